@@ -1,0 +1,93 @@
+import type { FormId } from './forms/ids';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One problem found (RULES.md). `cell` is an A1 address in the submitted sheet, or null. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  unit: string | null;
+  file: string | null;
+  sheet: string | null;
+  cell: string | null;
+  form: FormId | null;
+  message: string;
+  /** How to fix it, when the message alone does not say. */
+  suggestion?: string;
+}
+
+/** Where a finding happened; everything but the rule's own parameters. */
+export interface Place {
+  unit?: string | null;
+  file?: string | null;
+  sheet?: string | null;
+  cell?: string | null;
+  form?: FormId | null;
+}
+
+/**
+ * A rule of the catalogue: id, severity, title and description (shown in docs and the 校验结果
+ * legend), and a message template over its own typed parameters. One declaration per rule,
+ * in the style of frictionless-py's error classes.
+ */
+export interface RuleDef<P> {
+  id: string;
+  severity: Severity;
+  title: string;
+  description: string;
+  message: (p: P) => string;
+  suggestion?: (p: P) => string | undefined;
+}
+
+export interface Rule<P> extends RuleDef<P> {
+  /** Builds a finding at a place. */
+  at: (place: Place, params: P) => Finding;
+}
+
+export function defineRule<P = Record<string, never>>(def: RuleDef<P>): Rule<P> {
+  return {
+    ...def,
+    at(place, params) {
+      const f: Finding = {
+        rule: def.id,
+        severity: def.severity,
+        unit: place.unit ?? null,
+        file: place.file ?? null,
+        sheet: place.sheet ?? null,
+        cell: place.cell ?? null,
+        form: place.form ?? null,
+        message: def.message(params),
+      };
+      const s = def.suggestion?.(params);
+      if (s) f.suggestion = s;
+      return f;
+    },
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order for reports: severity, unit, file, sheet, then row/column of the cell. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    cmp(a.unit, b.unit) ||
+    cmp(a.file, b.file) ||
+    cmp(a.sheet, b.sheet) ||
+    cellOrder(a.cell) - cellOrder(b.cell) ||
+    cmp(a.rule, b.rule)
+  );
+}
+
+function cmp(a: string | null, b: string | null): number {
+  return (a ?? '').localeCompare(b ?? '', 'zh-CN');
+}
+
+function cellOrder(cell: string | null): number {
+  if (!cell) return -1;
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return -1;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 1000 + col;
+}
