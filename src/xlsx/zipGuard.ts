@@ -1,0 +1,279 @@
+/**
+ * Opens an .xlsx zip defensively: the central directory is read first and declared sizes are
+ * checked against the limits before anything is inflated; then only the parts needed for cell
+ * values are inflated, each with a byte counter, so a lying header cannot blow memory.
+ */
+import { Inflate } from 'fflate';
+import { fail, formatMB, type ReadFailure, type ReadLimits } from './limits';
+
+export interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+export type Guarded = { ok: true; parts: Map<string, Uint8Array> } | ReadFailure;
+
+const MB = 1024 * 1024;
+const CHUNK = 16 * 1024;
+
+export const MSG = {
+  corrupt: '文件已损坏或不完整（可能未下载或未保存完整），请用 Excel 或 WPS 打开确认无误后重新保存，再提交',
+  encrypted: '文件已加密或设置了打开密码（或为旧版 .xls 格式），请取消密码后另存为 .xlsx 再提交',
+  dtd: '文件包含不允许的 DTD/实体声明，可能是恶意构造的文件；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交',
+  notWorkbook: '文件内容不是 Excel 工作簿（缺少工作簿部件），可能是其他类型的文件改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交',
+};
+
+/** Parts that carry cell values; everything else (media, drawings, macros) is never inflated. */
+export function isValuePart(name: string): boolean {
+  return (
+    name === '[Content_Types].xml' ||
+    name === '_rels/.rels' ||
+    name === 'xl/workbook.xml' ||
+    name === 'xl/_rels/workbook.xml.rels' ||
+    name === 'xl/sharedStrings.xml' ||
+    name === 'xl/styles.xml' ||
+    isSheetPart(name)
+  );
+}
+
+export function isSheetPart(name: string): boolean {
+  return /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+}
+
+class ZipError extends Error {}
+
+function u16(b: Uint8Array, i: number): number {
+  if (i + 2 > b.length) throw new ZipError('out of bounds');
+  return b[i]! | (b[i + 1]! << 8);
+}
+
+function u32(b: Uint8Array, i: number): number {
+  if (i + 4 > b.length) throw new ZipError('out of bounds');
+  return (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+}
+
+function u64(b: Uint8Array, i: number): number {
+  return u32(b, i) + u32(b, i + 4) * 2 ** 32;
+}
+
+function findEocd(b: Uint8Array): number {
+  const stop = Math.max(0, b.length - 22 - 0xffff);
+  for (let i = b.length - 22; i >= stop; i--) {
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
+  }
+  return -1;
+}
+
+/** Reads the central directory; throws ZipError when it is missing or inconsistent. */
+export function listEntries(b: Uint8Array): ZipEntry[] {
+  const eocd = findEocd(b);
+  if (eocd < 0) throw new ZipError('no end of central directory');
+  let count = u16(b, eocd + 10);
+  let cdOffset = u32(b, eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff) {
+    // Zip64: the real numbers are in the zip64 end record, found through its locator.
+    const loc = eocd - 20;
+    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ZipError('bad zip64 locator');
+    const rec = u64(b, loc + 8);
+    if (u32(b, rec) !== 0x06064b50) throw new ZipError('bad zip64 record');
+    count = u64(b, rec + 32);
+    cdOffset = u64(b, rec + 48);
+  }
+  const names = new TextDecoder('utf-8');
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (u32(b, p) !== 0x02014b50) throw new ZipError('bad central directory entry');
+    const nameLen = u16(b, p + 28);
+    const extraLen = u16(b, p + 30);
+    const commentLen = u16(b, p + 32);
+    if (p + 46 + nameLen + extraLen > b.length) throw new ZipError('out of bounds');
+    const entry: ZipEntry = {
+      name: names.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/^\/+/, ''),
+      flags: u16(b, p + 8),
+      method: u16(b, p + 10),
+      compressedSize: u32(b, p + 20),
+      size: u32(b, p + 24),
+      offset: u32(b, p + 42),
+    };
+    readZip64Extra(b, p + 46 + nameLen, extraLen, entry);
+    entries.push(entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Fields set to 0xFFFFFFFF are stored, in this order, in the zip64 extra field. */
+function readZip64Extra(b: Uint8Array, start: number, len: number, e: ZipEntry): void {
+  const max = 0xffffffff;
+  if (e.size !== max && e.compressedSize !== max && e.offset !== max) return;
+  for (let q = start; q + 4 <= start + len; ) {
+    const id = u16(b, q);
+    const size = u16(b, q + 2);
+    if (id === 0x0001) {
+      let r = q + 4;
+      if (e.size === max) {
+        e.size = u64(b, r);
+        r += 8;
+      }
+      if (e.compressedSize === max) {
+        e.compressedSize = u64(b, r);
+        r += 8;
+      }
+      if (e.offset === max) e.offset = u64(b, r);
+      return;
+    }
+    q += 4 + size;
+  }
+}
+
+/** Declared-size checks, before any byte is inflated. */
+export function checkDeclared(entries: ZipEntry[], limits: ReadLimits): ReadFailure | null {
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > MB && e.size > limits.maxEntryRatio * e.compressedSize) {
+      return fail(
+        'too-large',
+        `文件中的“${e.name}”压缩比异常（解压后 ${formatMB(e.size)}），疑似压缩炸弹，已拒绝导入；请用 Excel 或 WPS 打开后重新保存再提交`,
+      );
+    }
+  }
+  if (total > limits.maxUncompressedBytes) {
+    return fail(
+      'too-large',
+      `文件解压后共 ${formatMB(total)}，超过上限 ${formatMB(limits.maxUncompressedBytes)}，已拒绝导入；请删除多余的工作表、图片或空行后再提交`,
+    );
+  }
+  return null;
+}
+
+/** Thrown from the inflate callback to stop at once. */
+class Overflow extends Error {}
+
+/** Counts cell elements (`<c ` or `<x:c `) in a byte stream, across chunk boundaries. */
+export class CellCounter {
+  count = 0;
+  private state = 0;
+
+  feed(chunk: Uint8Array): void {
+    let s = this.state;
+    let n = this.count;
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i]!;
+      if (ch === 0x3c) s = 1; // '<'
+      else if (s === 0) continue;
+      else if (s === 1) s = ch === 0x63 ? 2 : isNameByte(ch) ? 3 : 0;
+      else if (s === 2) {
+        if (ch === 0x20 || ch === 0x3e || ch === 0x2f || ch === 0x09 || ch === 0x0a || ch === 0x0d) {
+          n++;
+          s = 0;
+        } else s = ch === 0x3a ? 1 : isNameByte(ch) ? 3 : 0;
+      } else s = ch === 0x3a ? 1 : isNameByte(ch) ? 3 : 0;
+    }
+    this.state = s;
+    this.count = n;
+  }
+}
+
+function isNameByte(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x2d || ch === 0x2e;
+}
+
+function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
+  if (u32(b, e.offset) !== 0x04034b50) throw new ZipError('bad local header');
+  const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  if (start + e.compressedSize > b.length) throw new ZipError('truncated entry');
+  return b.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * Inflates one entry, never producing more than its declared size; `onChunk` sees the bytes as
+ * they come (for counting cells) and may throw to stop.
+ */
+export function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
+  const data = entryData(b, e);
+  if (e.method === 0) {
+    if (data.length !== e.size) throw new ZipError('stored size mismatch');
+    onChunk?.(data);
+    return data.slice();
+  }
+  if (e.method !== 8) throw new ZipError(`compression method ${e.method}`);
+  const out = new Uint8Array(e.size);
+  let n = 0;
+  const inflate = new Inflate((chunk) => {
+    if (n + chunk.length > e.size) throw new Overflow();
+    out.set(chunk, n);
+    n += chunk.length;
+    onChunk?.(chunk);
+  });
+  try {
+    if (data.length === 0) throw new ZipError('empty deflate stream');
+    for (let i = 0; i < data.length; i += CHUNK) {
+      inflate.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
+    }
+  } catch (err) {
+    if (err instanceof Overflow || err instanceof CellLimit) throw err;
+    throw new ZipError('inflate failed');
+  }
+  if (n !== e.size) throw new ZipError('size mismatch');
+  return out;
+}
+
+export class CellLimit extends Error {
+  constructor(readonly part: string) {
+    super(part);
+  }
+}
+
+function hasDtd(xml: Uint8Array): boolean {
+  // Declarations sit in the prolog, but search all of it: cheap, and nothing legitimate uses them.
+  const text = new TextDecoder('utf-8').decode(xml);
+  return /<!\s*(DOCTYPE|ENTITY)/i.test(text);
+}
+
+/** Opens the zip and returns the value parts, checked; never throws. */
+export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
+  let entries: ZipEntry[];
+  try {
+    entries = listEntries(bytes);
+  } catch {
+    return fail('unreadable', MSG.corrupt);
+  }
+  if (entries.some((e) => e.flags & 1)) return fail('unreadable', MSG.encrypted);
+  const declared = checkDeclared(entries, limits);
+  if (declared) return declared;
+  const names = new Set(entries.map((e) => e.name));
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return fail('unreadable', MSG.notWorkbook);
+  const sheets = entries.filter((e) => isSheetPart(e.name)).length;
+  if (sheets > limits.maxSheets) {
+    return fail('too-large', `工作簿有 ${sheets} 个工作表，超过上限 ${limits.maxSheets} 个；请删除多余的工作表后再提交`);
+  }
+  const parts = new Map<string, Uint8Array>();
+  try {
+    for (const e of entries) {
+      if (!isValuePart(e.name) || parts.has(e.name)) continue;
+      const counter = isSheetPart(e.name) ? new CellCounter() : null;
+      const xml = inflateEntry(bytes, e, (chunk) => {
+        if (!counter) return;
+        counter.feed(chunk);
+        if (counter.count > limits.maxCellsPerSheet) throw new CellLimit(e.name);
+      });
+      if (hasDtd(xml)) return fail('unreadable', MSG.dtd);
+      parts.set(e.name, xml);
+    }
+  } catch (err) {
+    if (err instanceof CellLimit) {
+      return fail(
+        'too-large',
+        `工作表（${err.part.replace(/^xl\/worksheets\//, '')}）的单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行列（含看似空白但有格式的行）后再提交`,
+      );
+    }
+    return fail('unreadable', MSG.corrupt);
+  }
+  return { ok: true, parts };
+}

@@ -1,0 +1,157 @@
+/** Hostile and broken files: each must come back as a result (never a throw), quickly. */
+import { deflateSync, inflateSync, strToU8 } from 'fflate';
+import { readSubmission, type ReadResult } from '../../src/xlsx/read';
+import { CellCounter } from '../../src/xlsx/zipGuard';
+import { patchZip, rawZip, simpleWorkbook, skeletonEntries, zeroBomb } from './helpers';
+
+const MB = 1024 * 1024;
+
+async function timed(name: string, bytes: Uint8Array, limits?: Parameters<typeof readSubmission>[2]): Promise<ReadResult> {
+  const t = performance.now();
+  const r = await readSubmission(name, bytes, limits);
+  expect(performance.now() - t).toBeLessThan(2000);
+  return r;
+}
+
+describe('hostile zips', () => {
+  it('refuses a 300 MB zip bomb by its declared size, before inflating', async () => {
+    const { data, size } = zeroBomb(300 * MB);
+    expect(data.length).toBeLessThan(2 * MB);
+    const bytes = rawZip([...skeletonEntries(), { name: 'xl/worksheets/sheet1.xml', data, method: 8, size }]);
+    const r = await timed('bomb.xlsx', bytes);
+    expect(r).toMatchObject({ ok: false, problem: 'too-large' });
+  });
+
+  it('refuses a bomb under the total bound by its compression ratio', async () => {
+    const { data, size } = zeroBomb(50 * MB);
+    const bytes = rawZip([...skeletonEntries(), { name: 'xl/media/image1.png', data, method: 8, size }]);
+    // This hand-made stream reaches 159:1 (zlib's reaches ~1000:1): test the mechanism with a lower bound.
+    const r = await timed('bomb.xlsx', bytes, { maxEntryRatio: 100 });
+    expect(r).toMatchObject({ ok: false, problem: 'too-large' });
+    if (!r.ok) expect(r.detail).toContain('压缩');
+  });
+
+  it('stops inflating an entry whose declared size lies', async () => {
+    const { data } = zeroBomb(100 * MB);
+    const bytes = rawZip([...skeletonEntries(), { name: 'xl/worksheets/sheet1.xml', data, method: 8, size: 1000 }]);
+    const r = await timed('liar.xlsx', bytes);
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+
+  it('refuses DTD / entity declarations (billion laughs)', async () => {
+    const lol =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+      '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>' +
+      '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol3;</t></si></sst>';
+    const bytes = patchZip(await simpleWorkbook(), { 'xl/sharedStrings.xml': lol });
+    const r = await timed('lol.xlsx', bytes);
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toContain('DTD');
+  });
+
+  it('refuses a sheet with more cells than the limit, and too many sheets', async () => {
+    const r = await timed('big.xlsx', await simpleWorkbook(30), { maxCellsPerSheet: 20 });
+    expect(r).toMatchObject({ ok: false, problem: 'too-large' });
+    const s = await timed('many.xlsx', await simpleWorkbook(1, 3), { maxSheets: 2 });
+    expect(s).toMatchObject({ ok: false, problem: 'too-large' });
+    expect((await timed('ok.xlsx', await simpleWorkbook(20), { maxCellsPerSheet: 20 })).ok).toBe(true);
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const r = await timed('a.xlsx', await simpleWorkbook(), { maxFileBytes: 100 });
+    expect(r).toMatchObject({ ok: false, problem: 'too-large' });
+  });
+
+  it('refuses an encrypted zip entry', async () => {
+    const data = strToU8('<worksheet/>');
+    const bytes = rawZip([...skeletonEntries(), { name: 'xl/worksheets/sheet1.xml', data, method: 0, size: data.length, flags: 1 }]);
+    const r = await timed('enc.xlsx', bytes);
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toContain('密码');
+  });
+
+  it('refuses a worksheet exceljs cannot parse', async () => {
+    const bytes = patchZip(await simpleWorkbook(), { 'xl/worksheets/sheet1.xml': deflateSync(strToU8('<worksheet><sheetData><row><c r="A1"')) });
+    const r = await timed('junk.xlsx', bytes);
+    expect(r.ok).toBe(false);
+  });
+
+  it('refuses a zip that is not a workbook (a renamed .docx)', async () => {
+    const bytes = patchZip(await simpleWorkbook(), { 'xl/workbook.xml': null });
+    expect(await timed('doc.xlsx', bytes)).toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+});
+
+describe('wrong, broken and unsupported files', () => {
+  it('refuses OLE content named .xlsx as encrypted or old format', async () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const r = await timed('加密.xlsx', ole);
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toMatch(/加密|\.xls/);
+  });
+
+  it('refuses a truncated zip', async () => {
+    const full = await simpleWorkbook();
+    const r = await timed('half.xlsx', full.subarray(0, full.length >> 1));
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toContain('损坏');
+  });
+
+  it('refuses a zip whose middle is damaged', async () => {
+    const full = (await simpleWorkbook(40)).slice();
+    for (let i = 200; i < full.length - 600; i++) full[i] = 0x55;
+    expect((await timed('bad.xlsx', full)).ok).toBe(false);
+  });
+
+  it('refuses an empty file', async () => {
+    const r = await timed('空.xlsx', new Uint8Array(0));
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toContain('空');
+    expect(await timed('空.csv', new Uint8Array(0))).toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+
+  it('refuses HTML or text saved as .xlsx', async () => {
+    const r = await timed('网页.xlsx', strToU8('<html><table><tr><td>1</td></tr></table></html>'));
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toContain('扩展名');
+  });
+
+  it('refuses a workbook named .csv', async () => {
+    expect(await timed('a.csv', await simpleWorkbook())).toMatchObject({ ok: false, problem: 'unreadable' });
+  });
+
+  it.each(['xls', 'et', 'ods', 'numbers', 'pdf', 'XLS'])('says "save as .xlsx" for .%s', async (ext) => {
+    const r = await timed(`图书馆.${ext}`, await simpleWorkbook());
+    expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+    if (!r.ok) {
+      expect(r.detail).toContain(`.${ext.toLowerCase()}`);
+      expect(r.detail).toContain('另存为');
+    }
+  });
+
+  it('refuses a file without an extension', async () => {
+    expect(await timed('README', strToU8('x'))).toMatchObject({ ok: false, problem: 'unsupported' });
+  });
+});
+
+describe('zeroBomb (test helper)', () => {
+  it('is a valid deflate stream of the size it claims', () => {
+    const { data, size } = zeroBomb(100_000);
+    const out = inflateSync(data);
+    expect(out.length).toBe(size);
+    expect(out.every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('CellCounter', () => {
+  it('counts cells across chunk boundaries, with or without a namespace prefix', () => {
+    const xml = '<sheetData><row r="1"><c r="A1"/><c r="B1" t="s"><v>0</v></c><col/><cfRule/><x:c r="C1"></x:c><c>1</c></row></sheetData>';
+    for (let split = 0; split <= xml.length; split++) {
+      const c = new CellCounter();
+      c.feed(strToU8(xml.slice(0, split)));
+      c.feed(strToU8(xml.slice(split)));
+      expect(c.count).toBe(4);
+    }
+  });
+});
