@@ -1,0 +1,132 @@
+/** Dates as written in filing sheets: Excel date cells, serial numbers and the usual Chinese text styles. */
+import type { Cell } from '../grid';
+import { toHalfWidth } from './text';
+
+export type DateResult =
+  | { ok: true; iso: string; normalized: boolean }
+  | { ok: false; reason: 'blank' | 'invalid' | 'impossible' };
+
+const DAY_MS = 86_400_000;
+/** Serials and compact yyyymmdd numbers are only trusted inside this year range. */
+const SERIAL_YEARS = { min: 1950, max: 2100 };
+const COMPACT_YEARS = { min: 1900, max: 2100 };
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Time of day after the date, ignored: ' 10:30', 'T10:30:00.000Z', ' 10:30:00+08:00'. */
+const TIME_SUFFIX = /(?:\s+|T)\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
+const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Milliseconds since the epoch at UTC midnight; setUTCFullYear keeps years 0–99 literal. */
+function utcMs(y: number, m: number, d: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date.getTime();
+}
+
+function msToIso(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+}
+
+/** y/m/d to ISO if it is a real calendar date, else null. */
+function realDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const iso = msToIso(utcMs(y, m, d));
+  return iso === `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` ? iso : null;
+}
+
+function isoMs(iso: string): number {
+  const m = ISO.exec(iso);
+  const ms = m ? utcMs(Number(m[1]), Number(m[2]), Number(m[3])) : NaN;
+  if (!m || msToIso(ms) !== iso) throw new RangeError(`not an ISO date: ${iso}`);
+  return ms;
+}
+
+/** Whole days from A to B (B − A). Throws RangeError on a malformed ISO date. */
+export function daysBetween(isoA: string, isoB: string): number {
+  return Math.round((isoMs(isoB) - isoMs(isoA)) / DAY_MS);
+}
+
+export function addDays(iso: string, n: number): string {
+  return msToIso(isoMs(iso) + Math.trunc(n) * DAY_MS);
+}
+
+/** The local calendar date of `now` (what the user's clock says today). */
+export function todayIso(now: Date): string {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+}
+
+/**
+ * Excel 1900-system serial to ISO; a fraction (time of day) is dropped. Excel counts a fake
+ * 1900-02-29 as serial 60, so from 61 on the epoch is 1899-12-30; serial 60 itself lands on 1900-03-01.
+ */
+export function serialToIso(n: number): string {
+  const day = Math.floor(n);
+  const epoch = day >= 61 ? utcMs(1899, 12, 30) : utcMs(1899, 12, 31);
+  return msToIso(epoch + day * DAY_MS);
+}
+
+/** ISO to Excel 1900-system serial (inverse of serialToIso). Throws RangeError on a malformed date. */
+export function isoToSerial(iso: string): number {
+  const d = daysBetween('1899-12-30', iso);
+  return d >= 61 ? d : d - 1;
+}
+
+function fromParts(y: string, m: string, d: string, normalized: boolean): DateResult {
+  const iso = realDate(Number(y), Number(m), Number(d));
+  return iso ? { ok: true, iso, normalized } : { ok: false, reason: 'impossible' };
+}
+
+function inYears(y: number, range: { min: number; max: number }): boolean {
+  return y >= range.min && y <= range.max;
+}
+
+function parseNumber(v: number): DateResult {
+  if (!Number.isFinite(v) || v < 1) return { ok: false, reason: 'invalid' };
+  // An 8-digit integer such as 20240325 is a date typed without separators, not a serial.
+  if (Number.isInteger(v) && v >= 1e7 && v < 1e8) {
+    const m = COMPACT.exec(String(v));
+    if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
+    return { ok: false, reason: 'invalid' };
+  }
+  const iso = serialToIso(v);
+  if (!inYears(Number(iso.slice(0, 4)), SERIAL_YEARS)) return { ok: false, reason: 'invalid' };
+  return { ok: true, iso, normalized: true };
+}
+
+function parseText(raw: string): DateResult {
+  const s = toHalfWidth(raw).trim();
+  if (s === '') return { ok: false, reason: 'blank' };
+  if (ISO.test(raw)) return fromParts(raw.slice(0, 4), raw.slice(5, 7), raw.slice(8, 10), false);
+  const date = s.replace(TIME_SUFFIX, '').replace(/\s+/g, '');
+  let m = SEPARATED.exec(date);
+  if (m) return fromParts(m[1]!, m[3]!, m[4]!, true);
+  m = CHINESE.exec(date);
+  if (m) return fromParts(m[1]!, m[2]!, m[3]!, true);
+  m = COMPACT.exec(date);
+  if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
+  return { ok: false, reason: 'invalid' };
+}
+
+/** Reads a date cell in any accepted form; `normalized` says the written form was not already ISO. */
+export function parseDate(cell: Cell | null | undefined): DateResult {
+  if (!cell) return { ok: false, reason: 'blank' };
+  switch (cell.t) {
+    case 'd': {
+      const m = ISO.exec(cell.v);
+      return m ? fromParts(m[1]!, m[2]!, m[3]!, false) : { ok: false, reason: 'invalid' };
+    }
+    case 'n':
+      return parseNumber(cell.v);
+    case 's':
+      return parseText(cell.v);
+    default:
+      return { ok: false, reason: 'invalid' };
+  }
+}

@@ -1,0 +1,79 @@
+/** Closed lists of answers, as data: canonical value → aliases people actually write. */
+import type { Cell } from '../grid';
+import { squash } from './text';
+
+export type EnumKind = 'platform' | 'groupType' | 'yesNo';
+
+export interface EnumEntry {
+  value: string;
+  aliases: readonly string[];
+}
+
+/** One line per canonical value; matching is by squash, so aliases need no case or width variants. */
+export const ENUMS: Record<EnumKind, readonly EnumEntry[]> = {
+  platform: [
+    { value: '微信公众号', aliases: ['公众号', '服务号', '订阅号', '微信公众平台', '微信服务号', '微信订阅号'] },
+    { value: '微博', aliases: ['新浪微博', 'weibo'] },
+    { value: '抖音', aliases: ['抖音号', 'douyin'] },
+    { value: '视频号', aliases: ['微信视频号'] },
+    { value: 'B站', aliases: ['哔哩哔哩', 'bilibili', 'b站'] },
+    { value: '今日头条', aliases: ['头条', '头条号'] },
+    { value: '快手', aliases: ['快手号'] },
+    { value: '小红书', aliases: ['小红书号'] },
+    { value: '知乎', aliases: [] },
+    { value: '其他', aliases: ['其它'] },
+  ],
+  groupType: [
+    { value: '微信群', aliases: ['微信', 'wechat群'] },
+    { value: 'QQ群', aliases: ['qq', 'qq群'] },
+    { value: '企业微信群', aliases: ['企业微信', '企微群'] },
+    { value: '钉钉群', aliases: ['钉钉'] },
+    { value: '飞书群', aliases: ['飞书'] },
+    { value: '其他', aliases: ['其它'] },
+  ],
+  yesNo: [
+    { value: '是', aliases: ['y', 'yes', '√', '✓', '✔', '已清理', '已实名', '全部实名', 'true', '1'] },
+    { value: '否', aliases: ['n', 'no', '×', '✗', '✘', 'x', '未清理', '未实名', '未全部实名', '部分实名', 'false', '0'] },
+  ],
+};
+
+export type EnumResult =
+  | { ok: true; value: string; alias: boolean }
+  | { ok: false; reason: 'blank' | 'invalid'; allowed: string[] };
+
+const lookups = new Map<EnumKind, Map<string, string>>();
+
+/** squash(value or alias) → canonical value, built once per kind. */
+function lookup(kind: EnumKind): Map<string, string> {
+  let map = lookups.get(kind);
+  if (!map) {
+    map = new Map();
+    for (const { value, aliases } of ENUMS[kind]) {
+      for (const name of [value, ...aliases]) map.set(squash(name), value);
+    }
+    lookups.set(kind, map);
+  }
+  return map;
+}
+
+function inputText(kind: EnumKind, cell: Cell | string | null | undefined): string | null {
+  if (cell == null) return '';
+  if (typeof cell === 'string') return cell;
+  if (cell.t === 's') return cell.v;
+  if (cell.t === 'n') return String(cell.v);
+  if (cell.t === 'b' && kind === 'yesNo') return cell.v ? '是' : '否';
+  return null;
+}
+
+/** Matches an answer against a closed list; `alias` says it was not written exactly as the canonical value. */
+export function matchEnum(kind: EnumKind, cell: Cell | string | null | undefined): EnumResult {
+  const allowed = ENUMS[kind].map((e) => e.value);
+  const text = inputText(kind, cell);
+  if (text === null) return { ok: false, reason: 'invalid', allowed };
+  const key = squash(text);
+  if (key === '') return { ok: false, reason: 'blank', allowed };
+  const value = lookup(kind).get(key);
+  if (value === undefined) return { ok: false, reason: 'invalid', allowed };
+  const literal = typeof cell === 'string' || cell?.t === 's' ? text === value : false;
+  return { ok: true, value, alias: !literal };
+}

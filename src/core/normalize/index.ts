@@ -1,0 +1,6 @@
+export * from './text';
+export * from './date';
+export * from './number';
+export * from './phone';
+export * from './enums';
+export * from './personal';

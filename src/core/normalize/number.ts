@@ -1,0 +1,58 @@
+/** Head counts and follower counts as people type them: '2,000', '1.2万', '3000+', '约5000'. */
+import type { Cell } from '../grid';
+import { squash } from './text';
+
+export type CountResult =
+  | { ok: true; value: number; normalized: boolean }
+  | { ok: false; reason: 'blank' | 'invalid' | 'negative' };
+
+/** Words around the number that only say "about" or "more than"; compared squashed. */
+const APPROX_PREFIXES: readonly string[] = ['大约', '大概', '将近', '接近', '约', '近'];
+const APPROX_SUFFIXES: readonly string[] = ['左右', '以上', '多', '余', '+', '人', '个', '名'];
+/** Unit multipliers (lower-cased, since squash lower-cases). */
+const UNITS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8 };
+
+const PLAIN = /^\d+$/;
+const DECIMAL = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+
+function stripAffixes(s: string): string {
+  let t = s;
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    const pre = APPROX_PREFIXES.find((p) => t.startsWith(p) && t.length > p.length);
+    if (pre) t = t.slice(pre.length);
+    const suf = APPROX_SUFFIXES.find((p) => t.endsWith(p) && t.length > p.length);
+    if (suf) t = t.slice(0, -suf.length);
+  }
+  return t;
+}
+
+function parseText(raw: string): CountResult {
+  const s = squash(raw);
+  if (s === '') return { ok: false, reason: 'blank' };
+  if (PLAIN.test(s)) return { ok: true, value: Number(s), normalized: s !== raw };
+  let t = stripAffixes(s);
+  const negative = t.startsWith('-');
+  if (negative) t = t.slice(1);
+  let multiplier = 1;
+  const unit = t.slice(-1);
+  const factor = UNITS[unit];
+  if (factor !== undefined) {
+    multiplier = factor;
+    t = t.slice(0, -1);
+  }
+  if (!DECIMAL.test(t)) return { ok: false, reason: 'invalid' };
+  const value = Math.round(Number(t.replace(/,/g, '')) * multiplier);
+  if (negative && value !== 0) return { ok: false, reason: 'negative' };
+  return { ok: true, value, normalized: true };
+}
+
+/** Reads a non-negative whole count; `normalized` says it was not written as plain digits. */
+export function parseCount(cell: Cell | null | undefined): CountResult {
+  if (!cell) return { ok: false, reason: 'blank' };
+  if (cell.t === 's') return parseText(cell.v);
+  if (cell.t !== 'n' || !Number.isFinite(cell.v)) return { ok: false, reason: 'invalid' };
+  if (cell.v < 0) return { ok: false, reason: 'negative' };
+  const value = Math.round(cell.v);
+  return { ok: true, value, normalized: value !== cell.v };
+}

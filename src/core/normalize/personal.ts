@@ -1,0 +1,33 @@
+/** Spotting a PRC resident ID number pasted into a field that must not hold one. */
+import { toHalfWidth } from './text';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+/** 18 characters not touching other digits; region codes start 1–9. */
+const CANDIDATE = /(?<!\d)[1-9]\d{16}[\dX](?!\d)/gi;
+const BIRTH_YEARS = { min: 1900, max: 2100 };
+
+/** The check character (GB 11643) for the first 17 digits. */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+function plausibleBirth(yyyymmdd: string): boolean {
+  const y = Number(yyyymmdd.slice(0, 4));
+  const m = Number(yyyymmdd.slice(4, 6));
+  const d = Number(yyyymmdd.slice(6, 8));
+  if (y < BIRTH_YEARS.min || y > BIRTH_YEARS.max || m < 1 || m > 12 || d < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The first valid 18-digit resident ID in `text` (upper-case X), or null. Full-width digits count. */
+export function findPersonalId(text: string): string | null {
+  for (const m of toHalfWidth(text).matchAll(CANDIDATE)) {
+    const id = m[0].toUpperCase();
+    if (plausibleBirth(id.slice(6, 14)) && idCheckChar(id.slice(0, 17)) === id[17]) return id;
+  }
+  return null;
+}

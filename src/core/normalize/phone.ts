@@ -1,0 +1,116 @@
+/** Contact numbers: mobiles, landlines with area code and extension, campus short numbers. */
+import type { Cell } from '../grid';
+import { toHalfWidth } from './text';
+
+export interface Phone {
+  /** The piece of the cell this number came from, as written but trimmed. */
+  raw: string;
+  /** Every digit of the number without separators (landline: area + local + extension). */
+  digits: string;
+  kind: 'mobile' | 'landline' | 'short';
+  /** '13800002222', '0668-2923456', '010-12345678-123', '61234'. */
+  display: string;
+}
+
+export interface PhoneResult {
+  phones: Phone[];
+  /** Pieces that are not a number we recognise, as written. */
+  invalid: string[];
+  /** True when there was nothing at all (no phones and no invalid pieces). */
+  blank: boolean;
+}
+
+/** Between numbers in one cell, half- and full-width. */
+const SEPARATORS = /[/／、,，;；|｜\n\r]|或/;
+/** Inside one number: spaces, dashes and brackets carry no meaning. */
+const FILLER = /[\s\-—–－()]/g;
+const EXTENSION = /转|分机|ext\.?|#/;
+const MOBILE = /^1[3-9]\d{9}$/;
+
+interface Parsed {
+  kind: Phone['kind'];
+  digits: string;
+  display: string;
+}
+
+/** Area codes 010 and 020–029 have 3 digits, all others 4; local numbers never start with 0. */
+function landline(digits: string, ext: string): Parsed | null {
+  if (!/^0[1-9]/.test(digits)) return null;
+  const areaLen = /^0[12]/.test(digits) ? 3 : 4;
+  const area = digits.slice(0, areaLen);
+  const local = digits.slice(areaLen);
+  if (!/^[1-9]\d{6,7}$/.test(local)) return null;
+  const display = ext ? `${area}-${local}-${ext}` : `${area}-${local}`;
+  return { kind: 'landline', digits: area + local + ext, display };
+}
+
+function dropCountryCode(digits: string): string {
+  const m = /^(?:\+?86|0086)(1\d{10})$/.exec(digits);
+  return m ? m[1]! : digits;
+}
+
+function parseOne(text: string): Parsed | null {
+  const s = toHalfWidth(text).toLowerCase();
+  const [main = '', ext = '', ...rest] = s.split(EXTENSION);
+  if (rest.length > 0) return null;
+  const extDigits = ext.replace(FILLER, '');
+  if (ext !== '' && !/^\d{1,6}$/.test(extDigits)) return null;
+  const digits = dropCountryCode(main.replace(FILLER, ''));
+  if (!/^\d+$/.test(digits)) return null;
+  if (!ext) {
+    if (MOBILE.test(digits)) return { kind: 'mobile', digits, display: digits };
+    if (/^\d{5,6}$/.test(digits)) return { kind: 'short', digits, display: digits };
+  }
+  const plain = landline(digits, extDigits);
+  if (plain || ext) return plain;
+  // '010-12345678-123': the last dash group may be an extension.
+  const m = /^(.*\d)\s*[-—–]\s*(\d{1,6})\s*$/.exec(main);
+  return m ? landline(m[1]!.replace(FILLER, ''), m[2]!) : null;
+}
+
+function cellString(input: Cell | string | null | undefined): string {
+  if (input == null) return '';
+  if (typeof input === 'string') return input;
+  // Integer formatting: a long number must not come out as '1.38e+10'.
+  if (input.t === 'n' && Number.isSafeInteger(input.v)) return BigInt(input.v).toString();
+  return String(input.v);
+}
+
+/** Splits a contact cell into numbers; pieces that are not numbers go to `invalid`. */
+export function parsePhones(input: Cell | string | null | undefined): PhoneResult {
+  const phones: Phone[] = [];
+  const invalid: string[] = [];
+  for (const piece of cellString(input).split(SEPARATORS)) {
+    const raw = piece.trim();
+    if (raw === '') continue;
+    const one = parseOne(raw);
+    // Numbers separated only by spaces: accept when every part is a full mobile or landline
+    // (short numbers are left out so a mistyped '13800 02222' is not read as two of them).
+    const parts = one ? [] : raw.split(/\s+/);
+    const several = parts.length > 1 ? parts.map(parseOne) : [];
+    if (one) phones.push({ raw, ...one });
+    else if (several.length > 0 && several.every((p) => p !== null && p.kind !== 'short')) {
+      several.forEach((p, i) => phones.push({ raw: parts[i]!, ...p! }));
+    } else invalid.push(raw);
+  }
+  return { phones, invalid, blank: phones.length === 0 && invalid.length === 0 };
+}
+
+function maskParsed(p: Parsed): string {
+  if (p.kind === 'mobile') return `${p.digits.slice(0, 3)}****${p.digits.slice(-4)}`;
+  if (p.kind === 'short') return '*'.repeat(p.digits.length - 2) + p.digits.slice(-2);
+  const [area = '', local = '', ext] = p.display.split('-');
+  return `${area}-****${local.slice(-4)}${ext ? `-${ext}` : ''}`;
+}
+
+/**
+ * Masks numbers for reports: mobile '138****5678', landline '0668-****3456' (an extension stays
+ * visible), short '***45' (all but the last two digits). Several numbers are masked each and joined
+ * with '/'. Anything not fully recognised keeps its first 3 characters and masks the rest.
+ */
+export function maskPhone(p: string): string {
+  const result = parsePhones(p);
+  if (result.invalid.length === 0 && result.phones.length > 0) return result.phones.map(maskParsed).join('/');
+  const chars = Array.from(p.trim());
+  return chars.slice(0, 3).join('') + '*'.repeat(Math.max(0, chars.length - 3));
+}

@@ -1,0 +1,43 @@
+/** Text helpers shared by every normaliser: width folding, header keys, "nothing to file" markers. */
+
+/** Answers that mean "we have none of these"; compared after squash, so list them squashed. */
+export const NOTHING_TO_FILE: readonly string[] = ['无', '暂无', '没有', '无此项', '/', '—', '——', '-', '--', 'n/a', 'none'];
+
+/** Whitespace JS `\s` covers plus the zero-width characters Excel users paste in. */
+const SPACE_LIKE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
+
+/** Full-width ASCII (U+FF01–FF5E) to ASCII; ideographic space U+3000 to ' '. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Half-width, no whitespace at all, lower case: the form used for loose comparisons. */
+export function squash(s: string): string {
+  return toHalfWidth(s).replace(SPACE_LIKE, '').toLowerCase();
+}
+
+/** Bracketed notes in headers, e.g. "（QQ群、微信群等）"; an unclosed one runs to the end. */
+const BRACKETED = [/\([^()]*(?:\)|$)/g, /\[[^[\]]*(?:\]|$)/g, /【[^【】]*(?:】|$)/g];
+
+/** Key for matching column headers: notes in brackets, '*' marks and trailing colons are dropped. */
+export function headerKey(s: string): string {
+  let t = toHalfWidth(s);
+  // Loop so nested brackets go too; this also makes headerKey idempotent.
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    for (const re of BRACKETED) t = t.replace(re, '');
+  }
+  return squash(t.replace(/\*/g, '')).replace(/:+$/, '');
+}
+
+/** Trimmed, inner whitespace runs collapsed to one space. */
+export function cleanText(s: string): string {
+  return s.replace(SPACE_LIKE, ' ').trim();
+}
+
+/** True for answers like '无', '暂无', '/', 'N/A' that say there is nothing to file. */
+export function isNothingToFile(s: string): boolean {
+  return NOTHING_TO_FILE.includes(squash(s));
+}
