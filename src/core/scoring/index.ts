@@ -1,0 +1,10 @@
+export * from './rubric';
+export * from './params';
+export * from './scores';
+export * from './rules';
+export * from './adjustments';
+export * from './assessment';
+export * from './ranking';
+export * from './rectification';
+export { FORM_TITLES, findingKey, scoreItemKey } from './keys';
+export { maskPhone } from './util';

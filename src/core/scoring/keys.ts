@@ -1,0 +1,33 @@
+/** Stable keys for rectification items (DOMAIN §4: unit + rule + location). */
+import type { Finding } from '../findings';
+import type { FormId } from '../forms/ids';
+
+export function findingKey(f: Pick<Finding, 'unit' | 'rule' | 'file' | 'sheet' | 'cell'>): string {
+  return [f.unit ?? '', f.rule, f.file ?? '', f.sheet ?? '', f.cell ?? ''].join('|');
+}
+
+export function scoreItemKey(unit: string, indicatorId: string, round: number): string {
+  return [unit, 'score', indicatorId, `round${round}`].join('|');
+}
+
+export function formItemKey(unit: string, rule: string, form: FormId): string {
+  return [unit, rule, form].join('|');
+}
+
+export function vetoItemKey(unit: string, cell: string | null): string {
+  return [unit, 'veto', cell ?? ''].join('|');
+}
+
+/** Where a finding is, for people: 文件 / 工作表 / 单元格. */
+export function locationText(f: Pick<Finding, 'file' | 'sheet' | 'cell'>): string {
+  return [f.file, f.sheet, f.cell].filter(Boolean).join(' / ');
+}
+
+/** Chinese titles of the filing forms, for reasons and notices. */
+export const FORM_TITLES: Record<FormId, string> = {
+  website: '网站平台更新登记备案表',
+  newmedia: '新媒体平台登记备案表',
+  zombie: '僵尸工作群清理备案表',
+  group: '网络工作群组登记备案表',
+  bigv: '网络大V信息统计表',
+};

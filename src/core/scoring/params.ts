@@ -1,0 +1,257 @@
+/** Assessment parameters (参数) with defaults; stored in a two-column 参数 sheet. */
+import { z } from 'zod';
+import type { Finding } from '../findings';
+import { FORM_IDS, type FormId } from '../forms/ids';
+import { type Cell, type SheetGrid, a1, cellAt, isBlank } from '../grid';
+import type { SheetModel } from '../report/model';
+import { paramsInvalid, paramsUnknown } from './rules';
+import { dateOf, fmt, isIsoDate, norm, numberOf, text, todayIso } from './util';
+
+const isoDate = z.string().refine(isIsoDate, '应为 YYYY-MM-DD 日期');
+const days = z.number().int().min(0);
+/** A deduction: `each` per item (≤ 0), at most `cap` in total (≤ 0). */
+const Deduction = z.object({ each: z.number().max(0), cap: z.number().max(0) });
+
+export const ParamsSchema = z
+  .object({
+    asOf: isoDate.default(() => todayIso()),
+    deadline: isoDate.nullable().default(null),
+    rectifyDays: days.default(15),
+    staleWarnDays: days.default(7),
+    staleErrorDays: days.default(14),
+    bigvThreshold: z.number().min(0).default(2000),
+    requiredForms: z.array(z.enum(FORM_IDS)).default(() => [...FORM_IDS]),
+    /** Bands, highest first; a score ≥ min gets the grade (boundaries inclusive). */
+    grades: z
+      .array(z.object({ grade: z.string().min(1), min: z.number() }))
+      .default(() => [
+        { grade: '优秀', min: 90 },
+        { grade: '良好', min: 80 },
+        { grade: '合格', min: 60 },
+      ]),
+    failGrade: z.string().min(1).default('不合格'),
+    /** At most this fraction of units may be 优秀 (the first band); null = no quota. */
+    excellentQuota: z.number().gt(0).max(1).nullable().default(null),
+    /** A vetoed unit's score is capped here; null = grade only. */
+    vetoCap: z.number().min(0).max(100).nullable().default(59),
+    rankStyle: z.enum(['dense', 'rank.eq']).default('dense'),
+    disagreementRatio: z.number().min(0).max(1).default(0.2),
+    formMissing: Deduction.default({ each: -2, cap: -10 }),
+    openErrors: Deduction.default({ each: -1, cap: -5 }),
+    staleSite: Deduction.default({ each: -2, cap: -6 }),
+    groupIssue: Deduction.default({ each: -1, cap: -4 }),
+    bonus: z.object({ cap: z.number().min(0) }).default({ cap: 5 }),
+    /** Weights of 上半年 and 下半年 in the annual mean (over the rounds present). */
+    roundWeights: z.tuple([z.number().min(0), z.number().min(0)]).default([1, 1]),
+  })
+  .refine((p) => p.staleWarnDays <= p.staleErrorDays, { message: '更新预警天数不能大于更新超期天数' })
+  .refine((p) => p.grades.every((g, i) => i === 0 || g.min < p.grades[i - 1]!.min), {
+    message: '等级分数线应从高到低',
+  })
+  .refine((p) => p.roundWeights[0] + p.roundWeights[1] > 0, { message: '轮次权重不能都为 0' });
+
+export type Params = z.infer<typeof ParamsSchema>;
+export type ParamsInput = z.input<typeof ParamsSchema>;
+
+/** Defaults, with overrides (throws on invalid overrides). */
+export function makeParams(overrides: ParamsInput = {}): Params {
+  return ParamsSchema.parse(overrides);
+}
+
+export const PARAMS_SHEET = '参数';
+
+/** Defaults with a fixed date, for filling in parts of a composite value. */
+const FIXED_DEFAULTS = makeParams({ asOf: '2000-01-01' });
+
+const FORM_NAMES: Record<FormId, string> = {
+  website: '网站平台',
+  newmedia: '新媒体平台',
+  zombie: '僵尸群清理',
+  group: '网络工作群组',
+  bigv: '网络大V',
+};
+
+type Draft = Record<string, unknown> & { grades: { grade: string; min: number }[] };
+
+/** One row of the sheet: label, how to show a value, how to read it back into a draft. */
+interface Field {
+  label: string;
+  aliases?: string[];
+  show: (p: Params) => string | number;
+  read: (cell: Cell, d: Draft) => boolean;
+}
+
+const num = (cell: Cell) => numberOf(cell);
+function setNum(key: string, pred: (n: number) => boolean = (n) => n >= 0) {
+  return (cell: Cell, d: Draft) => {
+    const n = num(cell);
+    if (n === null || !pred(n)) return false;
+    d[key] = n;
+    return true;
+  };
+}
+const isInt = (n: number) => Number.isInteger(n) && n >= 0;
+function setDeduction(key: string, part: 'each' | 'cap') {
+  return (cell: Cell, d: Draft) => {
+    const n = num(cell);
+    if (n === null) return false;
+    const prev = (d[key] as { each: number; cap: number } | undefined) ?? FIXED_DEFAULTS[key as 'formMissing'];
+    d[key] = { ...prev, [part]: -Math.abs(n) };
+    return true;
+  };
+}
+function setBand(i: number) {
+  return (cell: Cell, d: Draft) => {
+    const n = num(cell);
+    if (n === null || n < 0 || n > 100) return false;
+    d.grades[i] = { ...d.grades[i]!, min: n };
+    return true;
+  };
+}
+function setWeight(i: 0 | 1) {
+  return (cell: Cell, d: Draft) => {
+    const n = num(cell);
+    if (n === null || n < 0) return false;
+    const w = (d.roundWeights as [number, number] | undefined) ?? [1, 1];
+    d.roundWeights = i === 0 ? [n, w[1]] : [w[0], n];
+    return true;
+  };
+}
+const NONE = ['', '无', '不限', '不设', '关闭', '否'];
+
+const FIELDS: Field[] = [
+  { label: '检查日期', aliases: ['检查时间', '考核日期'], show: (p) => p.asOf, read: (c, d) => setDate('asOf', c, d, false) },
+  { label: '报送截止日期', aliases: ['截止日期', '报送截止时间'], show: (p) => p.deadline ?? '', read: (c, d) => setDate('deadline', c, d, true) },
+  { label: '整改期限（天）', aliases: ['整改期限', '整改天数'], show: (p) => p.rectifyDays, read: setNum('rectifyDays', isInt) },
+  { label: '更新预警天数', show: (p) => p.staleWarnDays, read: setNum('staleWarnDays', isInt) },
+  { label: '更新超期天数', show: (p) => p.staleErrorDays, read: setNum('staleErrorDays', isInt) },
+  { label: '网络大V粉丝数', aliases: ['大V粉丝阈值', '大V粉丝数'], show: (p) => p.bigvThreshold, read: setNum('bigvThreshold') },
+  { label: '必报表单', show: (p) => p.requiredForms.map((f) => FORM_NAMES[f]).join('、'), read: readForms },
+  { label: '优秀分数线', show: (p) => p.grades[0]?.min ?? 90, read: setBand(0) },
+  { label: '良好分数线', show: (p) => p.grades[1]?.min ?? 80, read: setBand(1) },
+  { label: '合格分数线', show: (p) => p.grades[2]?.min ?? 60, read: setBand(2) },
+  { label: '优秀比例', aliases: ['优秀名额比例'], show: (p) => (p.excellentQuota === null ? '不限' : `${fmt(p.excellentQuota * 100)}%`), read: readQuota },
+  { label: '否决封顶分', aliases: ['一票否决封顶分'], show: (p) => p.vetoCap ?? '不限', read: readVetoCap },
+  { label: '排名方式', show: (p) => (p.rankStyle === 'dense' ? '中国式' : 'RANK.EQ'), read: readRankStyle },
+  { label: '评分分歧比例', show: (p) => `${fmt(p.disagreementRatio * 100)}%`, read: readRatio },
+  { label: '缺报迟报扣分（每项）', show: (p) => Math.abs(p.formMissing.each), read: setDeduction('formMissing', 'each') },
+  { label: '缺报迟报扣分上限', show: (p) => Math.abs(p.formMissing.cap), read: setDeduction('formMissing', 'cap') },
+  { label: '逾期未整改扣分（每项）', show: (p) => Math.abs(p.openErrors.each), read: setDeduction('openErrors', 'each') },
+  { label: '逾期未整改扣分上限', show: (p) => Math.abs(p.openErrors.cap), read: setDeduction('openErrors', 'cap') },
+  { label: '网站超期未更新扣分（每个）', show: (p) => Math.abs(p.staleSite.each), read: setDeduction('staleSite', 'each') },
+  { label: '网站超期未更新扣分上限', show: (p) => Math.abs(p.staleSite.cap), read: setDeduction('staleSite', 'cap') },
+  { label: '工作群问题扣分（每个）', show: (p) => Math.abs(p.groupIssue.each), read: setDeduction('groupIssue', 'each') },
+  { label: '工作群问题扣分上限', show: (p) => Math.abs(p.groupIssue.cap), read: setDeduction('groupIssue', 'cap') },
+  { label: '加分上限', show: (p) => p.bonus.cap, read: (c, d) => { const n = num(c); if (n === null || n < 0) return false; d.bonus = { cap: n }; return true; } },
+  { label: '上半年权重', show: (p) => p.roundWeights[0], read: setWeight(0) },
+  { label: '下半年权重', show: (p) => p.roundWeights[1], read: setWeight(1) },
+];
+
+function setDate(key: string, cell: Cell, d: Draft, nullable: boolean): boolean {
+  if (nullable && NONE.includes(norm(text(cell)))) {
+    d[key] = null;
+    return true;
+  }
+  const iso = dateOf(cell);
+  if (!iso) return false;
+  d[key] = iso;
+  return true;
+}
+
+function readForms(cell: Cell, d: Draft): boolean {
+  const parts = text(cell).split(/[、,，;；\s]+/).filter(Boolean);
+  const ids: FormId[] = [];
+  for (const part of parts) {
+    const n = norm(part);
+    const id = FORM_IDS.find((f) => f === n || n.includes(norm(FORM_NAMES[f])) || norm(FORM_NAMES[f]).includes(n));
+    if (!id) return false;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  d.requiredForms = ids;
+  return true;
+}
+
+function readQuota(cell: Cell, d: Draft): boolean {
+  if (NONE.includes(norm(text(cell)))) {
+    d.excellentQuota = null;
+    return true;
+  }
+  let n = num(cell);
+  if (n !== null && n > 1 && n <= 100) n = n / 100; // 20 means 20%
+  if (n === null || n <= 0 || n > 1) return false;
+  d.excellentQuota = n;
+  return true;
+}
+
+function readRatio(cell: Cell, d: Draft): boolean {
+  let n = num(cell);
+  if (n !== null && n > 1 && n <= 100) n = n / 100;
+  if (n === null || n < 0 || n > 1) return false;
+  d.disagreementRatio = n;
+  return true;
+}
+
+function readVetoCap(cell: Cell, d: Draft): boolean {
+  if (NONE.includes(norm(text(cell)))) {
+    d.vetoCap = null;
+    return true;
+  }
+  return setNum('vetoCap', (n) => n >= 0 && n <= 100)(cell, d);
+}
+
+function readRankStyle(cell: Cell, d: Draft): boolean {
+  const t = norm(text(cell));
+  if (['中国式', '中国式排名', 'dense', '密集'].includes(t)) d.rankStyle = 'dense';
+  else if (['rank.eq', 'rank', 'rankeq', '美式', '跳跃'].includes(t)) d.rankStyle = 'rank.eq';
+  else return false;
+  return true;
+}
+
+function findField(label: string): Field | undefined {
+  const n = norm(label).replace(/[(（].*?[)）]/g, '');
+  return FIELDS.find((f) => [f.label, ...(f.aliases ?? [])].some((a) => norm(a).replace(/[(（].*?[)）]/g, '') === n));
+}
+
+/**
+ * Reads a 参数 sheet (label in column A, value in B; an optional 参数/值 header row). Bad values
+ * keep their default and are reported; blank values mean "default" (or "none" where that is allowed).
+ */
+export function paramsFromGrid(sheet: SheetGrid, file: string | null = null): { params: Params; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const defaults = makeParams();
+  const draft: Draft = { grades: defaults.grades.map((g) => ({ ...g })) };
+  const seen = new Set<Field>();
+  for (let r = 0; r < sheet.rows.length; r++) {
+    const label = text(cellAt(sheet, r, 0));
+    const cell = cellAt(sheet, r, 1);
+    if (!label || norm(label) === '参数' || norm(label) === '参数名') continue;
+    const field = findField(label);
+    const place = { file, sheet: sheet.name, cell: a1(r, 1) };
+    if (!field) {
+      findings.push(paramsUnknown.at({ ...place, cell: a1(r, 0) }, { label }));
+      continue;
+    }
+    seen.add(field);
+    if (isBlank(cell) && !['报送截止日期', '优秀比例', '否决封顶分'].includes(field.label)) continue;
+    if (!field.read(cell ?? { t: 's', v: '' }, draft)) {
+      findings.push(paramsInvalid.at(place, { label, value: text(cell), fallback: `默认值 ${field.show(defaults)}` }));
+    }
+  }
+  const parsed = ParamsSchema.safeParse(draft);
+  if (parsed.success) return { params: parsed.data, findings };
+  const problem = parsed.error.issues.map((i) => i.message).join('；');
+  findings.push(paramsInvalid.at({ file, sheet: sheet.name, cell: 'A1' }, { label: '参数', value: problem, fallback: '全部默认值' }));
+  return { params: defaults, findings };
+}
+
+/** The editable 参数 sheet; `paramsFromGrid` reads it back unchanged. */
+export function paramsToSheet(p: Params): SheetModel {
+  return {
+    name: PARAMS_SHEET,
+    columns: [
+      { header: '参数', width: 28 },
+      { header: '值', width: 40, editable: true },
+    ],
+    rows: FIELDS.map((f) => [f.label, f.show(p)]),
+  };
+}

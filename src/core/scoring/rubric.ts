@@ -1,0 +1,198 @@
+/** The rubric (评分细则): data, validated on load; the default is seed 004's. */
+import { z } from 'zod';
+import type { Finding } from '../findings';
+import { type SheetGrid, a1, cellAt, isBlank } from '../grid';
+import type { SheetModel } from '../report/model';
+import { rubricInvalid } from './rules';
+import { findHeader, norm, numberOf, text, tidy, isHalfStep, fmt } from './util';
+
+export const IndicatorSchema = z.object({
+  id: z.string().min(1),
+  level1: z.string().min(1),
+  level2: z.string().min(1),
+  max: z.number(),
+  standard: z.string(),
+  guidance: z.string().optional(),
+});
+
+export const RubricSchema = z.object({
+  name: z.string().min(1),
+  total: z.number(),
+  indicators: z.array(IndicatorSchema).min(1),
+});
+
+export type Indicator = z.infer<typeof IndicatorSchema>;
+export type Rubric = z.infer<typeof RubricSchema>;
+
+export const RUBRIC_SHEET = '评分细则';
+
+const CONTENT = '网站内容';
+const MANAGEMENT = '网站管理';
+
+/** Seed 004, 基层党建网站评分细则, standards verbatim. */
+export const DEFAULT_RUBRIC: Rubric = {
+  name: '基层党建网站评分细则',
+  total: 100,
+  indicators: [
+    { id: 'content.columns', level1: CONTENT, level2: '栏目规划', max: 3, standard: '新闻动态、组织管理和党员教育三大模块内容详实、丰富。' },
+    { id: 'content.news', level1: CONTENT, level2: '新闻动态', max: 15, standard: '能够及时（新闻保证48小时内更新）、全面、准确地发布本单位党建工作动态。' },
+    { id: 'content.organization', level1: CONTENT, level2: '组织管理', max: 20, standard: '介绍本级党组织的设置、主要职责、机构调整、换届选举情况；及时对党内评优评先、对学生入党积极分子综合考评结果、学生党员发展对象综合考评结果、发展党员、预备党员转正等进行网上公示；上传基层党组织推选审定、考评考核、发展流程、工作规范等相关组织发展内容。' },
+    { id: 'content.education', level1: CONTENT, level2: '党员教育', max: 15, standard: '按时上传每月政治理论学习计划、内容；定期上传文件汇编、领导讲话、党史资料、党建读物等党的各项理论知识；上传党务工作中常见问题解答。' },
+    { id: 'content.accuracy', level1: CONTENT, level2: '信息规范', max: 7, standard: '发布信息无错误（含格式错误和文字错误）。' },
+    { id: 'content.updates', level1: CONTENT, level2: '信息更新', max: 10, standard: '每月资讯、工作动态类信息更新不少于3篇。' },
+    { id: 'management.leadership', level1: MANAGEMENT, level2: '领导重视', max: 10, standard: '各党总支、直属党支部负责党建网站的全面建设，并作为重要工作内容纳入党总支常规工作，网站建设取得突出成绩。' },
+    { id: 'management.rules', level1: MANAGEMENT, level2: '规章制度', max: 8, standard: '建立了较完善的网站信息提供机制和审核机制，并认真落实。' },
+    { id: 'management.maintenance', level1: MANAGEMENT, level2: '专栏维护', max: 6, standard: '网站管理员负责专栏日常维护、更新、管理、备份；认真履行审定、督查、协调等职责。' },
+    { id: 'management.security', level1: MANAGEMENT, level2: '安全规范', max: 6, standard: '无违反党的各项原则、院党委的决定的信息，无反动言论、涉密、虚假或不良信息。' },
+  ],
+};
+
+interface Problem {
+  problem: string;
+  /** Index into indicators, or 'total' for the total; located to a cell by the caller. */
+  at: number | 'total' | null;
+}
+
+function problems(r: Rubric): Problem[] {
+  const out: Problem[] = [];
+  const sum = tidy(r.indicators.reduce((s, i) => s + i.max, 0));
+  if (Math.abs(sum - r.total) > 1e-9) {
+    out.push({ problem: `各项分值之和为 ${fmt(sum)}，与总分 ${fmt(r.total)} 不符`, at: 'total' });
+  }
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  r.indicators.forEach((ind, i) => {
+    if (!(ind.max > 0)) out.push({ problem: `“${ind.level2}”的分值 ${ind.max} 不是正数`, at: i });
+    else if (!isHalfStep(ind.max)) out.push({ problem: `“${ind.level2}”的分值 ${ind.max} 不是 0.5 的整数倍`, at: i });
+    if (ids.has(ind.id)) out.push({ problem: `指标编号“${ind.id}”重复`, at: i });
+    const n = norm(ind.level2);
+    if (names.has(n)) out.push({ problem: `二级指标“${ind.level2}”重复`, at: i });
+    ids.add(ind.id);
+    names.add(n);
+  });
+  return out;
+}
+
+/** Checks a rubric object: sum of maxima = total, unique ids and names, positive 0.5-step maxima. */
+export function validateRubric(r: Rubric, file: string | null = null): Finding[] {
+  const parsed = RubricSchema.safeParse(r);
+  if (!parsed.success) {
+    return [rubricInvalid.at({ file, sheet: RUBRIC_SHEET }, { problem: parsed.error.issues[0]?.message ?? '结构不对' })];
+  }
+  return problems(r).map((p) => rubricInvalid.at({ file, sheet: RUBRIC_SHEET }, { problem: p.problem }));
+}
+
+const ALIASES = {
+  id: ['编号', '指标编号', 'id'],
+  level1: ['一级指标'],
+  level2: ['二级指标', '指标', '评分项目'],
+  max: ['分值', '满分', '分数', '标准分'],
+  standard: ['评分标准', '标准'],
+  guidance: ['说明', '评分说明', '备注'],
+};
+
+const TOTAL_WORDS = ['总分', '合计', '总计'];
+const POINTS_SUFFIX = /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$/;
+
+/**
+ * Reads an editable 评分细则 sheet. The rubric is returned only when it has no errors; every
+ * rubric-invalid finding points at the cell concerned.
+ */
+export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubric; findings: Finding[] } {
+  const place = (cell: string | null) => ({ file, sheet: sheet.name, cell });
+  const header = findHeader(sheet, ALIASES, ['level2', 'max']);
+  if (!header) {
+    return { findings: [rubricInvalid.at(place('A1'), { problem: '找不到含“二级指标”和“分值”的表头' })] };
+  }
+  const { cols } = header;
+  const findings: Finding[] = [];
+  const indicators: Indicator[] = [];
+  const cells: string[] = [];
+  const defaults = new Map(DEFAULT_RUBRIC.indicators.map((i) => [norm(i.level2), i.id]));
+  let level1 = '';
+  let total: number | null = null;
+  let totalCell = a1(header.row, cols.max!);
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const get = (c: number | undefined) => (c === undefined ? null : cellAt(sheet, r, c));
+    const l1 = text(get(cols.level1));
+    const l2 = text(get(cols.level2));
+    const maxCell = get(cols.max);
+    if (TOTAL_WORDS.some((w) => norm(l1).startsWith(w) || norm(l2).startsWith(w))) {
+      total = numberOf(maxCell);
+      totalCell = a1(r, cols.max!);
+      continue;
+    }
+    if (l1) level1 = l1.replace(POINTS_SUFFIX, '').trim();
+    if (!l2) {
+      if (!isBlank(maxCell)) findings.push(rubricInvalid.at(place(a1(r, cols.level2!)), { problem: '有分值但缺少二级指标名称' }));
+      continue;
+    }
+    const max = numberOf(maxCell);
+    if (max === null) {
+      findings.push(rubricInvalid.at(place(a1(r, cols.max!)), { problem: `“${l2}”的分值“${text(maxCell)}”不是数字` }));
+      continue;
+    }
+    const ind: Indicator = {
+      id: text(get(cols.id)) || defaults.get(norm(l2)) || l2,
+      level1: level1 || l2,
+      level2: l2,
+      max,
+      standard: text(get(cols.standard)),
+    };
+    const guidance = text(get(cols.guidance));
+    if (guidance) ind.guidance = guidance;
+    indicators.push(ind);
+    cells.push(a1(r, cols.max!));
+  }
+  if (indicators.length === 0) {
+    findings.push(rubricInvalid.at(place('A1'), { problem: '没有任何指标' }));
+    return { findings };
+  }
+  const sum = tidy(indicators.reduce((s, i) => s + i.max, 0));
+  const title = text(cellAt(sheet, 0, 0));
+  const rubric: Rubric = {
+    name: header.row > 0 && title ? title : DEFAULT_RUBRIC.name,
+    total: total ?? sum,
+    indicators,
+  };
+  for (const p of problems(rubric)) {
+    const cell = p.at === 'total' ? totalCell : p.at === null ? 'A1' : cells[p.at]!;
+    findings.push(rubricInvalid.at(place(cell), { problem: p.problem }));
+  }
+  return findings.length ? { findings } : { rubric, findings };
+}
+
+/** The editable 评分细则 sheet; `rubricFromGrid` reads it back unchanged. */
+export function rubricToSheet(r: Rubric): SheetModel {
+  const level1Totals = new Map<string, number>();
+  for (const i of r.indicators) level1Totals.set(i.level1, tidy((level1Totals.get(i.level1) ?? 0) + i.max));
+  let prev = '';
+  const rows = r.indicators.map((i) => {
+    const l1 = i.level1 === prev ? '' : `${i.level1}（${fmt(level1Totals.get(i.level1)!)}分）`;
+    prev = i.level1;
+    return [i.id, l1, i.level2, i.max, i.standard, i.guidance ?? ''];
+  });
+  rows.push(['', '总分', '', r.total, '', '']);
+  return {
+    name: RUBRIC_SHEET,
+    title: r.name,
+    columns: [
+      { header: '编号', width: 22 },
+      { header: '一级指标', width: 16 },
+      { header: '二级指标', width: 12 },
+      { header: '分值', width: 8, kind: 'number' },
+      { header: '评分标准', width: 70, wrap: true },
+      { header: '说明', width: 30, wrap: true },
+    ],
+    rows,
+    freeze: { cols: 0 },
+  };
+}
+
+/** Finds an indicator by its rubric name (二级指标) or id. */
+export function indicatorLookup(r: Rubric): (value: string) => Indicator | undefined {
+  const map = new Map<string, Indicator>();
+  for (const i of r.indicators) map.set(norm(i.id), i);
+  for (const i of r.indicators) map.set(norm(i.level2), i);
+  return (value) => map.get(norm(value));
+}

@@ -1,0 +1,133 @@
+/** Scoring rules of the finding catalogue (RULES.md "Scoring", plus the ids added here). */
+import { defineRule } from '../findings';
+
+export const scoreOutOfRange = defineRule<{ indicator: string; score: number; max: number }>({
+  id: 'score-out-of-range',
+  severity: 'error',
+  title: '得分超出范围',
+  description: '得分不在 [0, 分值] 内，或不是 0.5 的整数倍；该得分不参与计算。',
+  message: (p) => `“${p.indicator}”得分 ${p.score} 无效：应在 0～${p.max} 分之间，且为 0.5 的整数倍`,
+  suggestion: () => '请改正得分后重新计算',
+});
+
+export const scoreMissing = defineRule<{ what: string }>({
+  id: 'score-missing',
+  severity: 'warning',
+  title: '缺少评分',
+  description: '某单位在某轮检查中缺少某项指标的评分（按 0 分计），或全年没有任何评分（基础分按 0 分计）。',
+  message: (p) => p.what,
+});
+
+export const scoreDisagreement = defineRule<{
+  indicator: string;
+  round: string;
+  spread: number;
+  max: number;
+  detail: string;
+}>({
+  id: 'score-disagreement',
+  severity: 'warning',
+  title: '评分分歧较大',
+  description: '同一轮次同一指标，各检查人的得分相差超过该指标分值的规定比例（默认 20%）。',
+  message: (p) => `${p.round}“${p.indicator}”各检查人评分相差 ${p.spread} 分（分值 ${p.max}）：${p.detail}`,
+  suggestion: () => '请检查人复核、协商评分',
+});
+
+export const rubricInvalid = defineRule<{ problem: string }>({
+  id: 'rubric-invalid',
+  severity: 'error',
+  title: '评分细则有误',
+  description: '评分细则格式不对：各项分值之和与总分不符、编号或名称重复、分值不是正的 0.5 整数倍等。',
+  message: (p) => `评分细则有误：${p.problem}`,
+});
+
+export const scoreUnknownIndicator = defineRule<{ value: string }>({
+  id: 'score-unknown-indicator',
+  severity: 'warning',
+  title: '未知评分指标',
+  description: '评分表中的二级指标在评分细则中找不到；该行不参与计算。',
+  message: (p) => `评分细则中没有指标“${p.value}”，该行未计分`,
+  suggestion: () => '请使用评分细则中的二级指标名称或编号',
+});
+
+export const scoreUnknownUnit = defineRule<{ value: string }>({
+  id: 'score-unknown-unit',
+  severity: 'warning',
+  title: '未知被检查单位',
+  description: '评分或加减分中的单位不在单位名单中（仍单独计分排名，请核对名称）。',
+  message: (p) => `单位“${p.value}”不在单位名单中`,
+  suggestion: () => '请核对单位名称是否与单位名单一致',
+});
+
+export const scoreInvalidRow = defineRule<{ problem: string }>({
+  id: 'score-invalid-row',
+  severity: 'error',
+  title: '评分行无法识别',
+  description: '评分行的轮次、单位或得分无法识别；该行不参与计算。',
+  message: (p) => p.problem,
+});
+
+export const scoreDuplicate = defineRule<{ what: string }>({
+  id: 'score-duplicate',
+  severity: 'warning',
+  title: '重复评分',
+  description: '同一检查人对同一单位同一轮次同一指标评了多次；以最后一次为准。',
+  message: (p) => `${p.what} 重复评分，以最后一次为准`,
+});
+
+export const scoreRoundMissing = defineRule<{ round: string }>({
+  id: 'score-round-missing',
+  severity: 'warning',
+  title: '缺少一轮检查',
+  description: '单位缺少某一轮检查的评分；年度得分取已有轮次的平均，缺少的轮次不按 0 分计。',
+  message: (p) => `没有${p.round}检查评分，年度得分按已有轮次计算`,
+});
+
+export const scoreSheetInvalid = defineRule<{ problem: string }>({
+  id: 'score-sheet-invalid',
+  severity: 'error',
+  title: '评分表格式有误',
+  description: '评分、加减分或参数工作表找不到表头或缺少必需列；整张表未读取。',
+  message: (p) => p.problem,
+});
+
+export const adjustmentInvalid = defineRule<{ problem: string }>({
+  id: 'adjustment-invalid',
+  severity: 'error',
+  title: '加减分行有误',
+  description: '加减分表的类型不是“加分”或“否决”，或加分分值不是非负数；该行未计入。',
+  message: (p) => p.problem,
+});
+
+export const paramsInvalid = defineRule<{ label: string; value: string; fallback: string }>({
+  id: 'params-invalid',
+  severity: 'error',
+  title: '参数值有误',
+  description: '参数表中的值无法识别或超出范围；使用默认值。',
+  message: (p) => `参数“${p.label}”的值“${p.value}”无效，已使用 ${p.fallback}`,
+});
+
+export const paramsUnknown = defineRule<{ label: string }>({
+  id: 'params-unknown',
+  severity: 'warning',
+  title: '未知参数',
+  description: '参数表中有无法识别的参数名；已忽略。',
+  message: (p) => `无法识别参数“${p.label}”，已忽略`,
+});
+
+/** Every rule this module can emit, for docs and the 校验结果 legend. */
+export const SCORING_RULES = [
+  scoreOutOfRange,
+  scoreMissing,
+  scoreDisagreement,
+  rubricInvalid,
+  scoreUnknownIndicator,
+  scoreUnknownUnit,
+  scoreInvalidRow,
+  scoreDuplicate,
+  scoreRoundMissing,
+  scoreSheetInvalid,
+  adjustmentInvalid,
+  paramsInvalid,
+  paramsUnknown,
+] as const;
