@@ -33,6 +33,8 @@ export interface ColumnSpec {
   editable?: boolean;
   /** Wrap long text. */
   wrap?: boolean;
+  /** Input hint shown as a note on the header cell. */
+  hint?: string;
 }
 
 export interface Highlight {

@@ -1,0 +1,87 @@
+/** `zhendi check`: validate files and folders, print a summary, write JSON and the workbook. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkBatch, type CheckOptions, type Submission } from '../core/check';
+import type { CheckResult } from '../core/model';
+import { checkWorkbookModel } from '../core/report/checkSheets';
+import { toJsonReport } from '../core/report/json';
+import { todayIso } from '../core/normalize/date';
+import { rosterFromGrid, type Roster } from '../core/units';
+import { readSubmission } from '../xlsx/read';
+import { collectFiles, fromUser, loadSubmission } from './files';
+import { progress } from './progress';
+import { renderTable } from './table';
+
+export interface CheckFlags {
+  roster?: string;
+  asOf?: string;
+  deadline?: string;
+  staleWarn?: number;
+  staleError?: number;
+  json?: string;
+  out?: string;
+  strict?: boolean;
+}
+
+export async function loadRoster(file: string): Promise<Roster> {
+  const abs = fromUser(file);
+  const bytes = await fs.readFile(abs);
+  const read = await readSubmission(path.basename(abs), new Uint8Array(bytes));
+  if (!read.ok) throw new Error(`单位名单“${file}”无法读取：${read.detail}`);
+  for (const sheet of read.workbook.sheets) {
+    const r = rosterFromGrid(sheet);
+    if (r) return r;
+  }
+  throw new Error(`单位名单“${file}”中找不到“单位名称”列`);
+}
+
+export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
+  const files = await collectFiles(paths);
+  const bar = progress(files.length, '读取');
+  const subs: Submission[] = [];
+  for (const f of files) {
+    subs.push(await loadSubmission(f));
+    bar.tick(path.basename(f));
+  }
+  bar.done();
+  return subs;
+}
+
+export async function checkOptions(o: CheckFlags): Promise<CheckOptions> {
+  return {
+    asOf: o.asOf ?? todayIso(new Date()),
+    deadline: o.deadline ?? null,
+    roster: o.roster ? await loadRoster(o.roster) : null,
+    staleWarnDays: o.staleWarn,
+    staleErrorDays: o.staleError,
+  };
+}
+
+export async function writeFileFor(userPath: string, data: string | Uint8Array): Promise<void> {
+  const abs = fromUser(userPath);
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  await fs.writeFile(abs, data);
+}
+
+export function printSummary(r: CheckResult): void {
+  const rows = r.units.map((u) => [u.unit, u.category ?? '', Object.keys(u.forms).length, u.missingForms.length, u.errors, u.warnings]);
+  process.stdout.write(renderTable(['单位', '类别', '已报送表', '缺表', '错误', '警告'], rows) + '\n');
+  const st = (s: string) => r.files.filter((f) => f.status === s).length;
+  const sev = (s: string) => r.findings.filter((f) => f.severity === s).length;
+  process.stdout.write(
+    `\n文件 ${r.files.length} 个：导入 ${st('accepted')}，未导入 ${st('rejected')}，被替换 ${st('replaced')}，重复 ${st('duplicate')}；` +
+      `问题：错误 ${sev('error')}，警告 ${sev('warning')}，提示 ${sev('info')}\n`,
+  );
+}
+
+export async function checkCommand(paths: string[], o: CheckFlags): Promise<number> {
+  const opts = await checkOptions(o);
+  const result = checkBatch(await loadSubmissions(paths), opts);
+  printSummary(result);
+  if (o.json) await writeFileFor(o.json, JSON.stringify(toJsonReport(result), null, 2));
+  if (o.out) {
+    await writeFileFor(o.out, await (await import('../xlsx/write')).renderWorkbook(checkWorkbookModel(result)));
+    process.stdout.write(`已写出：${o.out}\n`);
+  }
+  return o.strict && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+/** Node side of the CLI: finding files, reading them and hashing. */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Submission } from '../core/check';
+import { readSubmission } from '../xlsx/read';
+
+/** The directory the user ran the command from (npm scripts run in the package root). */
+export function userCwd(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}
+
+export function fromUser(p: string): string {
+  return path.resolve(userCwd(), p);
+}
+
+/** How a path is shown in reports: relative to the user's directory, forward slashes. */
+export function shownPath(abs: string): string {
+  const rel = path.relative(userCwd(), abs) || path.basename(abs);
+  return rel.split(path.sep).join('/');
+}
+
+const SKIP = /^(~\$|\.|Thumbs\.db$|desktop\.ini$)/i;
+
+/** Files under the given files/directories, recursively, sorted by name within each directory. */
+export async function collectFiles(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(abs: string): Promise<void> {
+    const st = await fs.stat(abs);
+    if (st.isDirectory()) {
+      const names = (await fs.readdir(abs)).filter((n) => !SKIP.test(n)).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      for (const n of names) await walk(path.join(abs, n));
+    } else if (st.isFile()) out.push(abs);
+  }
+  for (const i of inputs) await walk(fromUser(i));
+  return out;
+}
+
+export async function loadSubmission(abs: string): Promise<Submission> {
+  const [bytes, st] = await Promise.all([fs.readFile(abs), fs.stat(abs)]);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const read = await readSubmission(path.basename(abs), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return { file: shownPath(abs), sha256, size: bytes.length, modified: st.mtime.toISOString(), read };
+}

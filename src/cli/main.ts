@@ -1,0 +1,82 @@
+/** `zhendi`: the headless twin of the add-in, for batch work, tests and benchmarks. */
+import { Command, InvalidArgumentError } from 'commander';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkCommand } from './check';
+import { demoCommand } from './demo';
+import { fromUser } from './files';
+import { templateWorkbookModel } from '../core/report/templateSheets';
+
+function isoDate(v: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的日期');
+  return v;
+}
+
+function nonNegative(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('应为非负数字');
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('zhendi')
+    .description('网络阵地登记备案表校验、评分、排名与整改（Excel 加载项的命令行版）')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('template')
+    .description('生成空白备案表模板（每种表格一个工作表）')
+    .requiredOption('--out <file>', '输出的 .xlsx 文件')
+    .option('--school <name>', '标题中的学校名称', 'XX学院')
+    .action(async (o: { out: string; school: string }) => {
+      const out = fromUser(o.out);
+      await fs.mkdir(path.dirname(out), { recursive: true });
+      await fs.writeFile(out, await (await import('../xlsx/write')).renderWorkbook(templateWorkbookModel(o.school)));
+      process.stdout.write(`已生成模板：${o.out}\n`);
+    });
+
+  const withCheckOptions = (c: Command) =>
+    c
+      .option('--roster <file>', '单位名单（.xlsx 或 .csv）')
+      .option('--as-of <date>', '检查日期 YYYY-MM-DD（默认今天）', isoDate)
+      .option('--deadline <date>', '报送截止日期 YYYY-MM-DD', isoDate)
+      .option('--stale-warn <days>', '网站更新预警天数（默认 7）', nonNegative)
+      .option('--stale-error <days>', '网站更新超期天数（默认 14）', nonNegative)
+      .option('--json <file>', '写出 JSON 报告')
+      .option('--strict', '有错误级问题时以退出码 1 结束');
+
+  withCheckOptions(program.command('check').description('校验备案表文件或文件夹').argument('<paths...>', '文件或文件夹'))
+    .option('--out <file>', '写出校验结果工作簿（.xlsx）')
+    .action(async (paths: string[], o) => {
+      process.exitCode = await checkCommand(paths, o);
+    });
+
+  program
+    .command('demo')
+    .description('用自带的示例数据完整运行一遍')
+    .option('--out <dir>', '输出文件夹', 'out')
+    .action(async (o: { out: string }) => {
+      process.exitCode = await demoCommand(o.out);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    const err = e as { code?: string; exitCode?: number; message?: string };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+    if (err.code?.startsWith('commander.')) return 2;
+    process.stderr.write(`错误：${err.message ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith('zhendi.cjs')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

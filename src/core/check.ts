@@ -1,0 +1,263 @@
+/**
+ * Checks a batch of submissions: reads every sheet, identifies units, validates rows, lets the
+ * newest file of a unit/form win, runs the cross-unit rules and summarises per unit.
+ */
+import { compareFindings, type Finding, type Place } from './findings';
+import type { WorkbookGrid } from './grid';
+import { FORM_IDS, type FormId } from './forms/ids';
+import { formById } from './forms/templates';
+import { parsePhones } from './normalize/phone';
+import { checkHeader, checkRows, type NormalRow } from './rules/cells';
+import { checkDomain, unitKind, type DomainParams } from './rules/domain';
+import { checkCross, type SignerContact } from './rules/cross';
+import * as R from './rules/catalog';
+import { type ParsedSheet, parseSheet } from './sheet/parse';
+import { mergeSigners, type Signer } from './sheet/signer';
+import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
+import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitFromTitle } from './units';
+
+export type ReadOutcome =
+  | { ok: true; workbook: WorkbookGrid; kind?: string; encoding?: string }
+  | { ok: false; problem: 'unreadable' | 'unsupported' | 'too-large'; detail: string };
+
+export interface Submission {
+  /** Path as given by the user (shown in reports). */
+  file: string;
+  sha256: string;
+  size: number;
+  /** Submission time as given (file modification time), ISO date-time. */
+  modified?: string | null;
+  read: ReadOutcome;
+}
+
+export interface CheckOptions extends Partial<Omit<DomainParams, 'asOf'>> {
+  asOf: string;
+  deadline?: string | null;
+  roster?: Roster | null;
+  requiredForms?: readonly FormId[];
+}
+
+export const CHECK_DEFAULTS = { staleWarnDays: 7, staleErrorDays: 14, bigvThreshold: 2000 } as const;
+
+interface SheetWork {
+  parsed: ParsedSheet;
+  rows: NormalRow[];
+  findings: Finding[];
+  record: SheetRecord;
+}
+
+interface FileWork {
+  index: number;
+  sub: Submission;
+  record: FileRecord;
+  findings: Finding[];
+  sheets: SheetWork[];
+  signer: Signer;
+}
+
+const PROBLEM_RULE = { unreadable: R.fileUnreadable, unsupported: R.fileUnsupported, 'too-large': R.fileTooLarge } as const;
+
+function baseName(path: string): string {
+  return path.replace(/^.*[\\/]/, '');
+}
+
+function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileWork {
+  const record: FileRecord = { file: sub.file, unit: null, status: 'accepted', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
+  const work: FileWork = { index, sub, record, findings: [], sheets: [], signer: mergeSigners([]) };
+  const roster = opts.roster ?? null;
+  const fileUnit = () => pickUnit(unitCandidatesFromFileName(sub.file).map((name) => ({ name, source: '文件名' as const })), roster);
+  if (!sub.read.ok) {
+    record.status = 'rejected';
+    record.unit = fileUnit()?.name ?? null;
+    work.findings.push(PROBLEM_RULE[sub.read.problem].at({ file: sub.file, unit: record.unit }, { detail: sub.read.detail }));
+    return work;
+  }
+  if (sub.read.encoding) record.encoding = sub.read.encoding;
+  const parsed: ParsedSheet[] = [];
+  const unrecognized: string[] = [];
+  for (const sheet of sub.read.workbook.sheets) {
+    const p = parseSheet(sheet);
+    if (p.kind === 'form') parsed.push(p.parsed);
+    else if (p.kind === 'unrecognized') unrecognized.push(sheet.name);
+  }
+  work.signer = mergeSigners(parsed.map((p) => p.signer));
+  const unit = pickUnit(
+    [
+      ...parsed.map((p) => ({ name: p.signer.unit, source: '填报单位' as const })),
+      ...unitCandidatesFromFileName(sub.file).map((name) => ({ name, source: '文件名' as const })),
+      ...parsed.map((p) => ({ name: p.title ? unitFromTitle(p.title) : null, source: '标题' as const })),
+    ],
+    roster,
+  );
+  record.unit = unit?.name ?? null;
+  const at: Place = { file: sub.file, unit: record.unit };
+  for (const name of unrecognized) {
+    record.sheets.push({ sheet: name, form: null, rows: 0 });
+    work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));
+  }
+  if (!parsed.length) {
+    record.status = 'rejected';
+    if (!unrecognized.length) work.findings.push(R.sheetUnrecognized.at(at, {}));
+    return work;
+  }
+  if (!unit) {
+    record.status = 'rejected';
+    work.findings.push(R.unitUnidentified.at(at, {}));
+    for (const p of parsed) record.sheets.push({ sheet: p.sheet, form: p.form.id, rows: p.rows.length });
+    return work;
+  }
+  const kind = unitKind(unit.rosterUnit?.category ?? null, unit.name);
+  for (const p of parsed) {
+    const place: Place = { ...at, sheet: p.sheet, form: p.form.id };
+    const checked = checkRows(p, { ...place, asOf: opts.asOf });
+    const findings = [...checkHeader(p, place), ...checked.findings, ...checkDomain(p.form.id, checked.rows, place, domain, kind)];
+    const record: SheetRecord = { sheet: p.sheet, form: p.form.id, rows: checked.rows.length };
+    if (p.nothingToFile && !checked.rows.length) record.nothingToFile = true;
+    work.sheets.push({ parsed: p, rows: checked.rows, findings, record });
+    work.record.sheets.push(record);
+  }
+  const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
+  if (missing.length) {
+    const labels = { head: '单位负责人', filler: '填表人', fillerPhone: '填表人电话' };
+    work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
+  }
+  return work;
+}
+
+/** Newest submission wins: modification time, then the order given. */
+function newer(a: FileWork, b: FileWork): boolean {
+  const ma = a.record.modified ?? '';
+  const mb = b.record.modified ?? '';
+  return ma !== mb ? ma > mb : a.index > b.index;
+}
+
+export function checkBatch(subs: readonly Submission[], opts: CheckOptions): CheckResult {
+  const domain: DomainParams = { asOf: opts.asOf, ...CHECK_DEFAULTS, ...stripUndefined(opts) };
+  const roster = opts.roster ?? null;
+  const required = opts.requiredForms ?? FORM_IDS;
+  const works: FileWork[] = [];
+  const bySha = new Map<string, FileWork>();
+  subs.forEach((sub, index) => {
+    const first = bySha.get(sub.sha256);
+    if (first) {
+      const unit = first.record.unit;
+      const rec: FileRecord = { file: sub.file, unit, status: 'duplicate', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
+      works.push({ index, sub, record: rec, findings: [R.fileDuplicate.at({ file: sub.file, unit }, { original: baseName(first.sub.file) })], sheets: [], signer: mergeSigners([]) });
+      return;
+    }
+    const w = readFile(sub, index, opts, domain);
+    bySha.set(sub.sha256, w);
+    works.push(w);
+  });
+
+  // Last submission of a unit/form wins.
+  const accepted = works.filter((w) => w.record.status === 'accepted');
+  const winner = new Map<string, FileWork>();
+  for (const w of accepted) {
+    for (const s of w.sheets) {
+      const key = `${w.record.unit}\u0000${s.parsed.form.id}`;
+      const cur = winner.get(key);
+      if (!cur || (cur !== w && newer(w, cur))) winner.set(key, w);
+    }
+  }
+  for (const w of accepted) {
+    for (const s of w.sheets) {
+      const win = winner.get(`${w.record.unit}\u0000${s.parsed.form.id}`)!;
+      if (win === w) continue;
+      s.record.replaced = true;
+      s.findings = [];
+      w.findings.push(R.fileReplaced.at({ file: w.sub.file, unit: w.record.unit, sheet: s.parsed.sheet, form: s.parsed.form.id }, { form: s.parsed.form.label, newer: baseName(win.sub.file) }));
+    }
+    if (w.sheets.length && w.sheets.every((s) => s.record.replaced)) w.record.status = 'replaced';
+  }
+
+  const tables = Object.fromEntries(FORM_IDS.map((f) => [f, [] as ConsolidatedRow[]])) as Record<FormId, ConsolidatedRow[]>;
+  const signers: SignerContact[] = [];
+  for (const w of accepted) {
+    const unit = w.record.unit!;
+    for (const s of w.sheets) {
+      if (s.record.replaced) continue;
+      for (const r of s.rows) tables[s.parsed.form.id].push({ unit, file: w.sub.file, sheet: s.parsed.sheet, ...r });
+    }
+    if (w.signer.filler && w.signer.fillerPhone) {
+      const phones = parsePhones(w.signer.fillerPhone).phones.filter((p) => p.kind !== 'short').map((p) => p.digits);
+      signers.push({ unit, file: w.sub.file, sheet: w.sheets[0]?.parsed.sheet ?? null, name: w.signer.filler, phones });
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const w of works) {
+    findings.push(...w.findings);
+    for (const s of w.sheets) findings.push(...s.findings);
+  }
+  findings.push(...checkCross(tables, signers));
+  const units = summarise(works, tables, roster, required, opts, findings);
+  findings.sort(compareFindings);
+  for (const u of units) {
+    const mine = findings.filter((f) => f.unit === u.unit);
+    u.errors = mine.filter((f) => f.severity === 'error').length;
+    u.warnings = mine.filter((f) => f.severity === 'warning').length;
+    u.infos = mine.filter((f) => f.severity === 'info').length;
+  }
+  return { asOf: opts.asOf, deadline: opts.deadline ?? null, files: works.map((w) => w.record), findings, units, tables, roster };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Per-unit summary plus the unit-level findings (missing, late, unknown units and forms). */
+function summarise(works: FileWork[], tables: Record<FormId, ConsolidatedRow[]>, roster: Roster | null, required: readonly FormId[], opts: CheckOptions, out: Finding[]): UnitSummary[] {
+  const units = new Map<string, UnitSummary>();
+  const get = (name: string) => {
+    let u = units.get(name);
+    if (!u) {
+      const r = roster?.units.find((x) => x.name === name) ?? null;
+      u = { unit: name, category: r?.category ?? null, inRoster: !!r, forms: {}, missingForms: [], lateForms: [], errors: 0, warnings: 0, infos: 0, files: [], accounts: 0, followers: 0, groups: 0, sites: 0, signer: { head: null, filler: null, fillerPhone: null } };
+      units.set(name, u);
+    }
+    return u;
+  };
+  for (const r of roster?.units ?? []) get(r.name);
+  for (const w of works) {
+    if (w.record.status !== 'accepted' && w.record.status !== 'replaced') continue;
+    const u = get(w.record.unit!);
+    u.files.push(w.sub.file);
+    u.signer.head ??= w.signer.head;
+    u.signer.filler ??= w.signer.filler;
+    u.signer.fillerPhone ??= w.signer.fillerPhone;
+    for (const s of w.sheets) {
+      if (s.record.replaced) continue;
+      const f = s.parsed.form.id;
+      u.forms[f] = (u.forms[f] ?? 0) + s.rows.length;
+      const late = opts.deadline && w.record.modified && w.record.modified.slice(0, 10) > opts.deadline;
+      if (late && !u.lateForms.includes(f)) {
+        u.lateForms.push(f);
+        out.push(R.formLate.at({ unit: u.unit, file: w.sub.file, sheet: s.parsed.sheet, form: f }, { form: s.parsed.form.title, submitted: w.record.modified!.slice(0, 10), deadline: opts.deadline! }));
+      }
+    }
+  }
+  for (const f of FORM_IDS) {
+    for (const r of tables[f]) {
+      const u = get(r.unit);
+      if (f === 'newmedia' || f === 'bigv') {
+        u.accounts++;
+        if (typeof r.values.followers === 'number') u.followers += r.values.followers;
+      }
+      if (f === 'group') u.groups++;
+      if (f === 'website') u.sites++;
+    }
+  }
+  for (const u of units.values()) {
+    const submitted = Object.keys(u.forms) as FormId[];
+    u.missingForms = required.filter((f) => !submitted.includes(f));
+    if (!u.files.length) {
+      const tried = works.filter((w) => w.record.unit === u.unit).map((w) => baseName(w.sub.file));
+      out.push(R.unitMissing.at({ unit: u.unit }, { reason: tried.length ? `（收到的 ${tried.join('、')} 无法导入）` : '' }));
+      continue;
+    }
+    for (const f of u.missingForms) out.push(R.formMissing.at({ unit: u.unit, form: f }, { form: formById(f).title }));
+    if (roster && !u.inRoster) out.push(R.unitUnknown.at({ unit: u.unit, file: u.files[0] ?? null }, { name: u.unit, nearest: nearestUnit(roster, u.unit) }));
+  }
+  return [...units.values()];
+}

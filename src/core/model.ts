@@ -1,0 +1,72 @@
+/** The consolidated result of checking a batch: what the JSON report and the sheets show. */
+import type { Finding } from './findings';
+import type { FormId } from './forms/ids';
+import type { RowValue } from './rules/cells';
+import type { Roster } from './units';
+
+export type FileStatus = 'accepted' | 'rejected' | 'replaced' | 'duplicate';
+
+export interface SheetRecord {
+  sheet: string;
+  form: FormId | null;
+  rows: number;
+  /** The sheet says `无`: nothing of this kind to file. */
+  nothingToFile?: boolean;
+  /** Rows of this sheet were replaced by a newer file. */
+  replaced?: boolean;
+}
+
+export interface FileRecord {
+  file: string;
+  unit: string | null;
+  status: FileStatus;
+  sha256: string;
+  size: number;
+  modified: string | null;
+  sheets: SheetRecord[];
+  encoding?: string;
+}
+
+/** One data row of one unit, normalised, with where it came from. */
+export interface ConsolidatedRow {
+  unit: string;
+  file: string;
+  sheet: string;
+  /** 0-based sheet row. */
+  row: number;
+  values: Record<string, RowValue>;
+  extras: Record<string, string>;
+  /** A1 address of each template column's cell. */
+  cellOf: Record<string, string>;
+  /** Phones (digits) of the row's owner. */
+  phones: string[];
+}
+
+export interface UnitSummary {
+  unit: string;
+  category: string | null;
+  inRoster: boolean;
+  /** Rows per submitted form (0 for a `无` sheet). */
+  forms: Partial<Record<FormId, number>>;
+  missingForms: FormId[];
+  lateForms: FormId[];
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: string[];
+  accounts: number;
+  followers: number;
+  groups: number;
+  sites: number;
+  signer: { head: string | null; filler: string | null; fillerPhone: string | null };
+}
+
+export interface CheckResult {
+  asOf: string;
+  deadline: string | null;
+  files: FileRecord[];
+  findings: Finding[];
+  units: UnitSummary[];
+  tables: Record<FormId, ConsolidatedRow[]>;
+  roster: Roster | null;
+}

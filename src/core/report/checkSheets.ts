@@ -1,0 +1,201 @@
+/** Report models of a check: 导入记录, 校验结果, one 汇总 table per form, 单位概况. */
+import { a1, parseA1 } from '../grid';
+import type { Finding, Severity } from '../findings';
+import { FORM_IDS, type FormId } from '../forms/ids';
+import { FORMS, formById } from '../forms/templates';
+import type { CheckResult, ConsolidatedRow } from '../model';
+import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
+
+const STATUS: Record<string, string> = { accepted: '已导入', rejected: '未导入', replaced: '已被替换', duplicate: '重复跳过' };
+const SEVERITY: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function summarySheetName(form: FormId): string {
+  return `汇总_${formById(form).label}`;
+}
+
+const baseName = (p: string | null) => (p ?? '').replace(/^.*[\\/]/, '');
+const formTitle = (f: FormId | null) => (f ? formById(f).label : '');
+
+function importSheet(r: CheckResult): SheetModel {
+  return {
+    name: '导入记录',
+    title: `导入记录（检查日期 ${r.asOf}）`,
+    columns: [
+      { header: '文件', width: 40 },
+      { header: '单位', width: 18 },
+      { header: '状态', width: 10 },
+      { header: '识别的表格', width: 40, wrap: true },
+      { header: '行数', width: 8, kind: 'integer' },
+      { header: '文件时间', width: 20 },
+      { header: 'SHA-256', width: 20 },
+    ],
+    rows: r.files.map((f) => [
+      f.file,
+      f.unit,
+      STATUS[f.status] ?? f.status,
+      f.sheets.map((s) => `${s.sheet}→${s.form ? formTitle(s.form) : '未识别'}${s.nothingToFile ? '（无）' : ''}${s.replaced ? '（已替换）' : ''}`).join('；'),
+      f.sheets.reduce((n, s) => n + s.rows, 0),
+      f.modified,
+      f.sha256,
+    ]),
+    table: { name: 'T_Import' },
+    freeze: { cols: 1 },
+    conditionalFormats: [
+      { col: 2, type: 'text-equals', text: '未导入', fill: FILLS.error },
+      { col: 2, type: 'text-equals', text: '已被替换', fill: FILLS.warning },
+    ],
+  };
+}
+
+/** Where a submitted cell landed in our summary tables: for links from 校验结果. */
+function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): Map<string, { sheet: string; addr: string }> {
+  const idx = new Map<string, { sheet: string; addr: string }>();
+  for (const form of FORM_IDS) {
+    const model = sheets.get(form)!;
+    const keys = columnKeys(form);
+    const top = headerRow(model);
+    r.tables[form].forEach((row, i) => {
+      for (const [key, addr] of Object.entries(row.cellOf)) {
+        const col = keys.indexOf(key);
+        if (col >= 0) idx.set(`${row.file}|${row.sheet}|${addr}`, { sheet: model.name, addr: a1(top + 1 + i, col + 1) });
+      }
+      const first = a1(top + 1 + i, 0);
+      idx.set(`${row.file}|${row.sheet}|row${row.row}`, { sheet: model.name, addr: first });
+    });
+  }
+  return idx;
+}
+
+function findingsSheet(r: CheckResult, idx: Map<string, { sheet: string; addr: string }>): SheetModel {
+  const rows: OutValue[][] = r.findings.map((f) => {
+    const target = locate(f, idx);
+    const cell: OutValue = f.cell && target ? { text: f.cell, link: `#'${target.sheet}'!${target.addr}` } : f.cell;
+    return [SEVERITY[f.severity], f.rule, f.unit, baseName(f.file), f.sheet, cell, formTitle(f.form), f.message, f.suggestion ?? null];
+  });
+  return {
+    name: '校验结果',
+    title: `校验结果：错误 ${count(r.findings, 'error')} 条，警告 ${count(r.findings, 'warning')} 条，提示 ${count(r.findings, 'info')} 条`,
+    columns: [
+      { header: '级别', width: 6 },
+      { header: '规则', width: 22 },
+      { header: '单位', width: 16 },
+      { header: '文件', width: 30 },
+      { header: '工作表', width: 12 },
+      { header: '单元格', width: 8 },
+      { header: '表格', width: 12 },
+      { header: '问题说明', width: 60, wrap: true },
+      { header: '修改建议', width: 30, wrap: true },
+    ],
+    rows,
+    table: { name: 'T_Findings' },
+    freeze: { cols: 0 },
+    conditionalFormats: [
+      { col: 0, type: 'text-equals', text: '错误', fill: FILLS.error },
+      { col: 0, type: 'text-equals', text: '警告', fill: FILLS.warning },
+      { col: 0, type: 'text-equals', text: '提示', fill: FILLS.info },
+    ],
+    print: { landscape: true, fitToWidth: true },
+  };
+}
+
+function count(fs: Finding[], s: Severity): number {
+  return fs.filter((f) => f.severity === s).length;
+}
+
+function locate(f: Finding, idx: Map<string, { sheet: string; addr: string }>) {
+  if (!f.file || !f.sheet || !f.cell) return null;
+  const exact = idx.get(`${f.file}|${f.sheet}|${f.cell}`);
+  if (exact) return exact;
+  const p = parseA1(f.cell);
+  return p ? idx.get(`${f.file}|${f.sheet}|row${p.row}`) ?? null : null;
+}
+
+function columnKeys(form: FormId): string[] {
+  return formById(form).columns.filter((c) => c.key !== 'seq').map((c) => c.key);
+}
+
+function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]): SheetModel {
+  const tpl = formById(form);
+  const defs = tpl.columns.filter((c) => c.key !== 'seq');
+  const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extras)))];
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.form !== form || !f.cell || !f.file) continue;
+    const k = `${f.file}|${f.sheet}|${f.cell}`;
+    byCell.set(k, [...(byCell.get(k) ?? []), f]);
+  }
+  const highlights: Highlight[] = [];
+  const out = rows.map((r, i) => {
+    defs.forEach((d, c) => {
+      const fs = (r.cellOf[d.key] && byCell.get(`${r.file}|${r.sheet}|${r.cellOf[d.key]}`)) || [];
+      const worst = fs.find((f) => f.severity === 'error') ?? fs.find((f) => f.severity === 'warning');
+      if (worst) highlights.push({ row: i, col: c + 1, severity: worst.severity, note: fs.map((f) => f.message).join('\n') });
+    });
+    const values: OutValue[] = defs.map((d) => {
+      const v = r.values[d.key] ?? null;
+      return d.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { date: v } : v;
+    });
+    return [r.unit, ...values, ...extras.map((x) => r.extras[x] ?? null), baseName(r.file), `${r.sheet}!${a1(r.row, 0).replace(/^A/, '')}行`];
+  });
+  return {
+    name: summarySheetName(form),
+    title: `${tpl.title}（汇总）`,
+    columns: [
+      { header: '单位', width: 16 },
+      ...defs.map((d) => ({ header: d.label, width: d.width ?? 14, kind: d.type === 'count' ? ('integer' as const) : d.type === 'date' ? ('date' as const) : undefined })),
+      ...extras.map((x) => ({ header: x, width: 14 })),
+      { header: '来源文件', width: 28 },
+      { header: '来源位置', width: 12 },
+    ],
+    rows: out,
+    table: { name: `T_${form}` },
+    freeze: { cols: 2 },
+    highlights,
+  };
+}
+
+function unitSheet(r: CheckResult): SheetModel {
+  return {
+    name: '单位概况',
+    title: `单位概况（检查日期 ${r.asOf}）`,
+    columns: [
+      { header: '单位', width: 18 },
+      { header: '类别', width: 10 },
+      ...FORMS.map((f) => ({ header: `${f.label}（行）`, width: 10, kind: 'integer' as const })),
+      { header: '已报送', width: 8, kind: 'integer' },
+      { header: '未报送表格', width: 30, wrap: true },
+      { header: '逾期表格', width: 16 },
+      { header: '错误', width: 6, kind: 'integer' },
+      { header: '警告', width: 6, kind: 'integer' },
+      { header: '账号数', width: 8, kind: 'integer' },
+      { header: '粉丝合计', width: 10, kind: 'integer' },
+      { header: '工作群', width: 8, kind: 'integer' },
+      { header: '网站', width: 6, kind: 'integer' },
+      { header: '在名单中', width: 8 },
+    ],
+    rows: r.units.map((u) => [
+      u.unit,
+      u.category,
+      ...FORMS.map((f) => (u.forms[f.id] === undefined ? null : u.forms[f.id]!)),
+      Object.keys(u.forms).length,
+      u.missingForms.map(formTitle).join('、'),
+      u.lateForms.map(formTitle).join('、'),
+      u.errors,
+      u.warnings,
+      u.accounts,
+      u.followers,
+      u.groups,
+      u.sites,
+      r.roster ? (u.inRoster ? '是' : '否') : null,
+    ]),
+    table: { name: 'T_Units' },
+    freeze: { cols: 1 },
+    conditionalFormats: [{ col: 10, type: 'less-than', value: 0, fill: FILLS.error }],
+  };
+}
+
+export function checkWorkbookModel(r: CheckResult): WorkbookModel {
+  const summaries = new Map(FORM_IDS.map((f) => [f, summarySheet(f, r.tables[f], r.findings)] as const));
+  const idx = summaryIndex(r, summaries);
+  return { sheets: [importSheet(r), findingsSheet(r, idx), ...summaries.values(), unitSheet(r)] };
+}

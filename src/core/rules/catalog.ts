@@ -1,0 +1,240 @@
+/**
+ * The checker's finding catalogue (RULES.md): one declaration per rule with id, severity,
+ * title, description and a Chinese message template. Scoring rules live in core/scoring.
+ */
+import { defineRule } from '../findings';
+
+type Col = { column: string };
+type Val = Col & { value: string };
+
+// File and sheet
+export const fileUnreadable = defineRule<{ detail: string }>({
+  id: 'file-unreadable', severity: 'error', title: '文件无法读取',
+  description: '不是可读取的电子表格：损坏或不完整的压缩包、扩展名与内容不符、已加密、空文件。',
+  message: (p) => p.detail,
+});
+export const fileUnsupported = defineRule<{ detail: string }>({
+  id: 'file-unsupported', severity: 'error', title: '文件格式不支持',
+  description: '.xls、.et、.ods 等格式：请另存为 .xlsx。',
+  message: (p) => p.detail,
+});
+export const fileTooLarge = defineRule<{ detail: string }>({
+  id: 'file-too-large', severity: 'error', title: '文件超出限制',
+  description: '压缩或解压后大小、单表单元格数超过上限；整个文件不导入。',
+  message: (p) => p.detail,
+});
+export const fileDuplicate = defineRule<{ original: string }>({
+  id: 'file-duplicate', severity: 'info', title: '重复文件',
+  description: '与已导入文件内容完全相同（SHA-256 一致），已跳过。',
+  message: (p) => `与已导入的“${p.original}”内容完全相同，已跳过`,
+});
+export const fileReplaced = defineRule<{ form: string; newer: string }>({
+  id: 'file-replaced', severity: 'info', title: '已被新版本替换',
+  description: '同一单位同一表格的较新文件替换了较早文件中的数据。',
+  message: (p) => `本文件的“${p.form}”已被较新提交的“${p.newer}”替换，汇总以新文件为准`,
+});
+export const unitUnidentified = defineRule({
+  id: 'unit-unidentified', severity: 'error', title: '无法识别填报单位',
+  description: '“填报单位”、文件名和标题中都找不到单位名称。',
+  message: () => '无法识别填报单位：请在表头“填报单位：”后填写单位全称，或以单位名称命名文件（如“信息工程学院-备案表.xlsx”）',
+});
+export const unitUnknown = defineRule<{ name: string; nearest: string | null }>({
+  id: 'unit-unknown', severity: 'warning', title: '单位不在名单中',
+  description: '给出了单位名单，但该单位名称不在名单（含别名）中。',
+  message: (p) => `单位“${p.name}”不在单位名单中` + (p.nearest ? `，是否为“${p.nearest}”？` : '，请核对单位全称或在名单中补充别名'),
+});
+export const unitMissing = defineRule<{ reason: string }>({
+  id: 'unit-missing', severity: 'error', title: '单位未报送',
+  description: '名单中的单位没有提交任何可导入的备案表。',
+  message: (p) => `未收到可导入的备案表${p.reason}，请督促报送`,
+});
+export const formMissing = defineRule<{ form: string }>({
+  id: 'form-missing', severity: 'warning', title: '缺少备案表',
+  description: '单位提交了部分表格，但缺少这一张（填“无”视为已报送）。',
+  message: (p) => `未报送《${p.form}》；如确无此类平台，请在表中填写“无”后报送`,
+});
+export const formLate = defineRule<{ form: string; submitted: string; deadline: string }>({
+  id: 'form-late', severity: 'warning', title: '逾期报送',
+  description: '文件提交时间晚于报送截止日期。',
+  message: (p) => `《${p.form}》提交时间 ${p.submitted} 晚于截止日期 ${p.deadline}`,
+});
+export const sheetUnrecognized = defineRule({
+  id: 'sheet-unrecognized', severity: 'warning', title: '工作表无法识别',
+  description: '非空工作表与五张模板均不匹配。',
+  message: () => '该工作表不是任何一种备案表（找不到模板表头），未导入；如为备案表，请使用统一模板的表头',
+});
+export const signerMissing = defineRule<{ missing: string[] }>({
+  id: 'signer-missing', severity: 'warning', title: '签字栏不完整',
+  description: '单位负责人 / 填表人 / 填表人电话缺失。',
+  message: (p) => `表头签字栏缺少：${p.missing.join('、')}，请补填`,
+});
+
+// Header
+export const headerMissingColumn = defineRule<Col>({
+  id: 'header-missing-column', severity: 'error', title: '缺少必填列',
+  description: '模板中的必填列不存在。',
+  message: (p) => `缺少必填列“${p.column}”，请按模板补齐该列`,
+});
+export const headerExtraColumn = defineRule<Col>({
+  id: 'header-extra-column', severity: 'info', title: '多余列',
+  description: '模板之外的列，作为附加列保留在汇总中。',
+  message: (p) => `列“${p.column}”不在模板中，已作为附加列保留`,
+});
+export const headerAlias = defineRule<Col & { header: string }>({
+  id: 'header-alias', severity: 'info', title: '列名已按别名识别',
+  description: '列名与模板不同，按别名或规范化后识别。',
+  message: (p) => `列名“${p.header}”按“${p.column}”识别`,
+});
+export const headerOrder = defineRule({
+  id: 'header-order', severity: 'info', title: '列顺序与模板不同',
+  description: '列的顺序与模板不同（已按列名对应）。',
+  message: () => '列顺序与模板不同，已按列名对应读取',
+});
+export const headerDuplicateColumn = defineRule<Col>({
+  id: 'header-duplicate-column', severity: 'error', title: '重复列',
+  description: '同一列出现两次，无法确定哪一列是有效数据。',
+  message: (p) => `列“${p.column}”出现了两次，请删除多余的一列`,
+});
+export const cellExtra = defineRule<{ value: string }>({
+  id: 'cell-extra', severity: 'warning', title: '无表头的单元格',
+  description: '没有列名的列中有内容（已作为附加列保留）。',
+  message: (p) => `单元格内容“${p.value}”所在列没有列名，请补充列名或移到正确的列`,
+});
+
+// Rows and cells
+export const rowDuplicate = defineRule<{ first: string }>({
+  id: 'row-duplicate', severity: 'warning', title: '重复行',
+  description: '与同表中前面一行（规范化后）完全相同。',
+  message: (p) => `与第 ${p.first} 行完全相同，请删除重复行`,
+});
+export const cellUnique = defineRule<{ key: string; first: string }>({
+  id: 'cell-unique', severity: 'warning', title: '关键字段重复',
+  description: '同一表中关键字段（网站名称、平台+账号ID、群名称）重复但其他内容不同。',
+  message: (p) => `“${p.key}”与第 ${p.first} 行重复但其他内容不同，请核对是否为同一平台`,
+});
+export const cellPersonalId = defineRule<Col>({
+  id: 'cell-personal-id', severity: 'warning', title: '含身份证号',
+  description: '自由文本中出现 18 位身份证号等个人信息，不应报送或传播。',
+  message: (p) => `“${p.column}”中含有身份证号码，请删除个人敏感信息`,
+});
+export const seqBroken = defineRule<{ detail: string }>({
+  id: 'seq-broken', severity: 'info', title: '序号不连续',
+  description: '序号不是 1..n（有跳号、重复或文字）。',
+  message: (p) => `序号不连续：${p.detail}`,
+});
+export const cellRequired = defineRule<Col>({
+  id: 'cell-required', severity: 'error', title: '必填项为空',
+  description: '必填单元格为空。',
+  message: (p) => `“${p.column}”为必填项，不能为空`,
+});
+export const cellNumber = defineRule<Val>({
+  id: 'cell-number', severity: 'error', title: '不是有效数字',
+  description: '需要数字的地方不是数字，或为负数。',
+  message: (p) => `“${p.column}”应为非负数字，当前为“${p.value}”`,
+});
+export const cellNumberNormalized = defineRule<Val & { number: number }>({
+  id: 'cell-number-normalized', severity: 'info', title: '数字已规范化',
+  description: '“1.2万”“3000+”“约5000”“2,000”等按数字读取。',
+  message: (p) => `“${p.column}”中的“${p.value}”按 ${p.number} 读取，建议直接填写数字`,
+});
+export const cellDate = defineRule<Val>({
+  id: 'cell-date', severity: 'error', title: '日期无效',
+  description: '不是日期，或是不存在的日期。',
+  message: (p) => `“${p.column}”中的“${p.value}”不是有效日期，请填写如 2024-03-25`,
+});
+export const cellDateFuture = defineRule<Val & { asOf: string }>({
+  id: 'cell-date-future', severity: 'error', title: '日期晚于检查日期',
+  description: '日期在检查日期（asOf）之后。',
+  message: (p) => `“${p.column}”为 ${p.value}，晚于检查日期 ${p.asOf}，请核对`,
+});
+export const cellPhone = defineRule<Val>({
+  id: 'cell-phone', severity: 'error', title: '电话号码无效',
+  description: '既不是手机号（1[3-9]+9 位）也不是带区号的座机号。',
+  message: (p) => `${p.column}“${p.value}”不是有效的手机或座机号码`,
+  suggestion: () => '手机号为 11 位；座机请带区号，如 0668-2923456',
+});
+export const cellPhoneShort = defineRule<Val>({
+  id: 'cell-phone-short', severity: 'warning', title: '校内短号',
+  description: '5–6 位校园短号，仅校内可拨。',
+  message: (p) => `${p.column}“${p.value}”是校内短号，校外无法联系，请补充手机号`,
+});
+export const cellEnum = defineRule<Val & { allowed: string[] }>({
+  id: 'cell-enum', severity: 'error', title: '不是允许的取值',
+  description: '不在允许值（含别名）之内。',
+  message: (p) => `“${p.column}”的“${p.value}”不是允许的取值，请填写：${p.allowed.join('、')}`,
+});
+export const cellFormulaError = defineRule<Val>({
+  id: 'cell-formula-error', severity: 'error', title: '公式错误',
+  description: '单元格中是公式错误值（#REF!、#N/A、#VALUE! 等）。',
+  message: (p) => `“${p.column}”是公式错误值 ${p.value}，请填写实际内容`,
+});
+export const cellFormulaText = defineRule<Val>({
+  id: 'cell-formula-text', severity: 'warning', title: '疑似公式的文本',
+  description: '以 =、+、-、@ 开头的文本（按文本保存，不会作为公式执行）。',
+  message: (p) => `“${p.column}”的内容“${p.value}”以公式符号开头，已按文本保存，请确认是否误填`,
+});
+
+// Domain
+export const websiteStale = defineRule<{ site: string; date: string; days: number; limit: number }>({
+  id: 'website-stale', severity: 'warning', title: '网站更新不及时',
+  description: '最后更新日期早于检查日期 7 天以上（每周至少更新，西双版纳职院办法第八条）。',
+  message: (p) => `网站“${p.site}”最后更新于 ${p.date}，已 ${p.days} 天未更新（超过 ${p.limit} 天），应每周更新`,
+});
+export const websiteStaleLong = defineRule<{ site: string; date: string; days: number; limit: number }>({
+  id: 'website-stale-long', severity: 'error', title: '网站长期未更新',
+  description: '最后更新日期早于检查日期 14 天以上。',
+  message: (p) => `网站“${p.site}”最后更新于 ${p.date}，已 ${p.days} 天未更新（超过 ${p.limit} 天），请立即更新或申请关停`,
+});
+export const websiteColumnsIncomplete = defineRule<{ site: string; missing: string[] }>({
+  id: 'website-columns-incomplete', severity: 'warning', title: '党建网站栏目不全',
+  description: '党建网站的栏目缺少新闻动态、组织管理、党员教育中的任一模块（评分细则“栏目规划”）。',
+  message: (p) => `党建网站“${p.site}”缺少栏目：${p.missing.join('、')}`,
+});
+export const websiteColumnsSuggested = defineRule<{ site: string; missing: string[] }>({
+  id: 'website-columns-suggested', severity: 'info', title: '建议补充栏目',
+  description: '网站栏目缺少该类单位建议设置的栏目。',
+  message: (p) => `网站“${p.site}”建议补充栏目：${p.missing.join('、')}`,
+});
+export const bigvBelowThreshold = defineRule<{ name: string; followers: number; threshold: number }>({
+  id: 'bigv-below-threshold', severity: 'warning', title: '粉丝数未达大V标准',
+  description: '粉丝数量低于 2000，不属于“网络大V”。',
+  message: (p) => `账号“${p.name}”粉丝数 ${p.followers} 低于 ${p.threshold}，不属于网络大V统计范围`,
+});
+export const bigvCategory = defineRule<{ person: string; both: boolean }>({
+  id: 'bigv-category', severity: 'error', title: '类别填写错误',
+  description: '职务职称（教师）与专业年级（学生）必须且只能填写一项。',
+  message: (p) =>
+    p.both
+      ? `“${p.person}”同时填写了职务职称和专业年级：教师只填职务职称，学生只填专业年级`
+      : `“${p.person}”未填写类别：教师填写职务职称，学生填写专业年级`,
+});
+export const accountStudentPhone = defineRule<{ phone: string; student: string }>({
+  id: 'account-student-phone', severity: 'error', title: '账号绑定学生手机',
+  description: '新媒体账号的联系电话是学生的手机号（不得使用学生手机绑定）。',
+  message: (p) => `联系电话 ${p.phone} 是学生“${p.student}”的手机号，新媒体账号不得绑定学生手机，请改为教职工手机`,
+});
+export const groupNotRealName = defineRule<{ group: string }>({
+  id: 'group-not-real-name', severity: 'error', title: '工作群未全部实名',
+  description: '是否全部实名 = 否。',
+  message: (p) => `工作群“${p.group}”未全部实名，请落实群成员实名制`,
+});
+export const zombieDateMissing = defineRule<{ group: string }>({
+  id: 'zombie-date-missing', severity: 'error', title: '缺少清理时间',
+  description: '是否已清理 = 是，但未填写清理时间。',
+  message: (p) => `工作群“${p.group}”已清理但未填写清理时间`,
+});
+export const zombieStillRegistered = defineRule<{ group: string; where: string }>({
+  id: 'zombie-still-registered', severity: 'warning', title: '已清理的群仍在登记',
+  description: '在僵尸群清理表中标为已清理的群，仍出现在工作群组登记表中。',
+  message: (p) => `工作群“${p.group}”在${p.where}中标为已清理，但仍在工作群组登记表中，请核实并删除`,
+});
+export const dupAcrossUnits = defineRule<{ what: string; others: string[] }>({
+  id: 'dup-across-units', severity: 'warning', title: '多个单位重复登记',
+  description: '同一账号（平台+账号ID）、工作群或网站被两个单位登记。',
+  message: (p) => `${p.what}也被“${p.others.join('、')}”登记，请确认归属单位`,
+});
+export const contactConflict = defineRule<{ phone: string; names: string[] }>({
+  id: 'contact-conflict', severity: 'warning', title: '同一号码对应不同姓名',
+  description: '同一电话号码登记给了不同的人（一人多号不算冲突）。',
+  message: (p) => `号码 ${p.phone} 同时登记为 ${p.names.join('、')} 的电话，请核对`,
+});

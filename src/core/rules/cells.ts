@@ -1,0 +1,191 @@
+/**
+ * Header and cell rules for one parsed sheet: checks every cell against its column's type and
+ * produces the normalised rows the consolidated tables and the domain rules use.
+ */
+import { a1, type Cell, cellText, isBlank } from '../grid';
+import type { Finding, Place } from '../findings';
+import type { ColumnDef } from '../forms/templates';
+import { parseCount, parseDate, parsePhones, matchEnum, findPersonalId, cleanText } from '../normalize';
+import type { ParsedSheet } from '../sheet/parse';
+import { matchedColumns } from '../sheet/parse';
+import * as R from './catalog';
+
+export type RowValue = string | number | null;
+
+export interface NormalRow {
+  /** 0-based sheet row. */
+  row: number;
+  values: Record<string, RowValue>;
+  /** Phones of the row's phone column, as displayed. */
+  phones: string[];
+  /** Extra (non-template) columns: header → text. */
+  extras: Record<string, string>;
+  /** A1 address of each template column's cell in this row. */
+  cellOf: Record<string, string>;
+}
+
+export interface SheetContext extends Place {
+  asOf: string;
+}
+
+const FORMULA_START = /^[=+\-@]/;
+
+function shown(cell: Cell | null | undefined): string {
+  return cleanText(cellText(cell));
+}
+
+/** Header findings: missing, duplicate, alias, order, extra columns. */
+export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
+  const out: Finding[] = [];
+  const headerRow = p.detection.headerBottom;
+  const seen = new Map<string, number>();
+  for (const m of matchedColumns(p)) {
+    const cell = a1(p.detection.headerTop, m.col);
+    if (seen.has(m.def.key)) {
+      out.push(R.headerDuplicateColumn.at({ ...at, cell }, { column: m.def.label }));
+      continue;
+    }
+    seen.set(m.def.key, m.col);
+    const plain = m.header.replace(/\s/g, '').replace(/[（(][^）)]*[）)]/g, '');
+    if (m.alias || plain !== m.def.label) {
+      out.push(R.headerAlias.at({ ...at, cell: a1(headerRow, m.col) }, { column: m.def.label, header: m.header.replace(/\s+/g, '') }));
+    }
+  }
+  for (const def of p.form.columns) {
+    if (def.required && !seen.has(def.key)) out.push(R.headerMissingColumn.at({ ...at, cell: null }, { column: def.label }));
+  }
+  const order = p.form.columns.filter((c) => seen.has(c.key)).map((c) => seen.get(c.key)!);
+  if (order.some((c, i) => i > 0 && c < order[i - 1]!)) out.push(R.headerOrder.at({ ...at, cell: a1(headerRow, order[0]!) }, {}));
+  for (const x of p.extraColumns) {
+    if (x.header) out.push(R.headerExtraColumn.at({ ...at, cell: a1(headerRow, x.col) }, { column: x.header }));
+  }
+  return out;
+}
+
+function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[]): { value: RowValue; phones: string[] } {
+  const column = def.label;
+  const text = shown(cell);
+  if (cell?.t === 'e') {
+    out.push(R.cellFormulaError.at(place, { column, value: cell.v }));
+    return { value: null, phones: [] };
+  }
+  if (isBlank(cell)) {
+    if (def.required) out.push(R.cellRequired.at(place, { column }));
+    return { value: null, phones: [] };
+  }
+  switch (def.type) {
+    case 'seq':
+      return { value: cell?.t === 'n' ? cell.v : text, phones: [] };
+    case 'phone': {
+      const r = parsePhones(cell);
+      for (const bad of r.invalid) out.push(R.cellPhone.at(place, { column, value: bad }));
+      for (const p of r.phones) if (p.kind === 'short') out.push(R.cellPhoneShort.at(place, { column, value: p.raw }));
+      const phones = r.phones.map((p) => p.display);
+      return { value: phones.length ? phones.join('/') : text, phones: r.phones.filter((p) => p.kind !== 'short').map((p) => p.digits) };
+    }
+    case 'date': {
+      const r = parseDate(cell);
+      if (!r.ok) {
+        out.push(R.cellDate.at(place, { column, value: text }));
+        return { value: text, phones: [] };
+      }
+      if (r.iso > asOf) out.push(R.cellDateFuture.at(place, { column, value: r.iso, asOf }));
+      return { value: r.iso, phones: [] };
+    }
+    case 'count': {
+      const r = parseCount(cell);
+      if (!r.ok) {
+        out.push(R.cellNumber.at(place, { column, value: text }));
+        return { value: text, phones: [] };
+      }
+      if (r.normalized) out.push(R.cellNumberNormalized.at(place, { column, value: text, number: r.value }));
+      return { value: r.value, phones: [] };
+    }
+    case 'enum': {
+      const r = matchEnum(def.enumKind!, cell);
+      if (!r.ok) {
+        out.push(R.cellEnum.at(place, { column, value: text, allowed: r.allowed }));
+        return { value: text, phones: [] };
+      }
+      return { value: r.value, phones: [] };
+    }
+    default:
+      checkText(column, cell, text, place, out);
+      return { value: text, phones: [] };
+  }
+}
+
+function checkText(column: string, cell: Cell | null | undefined, text: string, place: Place, out: Finding[]): void {
+  if (cell?.t === 's' && FORMULA_START.test(cell.v.trim()) && cell.v.trim().length > 1) {
+    out.push(R.cellFormulaText.at(place, { column, value: text }));
+  }
+  if (findPersonalId(text)) out.push(R.cellPersonalId.at(place, { column }));
+}
+
+/** Checks every data row; returns normalised rows and the findings. */
+export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[]; findings: Finding[] } {
+  const out: Finding[] = [];
+  const defs = p.form.columns.filter((c) => p.columnOf.has(c.key));
+  const rows: NormalRow[] = [];
+  for (const raw of p.rows) {
+    const values: Record<string, RowValue> = {};
+    const cellOf: Record<string, string> = {};
+    let phones: string[] = [];
+    for (const def of defs) {
+      const col = p.columnOf.get(def.key)!;
+      const cell = raw.cells[col];
+      cellOf[def.key] = a1(raw.row, col);
+      const r = checkCell(def, cell, { ...ctx, cell: cellOf[def.key] }, ctx.asOf, out);
+      values[def.key] = r.value;
+      if (def.key === p.form.owner.phone) phones = r.phones;
+    }
+    const extras: Record<string, string> = {};
+    for (const x of p.extraColumns) {
+      const cell = raw.cells[x.col];
+      if (isBlank(cell)) continue;
+      const place = { ...ctx, cell: a1(raw.row, x.col) };
+      const text = shown(cell);
+      const header = x.header ?? `（无列名）${place.cell.replace(/\d+$/, '')}列`;
+      extras[header] = text;
+      if (!x.header) out.push(R.cellExtra.at(place, { value: text }));
+      if (cell?.t === 'e') out.push(R.cellFormulaError.at(place, { column: header, value: cell.v }));
+      else checkText(header, cell, text, place, out);
+    }
+    rows.push({ row: raw.row, values, phones, extras, cellOf });
+  }
+  out.push(...checkSeq(p, rows, ctx), ...checkDuplicates(p, rows, ctx));
+  return { rows, findings: out };
+}
+
+function checkSeq(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
+  if (!p.columnOf.has('seq') || !rows.length) return [];
+  const bad = rows.findIndex((r, i) => Number(r.values.seq) !== i + 1 || String(r.values.seq ?? '').trim() === '');
+  if (bad < 0) return [];
+  const got = rows.map((r) => String(r.values.seq ?? '空')).join(', ');
+  return [R.seqBroken.at({ ...at, cell: rows[bad]!.cellOf.seq ?? null }, { detail: `应为 1..${rows.length}，实际为 ${got}` })];
+}
+
+function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
+  const out: Finding[] = [];
+  const whole = new Map<string, NormalRow>();
+  const byKey = new Map<string, NormalRow>();
+  const keyCols = p.form.uniqueKey.filter((k) => p.columnOf.has(k));
+  for (const r of rows) {
+    const { seq: _seq, ...rest } = r.values;
+    const sig = JSON.stringify([rest, r.extras]);
+    const prev = whole.get(sig);
+    if (prev) {
+      out.push(R.rowDuplicate.at({ ...at, cell: Object.values(r.cellOf)[0] ?? null }, { first: String(prev.row + 1) }));
+      continue;
+    }
+    whole.set(sig, r);
+    if (keyCols.length !== p.form.uniqueKey.length) continue;
+    const parts = keyCols.map((k) => String(r.values[k] ?? '').toLowerCase());
+    if (parts.some((x) => !x)) continue;
+    const key = parts.join(' / ');
+    const first = byKey.get(key);
+    if (first) out.push(R.cellUnique.at({ ...at, cell: r.cellOf[keyCols[keyCols.length - 1]!] ?? null }, { key, first: String(first.row + 1) }));
+    else byKey.set(key, r);
+  }
+  return out;
+}

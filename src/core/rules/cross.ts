@@ -1,0 +1,114 @@
+/** Rules across sheets, units and forms: run on the consolidated tables. */
+import type { Finding } from '../findings';
+import type { FormId } from '../forms/ids';
+import { formById } from '../forms/templates';
+import { squash } from '../normalize/text';
+import type { ConsolidatedRow } from '../model';
+import * as R from './catalog';
+
+export interface SignerContact {
+  unit: string;
+  file: string;
+  sheet: string | null;
+  name: string;
+  phones: string[];
+}
+
+type Tables = Record<FormId, ConsolidatedRow[]>;
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+function place(r: ConsolidatedRow, key: string, form: FormId) {
+  return { unit: r.unit, file: r.file, sheet: r.sheet, cell: r.cellOf[key] ?? null, form };
+}
+
+/** A group marked cleaned in `zombie` and still listed in the same unit's `group` sheet. */
+function zombieStillRegistered(t: Tables): Finding[] {
+  const cleaned = new Map<string, ConsolidatedRow>();
+  for (const z of t.zombie) if (z.values.cleaned === '是' && str(z.values.name)) cleaned.set(`${z.unit}\u0000${squash(str(z.values.name))}`, z);
+  return t.group
+    .filter((g) => cleaned.has(`${g.unit}\u0000${squash(str(g.values.name))}`))
+    .map((g) => {
+      const z = cleaned.get(`${g.unit}\u0000${squash(str(g.values.name))}`)!;
+      return R.zombieStillRegistered.at(place(g, 'name', 'group'), { group: str(g.values.name), where: `《${formById('zombie').label}》${z.sheet}!${z.cellOf.name ?? ''}` });
+    });
+}
+
+/** Phones of students: bigv rows with 专业年级 and no 职务职称. */
+function accountStudentPhone(t: Tables): Finding[] {
+  const students = new Map<string, string>();
+  for (const b of t.bigv) if (str(b.values.major) && !str(b.values.title)) for (const p of b.phones) students.set(p, str(b.values.person));
+  const out: Finding[] = [];
+  for (const n of t.newmedia) {
+    for (const p of n.phones) {
+      const s = students.get(p);
+      if (s !== undefined) out.push(R.accountStudentPhone.at(place(n, 'phone', 'newmedia'), { phone: p, student: s }));
+    }
+  }
+  return out;
+}
+
+const DUP_KEYS: { form: FormId; key: (r: ConsolidatedRow) => string; what: (r: ConsolidatedRow) => string; cell: string }[] = [
+  { form: 'newmedia', key: (r) => account(r), what: (r) => `账号“${str(r.values.platform)} ${str(r.values.accountId)}”`, cell: 'accountId' },
+  { form: 'bigv', key: (r) => account(r), what: (r) => `账号“${str(r.values.platform)} ${str(r.values.accountId)}”`, cell: 'accountId' },
+  { form: 'group', key: (r) => squash(str(r.values.name)), what: (r) => `工作群“${str(r.values.name)}”`, cell: 'name' },
+  { form: 'website', key: (r) => squash(str(r.values.url)) || squash(str(r.values.name)), what: (r) => `网站“${str(r.values.name)}”`, cell: 'name' },
+];
+
+function account(r: ConsolidatedRow): string {
+  const id = squash(str(r.values.accountId));
+  return id ? `${squash(str(r.values.platform))}|${id}` : '';
+}
+
+/** The same account, group or website filed by two units: one finding per unit's row. */
+function dupAcrossUnits(t: Tables): Finding[] {
+  const out: Finding[] = [];
+  for (const d of DUP_KEYS) {
+    const byKey = new Map<string, ConsolidatedRow[]>();
+    for (const r of t[d.form]) {
+      const k = d.key(r);
+      if (k) byKey.set(k, [...(byKey.get(k) ?? []), r]);
+    }
+    for (const rows of byKey.values()) {
+      const units = [...new Set(rows.map((r) => r.unit))];
+      if (units.length < 2) continue;
+      for (const r of rows) {
+        out.push(R.dupAcrossUnits.at(place(r, d.cell, d.form), { what: d.what(r), others: units.filter((u) => u !== r.unit) }));
+      }
+    }
+  }
+  return out;
+}
+
+/** One phone given for two different names, over every form's owner and the signer lines. */
+function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
+  type Use = { name: string; at: Omit<Finding, 'rule' | 'severity' | 'message'> };
+  const uses = new Map<string, Use[]>();
+  const add = (phone: string, u: Use) => uses.set(phone, [...(uses.get(phone) ?? []), u]);
+  for (const form of Object.keys(t) as FormId[]) {
+    const owner = formById(form).owner;
+    for (const r of t[form]) {
+      const name = str(r.values[owner.name]).trim();
+      if (name) for (const p of r.phones) add(p, { name, at: place(r, owner.phone, form) });
+    }
+  }
+  for (const s of signers) for (const p of s.phones) add(p, { name: s.name, at: { unit: s.unit, file: s.file, sheet: s.sheet, cell: null, form: null } });
+  const out: Finding[] = [];
+  for (const [phone, list] of uses) {
+    const names = [...new Set(list.map((u) => u.name))];
+    if (names.length < 2) continue;
+    // Report where the number is used by someone other than its first holder.
+    const first = list[0]!.name;
+    const seen = new Set<string>();
+    for (const u of list) {
+      const k = `${u.name}|${u.at.unit}|${u.at.file}`;
+      if (u.name === first || seen.has(k)) continue;
+      seen.add(k);
+      out.push(R.contactConflict.at(u.at, { phone, names }));
+    }
+  }
+  return out;
+}
+
+export function checkCross(t: Tables, signers: SignerContact[]): Finding[] {
+  return [...zombieStillRegistered(t), ...accountStudentPhone(t), ...dupAcrossUnits(t), ...contactConflict(t, signers)];
+}

@@ -1,0 +1,98 @@
+/** Domain rules on one sheet's normalised rows (RULES.md "Domain rules", per-sheet part). */
+import type { Finding, Place } from '../findings';
+import type { FormId } from '../forms/ids';
+import { PARTY_SITE_COLUMNS, SUGGESTED_COLUMNS } from '../forms/templates';
+import { daysBetween } from '../normalize/date';
+import { squash } from '../normalize/text';
+import type { NormalRow } from './cells';
+import * as R from './catalog';
+
+export interface DomainParams {
+  asOf: string;
+  staleWarnDays: number;
+  staleErrorDays: number;
+  bigvThreshold: number;
+}
+
+export type UnitKind = 'teaching' | 'other';
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const YES = '是';
+
+function at(ctx: Place, row: NormalRow, key: string): Place {
+  return { ...ctx, cell: row.cellOf[key] ?? null };
+}
+
+function missingColumns(text: string, wanted: readonly (readonly string[])[]): string[] {
+  const have = squash(text);
+  return wanted.filter((alts) => !alts.some((a) => have.includes(squash(a)))).map((alts) => alts[0]!);
+}
+
+function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind, out: Finding[]): void {
+  for (const r of rows) {
+    const site = str(r.values.name) || '（未命名网站）';
+    const last = r.values.lastUpdate;
+    if (typeof last === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(last) && last <= p.asOf) {
+      const days = daysBetween(last, p.asOf);
+      if (days > p.staleErrorDays) out.push(R.websiteStaleLong.at(at(ctx, r, 'lastUpdate'), { site, date: last, days, limit: p.staleErrorDays }));
+      else if (days > p.staleWarnDays) out.push(R.websiteStale.at(at(ctx, r, 'lastUpdate'), { site, date: last, days, limit: p.staleWarnDays }));
+    }
+    if (!('columns' in r.values)) continue;
+    const columns = str(r.values.columns);
+    const place = { ...ctx, cell: r.cellOf.columns ?? r.cellOf.name ?? null };
+    if (site.includes('党建')) {
+      const missing = missingColumns(columns, PARTY_SITE_COLUMNS.map((c) => [c]));
+      if (missing.length) out.push(R.websiteColumnsIncomplete.at(place, { site, missing }));
+    } else {
+      const missing = missingColumns(columns, SUGGESTED_COLUMNS[kind]);
+      if (missing.length) out.push(R.websiteColumnsSuggested.at(place, { site, missing }));
+    }
+  }
+}
+
+function bigv(rows: NormalRow[], ctx: Place, p: DomainParams, out: Finding[]): void {
+  for (const r of rows) {
+    const followers = r.values.followers;
+    const name = str(r.values.accountName) || str(r.values.accountId);
+    if (typeof followers === 'number' && followers < p.bigvThreshold) {
+      out.push(R.bigvBelowThreshold.at(at(ctx, r, 'followers'), { name, followers, threshold: p.bigvThreshold }));
+    }
+    if (!('title' in r.cellOf) && !('major' in r.cellOf)) continue;
+    const teacher = str(r.values.title) !== '';
+    const student = str(r.values.major) !== '';
+    if (teacher === student) {
+      const key = teacher ? 'major' : 'title' in r.cellOf ? 'title' : 'major';
+      out.push(R.bigvCategory.at(at(ctx, r, key), { person: str(r.values.person) || name, both: teacher }));
+    }
+  }
+}
+
+function group(rows: NormalRow[], ctx: Place, out: Finding[]): void {
+  for (const r of rows) {
+    if (r.values.realName === '否') out.push(R.groupNotRealName.at(at(ctx, r, 'realName'), { group: str(r.values.name) }));
+  }
+}
+
+function zombie(rows: NormalRow[], ctx: Place, out: Finding[]): void {
+  for (const r of rows) {
+    if (r.values.cleaned === YES && str(r.values.cleanDate) === '') {
+      const place: Place = { ...ctx, cell: r.cellOf.cleanDate ?? r.cellOf.cleaned ?? null };
+      out.push(R.zombieDateMissing.at(place, { group: str(r.values.name) }));
+    }
+  }
+}
+
+export function checkDomain(form: FormId, rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind): Finding[] {
+  const out: Finding[] = [];
+  if (form === 'website') website(rows, ctx, p, kind, out);
+  else if (form === 'bigv') bigv(rows, ctx, p, out);
+  else if (form === 'group') group(rows, ctx, out);
+  else if (form === 'zombie') zombie(rows, ctx, out);
+  return out;
+}
+
+/** 教学单位 when the roster says so; without a roster, a name ending in 学院/系 is taken as one. */
+export function unitKind(category: string | null, unit: string): UnitKind {
+  if (category) return category === '教学单位' ? 'teaching' : 'other';
+  return /(学院|系|分院)$/.test(unit) ? 'teaching' : 'other';
+}

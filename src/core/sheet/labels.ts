@@ -1,0 +1,31 @@
+/** Header texts resolved through merges, so a merged header reads the same in every reader. */
+import { type Cell, type SheetGrid, cellText } from '../grid';
+
+/** Text of (row, col), taking the master cell's text when the cell sits inside a merge. */
+export function makeResolver(sheet: SheetGrid): (row: number, col: number) => string {
+  const master = new Map<string, Cell | null | undefined>();
+  for (const m of sheet.merges) {
+    // Bounded: merges in header rows are small; a huge merge is only looked up, never expanded.
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 400) continue;
+    const v = sheet.rows[m.top]?.[m.left];
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) master.set(`${r},${c}`, v);
+  }
+  return (row, col) => {
+    const own = sheet.rows[row]?.[col];
+    if (own && cellText(own).trim() !== '') return cellText(own);
+    const key = `${row},${col}`;
+    return master.has(key) ? cellText(master.get(key)) : '';
+  };
+}
+
+/** Bottom row of the merge covering (row, col), or row itself. */
+export function mergeBottom(sheet: SheetGrid, row: number, col: number): number {
+  for (const m of sheet.merges) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m.bottom;
+  }
+  return row;
+}
+
+export function rowWidth(sheet: SheetGrid, row: number): number {
+  return sheet.rows[row]?.length ?? 0;
+}

@@ -1,0 +1,117 @@
+/**
+ * Turns one sheet into header mapping + raw data rows: skips spacer, example and total rows,
+ * stops at trailing notes, recognises a `无` row, and reads the title and signer lines.
+ */
+import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
+import type { ColumnDef, FormTemplate } from '../forms/templates';
+import { isNothingToFile, squash } from '../normalize/text';
+import { type Detection, type HeaderCell, detectForm } from './detect';
+import { type Signer, mergeSigners, parseSigner } from './signer';
+
+export interface RawRow {
+  /** 0-based sheet row. */
+  row: number;
+  cells: (Cell | null | undefined)[];
+}
+
+export interface ParsedSheet {
+  sheet: string;
+  form: FormTemplate;
+  detection: Detection;
+  /** Template column key → sheet column (0-based); first occurrence when duplicated. */
+  columnOf: Map<string, number>;
+  /** Columns holding data but no template column: header text (or null when the header is blank). */
+  extraColumns: { col: number; header: string | null }[];
+  rows: RawRow[];
+  /** An explicit `无` / `暂无` row: the unit has nothing of this kind to file. */
+  nothingToFile: boolean;
+  title: string | null;
+  signer: Signer;
+}
+
+export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
+
+const STOP_PREFIXES = ['注', '说明', '填表说明', '备注:', '填表人', '单位负责人', '审核人', '制表人', '联系人:'];
+const EXAMPLE_WORDS = new Set(['示例', '例', '样例', '举例', '例如', '范例', '填写示例']);
+const TOTAL_WORDS = new Set(['合计', '总计', '小计']);
+
+function lineText(sheet: SheetGrid, r: number): string {
+  return (sheet.rows[r] ?? []).map((c) => cellText(c).trim()).filter(Boolean).join('  ');
+}
+
+function isEmptySheet(sheet: SheetGrid): boolean {
+  return sheet.rows.every((row) => !row || row.every(isBlank));
+}
+
+export function parseSheet(sheet: SheetGrid): SheetParse {
+  if (isEmptySheet(sheet)) return { kind: 'empty' };
+  const detection = detectForm(sheet);
+  if (!detection) return { kind: 'unrecognized' };
+  const { form } = detection;
+
+  const columnOf = new Map<string, number>();
+  for (const h of detection.cells) if (h.column && !columnOf.has(h.column.key)) columnOf.set(h.column.key, h.col);
+  const headerText = new Map<number, HeaderCell>(detection.cells.map((h) => [h.col, h]));
+
+  // Title and signer lines above the header.
+  let title: string | null = null;
+  const signers: Signer[] = [];
+  for (let r = 0; r < detection.headerTop; r++) {
+    const line = lineText(sheet, r);
+    if (!line) continue;
+    const s = parseSigner(line);
+    if (s.present) signers.push(s);
+    else title ??= line;
+  }
+
+  const rows: RawRow[] = [];
+  let nothingToFile = false;
+  const seqCol = columnOf.get('seq');
+  for (let r = detection.dataStart; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    const texts = cells.map((c) => cellText(c).trim());
+    const filled = texts.filter(Boolean);
+    if (!filled.length) continue;
+    const first = squash(filled[0]!);
+    if (STOP_PREFIXES.some((p) => first.startsWith(squash(p)))) {
+      // Signer lines are often placed under the table; everything from here on is not data.
+      for (let rr = r; rr < sheet.rows.length; rr++) {
+        const s = parseSigner(lineText(sheet, rr));
+        if (s.present) signers.push(s);
+      }
+      break;
+    }
+    const lead = squash(seqCol !== undefined ? (texts[seqCol] ?? '') || filled[0]! : filled[0]!).replace(/[:：]$/, '');
+    if (EXAMPLE_WORDS.has(lead) || TOTAL_WORDS.has(lead)) continue;
+    const meaningful = texts.filter((t, c) => t && !(c === seqCol && /^\d+$/.test(t)));
+    // A row holding only its 序号 (a pre-numbered blank template row) is no data.
+    if (!meaningful.length) continue;
+    if (meaningful.every(isNothingToFile)) {
+      nothingToFile = true;
+      continue;
+    }
+    rows.push({ row: r, cells });
+  }
+
+  // Columns with data but no template column (extra header, or no header at all).
+  const used = new Set(columnOf.values());
+  const extraCols = new Set<number>();
+  for (const h of detection.cells) if (!h.column && h.text.trim()) extraCols.add(h.col);
+  for (const raw of rows) raw.cells.forEach((c, col) => { if (!isBlank(c) && !used.has(col)) extraCols.add(col); });
+  const extraColumns = [...extraCols].sort((a, b) => a - b).map((col) => {
+    const t = headerText.get(col)?.text.trim();
+    return { col, header: t ? t : null };
+  });
+
+  return {
+    kind: 'form',
+    parsed: { sheet: sheet.name, form, detection, columnOf, extraColumns, rows, nothingToFile, title, signer: mergeSigners(signers) },
+  };
+}
+
+/** The template columns found by label, with how each was matched. */
+export function matchedColumns(p: ParsedSheet): { def: ColumnDef; col: number; header: string; alias: boolean }[] {
+  return p.detection.cells
+    .filter((h) => h.column)
+    .map((h) => ({ def: h.column!, col: h.col, header: h.text, alias: h.match === 'alias' }));
+}

@@ -1,0 +1,59 @@
+/** Reads the signer line (`填报单位： 单位负责人签名（盖章）： 填表人： 填表人电话：`). */
+
+export interface Signer {
+  unit: string | null;
+  head: string | null;
+  filler: string | null;
+  fillerPhone: string | null;
+  /** The line was there at all (any of its labels found). */
+  present: boolean;
+}
+
+// Longest labels first so 填表人电话 is not read as 填表人.
+const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
+  ['unit', /填报单位(?:[(（]\s*盖章\s*[)）])?/g],
+  ['head', /单位负责人(?:签名|签字)?(?:[(（]\s*(?:签名|盖章|签字)\s*[)）])?/g],
+  ['fillerPhone', /填表人(?:联系)?(?:电话|手机)/g],
+  ['filler', /填表人/g],
+  [null, /填表(?:日期|时间)|报送日期/g],
+];
+
+const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
+
+export function parseSigner(line: string): Signer {
+  const hits: { key: keyof Omit<Signer, 'present'> | null; start: number; end: number }[] = [];
+  const taken = new Array<boolean>(line.length).fill(false);
+  for (const [key, re] of LABELS) {
+    for (const m of line.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      for (let i = start; i < end; i++) taken[i] = true;
+      hits.push({ key, start, end });
+    }
+  }
+  if (!hits.length) return { ...EMPTY };
+  hits.sort((a, b) => a.start - b.start);
+  const out: Signer = { ...EMPTY, present: true };
+  hits.forEach((h, i) => {
+    const stop = hits[i + 1]?.start ?? line.length;
+    let value = line.slice(h.end, stop).replace(/^[\s:：]+/, '');
+    // A value ends at a run of two or more spaces (the next label's padding).
+    value = value.split(/\s{2,}|\u3000/)[0]!.trim();
+    if (h.key && value && !out[h.key]) out[h.key] = value;
+  });
+  return out;
+}
+
+/** Merges the signer parts found on several lines (first non-empty wins). */
+export function mergeSigners(parts: Signer[]): Signer {
+  const out: Signer = { ...EMPTY };
+  for (const p of parts) {
+    out.present ||= p.present;
+    out.unit ??= p.unit;
+    out.head ??= p.head;
+    out.filler ??= p.filler;
+    out.fillerPhone ??= p.fillerPhone;
+  }
+  return out;
+}

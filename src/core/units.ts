@@ -1,0 +1,152 @@
+/** The unit roster (单位名单) and finding which unit a file belongs to. */
+import { type SheetGrid, cellText } from './grid';
+import { FORMS } from './forms/templates';
+import { headerKey, squash, cleanText } from './normalize/text';
+
+export const UNIT_CATEGORIES = ['教学单位', '职能部门', '教辅单位', '后勤服务'] as const;
+
+export interface RosterUnit {
+  name: string;
+  category: string | null;
+  aliases: string[];
+  head: string | null;
+  phone: string | null;
+}
+
+export interface Roster {
+  units: RosterUnit[];
+}
+
+const ROSTER_COLUMNS: Record<keyof RosterUnit, string[]> = {
+  name: ['单位名称', '单位', '名称', '单位全称'],
+  category: ['类别', '单位类别', '类型'],
+  aliases: ['别名', '简称', '曾用名'],
+  head: ['负责人', '单位负责人'],
+  phone: ['联系电话', '电话'],
+};
+
+/** Reads a roster sheet: the header is the first row naming 单位名称. */
+export function rosterFromGrid(sheet: SheetGrid): Roster | null {
+  const keyOf = (t: string) =>
+    (Object.keys(ROSTER_COLUMNS) as (keyof RosterUnit)[]).find((k) => ROSTER_COLUMNS[k].some((l) => headerKey(l) === headerKey(t)));
+  for (let r = 0; r < Math.min(sheet.rows.length, 10); r++) {
+    const cols = new Map<keyof RosterUnit, number>();
+    (sheet.rows[r] ?? []).forEach((c, i) => {
+      const k = keyOf(cellText(c));
+      if (k && !cols.has(k)) cols.set(k, i);
+    });
+    if (!cols.has('name')) continue;
+    const units: RosterUnit[] = [];
+    for (const row of sheet.rows.slice(r + 1)) {
+      const get = (k: keyof RosterUnit) => (cols.has(k) ? cleanText(cellText(row?.[cols.get(k)!])) : '');
+      const name = get('name');
+      if (!name) continue;
+      const aliases = get('aliases').split(/[、,，;；/\s]+/).filter(Boolean);
+      units.push({ name, category: get('category') || null, aliases, head: get('head') || null, phone: get('phone') || null });
+    }
+    return { units };
+  }
+  return null;
+}
+
+/** The roster unit a name refers to: by name or alias, then by containment (longest first). */
+export function resolveUnit(roster: Roster, candidate: string): RosterUnit | null {
+  const c = squash(candidate);
+  if (!c) return null;
+  for (const u of roster.units) if (squash(u.name) === c || u.aliases.some((a) => squash(a) === c)) return u;
+  let best: { u: RosterUnit; len: number } | null = null;
+  for (const u of roster.units) {
+    for (const n of [u.name, ...u.aliases]) {
+      const k = squash(n);
+      if (k.length >= 2 && c.includes(k) && (!best || k.length > best.len)) best = { u, len: k.length };
+    }
+  }
+  return best?.u ?? null;
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return d[b.length]!;
+}
+
+/** The roster name closest to `name` (edit distance at most half its length), for suggestions. */
+export function nearestUnit(roster: Roster, name: string): string | null {
+  let best: { n: string; d: number } | null = null;
+  for (const u of roster.units) {
+    for (const n of [u.name, ...u.aliases]) {
+      const d = distance(squash(name), squash(n));
+      if (!best || d < best.d) best = { n: u.name, d };
+    }
+  }
+  return best && best.d <= Math.max(1, Math.floor(name.length / 2)) ? best.n : null;
+}
+
+const GENERIC = [
+  ...FORMS.flatMap((f) => [f.title, ...f.keywords]),
+  '网络阵地', '登记备案表', '备案表', '登记表', '统计表', '信息统计表', '备案', '汇总表', '汇总', '报送', '材料',
+  '修改版', '修改稿', '最终版', '终版', '定稿', '副本', '新版', '更新版', '模板', '附件', '表格', '报表',
+].map(squash).sort((a, b) => b.length - a.length);
+
+/** Strips form titles and generic words from a piece of a file name or title. */
+function stripGeneric(s: string): string {
+  let t = squash(s).replace(/[“”"'‘’《》<>]/g, '');
+  for (const g of GENERIC) t = t.split(g).join(' ');
+  return t
+    .split(' ')
+    .map((x) => x.replace(/^(v\d+|\d+|第\d+版)$/, ''))
+    .filter((x) => x.length >= 2)
+    .join('');
+}
+
+/** Candidate unit names from a file name: `信息工程学院-备案表（修改版）.xlsx` → [信息工程学院]. */
+export function unitCandidatesFromFileName(fileName: string): string[] {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const noBrackets = base.replace(/[（(【\[][^）)】\]]*[）)】\]]/g, ' ');
+  return noBrackets
+    .split(/[-_—–\s·.，,+]+/)
+    .map(stripGeneric)
+    .filter(Boolean);
+}
+
+/** The part of a title before the form's name: `信息工程学院网站平台更新登记备案表` → 信息工程学院. */
+export function unitFromTitle(title: string): string | null {
+  const t = stripGeneric(title);
+  return t.length >= 2 ? t : null;
+}
+
+export interface UnitPick {
+  name: string;
+  rosterUnit: RosterUnit | null;
+  source: '填报单位' | '文件名' | '标题';
+}
+
+/**
+ * 填报单位 first, then the file name, then the title. With a roster, the first candidate that
+ * resolves in the roster wins; otherwise the first candidate at all.
+ */
+export function pickUnit(
+  candidates: { name: string | null; source: UnitPick['source'] }[],
+  roster: Roster | null,
+): UnitPick | null {
+  const list = candidates.filter((c): c is { name: string; source: UnitPick['source'] } => !!c.name && c.name.trim() !== '');
+  if (roster) {
+    for (const c of list) {
+      const u = resolveUnit(roster, c.name);
+      if (u) return { name: u.name, rosterUnit: u, source: c.source };
+    }
+    // A title usually names the school, not the unit: never trust it when the roster disagrees.
+    const first = list.find((c) => c.source !== '标题');
+    return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
+  }
+  const first = list[0];
+  return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
+}
