@@ -1,0 +1,80 @@
+import {
+  type RectItem,
+  type Rubric,
+  VANISHED,
+  assess,
+  buildRectification,
+  makeParams,
+  mergeRectification,
+} from '../../../src/core/scoring';
+import { entry, finding } from './helpers';
+
+const rubric: Rubric = {
+  name: 't',
+  total: 100,
+  indicators: [
+    { id: 'a', level1: '内容', level2: '甲', max: 60, standard: '甲标准全文' },
+    { id: 'b', level1: '管理', level2: '乙', max: 40, standard: '乙标准全文' },
+  ],
+};
+const params = makeParams({ asOf: '2024-11-20' });
+
+function build() {
+  const findings = [
+    finding('cell-phone', 'U', { cell: 'E5', message: '联系电话无效' }),
+    finding('cell-phone', 'U', { cell: 'E5', message: '联系电话无效' }),
+    finding('website-stale-long', 'U', { cell: 'G3', message: '网站超过14天未更新' }),
+    finding('form-missing', 'U', { severity: 'warning', form: 'bigv', sheet: null, cell: null }),
+    finding('row-duplicate', 'U', { severity: 'warning' }),
+  ];
+  const scores = [entry('U', 'a', 55, { note: '新闻不及时' }), entry('U', 'a', 57, { inspector: '李四' }), entry('U', 'b', 40)];
+  const assessment = assess({ units: [{ unit: 'U', category: null }], findings, rubric, params, scores, adjustments: [] });
+  return buildRectification({ findings, assessment, rubric, params, owners: { U: '王五' }, ruleTitles: { 'cell-phone': '电话号码有误' } });
+}
+
+describe('buildRectification', () => {
+  it('builds items from error findings, low indicators and deductions, without duplicates', () => {
+    const items = build();
+    expect(items.map((i) => [i.key, i.source])).toEqual([
+      ['U|cell-phone|U.xlsx|附件1|E5', 'finding'],
+      ['U|website-stale-long|U.xlsx|附件1|G3', 'finding'],
+      ['U|score|a|round1', 'score'],
+      ['U|form-missing|U.xlsx||', 'assessment'],
+    ]);
+    const [phone, , score, form] = items as [RectItem, RectItem, RectItem, RectItem];
+    expect(phone).toMatchObject({ unit: 'U', type: '电话号码有误', description: '联系电话无效', location: 'U.xlsx / 附件1 / E5', deadline: '2024-12-05', owner: '王五', status: '待整改' });
+    expect(score.description).toContain('得分 56，满分 60');
+    expect(score.requirement).toContain('张三：新闻不及时');
+    expect(score.requirement).toContain('甲标准全文');
+    expect(form.type).toBe('年度考核：报送完整及时');
+    expect(form.description).toContain('网络大V信息统计表');
+  });
+});
+
+describe('mergeRectification', () => {
+  it('keeps user statuses, notes and deadlines; marks vanished items 已整改; no duplicates', () => {
+    const fresh = build();
+    const previous: RectItem[] = [
+      { ...fresh[0]!, status: '整改中', note: '已联系', deadline: '2024-12-01', owner: '' },
+      { ...fresh[0]!, status: '已整改' }, // a duplicate row in the old sheet: first wins
+      { ...fresh[2]!, key: 'U|cell-date|U.xlsx|附件1|G9', status: '待整改', note: '' },
+      { ...fresh[2]!, key: 'U|cell-enum|U.xlsx|附件1|F9', status: '已整改', recheck: '已核实' },
+    ];
+    const merged = mergeRectification(fresh, previous);
+    expect(merged.map((i) => i.key)).toEqual([...fresh.map((i) => i.key), 'U|cell-date|U.xlsx|附件1|G9', 'U|cell-enum|U.xlsx|附件1|F9']);
+    expect(merged[0]).toMatchObject({ status: '整改中', note: '已联系', deadline: '2024-12-01', owner: '王五' });
+    expect(merged[4]).toMatchObject({ status: '已整改', recheck: VANISHED });
+    expect(merged[5]).toMatchObject({ status: '已整改', recheck: '已核实' });
+    expect(new Set(merged.map((i) => i.key)).size).toBe(merged.length);
+    // Merging again with its own result changes nothing.
+    expect(mergeRectification(fresh, merged)).toEqual(merged);
+  });
+
+  it('reopens an item we had closed automatically when the problem comes back', () => {
+    const fresh = build();
+    const closed = mergeRectification([], fresh);
+    expect(closed.every((i) => i.status === '已整改' && i.recheck === VANISHED)).toBe(true);
+    const back = mergeRectification(fresh, closed);
+    expect(back[0]).toMatchObject({ status: '待整改', recheck: '复查时问题再次出现' });
+  });
+});
