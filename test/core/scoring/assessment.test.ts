@@ -1,6 +1,7 @@
 import {
   type Adjustment,
   type AssessInput,
+  type ParamsInput,
   DEFAULT_RUBRIC,
   type RectItem,
   type Rubric,
@@ -23,7 +24,7 @@ function full(unit: string, a: number, b: number, round: 1 | 2 = 1, inspector = 
   return [entry(unit, 'a', a, { round, inspector }), entry(unit, 'b', b, { round, inspector })];
 }
 
-function run(over: Partial<AssessInput> & { params?: Parameters<typeof makeParams>[0] } = {}) {
+function run(over: Omit<Partial<AssessInput>, 'params'> & { params?: ParamsInput } = {}) {
   const { params, ...rest } = over;
   return assess({
     units: [{ unit: 'U', category: '教学单位' }],

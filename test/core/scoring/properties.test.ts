@@ -21,7 +21,9 @@ const inputArb = fc.record({
   quota: fc.constantFrom(null, 0.2, 0.5),
 });
 
-function run(x: fc.infer<typeof inputArb>) {
+type Input = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
+
+function run(x: Input) {
   const scores: ScoreEntry[] = x.scores.map((s) => {
     const ind = DEFAULT_RUBRIC.indicators[s.ind]!;
     return { round: s.round, inspector: s.inspector, unit: s.unit, indicatorId: ind.id, score: Math.round(s.frac * ind.max * 2) / 2, note: '', file: null, sheet: null, cell: null };
