@@ -39,6 +39,19 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** Whether `text` occurs in the bytes as UTF-16LE (how OLE directory entries store names). */
+function hasUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
 export async function readSubmission(fileName: string, bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ReadResult> {
   const lim = withDefaults(limits);
   const ext = extensionOf(fileName);
@@ -51,8 +64,9 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
     return fail('too-large', `文件大小 ${formatMB(bytes.length)}，超过上限 ${formatMB(lim.maxFileBytes)}；请删除多余的图片、工作表或空行后再提交`);
   }
   if (startsWith(bytes, OLE)) {
-    // An OLE container is either an old .xls or an encrypted OOXML (EncryptionInfo stream).
-    return fail('unreadable', ext === 'csv' ? `文件内容不是 CSV 文本（是 Excel 文件）；${SAVE_AS}` : MSG.encrypted);
+    // An OLE container is an encrypted OOXML (it has an EncryptionInfo stream) or an old .xls.
+    if (ext !== 'csv' && hasUtf16(bytes, 'EncryptionInfo')) return fail('unreadable', MSG.encrypted);
+    return fail('unreadable', `文件内容是旧版 .xls 格式（或已加密），与扩展名 .${ext} 不符；${SAVE_AS}`);
   }
   if (ext === 'csv') {
     if (startsWith(bytes, ZIP)) return fail('unreadable', `文件内容不是 CSV 文本（是 .xlsx 工作簿），请把扩展名改为 .xlsx 后再提交`);

@@ -83,12 +83,23 @@ describe('hostile zips', () => {
 });
 
 describe('wrong, broken and unsupported files', () => {
-  it('refuses OLE content named .xlsx as encrypted or old format', async () => {
-    const ole = new Uint8Array(512);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    const r = await timed('加密.xlsx', ole);
+  const ole = (stream: string) => {
+    const b = new Uint8Array(1024);
+    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (let i = 0; i < stream.length; i++) b[600 + 2 * i] = stream.charCodeAt(i);
+    return b;
+  };
+
+  it('refuses an encrypted workbook (OLE with EncryptionInfo) named .xlsx', async () => {
+    const r = await timed('加密.xlsx', ole('EncryptionInfo'));
     expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
-    if (!r.ok) expect(r.detail).toMatch(/加密|\.xls/);
+    if (!r.ok) expect(r.detail).toContain('密码');
+  });
+
+  it('refuses an old .xls renamed to .xlsx as wrong content', async () => {
+    const r = await timed('旧版.xlsx', ole('Workbook'));
+    expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
+    if (!r.ok) expect(r.detail).toMatch(/\.xls.*不符/);
   });
 
   it('refuses a truncated zip', async () => {

@@ -136,7 +136,8 @@ describe('renderWorkbook', () => {
   });
 
   it('adds conditional formats over the data range', () => {
-    const cf = ws.conditionalFormattings;
+    // exceljs keeps loaded conditional formats here; its typings omit the property.
+    const cf = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
     expect(cf.map((c) => c.ref)).toEqual(['G5:G7', 'E5:E7']);
     expect(cf[0]!.rules[0]).toMatchObject({ type: 'cellIs', operator: 'equal', formulae: ['"已整改"'] });
     expect(cf[1]!.rules[0]).toMatchObject({ type: 'cellIs', operator: 'lessThan', formulae: ['0.6'] });
