@@ -10,6 +10,7 @@ import { rosterFromGrid, type Roster } from '../core/units';
 import { readSubmission } from '../xlsx/read';
 import { collectFiles, fromUser, loadSubmission } from './files';
 import { progress } from './progress';
+import { renderWorkbook } from '../xlsx/write';
 import { renderTable } from './table';
 
 export interface CheckFlags {
@@ -80,7 +81,7 @@ export async function checkCommand(paths: string[], o: CheckFlags): Promise<numb
   printSummary(result);
   if (o.json) await writeFileFor(o.json, JSON.stringify(toJsonReport(result), null, 2));
   if (o.out) {
-    await writeFileFor(o.out, await (await import('../xlsx/write')).renderWorkbook(checkWorkbookModel(result)));
+    await writeFileFor(o.out, await renderWorkbook(checkWorkbookModel(result)));
     process.stdout.write(`已写出：${o.out}\n`);
   }
   return o.strict && result.findings.some((f) => f.severity === 'error') ? 1 : 0;

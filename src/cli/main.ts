@@ -6,6 +6,7 @@ import { checkCommand } from './check';
 import { demoCommand } from './demo';
 import { fromUser } from './files';
 import { templateWorkbookModel } from '../core/report/templateSheets';
+import { renderWorkbook } from '../xlsx/write';
 
 function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的日期');
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
     .action(async (o: { out: string; school: string }) => {
       const out = fromUser(o.out);
       await fs.mkdir(path.dirname(out), { recursive: true });
-      await fs.writeFile(out, await (await import('../xlsx/write')).renderWorkbook(templateWorkbookModel(o.school)));
+      await fs.writeFile(out, await renderWorkbook(templateWorkbookModel(o.school)));
       process.stdout.write(`已生成模板：${o.out}\n`);
     });
 

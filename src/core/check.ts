@@ -124,6 +124,17 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   return work;
 }
 
+/** One bad file never stops the batch: an unexpected failure becomes a finding on that file. */
+function safeRead(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileWork {
+  try {
+    return readFile(sub, index, opts, domain);
+  } catch (e) {
+    const record: FileRecord = { file: sub.file, unit: null, status: 'rejected', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
+    const detail = `处理文件时出错（${e instanceof Error ? e.message : String(e)}），请另存为 .xlsx 后重新提交，或联系管理员`;
+    return { index, sub, record, findings: [R.fileUnreadable.at({ file: sub.file }, { detail })], sheets: [], signer: mergeSigners([]) };
+  }
+}
+
 /** Newest submission wins: modification time, then the order given. */
 function newer(a: FileWork, b: FileWork): boolean {
   const ma = a.record.modified ?? '';
@@ -145,7 +156,7 @@ export function checkBatch(subs: readonly Submission[], opts: CheckOptions): Che
       works.push({ index, sub, record: rec, findings: [R.fileDuplicate.at({ file: sub.file, unit }, { original: baseName(first.sub.file) })], sheets: [], signer: mergeSigners([]) });
       return;
     }
-    const w = readFile(sub, index, opts, domain);
+    const w = safeRead(sub, index, opts, domain);
     bySha.set(sub.sha256, w);
     works.push(w);
   });

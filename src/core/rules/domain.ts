@@ -2,7 +2,7 @@
 import type { Finding, Place } from '../findings';
 import type { FormId } from '../forms/ids';
 import { PARTY_SITE_COLUMNS, SUGGESTED_COLUMNS } from '../forms/templates';
-import { daysBetween } from '../normalize/date';
+import { daysBetween, parseDate } from '../normalize/date';
 import { squash } from '../normalize/text';
 import type { NormalRow } from './cells';
 import * as R from './catalog';
@@ -32,7 +32,8 @@ function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind,
   for (const r of rows) {
     const site = str(r.values.name) || '（未命名网站）';
     const last = r.values.lastUpdate;
-    if (typeof last === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(last) && last <= p.asOf) {
+    // An invalid date keeps its text as value; only a real calendar date counts here.
+    if (typeof last === 'string' && parseDate({ t: 's', v: last }).ok && last <= p.asOf) {
       const days = daysBetween(last, p.asOf);
       if (days > p.staleErrorDays) out.push(R.websiteStaleLong.at(at(ctx, r, 'lastUpdate'), { site, date: last, days, limit: p.staleErrorDays }));
       else if (days > p.staleWarnDays) out.push(R.websiteStale.at(at(ctx, r, 'lastUpdate'), { site, date: last, days, limit: p.staleWarnDays }));

@@ -1,0 +1,67 @@
+/** The `zhendi` command: exit codes, relative paths, JSON contract, template round trip. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/zhendi.cjs');
+
+function zhendi(args: string[], cwd: string, env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd, ...env } });
+}
+
+describe('zhendi CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-cli-'));
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(zhendi(['check'], dir).status).toBe(2);
+    expect(zhendi(['check', '.', '--as-of', '2024-13-45'], dir).status).toBe(2);
+    expect(zhendi(['frobnicate'], dir).status).toBe(2);
+  });
+
+  it('writes a blank template that, once filled with valid values, checks with no error or warning', async () => {
+    expect(zhendi(['template', '--out', 'blank.xlsx', '--school', '东江职业技术学院'], dir).status).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'blank.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5']);
+    const filled: Record<string, (string | number)[]> = {
+      附件1: [1, '信息工程学院党建网', '王建国', '李敏', '13800001111', '新闻动态、组织管理、党员教育', '2024-11-18'],
+      附件2: [1, '微信公众号', '信工青年', 'xxgc_2019', 3200, '2019-09-01', '新闻发布', '李敏', '13800001111'],
+      附件3: [1, '李敏', '13800001111', '信工迎新临时群', '工作结束', '是', '2024-11-05'],
+      附件4: [1, '微信群', '信工教职工群', 56, '工作通知', '是', '李敏', '13800001111'],
+      附件5: [1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', '讲师', '', '13911112222'],
+    };
+    for (const ws of wb.worksheets) {
+      ws.getCell('A2').value = '填报单位：信息工程学院    单位负责人签名（盖章）：王建国    填表人：李敏    填表人电话：13800001111';
+      const header = ws.getRow(3).values as unknown[];
+      expect(header).toContain('序号');
+      filled[ws.name]!.forEach((v, i) => {
+        if (v !== '') ws.getRow(4).getCell(i + 1).value = v;
+      });
+    }
+    await wb.xlsx.writeFile(path.join(dir, 'filled.xlsx'));
+    const r = zhendi(['check', 'filled.xlsx', '--as-of', '2024-11-20', '--json', 'filled.json'], dir);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'filled.json'), 'utf8'));
+    expect(report.files[0].status).toBe('accepted');
+    expect(report.findings.filter((f: { severity: string }) => f.severity !== 'info')).toEqual([]);
+    expect(report.units[0].forms).toEqual({ website: 1, newmedia: 1, zombie: 1, group: 1, bigv: 1 });
+  });
+
+  it('resolves paths against the directory the user ran from (INIT_CWD under npm run) and reports them as given', () => {
+    fs.mkdirSync(path.join(dir, 'in'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'in', '图书馆.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]));
+    const r = zhendi(['check', 'in', '--as-of', '2024-11-20', '--json', 'out/r.json', '--strict'], ROOT, { INIT_CWD: dir });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'out/r.json'), 'utf8'));
+    expect(report.asOf).toBe('2024-11-20');
+    expect(report.files).toEqual([expect.objectContaining({ file: 'in/图书馆.xls', status: 'rejected' })]);
+    expect(report.findings[0]).toMatchObject({ rule: 'file-unsupported', file: 'in/图书馆.xls', cell: null, severity: 'error' });
+    expect(report.findings[0].message).toContain('.xlsx');
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * Every checker rule: a case that fires (at the right cell) and a near miss that does not.
+ * The base is a clean unit workbook; each case changes one thing.
+ */
+import type { CheckOptions, Submission } from '../../src/core/check';
+import type { Roster } from '../../src/core/units';
+import { CLEAN, HEAD, formSheet, grid, run, submission, TITLE, SIGNER, unitWorkbook, withCell, type Raw } from './builders';
+
+interface Case {
+  rule: string;
+  fire: () => [Submission[], Partial<CheckOptions>?];
+  cell?: string | null;
+  near: () => [Submission[], Partial<CheckOptions>?];
+}
+
+const roster: Roster = {
+  units: [
+    { name: '信息工程学院', category: '教学单位', aliases: ['信工学院'], head: null, phone: null },
+    { name: '团委', category: '职能部门', aliases: ['共青团委员会'], head: null, phone: null },
+  ],
+};
+
+const one = (replace: Parameters<typeof unitWorkbook>[1]): [Submission[]] => [[unitWorkbook('信息工程学院.xlsx', replace)]];
+const site = (header: string, value: Raw) => one({ website: formSheet('website', withCell('website', header, value)) });
+const media = (header: string, value: Raw) => one({ newmedia: formSheet('newmedia', withCell('newmedia', header, value)) });
+const zombie = (rows: Raw[][]) => one({ zombie: formSheet('zombie', rows) });
+const group = (rows: Raw[][]) => one({ group: formSheet('group', rows) });
+const bigv = (rows: Raw[][]) => one({ bigv: formSheet('bigv', rows) });
+const failed = (problem: 'unreadable' | 'unsupported' | 'too-large', file = 'x.xlsx'): Submission => ({ file, sha256: file, size: 1, read: { ok: false, problem, detail: '文件已损坏，请重新保存' } });
+const nm = CLEAN.newmedia[0]!;
+const tuanwei = (rows: Raw[][]) => submission('团委.xlsx', [formSheet('newmedia', rows, { unit: '团委' })]);
+
+const CASES: Case[] = [
+  { rule: 'file-unreadable', fire: () => [[failed('unreadable')]], cell: null, near: () => [[unitWorkbook()]] },
+  { rule: 'file-unsupported', fire: () => [[failed('unsupported', 'a.xls')]], cell: null, near: () => [[unitWorkbook()]] },
+  { rule: 'file-too-large', fire: () => [[failed('too-large')]], cell: null, near: () => [[unitWorkbook()]] },
+  {
+    rule: 'file-duplicate',
+    fire: () => { const a = unitWorkbook('a/信息工程学院.xlsx'); return [[a, { ...a, file: 'b/信息工程学院.xlsx' }]]; },
+    near: () => [[unitWorkbook('a/信息工程学院.xlsx'), unitWorkbook('b/信息工程学院.xlsx')]],
+  },
+  {
+    rule: 'file-replaced',
+    fire: () => [[unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website')], { modified: '2024-11-12T00:00:00Z' })]],
+    near: () => [[unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website', CLEAN.website, { unit: '团委' })])]],
+  },
+  { rule: 'unit-unidentified', fire: () => [[unitWorkbook('备案表.xlsx', {}, null)].map((s) => ({ ...s, read: { ok: true as const, workbook: { sheets: s.read.ok ? s.read.workbook.sheets.map((g) => ({ ...g, rows: g.rows.slice(1) })) : [] } } }))], near: () => [[unitWorkbook('备案表.xlsx')]] },
+  { rule: 'unit-unknown', fire: () => [[unitWorkbook('信息学院.xlsx', {}, '信息学院')], { roster }], near: () => [[unitWorkbook('信工学院.xlsx', {}, '信工学院')], { roster }] },
+  { rule: 'unit-missing', fire: () => [[unitWorkbook()], { roster }], cell: null, near: () => [[unitWorkbook(), tuanwei(CLEAN.newmedia)], { roster }] },
+  { rule: 'form-missing', fire: () => [[submission('信息工程学院.xlsx', [formSheet('website')])]], cell: null, near: () => [[unitWorkbook()]] },
+  {
+    rule: 'form-late',
+    fire: () => [[{ ...unitWorkbook(), modified: '2024-11-16T09:00:00Z' }], { deadline: '2024-11-15' }],
+    near: () => [[{ ...unitWorkbook(), modified: '2024-11-15T23:00:00Z' }], { deadline: '2024-11-15' }],
+  },
+  {
+    rule: 'sheet-unrecognized',
+    fire: () => [[submission('信息工程学院.xlsx', [...(unitWorkbook().read as { workbook: { sheets: [] } }).workbook.sheets, grid('说明', [['本表由办公室汇总'], ['联系人：张三']])])]],
+    near: () => [[submission('信息工程学院.xlsx', [...(unitWorkbook().read as { workbook: { sheets: [] } }).workbook.sheets, grid('Sheet9', [])])]],
+  },
+  {
+    rule: 'signer-missing',
+    fire: () => [[submission('信息工程学院.xlsx', (['website', 'newmedia', 'zombie', 'group', 'bigv'] as const).map((f) => grid(f, [[TITLE[f]], ['填报单位：信息工程学院    填表人：李敏'], HEAD[f], ...CLEAN[f]])))]],
+    near: () => [[unitWorkbook()]],
+  },
+  {
+    rule: 'header-missing-column', cell: null,
+    fire: () => one({ website: formSheet('website', CLEAN.website.map((r) => r.slice(0, 6)), { head: HEAD.website.slice(0, 6) }) }),
+    near: () => one({ website: formSheet('website', CLEAN.website.map((r) => r.slice(0, 5).concat(r.slice(6))), { head: HEAD.website.filter((h) => h !== '网站栏目') }) }),
+  },
+  {
+    rule: 'header-extra-column', cell: 'H3',
+    fire: () => one({ website: formSheet('website', CLEAN.website.map((r) => [...r, '内部']), { head: [...HEAD.website, '密级'] }) }),
+    near: () => one({ website: formSheet('website', CLEAN.website.map((r) => [...r, 'https://xg.example.edu.cn']), { head: [...HEAD.website, '网址'] }) }),
+  },
+  {
+    rule: 'header-alias', cell: 'E3',
+    fire: () => one({ website: formSheet('website', CLEAN.website, { head: HEAD.website.map((h) => (h === '联系电话' ? '手机' : h)) }) }),
+    near: () => one({ website: formSheet('website', CLEAN.website, { head: HEAD.website.map((h) => (h === '联系电话' ? '联系\n电话' : h)) }) }),
+  },
+  {
+    rule: 'header-order',
+    fire: () => one({ website: formSheet('website', CLEAN.website.map((r) => [r[0]!, r[2]!, r[1]!, ...r.slice(3)]), { head: [HEAD.website[0]!, HEAD.website[2]!, HEAD.website[1]!, ...HEAD.website.slice(3)] }) }),
+    near: () => [[unitWorkbook()]],
+  },
+  {
+    rule: 'header-duplicate-column', cell: 'H3',
+    fire: () => one({ website: formSheet('website', CLEAN.website.map((r) => [...r, '13800001111']), { head: [...HEAD.website, '联系电话'] }) }),
+    near: () => one({ website: formSheet('website', CLEAN.website.map((r) => [...r, '13800001111']), { head: [...HEAD.website, '备用电话'] }) }),
+  },
+  {
+    rule: 'cell-extra', cell: 'I4',
+    fire: () => one({ website: formSheet('website', CLEAN.website.map((r) => [...r, null, '补充说明'])) }),
+    near: () => one({ website: formSheet('website', CLEAN.website.map((r) => [...r, null, null])) }),
+  },
+  { rule: 'row-duplicate', cell: 'A5', fire: () => group([...CLEAN.group, [2, ...CLEAN.group[0]!.slice(1)]]), near: () => group([...CLEAN.group, [2, '微信群', '信工学生群', 56, '工作通知', '是', '李敏', '13800001111', null]]) },
+  { rule: 'cell-unique', cell: 'C5', fire: () => group([...CLEAN.group, [2, 'QQ群', '信工教职工群', 80, '通知', '是', '李敏', '13800001111', null]]), near: () => group([...CLEAN.group, [2, 'QQ群', '信工教职工二群', 80, '通知', '是', '李敏', '13800001111', null]]) },
+  { rule: 'cell-personal-id', cell: 'J4', fire: () => media('备注', '管理员身份证 11010519491231002X'), near: () => media('备注', '工号 110105194912') },
+  { rule: 'seq-broken', cell: 'A5', fire: () => group([...CLEAN.group, [3, '微信群', '二群', 5, '', '是', '李敏', '13800001111', null]]), near: () => group([...CLEAN.group, [2, '微信群', '二群', 5, '', '是', '李敏', '13800001111', null]]) },
+  { rule: 'cell-required', cell: 'D4', fire: () => site('网站管理员', null), near: () => site('网站栏目', null) },
+  { rule: 'cell-number', cell: 'E4', fire: () => media('粉丝人数', '很多'), near: () => media('粉丝人数', '3200') },
+  { rule: 'cell-number-normalized', cell: 'E4', fire: () => media('粉丝人数', '1.2万'), near: () => media('粉丝人数', 12000) },
+  { rule: 'cell-date', cell: 'G4', fire: () => site('最后更新日期', '2024-02-30'), near: () => site('最后更新日期', '2024年11月18日') },
+  { rule: 'cell-date-future', cell: 'G4', fire: () => site('最后更新日期', '2024-11-21'), near: () => site('最后更新日期', '2024-11-20') },
+  { rule: 'cell-phone', cell: 'E4', fire: () => site('联系电话', '1380000111'), near: () => site('联系电话', '138 0000 1111') },
+  { rule: 'cell-phone-short', cell: 'E4', fire: () => site('联系电话', '61234'), near: () => site('联系电话', '0668-2923456') },
+  { rule: 'cell-enum', cell: 'B4', fire: () => media('网络平台', '脸书'), near: () => media('网络平台', '公众号') },
+  { rule: 'cell-formula-error', cell: 'C4', fire: () => media('账号名称', '#REF!'), near: () => media('账号名称', 'REF') },
+  { rule: 'cell-formula-text', cell: 'J4', fire: () => media('备注', '=HYPERLINK("http://x","y")'), near: () => media('备注', '见链接 =HYPERLINK') },
+  { rule: 'website-stale', cell: 'G4', fire: () => site('最后更新日期', '2024-11-12'), near: () => site('最后更新日期', '2024-11-13') },
+  { rule: 'website-stale-long', cell: 'G4', fire: () => site('最后更新日期', '2024-11-05'), near: () => site('最后更新日期', '2024-11-06') },
+  { rule: 'website-columns-incomplete', cell: 'F4', fire: () => site('网站栏目', '新闻动态、组织管理'), near: () => site('网站栏目', '新闻动态 组织管理 党员教育') },
+  {
+    rule: 'website-columns-suggested', cell: 'F4',
+    fire: () => one({ website: formSheet('website', [[1, '信息工程学院主页', '王建国', '李敏', '13800001111', '学院简介、师资队伍', '2024-11-18']]) }),
+    near: () => one({ website: formSheet('website', [[1, '信息工程学院主页', '王建国', '李敏', '13800001111', '学院简介、师资队伍、科研成果、对外合作交流、专业设置、专业特色、课程设置、学生工作、管理服务、荣誉获奖、历史沿革', '2024-11-18']]) }),
+  },
+  { rule: 'bigv-below-threshold', cell: 'E4', fire: () => bigv([CLEAN.bigv[0]!.map((v, c) => (c === 4 ? 1999 : v))]), near: () => bigv([CLEAN.bigv[0]!.map((v, c) => (c === 4 ? 2000 : v))]) },
+  { rule: 'bigv-category', cell: 'I4', fire: () => bigv([CLEAN.bigv[0]!.map((v, c) => (c === 8 ? '会计2022级' : v))]), near: () => bigv([CLEAN.bigv[0]!.map((v, c) => (c === 7 ? null : c === 8 ? '会计2022级' : v))]) },
+  {
+    rule: 'account-student-phone', cell: 'I4',
+    fire: () => one({ newmedia: formSheet('newmedia', withCell('newmedia', '联系电话', '15912345678')), bigv: formSheet('bigv', [[1, 'B站', 'bili_1', '小周', 42000, '学习', '周航', null, '计算机2022级', '15912345678', null]]) }),
+    near: () => one({ newmedia: formSheet('newmedia', withCell('newmedia', '联系电话', '15912345678')), bigv: formSheet('bigv', [[1, 'B站', 'bili_1', '老周', 42000, '学习', '李敏', '讲师', null, '15912345678', null]]) }),
+  },
+  { rule: 'group-not-real-name', cell: 'F4', fire: () => group([CLEAN.group[0]!.map((v, c) => (c === 5 ? '否' : v))]), near: () => group([CLEAN.group[0]!.map((v, c) => (c === 5 ? '√' : v))]) },
+  { rule: 'zombie-date-missing', cell: 'G4', fire: () => zombie([CLEAN.zombie[0]!.map((v, c) => (c === 6 ? null : v))]), near: () => zombie([CLEAN.zombie[0]!.map((v, c) => (c === 5 ? '否' : c === 6 ? null : v))]) },
+  {
+    rule: 'zombie-still-registered', cell: 'C5',
+    fire: () => one({ group: formSheet('group', [...CLEAN.group, [2, '微信群', '信工2019迎新临时群', 30, '临时', '是', '李敏', '13800001111', null]]) }),
+    near: () => one({ group: formSheet('group', [...CLEAN.group, [2, '微信群', '信工2020迎新临时群', 30, '临时', '是', '李敏', '13800001111', null]]) }),
+  },
+  {
+    rule: 'dup-across-units', cell: 'D4',
+    fire: () => [[unitWorkbook(), tuanwei([[1, '微信公众号', '青春', 'xxgc_2019', 21000, '2015-06-01', '团', '李敏', '13800001111', null]])]],
+    near: () => [[unitWorkbook(), tuanwei([[1, '抖音', '青春', 'xxgc_2019', 21000, '2015-06-01', '团', '李敏', '13800001111', null]])]],
+  },
+  {
+    rule: 'contact-conflict', cell: 'I4',
+    fire: () => [[unitWorkbook(), tuanwei([[1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', '郭静', '13800001111', null]])]],
+    near: () => [[unitWorkbook(), tuanwei([[1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', '李敏', '13800001111/13600003333', null]])]],
+  },
+];
+
+describe('every rule fires, and its near miss does not', () => {
+  it.each(CASES.map((c) => [c.rule, c] as const))('%s', (_rule, c) => {
+    const [subs, opts] = c.fire();
+    const fired = run(subs, opts).findings.filter((f) => f.rule === c.rule);
+    expect(fired.length).toBeGreaterThan(0);
+    if (c.cell !== undefined) expect(fired.map((f) => f.cell)).toContain(c.cell);
+    for (const f of fired) expect(f.message.length).toBeGreaterThan(4);
+    const [nearSubs, nearOpts] = c.near();
+    expect(run(nearSubs, nearOpts).findings.filter((f) => f.rule === c.rule)).toEqual([]);
+  });
+});
+
+describe('a clean workbook', () => {
+  it('yields no error and no warning', () => {
+    const r = run([unitWorkbook()]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.files[0]!.status).toBe('accepted');
+    expect(r.units[0]!.forms).toEqual({ website: 1, newmedia: 1, zombie: 1, group: 1, bigv: 1 });
+  });
+
+  it('reads a two-row bigv header with 类别 merged over its sub-columns', () => {
+    const head1 = ['序号', '账号平台', '账号ID', '账号名称', '粉丝数量', '创作方向', '姓名', '类别', null, '联系方式', '备注'];
+    const head2 = [null, null, null, null, null, null, null, '职务职称\n（教师填写）', '专业年级\n（学生填写）', null, null];
+    const merges = [{ top: 2, left: 7, bottom: 2, right: 8 }, ...[0, 1, 2, 3, 4, 5, 6, 9, 10].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))];
+    const sheet = grid('附件5', [[TITLE.bigv], [SIGNER('信息工程学院')], head1, head2, ...CLEAN.bigv], merges);
+    const r = run([unitWorkbook('信息工程学院.xlsx', { bigv: sheet })]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.tables.bigv[0]!.values).toMatchObject({ title: '讲师', major: null, followers: 15000, phone: '13911112222' });
+    expect(r.tables.bigv[0]!.cellOf.title).toBe('H5');
+  });
+
+  it('treats a 无 row as submitted with no rows, and skips spacer and note rows', () => {
+    const r = run([unitWorkbook('信息工程学院.xlsx', {
+      bigv: formSheet('bigv', [['无']]),
+      group: formSheet('group', [[], ...CLEAN.group, [null, null], ['注：本表由各单位填报']]),
+    })]);
+    expect(r.units[0]!.forms.bigv).toBe(0);
+    expect(r.units[0]!.missingForms).toEqual([]);
+    expect(r.tables.group).toHaveLength(1);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('identifies the unit from 填报单位, then the file name, then the title', () => {
+    expect(run([unitWorkbook('x.xlsx', {}, '信息工程学院')]).files[0]!.unit).toBe('信息工程学院');
+    expect(run([unitWorkbook('机电工程学院-备案表（修改版）.xlsx', {}, null)]).files[0]!.unit).toBe('机电工程学院');
+    expect(run([unitWorkbook('信工学院_网络阵地备案表.xlsx', {}, null)], { roster }).files[0]!.unit).toBe('信息工程学院');
+  });
+});
