@@ -110,7 +110,7 @@ function stripGeneric(s: string): string {
 /** Candidate unit names from a file name: `信息工程学院-备案表（修改版）.xlsx` → [信息工程学院]. */
 export function unitCandidatesFromFileName(fileName: string): string[] {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const noBrackets = base.replace(/[（(【\[][^）)】\]]*[）)】\]]/g, ' ');
+  const noBrackets = base.replace(/[（(【[][^）)】\]]*[）)】\]]/g, ' ');
   return noBrackets
     .split(/[-_—–\s·.，,+]+/)
     .map(stripGeneric)

@@ -27,7 +27,10 @@ const zombie = (rows: Raw[][]) => one({ zombie: formSheet('zombie', rows) });
 const group = (rows: Raw[][]) => one({ group: formSheet('group', rows) });
 const bigv = (rows: Raw[][]) => one({ bigv: formSheet('bigv', rows) });
 const failed = (problem: 'unreadable' | 'unsupported' | 'too-large', file = 'x.xlsx'): Submission => ({ file, sha256: file, size: 1, read: { ok: false, problem, detail: '文件已损坏，请重新保存' } });
-const nm = CLEAN.newmedia[0]!;
+function cleanSheets() {
+  const r = unitWorkbook().read;
+  return r.ok ? r.workbook.sheets : [];
+}
 const tuanwei = (rows: Raw[][]) => submission('团委.xlsx', [formSheet('newmedia', rows, { unit: '团委' })]);
 
 const CASES: Case[] = [
@@ -44,7 +47,7 @@ const CASES: Case[] = [
     fire: () => [[unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website')], { modified: '2024-11-12T00:00:00Z' })]],
     near: () => [[unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website', CLEAN.website, { unit: '团委' })])]],
   },
-  { rule: 'unit-unidentified', fire: () => [[unitWorkbook('备案表.xlsx', {}, null)].map((s) => ({ ...s, read: { ok: true as const, workbook: { sheets: s.read.ok ? s.read.workbook.sheets.map((g) => ({ ...g, rows: g.rows.slice(1) })) : [] } } }))], near: () => [[unitWorkbook('备案表.xlsx')]] },
+  { rule: 'unit-unidentified', fire: () => [[submission('备案表.xlsx', cleanSheets().map((g) => ({ ...g, rows: g.rows.slice(2) })))]], near: () => [[unitWorkbook('备案表.xlsx')]] },
   { rule: 'unit-unknown', fire: () => [[unitWorkbook('信息学院.xlsx', {}, '信息学院')], { roster }], near: () => [[unitWorkbook('信工学院.xlsx', {}, '信工学院')], { roster }] },
   { rule: 'unit-missing', fire: () => [[unitWorkbook()], { roster }], cell: null, near: () => [[unitWorkbook(), tuanwei(CLEAN.newmedia)], { roster }] },
   { rule: 'form-missing', fire: () => [[submission('信息工程学院.xlsx', [formSheet('website')])]], cell: null, near: () => [[unitWorkbook()]] },
@@ -55,8 +58,8 @@ const CASES: Case[] = [
   },
   {
     rule: 'sheet-unrecognized',
-    fire: () => [[submission('信息工程学院.xlsx', [...(unitWorkbook().read as { workbook: { sheets: [] } }).workbook.sheets, grid('说明', [['本表由办公室汇总'], ['联系人：张三']])])]],
-    near: () => [[submission('信息工程学院.xlsx', [...(unitWorkbook().read as { workbook: { sheets: [] } }).workbook.sheets, grid('Sheet9', [])])]],
+    fire: () => [[submission('信息工程学院.xlsx', [...cleanSheets(), grid('说明', [['本表由办公室汇总'], ['联系人：张三']])])]],
+    near: () => [[submission('信息工程学院.xlsx', [...cleanSheets(), grid('Sheet9', [])])]],
   },
   {
     rule: 'signer-missing',
