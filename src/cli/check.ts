@@ -8,7 +8,8 @@ import { toJsonReport } from '../core/report/json';
 import { todayIso } from '../core/normalize/date';
 import { rosterFromGrid, type Roster } from '../core/units';
 import { readSubmission } from '../xlsx/read';
-import { collectFiles, fromUser, loadSubmission } from './files';
+import { collectFiles, fromUser } from './files';
+import { loadAll } from './pool';
 import { progress } from './progress';
 import { renderWorkbook } from '../xlsx/write';
 import { renderTable } from './table';
@@ -39,11 +40,7 @@ export async function loadRoster(file: string): Promise<Roster> {
 export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
   const files = await collectFiles(paths);
   const bar = progress(files.length, '读取');
-  const subs: Submission[] = [];
-  for (const f of files) {
-    subs.push(await loadSubmission(f));
-    bar.tick(path.basename(f));
-  }
+  const subs = await loadAll(files, (f) => bar.tick(path.basename(f)));
   bar.done();
   return subs;
 }
