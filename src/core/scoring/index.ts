@@ -8,3 +8,4 @@ export * from './ranking';
 export * from './rectification';
 export { FORM_TITLES, findingKey, scoreItemKey } from './keys';
 export { maskPhone } from './util';
+export * from './sheets';

@@ -115,6 +115,14 @@ export const paramsUnknown = defineRule<{ label: string }>({
   message: (p) => `无法识别参数“${p.label}”，已忽略`,
 });
 
+export const rectStatusInvalid = defineRule<{ value: string }>({
+  id: 'rect-status-invalid',
+  severity: 'warning',
+  title: '整改状态无法识别',
+  description: '整改台账中的整改状态不是 待整改/整改中/已整改/无法整改；按“待整改”处理。',
+  message: (p) => `整改状态“${p.value}”无法识别，按“待整改”处理`,
+});
+
 /** Every rule this module can emit, for docs and the 校验结果 legend. */
 export const SCORING_RULES = [
   scoreOutOfRange,
@@ -130,4 +138,5 @@ export const SCORING_RULES = [
   adjustmentInvalid,
   paramsInvalid,
   paramsUnknown,
+  rectStatusInvalid,
 ] as const;

@@ -1,0 +1,107 @@
+/** The 考核排名 sheet: printable, ranked, itemised; score and ranks as live formulas. */
+import { columnLetters } from '../grid';
+import { FILLS, type OutValue, type SheetModel, headerRow } from '../report/model';
+import { ADJUSTMENT_GROUPS } from './adjustments';
+import type { Assessment } from './assessment';
+import type { Params } from './params';
+import { ROUND_NAMES } from './scores';
+import { fmt, maskPhone, tidy } from './util';
+
+export const RANKING_SHEET = '考核排名';
+const NO_CATEGORY = '（未分类）';
+
+/** A string literal inside a formula we build: quotes doubled. */
+function lit(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+export function rankingSheet(a: Assessment, params: Params, title = '网络阵地年度考核排名'): SheetModel {
+  const rankName = params.rankStyle === 'dense' ? '中国式排名' : 'RANK.EQ 排名';
+  const base: Pick<SheetModel, 'title' | 'subtitle'> = {
+    title,
+    subtitle: [`检查日期：${params.asOf}  年度得分 = 两轮检查平均分 + 各项加减分（限 0～100 分）；${rankName}；得分保留全部精度，显示两位小数`],
+  };
+  const first = headerRow(base) + 2;
+  const last = first + a.results.length - 1;
+  const groupCols = ADJUSTMENT_GROUPS.map((_, i) => 6 + i);
+  const scoreCol = 6 + ADJUSTMENT_GROUPS.length;
+  const gradeCol = scoreCol + 1;
+  const catRankCol = scoreCol + 2;
+  const S = `$${columnLetters(scoreCol)}$${first}:$${columnLetters(scoreCol)}$${last}`;
+  const C = `$C$${first}:$C$${last}`;
+  const G = `$${columnLetters(gradeCol)}$${first}:$${columnLetters(gradeCol)}$${last}`;
+
+  const rows: OutValue[][] = a.results.map((u, i) => {
+    const r = first + i;
+    const x = `${columnLetters(scoreCol)}${r}`;
+    const sums = ADJUSTMENT_GROUPS.map((g) => {
+      const items = u.adjustments.filter((it) => it.group === g.id);
+      return items.length ? tidy(items.reduce((s, it) => s + it.points, 0)) : null;
+    });
+    const rank =
+      params.rankStyle === 'dense'
+        ? `SUMPRODUCT((${S}>${x})/COUNTIF(${S},${S}))+1`
+        : `RANK(${x},${S},0)`;
+    const catRank =
+      params.rankStyle === 'dense'
+        ? `SUMPRODUCT((${C}=C${r})*(${S}>${x})/COUNTIFS(${C},${C},${S},${S}))+1`
+        : `COUNTIFS(${C},C${r},${S},">"&${x})+1`;
+    const detail = u.adjustments
+      .filter((it) => it.points !== 0 || it.group === 'veto')
+      .map((it) => `${it.indicator} ${it.points > 0 ? '+' : ''}${fmt(it.points)}：${maskPhone(it.reason)}`)
+      .join('\n');
+    return [
+      { formula: rank, result: u.rank },
+      u.unit,
+      u.category ?? NO_CATEGORY,
+      u.roundTotals[1] ?? null,
+      u.roundTotals[2] ?? null,
+      u.base,
+      ...sums,
+      { formula: `ROUND(N(F${r})+SUM(${columnLetters(groupCols[0]!)}${r}:${columnLetters(groupCols.at(-1)!)}${r}),9)`, result: u.score },
+      u.grade,
+      { formula: catRank, result: u.categoryRank },
+      detail,
+    ];
+  });
+
+  const n = a.results.length;
+  const gradeNames = [...params.grades.map((g) => g.grade), params.failGrade];
+  const distribution: OutValue[][] = [
+    ['等级', '单位数', '占比'],
+    ...gradeNames.map((g) => {
+      const count = a.results.filter((u) => u.grade === g).length;
+      const share = n ? `${fmt((count / n) * 100)}%` : '0%';
+      if (!n) return [g, 0, share];
+      return [g, { formula: `COUNTIF(${G},${lit(g)})`, result: count }, { formula: `TEXT(COUNTIF(${G},${lit(g)})/${n},"0.##%")`, result: share }];
+    }),
+    ['合计', n, '100%'],
+  ];
+
+  return {
+    name: RANKING_SHEET,
+    ...base,
+    columns: [
+      { header: '排名', width: 6, kind: 'integer' },
+      { header: '单位', width: 20 },
+      { header: '类别', width: 10 },
+      { header: `${ROUND_NAMES[1]}得分`, width: 9, kind: 'decimal2' },
+      { header: `${ROUND_NAMES[2]}得分`, width: 9, kind: 'decimal2' },
+      { header: '基础分', width: 9, kind: 'decimal2' },
+      ...ADJUSTMENT_GROUPS.map((g) => ({ header: g.name, width: 9, kind: 'decimal2' as const })),
+      { header: '年度得分', width: 9, kind: 'decimal2' },
+      { header: '等级', width: 7 },
+      { header: '类别排名', width: 8, kind: 'integer' },
+      { header: '加减分明细', width: 60, wrap: true },
+    ],
+    rows,
+    freeze: { cols: 2 },
+    conditionalFormats: [
+      { col: gradeCol, type: 'text-equals', text: params.grades[0]?.grade ?? '优秀', fill: FILLS.good },
+      { col: gradeCol, type: 'text-equals', text: params.failGrade, fill: FILLS.error },
+    ],
+    chart: n ? { type: 'bar', title: '年度得分', categoryCol: 1, valueCol: scoreCol, anchor: { row: headerRow(base), col: catRankCol + 3 } } : undefined,
+    print: { landscape: true, fitToWidth: true },
+    blocks: [{ title: '等级分布', rows: distribution }],
+  };
+}

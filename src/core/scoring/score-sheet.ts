@@ -1,0 +1,109 @@
+/** The 评分表: one row per unit × indicator, inspectors' score/note columns per round, live totals. */
+import { columnLetters } from '../grid';
+import { type ColumnSpec, type OutValue, type SheetModel, type Validation, headerRow } from '../report/model';
+import type { UnitInput } from './assessment';
+import type { Rubric } from './rubric';
+import { ROUNDS, ROUND_NAMES, type Round, type ScoreEntry } from './scores';
+import { tidy, zhCompare } from './util';
+
+export const SCORE_SHEET = '评分表';
+export const SEP = '·';
+
+export function scoreColumnHeader(round: Round, inspector: string, what: '得分' | '扣分说明'): string {
+  return [ROUND_NAMES[round], inspector, what].join(SEP);
+}
+
+function inspectorsOf(scores: ScoreEntry[], round: Round, min: number): string[] {
+  const names = [...new Set(scores.filter((e) => e.round === round).map((e) => e.inspector || '检查人'))].sort(zhCompare);
+  for (let i = 1; names.length < min; i++) if (!names.includes(`检查人${i}`)) names.push(`检查人${i}`);
+  return names;
+}
+
+export interface ScoreSheetInput {
+  units: UnitInput[];
+  rubric: Rubric;
+  scores: ScoreEntry[];
+  /** Empty inspector slots per round so inspectors can type in (default 2). */
+  minInspectors?: number;
+}
+
+export function scoreSheet(input: ScoreSheetInput): SheetModel {
+  const { units, rubric, scores } = input;
+  const sheetBase: Pick<SheetModel, 'title' | 'subtitle'> = {
+    title: `${rubric.name}（满分 ${rubric.total} 分）`,
+    subtitle: ['在“得分”列填写 0 到该项分值之间的分数（0.5 分一档），扣分时请在“扣分说明”列写明原因；平均与合计自动计算。'],
+  };
+  const first = headerRow(sheetBase) + 2; // 1-based sheet row of data row 0
+  const columns: ColumnSpec[] = [
+    { header: '单位', width: 18 },
+    { header: '类别', width: 10 },
+    { header: '编号', width: 10 },
+    { header: '一级指标', width: 10 },
+    { header: '二级指标', width: 10 },
+    { header: '分值', width: 6, kind: 'number' },
+    { header: '评分标准', width: 48, wrap: true },
+  ];
+  const validations: Validation[] = [];
+  const plan: { round: Round; inspectors: string[]; scoreCols: number[]; avgCol: number; totalCol: number }[] = [];
+  for (const round of ROUNDS) {
+    const inspectors = inspectorsOf(scores, round, input.minInspectors ?? 2);
+    const scoreCols: number[] = [];
+    for (const name of inspectors) {
+      scoreCols.push(columns.length);
+      columns.push({ header: scoreColumnHeader(round, name, '得分'), width: 10, kind: 'number', editable: true });
+      columns.push({ header: scoreColumnHeader(round, name, '扣分说明'), width: 24, editable: true, wrap: true });
+    }
+    const avgCol = columns.length;
+    columns.push({ header: `${ROUND_NAMES[round]}${SEP}平均`, width: 9, kind: 'decimal2' });
+    const totalCol = columns.length;
+    columns.push({ header: `${ROUND_NAMES[round]}${SEP}单位合计`, width: 10, kind: 'decimal2' });
+    plan.push({ round, inspectors, scoreCols, avgCol, totalCol });
+  }
+
+  const byKey = new Map(scores.map((e) => [[e.round, e.inspector || '检查人', e.unit, e.indicatorId].join('\u0000'), e]));
+  const rows: OutValue[][] = [];
+  units.forEach((u, ui) => {
+    const top = first + ui * rubric.indicators.length;
+    const bottom = top + rubric.indicators.length - 1;
+    const roundTotals = new Map<Round, number | null>();
+    rubric.indicators.forEach((ind, ii) => {
+      const r = top + ii;
+      const row: OutValue[] = [u.unit, u.category ?? '', ind.id, ind.level1, ind.level2, ind.max, ind.standard];
+      for (const p of plan) {
+        const got: number[] = [];
+        for (const name of p.inspectors) {
+          const e = byKey.get([p.round, name, u.unit, ind.id].join('\u0000'));
+          if (e) got.push(e.score);
+          row.push(e ? e.score : null, e ? e.note : '');
+        }
+        const cells = p.scoreCols.map((c) => `${columnLetters(c)}${r}`).join(',');
+        const avg = got.length ? tidy(got.reduce((s, x) => s + x, 0) / got.length) : '';
+        row.push({ formula: `IF(COUNT(${cells})=0,"",AVERAGE(${cells}))`, result: avg });
+        if (typeof avg === 'number') roundTotals.set(p.round, tidy((roundTotals.get(p.round) ?? 0) + avg));
+        else if (!roundTotals.has(p.round)) roundTotals.set(p.round, null);
+        row.push(null); // the unit total goes on the unit's first row, filled below
+      }
+      rows.push(row);
+    });
+    const firstRow = rows[ui * rubric.indicators.length]!;
+    for (const p of plan) {
+      const col = columnLetters(p.avgCol);
+      const range = `${col}${top}:${col}${bottom}`;
+      const total = roundTotals.get(p.round);
+      firstRow[p.totalCol] = { formula: `IF(COUNT(${range})=0,"",SUM(${range}))`, result: total ?? '' };
+    }
+  });
+
+  for (const p of plan) {
+    for (const col of p.scoreCols) {
+      validations.push({
+        col,
+        type: 'decimal-per-row',
+        min: 0,
+        max: rows.map((r) => r[5] as number),
+        prompt: '请输入 0 到该项分值之间的得分，0.5 分一档',
+      });
+    }
+  }
+  return { name: SCORE_SHEET, ...sheetBase, columns, rows, freeze: { cols: 5 }, validations, print: { landscape: true } };
+}
