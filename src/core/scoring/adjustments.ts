@@ -52,7 +52,7 @@ export function capItems(group: AdjustmentGroup, items: Candidate[], cap: number
   });
 }
 
-function where(f: Finding): string {
+function where(f: Pick<Finding, 'file' | 'sheet' | 'cell'>): string {
   const loc = locationText(f);
   return loc ? `（${loc}）` : '';
 }
@@ -112,7 +112,7 @@ export function unitAdjustments(
   const mine = findings.filter((f) => f.unit === unit).sort(compareFindings);
   const bonus = adjustments
     .filter((a) => a.unit === unit && a.kind === 'bonus')
-    .map((a) => ({ reason: `${a.note || '加分'}（${locationText(a)}）`, points: a.points }));
+    .map((a) => ({ reason: `${a.note || '加分'}${where(a)}`, points: a.points }));
   return [
     ...capItems('forms', formCandidates(unit, mine, params), params.formMissing.cap),
     ...capItems('overdue', overdueCandidates(unit, rectification, params), params.openErrors.cap),
@@ -145,7 +145,7 @@ export function finish(
   }
   vetoes.forEach((v, i) => {
     const capped = i === 0 && params.vetoCap !== null && score > params.vetoCap ? params.vetoCap : score;
-    const note = `一票否决：${v.note || '未说明'}（${locationText(v)}），等级定为${params.failGrade}`;
+    const note = `${v.note || '一票否决事项'}${where(v)}，等级定为${params.failGrade}`;
     const reason = capped < score ? `${note}，得分封顶 ${fmt(capped)} 分` : note;
     items.push({ indicator: NAME.veto, points: tidy(capped - score), reason, group: 'veto', key: vetoItemKey(unit, v.cell) });
     score = capped;

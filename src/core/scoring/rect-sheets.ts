@@ -94,11 +94,10 @@ export interface NoticeOptions {
 
 /** One printable notice per unit that has open items (status other than 已整改). */
 export function rectNotices(items: RectItem[], params: Params, opts: NoticeOptions = {}): SheetModel[] {
-  const open = items.filter((i) => i.status !== '已整改');
-  const units = [...new Set(open.map((i) => i.unit))];
+  const byUnit = new Map<string, RectItem[]>();
+  for (const i of items) if (i.status !== '已整改') byUnit.set(i.unit, [...(byUnit.get(i.unit) ?? []), i]);
   const taken = new Set<string>();
-  return units.map((unit) => {
-    const mine = open.filter((i) => i.unit === unit);
+  return [...byUnit].map(([unit, mine]) => {
     const deadlines = mine.map((i) => i.deadline).filter((d): d is string => !!d).sort();
     const by = deadlines[0] ? `请于 ${deadlines[0]} 前` : '请尽快';
     const footer = [[opts.issuer ?? '党务办公室'], [`日期：${params.asOf}`]];

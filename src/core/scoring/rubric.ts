@@ -110,6 +110,8 @@ export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubri
   const cells: string[] = [];
   const defaults = new Map(DEFAULT_RUBRIC.indicators.map((i) => [norm(i.level2), i.id]));
   let level1 = '';
+  /** Points a 一级指标 cell declares (`网站内容（70分）`), checked against its indicators. */
+  const declared: { level1: string; points: number; cell: string }[] = [];
   let total: number | null = null;
   let totalCell = a1(header.row, cols.max!);
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
@@ -122,7 +124,11 @@ export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubri
       totalCell = a1(r, cols.max!);
       continue;
     }
-    if (l1) level1 = l1.replace(POINTS_SUFFIX, '').trim();
+    if (l1) {
+      level1 = l1.replace(POINTS_SUFFIX, '').trim();
+      const points = POINTS_SUFFIX.exec(l1)?.[0].match(/\d+(?:\.\d+)?/)?.[0];
+      if (points) declared.push({ level1, points: Number(points), cell: a1(r, cols.level1!) });
+    }
     if (!l2) {
       if (!isBlank(maxCell)) findings.push(rubricInvalid.at(place(a1(r, cols.level2!)), { problem: '有分值但缺少二级指标名称' }));
       continue;
@@ -155,6 +161,12 @@ export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubri
     total: total ?? sum,
     indicators,
   };
+  for (const d of declared) {
+    const got = tidy(indicators.filter((i) => i.level1 === d.level1).reduce((s, i) => s + i.max, 0));
+    if (got !== d.points) {
+      findings.push(rubricInvalid.at(place(d.cell), { problem: `“${d.level1}”标明 ${fmt(d.points)} 分，其二级指标分值之和为 ${fmt(got)}` }));
+    }
+  }
   for (const p of problems(rubric)) {
     const cell = p.at === 'total' ? totalCell : p.at === null ? 'A1' : cells[p.at]!;
     findings.push(rubricInvalid.at(place(cell), { problem: p.problem }));

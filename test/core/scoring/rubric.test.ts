@@ -89,6 +89,17 @@ describe('rubricFromGrid', () => {
     expect(cells).toContain('C5'); // 2.2 not a 0.5 step
   });
 
+  it('checks a 一级指标 that states its points against its indicators', () => {
+    const sheet = grid('评分细则', [
+      ['一级指标', '二级指标', '分值', '评分标准'],
+      ['内容（7分）', '甲', 3, ''],
+      [null, '乙', 3, ''],
+    ]);
+    const { rubric, findings } = rubricFromGrid(sheet, 'r.xlsx');
+    expect(rubric).toBeUndefined();
+    expect(findings.map((f) => [f.cell, f.message])).toEqual([['A2', '评分细则有误：“内容”标明 7 分，其二级指标分值之和为 6']]);
+  });
+
   it('reports a sheet without a header at A1', () => {
     const { findings } = rubricFromGrid(grid('评分细则', [['nothing']]), 'r.xlsx');
     expect(findings[0]).toMatchObject({ rule: 'rubric-invalid', cell: 'A1', sheet: '评分细则', file: 'r.xlsx' });
