@@ -1,0 +1,44 @@
+/**
+ * Excel API requirement sets. The manifest asks for MIN_EXCEL_API (scripts/validate-manifest.ts
+ * checks the two agree); everything newer is optional and detected at run time with
+ * Office.context.requirements.isSetSupported, so the add-in still works (with less polish) on
+ * older Excel builds.
+ *
+ * Floor 1.7: tables, values / number formats, formats, conditional formats (1.6),
+ * suspendApiCalculationUntilNextSync (1.6), getItemOrNullObject / getUsedRangeOrNullObject (1.4),
+ * getRangeByIndexes, freeze panes, hyperlinks, chart series X values (1.7).
+ */
+export const MIN_EXCEL_API = '1.7';
+
+/** Optional features, each above the floor. */
+export interface ExcelCaps {
+  /** Range.dataValidation (ExcelApi 1.8): score bounds, status lists. */
+  dataValidation: boolean;
+  /** Worksheet.pageLayout (ExcelApi 1.9): A4, landscape, print titles, fit to width. */
+  pageLayout: boolean;
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): merged headers when reading. */
+  mergedAreas: boolean;
+  /** Range.valuesAsJson (ExcelApi 1.16): typed cell values (errors vs text) when reading. */
+  valuesAsJson: boolean;
+  /** Worksheet.notes (ExcelApi 1.18): finding notes on highlighted cells. */
+  notes: boolean;
+}
+
+export interface RequirementChecker {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+export function detectCaps(req: RequirementChecker): ExcelCaps {
+  return {
+    dataValidation: req.isSetSupported('ExcelApi', '1.8'),
+    pageLayout: req.isSetSupported('ExcelApi', '1.9'),
+    mergedAreas: req.isSetSupported('ExcelApi', '1.13'),
+    valuesAsJson: req.isSetSupported('ExcelApi', '1.16'),
+    notes: req.isSetSupported('ExcelApi', '1.18'),
+  };
+}
+
+/** What the floor alone guarantees. */
+export const MIN_CAPS: ExcelCaps = { dataValidation: false, pageLayout: false, mergedAreas: false, valuesAsJson: false, notes: false };
+/** Everything (current Microsoft 365). */
+export const ALL_CAPS: ExcelCaps = { dataValidation: true, pageLayout: true, mergedAreas: true, valuesAsJson: true, notes: true };

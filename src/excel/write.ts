@@ -1,0 +1,423 @@
+/**
+ * Renders the engine's WorkbookModel into the open workbook (Office.js). The xlsx twin is
+ * src/xlsx/write.ts; both follow the layout contract of src/core/report/model.ts.
+ *
+ * Discipline (each point is asserted against test/excel/fakeExcel.ts):
+ * - a fixed number of syncs: 1 to find the sheets, 1 for their size/tables/charts, 1+ to read back
+ *   editable columns, then the writes in requests kept under 4 MB (RequestBatch). Nothing syncs
+ *   per unit, per row or per sheet;
+ * - only named properties are loaded;
+ * - values go as whole 2-D arrays in row blocks (≤ BLOCK_BYTES each), formats after values —
+ *   except the number format of each block, which is queued just before its values so text is
+ *   stored as text (see cells.ts: `@` on every string cell, never an apostrophe);
+ * - calculation is suspended for each write request (suspendApiCalculationUntilNextSync, ExcelApi
+ *   1.6, inside the 1.7 floor);
+ * - a re-run clears and rewrites the same sheet (formulas elsewhere that point at it keep
+ *   working) and first reads back the editable columns (merge.ts), so user input survives.
+ */
+import type { SheetModel, WorkbookModel, OutValue, Validation, ConditionalFormat } from '../core/report/model';
+import { headerRow, FILLS } from '../core/report/model';
+import { a1, columnLetters } from '../core/grid';
+import { RequestBatch, payloadBytes, REQUEST_LIMIT_BYTES } from './batch';
+import { toExcelCell, hexColor, widthToPoints, type ExcelCell } from './cells';
+import { mergeEditable, type RawGrid } from './merge';
+import type { ExcelCaps } from './requirements';
+
+/** Target size of one values block (several blocks share a request). */
+export const BLOCK_BYTES = 512 * 1024;
+/** Estimated bytes per cell when reading back (used to size read requests). */
+const READ_BYTES_PER_CELL = 64;
+/** Our charts are named with this prefix; other charts on our sheets are left alone. */
+export const CHART_PREFIX = 'Zhendi_';
+const TABLE_STYLE = 'TableStyleMedium2';
+
+export interface WriteOptions {
+  caps: ExcelCaps;
+  /** Sheet to activate at the end (default: none). */
+  activate?: string | null;
+  /** Request limit (tests use a smaller one). */
+  limitBytes?: number;
+  blockBytes?: number;
+}
+
+export interface WriteStats {
+  syncs: number;
+  maxRequestBytes: number;
+  /** Editable cells kept per sheet. */
+  kept: Record<string, number>;
+  orphans: Record<string, number>;
+}
+
+interface Existing {
+  ws: Excel.Worksheet;
+  used: Excel.Range | null;
+  tables: Excel.TableCollection;
+  charts: Excel.ChartCollection;
+  notes: Excel.NoteCollection | null;
+}
+
+function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
+  return r0 === r1 && c0 === c1 ? a1(r0, c0) : `${a1(r0, c0)}:${a1(r1, c1)}`;
+}
+
+function hasEditable(s: SheetModel): boolean {
+  return s.columns.some((c) => c.editable);
+}
+
+/** Writes every sheet of the model. */
+export async function writeWorkbookModel(ctx: Excel.RequestContext, model: WorkbookModel, opts: WriteOptions): Promise<WriteStats> {
+  const limit = opts.limitBytes ?? REQUEST_LIMIT_BYTES;
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await ctx.sync();
+  };
+
+  // 1. Which sheets exist already.
+  const found = model.sheets.map((s) => {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(s.name);
+    ws.load('name');
+    return ws;
+  });
+  await sync();
+
+  // 2. Their used ranges, tables and charts (to clear them) — one request for all sheets.
+  const existing = new Map<string, Existing>();
+  model.sheets.forEach((s, i) => {
+    const ws = found[i]!;
+    if (ws.isNullObject) return;
+    const used = ws.getUsedRangeOrNullObject(false);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    ws.tables.load('items/name');
+    ws.charts.load('items/name');
+    const notes = opts.caps.notes ? ws.notes : null;
+    notes?.load('items/content');
+    existing.set(s.name, { ws, used, tables: ws.tables, charts: ws.charts, notes });
+  });
+  if (existing.size > 0) await sync();
+
+  // 3. Read back editable columns (row blocks, requests under the limit).
+  const readBack = new Map<string, RawGrid>();
+  {
+    const blocks: { sheet: string; range: Excel.Range; row0: number }[] = [];
+    let pending = 0;
+    for (const s of model.sheets) {
+      const ex = existing.get(s.name);
+      if (!ex || !hasEditable(s) || !ex.used || ex.used.isNullObject) continue;
+      const rows = ex.used.rowIndex + ex.used.rowCount;
+      const cols = ex.used.columnIndex + ex.used.columnCount;
+      readBack.set(s.name, []);
+      const per = Math.max(1, Math.floor(BLOCK_BYTES / (cols * READ_BYTES_PER_CELL)));
+      for (let r = 0; r < rows; r += per) {
+        const n = Math.min(per, rows - r);
+        const bytes = n * cols * READ_BYTES_PER_CELL;
+        if (pending > 0 && pending + bytes > limit) {
+          await sync();
+          pending = 0;
+        }
+        const range = ex.ws.getRangeByIndexes(r, 0, n, cols);
+        range.load('values');
+        blocks.push({ sheet: s.name, range, row0: r });
+        pending += bytes;
+      }
+    }
+    if (pending > 0) await sync();
+    for (const b of blocks) {
+      const grid = readBack.get(b.sheet)!;
+      b.range.values.forEach((row, i) => {
+        grid[b.row0 + i] = row as RawGrid[number];
+      });
+    }
+  }
+
+  // 4. Write.
+  const batch = new RequestBatch(ctx, {
+    limit,
+    onBatchStart: () => ctx.workbook.application.suspendApiCalculationUntilNextSync(),
+  });
+  const stats: WriteStats = { syncs: 0, maxRequestBytes: 0, kept: {}, orphans: {} };
+  for (const original of model.sheets) {
+    let sheet = original;
+    const back = readBack.get(sheet.name);
+    if (back) {
+      const m = mergeEditable(sheet, back);
+      sheet = m.sheet;
+      stats.kept[sheet.name] = m.kept;
+      stats.orphans[sheet.name] = m.orphans;
+    }
+    const ex = existing.get(sheet.name);
+    let ws: Excel.Worksheet;
+    if (ex) {
+      ws = ex.ws;
+      await clearSheet(batch, ex, opts.caps);
+    } else {
+      await batch.reserve(payloadBytes(sheet.name));
+      ws = ctx.workbook.worksheets.add(sheet.name);
+    }
+    await writeSheet(batch, ws, sheet, opts);
+  }
+  if (opts.activate) {
+    await batch.reserve(64);
+    ctx.workbook.worksheets.getItem(opts.activate).activate();
+  }
+  await batch.flush();
+  stats.syncs = syncs + batch.syncs;
+  stats.maxRequestBytes = batch.maxRequestBytes;
+  return stats;
+}
+
+async function clearSheet(batch: RequestBatch, ex: Existing, caps: ExcelCaps): Promise<void> {
+  for (const t of ex.tables.items) {
+    await batch.reserve(64);
+    t.delete();
+  }
+  for (const c of ex.charts.items) {
+    if (!c.name.startsWith(CHART_PREFIX)) continue;
+    await batch.reserve(64);
+    c.delete();
+  }
+  // Notes on our sheets are ours (finding notes): they go with the old content.
+  for (const n of ex.notes?.items ?? []) {
+    await batch.reserve(0);
+    n.delete();
+  }
+  await batch.reserve(0);
+  ex.ws.freezePanes.unfreeze();
+  if (ex.used && !ex.used.isNullObject) {
+    const used = ex.used;
+    const range = ex.ws.getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount);
+    await batch.reserve(0, 4);
+    range.conditionalFormats.clearAll();
+    if (caps.dataValidation) range.dataValidation.clear();
+    range.unmerge();
+    range.clear('All');
+  }
+}
+
+/** Writes a grid of OutValues at (row0, 0) in row blocks: number formats, then values. */
+async function writeGrid(
+  batch: RequestBatch,
+  ws: Excel.Worksheet,
+  row0: number,
+  grid: OutValue[][],
+  kinds: (SheetModel['columns'][number]['kind'])[],
+  blockBytes: number,
+  links: { row: number; col: number; link: NonNullable<ExcelCell['link']> }[],
+): Promise<void> {
+  if (grid.length === 0) return;
+  const width = Math.max(1, ...grid.map((r) => r.length), kinds.length);
+  let start = 0;
+  let values: (string | number | boolean)[][] = [];
+  let formats: string[][] = [];
+  let anyFormula = false;
+  let bytes = 0;
+  const emit = async () => {
+    if (values.length === 0) return;
+    const range = ws.getRangeByIndexes(row0 + start, 0, values.length, width);
+    const fBytes = payloadBytes(formats);
+    await batch.reserve(fBytes);
+    range.numberFormat = formats;
+    await batch.reserve(bytes);
+    if (anyFormula) range.formulas = values;
+    else range.values = values;
+    start += values.length;
+    values = [];
+    formats = [];
+    anyFormula = false;
+    bytes = 0;
+  };
+  for (let r = 0; r < grid.length; r++) {
+    const src = grid[r]!;
+    const row: (string | number | boolean)[] = [];
+    const fmt: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = toExcelCell(src[c], kinds[c]);
+      row.push(cell.value);
+      fmt.push(cell.numberFormat);
+      if (cell.formula) anyFormula = true;
+      if (cell.link) links.push({ row: row0 + r, col: c, link: cell.link });
+    }
+    const rb = payloadBytes(row) + 1;
+    if (values.length > 0 && bytes + rb > blockBytes) await emit();
+    values.push(row);
+    formats.push(fmt);
+    bytes += rb;
+  }
+  await emit();
+}
+
+async function writeSheet(batch: RequestBatch, ws: Excel.Worksheet, sheet: SheetModel, opts: WriteOptions): Promise<void> {
+  const caps = opts.caps;
+  const blockBytes = Math.min(opts.blockBytes ?? BLOCK_BYTES, Math.floor(batch.limit / 4));
+  const ncols = Math.max(1, sheet.columns.length);
+  const lastCol = ncols - 1;
+  const h = headerRow(sheet);
+  const firstData = h + 1;
+  const lastData = h + sheet.rows.length; // == h when there are no rows
+  const kinds = sheet.columns.map((c) => c.kind);
+  const links: { row: number; col: number; link: NonNullable<ExcelCell['link']> }[] = [];
+
+  // Values: title, subtitles, header + rows, blocks below.
+  const top: OutValue[][] = [];
+  if (sheet.title) top.push([sheet.title]);
+  for (const line of sheet.subtitle ?? []) top.push([line]);
+  top.push(sheet.columns.map((c) => c.header));
+  await writeGrid(batch, ws, 0, top, [], opts.blockBytes ?? BLOCK_BYTES, links);
+  await writeGrid(batch, ws, firstData, sheet.rows, kinds, blockBytes, links);
+  let blockRow = lastData + 2;
+  const blockTitles: number[] = [];
+  for (const b of sheet.blocks ?? []) {
+    blockTitles.push(blockRow);
+    await writeGrid(batch, ws, blockRow, [[b.title], ...b.rows], [], blockBytes, links);
+    blockRow += b.rows.length + 2;
+  }
+
+  // Formats after values.
+  if (sheet.title) {
+    await batch.reserve(0, 4);
+    const t = ws.getRange(rangeA1(0, 0, 0, lastCol));
+    if (lastCol > 0) t.merge(false);
+    t.format.font.bold = true;
+    t.format.font.size = 14;
+    t.format.horizontalAlignment = 'Center';
+  }
+  const header = ws.getRange(rangeA1(h, 0, h, lastCol));
+  await batch.reserve(0, 3);
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  if (!sheet.table) header.format.fill.color = hexColor(FILLS.header);
+  for (const r of blockTitles) {
+    await batch.reserve(64);
+    ws.getRange(a1(r, 0)).format.font.bold = true;
+  }
+  for (let c = 0; c < sheet.columns.length; c++) {
+    const col = sheet.columns[c]!;
+    const letters = columnLetters(c);
+    if (col.width) {
+      await batch.reserve(64);
+      ws.getRange(`${letters}:${letters}`).format.columnWidth = widthToPoints(col.width);
+    }
+    if (col.wrap && sheet.rows.length > 0) {
+      await batch.reserve(64);
+      ws.getRange(rangeA1(firstData, c, lastData, c)).format.wrapText = true;
+    }
+  }
+  for (const l of links) {
+    const hl: Excel.RangeHyperlink = { textToDisplay: l.link.text };
+    if (l.link.subAddress) hl.documentReference = l.link.subAddress;
+    if (l.link.address) hl.address = l.link.address;
+    await batch.reserve(payloadBytes(hl) + 32);
+    ws.getRange(a1(l.row, l.col)).hyperlink = hl;
+  }
+  for (const hi of sheet.highlights ?? []) {
+    if (hi.row < 0 || hi.row >= sheet.rows.length) continue;
+    const addr = a1(firstData + hi.row, hi.col);
+    await batch.reserve(64);
+    ws.getRange(addr).format.fill.color = hexColor(FILLS[hi.severity]);
+    if (hi.note && caps.notes) {
+      await batch.reserve(payloadBytes(hi.note));
+      ws.notes.add(addr, hi.note);
+    }
+  }
+
+  // Table (after values: the header row already holds the column names).
+  if (sheet.table) {
+    await batch.reserve(payloadBytes(sheet.table.name), 3);
+    const t = ws.tables.add(rangeA1(h, 0, Math.max(lastData, h + 1), lastCol), true);
+    t.name = sheet.table.name;
+    t.style = TABLE_STYLE;
+  }
+
+  if (sheet.rows.length > 0) {
+    for (const cf of sheet.conditionalFormats ?? []) await addConditionalFormat(batch, ws.getRange(rangeA1(firstData, cf.col, lastData, cf.col)), cf);
+    if (caps.dataValidation) {
+      for (const v of sheet.validations ?? []) await addValidation(batch, ws, v, firstData, sheet.rows);
+    }
+  }
+
+  if (sheet.freeze) {
+    await batch.reserve(64);
+    if (sheet.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, h, sheet.freeze.cols - 1)));
+    else ws.freezePanes.freezeRows(h + 1);
+  }
+
+  if (sheet.print && caps.pageLayout) {
+    await batch.reserve(0, 4);
+    ws.pageLayout.orientation = sheet.print.landscape ? 'Landscape' : 'Portrait';
+    ws.pageLayout.paperSize = 'A4';
+    ws.pageLayout.setPrintTitleRows(`$${h + 1}:$${h + 1}`);
+    if (sheet.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+  }
+
+  if (sheet.chart && sheet.rows.length > 0) {
+    const ch = sheet.chart;
+    await batch.reserve(payloadBytes(ch.title), 10);
+    const values = ws.getRange(rangeA1(h, ch.valueCol, lastData, ch.valueCol));
+    const chart = ws.charts.add('BarClustered', values, 'Columns');
+    chart.name = `${CHART_PREFIX}${sheet.name}`.slice(0, 255);
+    chart.title.text = ch.title;
+    chart.legend.visible = false;
+    chart.series.getItemAt(0).setXAxisValues(ws.getRange(rangeA1(firstData, ch.categoryCol, lastData, ch.categoryCol)));
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.setPosition(a1(ch.anchor.row, ch.anchor.col));
+    chart.width = 480;
+    chart.height = Math.min(1600, Math.max(240, 40 + sheet.rows.length * 16));
+  }
+}
+
+function quoteText(s: string): string {
+  return `="${s.replace(/"/g, '""')}"`;
+}
+
+async function addConditionalFormat(batch: RequestBatch, range: Excel.Range, cf: ConditionalFormat): Promise<void> {
+  await batch.reserve(payloadBytes(cf), 4);
+  const f = range.conditionalFormats.add('CellValue');
+  f.cellValue.format.fill.color = hexColor(cf.fill);
+  if (cf.font) f.cellValue.format.font.color = hexColor(cf.font);
+  if (cf.type === 'text-equals') f.cellValue.rule = { formula1: quoteText(cf.text), operator: 'EqualTo' };
+  else f.cellValue.rule = { formula1: String(cf.value), operator: 'LessThan' };
+}
+
+/** Index of a column whose numeric values equal `bounds` row by row, or -1. */
+function columnHolding(rows: OutValue[][], bounds: number[]): number {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    if (rows.every((r, i) => r[c] === bounds[i])) return c;
+  }
+  return -1;
+}
+
+async function addValidation(batch: RequestBatch, ws: Excel.Worksheet, v: Validation, firstData: number, rows: OutValue[][]): Promise<void> {
+  const nrows = rows.length;
+  const apply = async (r0: number, r1: number, rule: Excel.DataValidationRule) => {
+    await batch.reserve(payloadBytes(rule) + 2 * payloadBytes(v.prompt ?? ''), 3);
+    const dv = ws.getRange(rangeA1(firstData + r0, v.col, firstData + r1, v.col)).dataValidation;
+    dv.rule = rule;
+    if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt.slice(0, 255) };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: '', message: v.prompt?.slice(0, 255) ?? '' };
+  };
+  if (v.type === 'list') {
+    await apply(0, nrows - 1, { list: { inCellDropDown: true, source: v.values.join(',') } });
+  } else if (v.type === 'decimal') {
+    await apply(0, nrows - 1, { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+  } else {
+    // One relative rule when a column of the sheet holds each row's bound (e.g. 分值): far fewer
+    // rules than one per run of equal bounds, and it follows the row if users sort.
+    const boundCol = columnHolding(rows, v.max);
+    if (boundCol >= 0) {
+      const me = a1(firstData, v.col);
+      const bound = `$${columnLetters(boundCol)}${firstData + 1}`;
+      await apply(0, nrows - 1, { custom: { formula: `=AND(ISNUMBER(${me}),${me}>=${v.min},${me}<=${bound},MOD(${me}*2,1)=0)` } });
+      return;
+    }
+    let start = 0;
+    for (let i = 1; i <= nrows; i++) {
+      if (i === nrows || v.max[i] !== v.max[start]) {
+        const max = v.max[start];
+        if (max !== undefined) await apply(start, i - 1, { decimal: { formula1: v.min, formula2: max, operator: 'Between' } });
+        start = i;
+      }
+    }
+  }
+}
+

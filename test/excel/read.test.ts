@@ -1,0 +1,88 @@
+import { readSheets, isDateFormat, parseAreas } from '../../src/excel/read';
+import { selectCell, listSheets } from '../../src/excel/select';
+import { ALL_CAPS, MIN_CAPS } from '../../src/excel/requirements';
+import { FakeExcel } from './fakeExcel';
+
+function fixture(): FakeExcel {
+  const fake = new FakeExcel('1.18');
+  const s = fake.addSheet('附件5', [
+    ['网络大V信息统计表'],
+    ['序号', '账号平台', '账号ID', '账号名称', '粉丝数量', '类别', null, '开通日期'],
+    [null, null, null, null, null, '职务职称（教师填写）', '专业年级（学生填写）'],
+    [1, '抖音', 'dy123', '小王说', 12000, '讲师', null, { date: '2024-03-25' }],
+    [2, '微博', { error: '#REF!' }, '#REF!', '1.2万', null, '2022级', { date: '2023-01-02', nf: 'yyyy"年"m"月"d"日"' }],
+  ]);
+  s.merges.push({ r0: 0, c0: 0, r1: 0, c1: 7 }, { r0: 1, c0: 5, r1: 1, c1: 6 });
+  fake.addSheet('空表');
+  return fake;
+}
+
+describe('readSheets', () => {
+  for (const [label, caps] of [['valuesAsJson + merged areas', ALL_CAPS], ['ExcelApi 1.7 floor (values + valueTypes)', MIN_CAPS]] as const) {
+    it(`reads values, dates, errors${caps.mergedAreas ? ' and merges' : ''} (${label})`, async () => {
+      const fake = fixture();
+      fake.apiVersion = caps === MIN_CAPS ? '1.7' : '1.18';
+      const wb = await fake.run((ctx) => readSheets(ctx, caps, ['附件5', '空表', '不存在']));
+      expect(wb.sheets.map((s) => s.name)).toEqual(['附件5', '空表']);
+      const g = wb.sheets[0]!;
+      expect(g.rows[0]![0]).toEqual({ t: 's', v: '网络大V信息统计表' });
+      expect(g.rows[3]).toEqual([
+        { t: 'n', v: 1 },
+        { t: 's', v: '抖音' },
+        { t: 's', v: 'dy123' },
+        { t: 's', v: '小王说' },
+        { t: 'n', v: 12000 },
+        { t: 's', v: '讲师' },
+        null,
+        { t: 'd', v: '2024-03-25' },
+      ]);
+      expect(g.rows[4]![2]).toEqual({ t: 'e', v: '#REF!' });
+      expect(g.rows[4]![3]).toEqual({ t: 's', v: '#REF!' }); // text that looks like an error stays text
+      expect(g.rows[4]![4]).toEqual({ t: 's', v: '1.2万' });
+      expect(g.rows[4]![7]).toEqual({ t: 'd', v: '2023-01-02' });
+      expect(g.merges).toEqual(caps.mergedAreas ? [{ top: 0, left: 0, bottom: 0, right: 7 }, { top: 1, left: 5, bottom: 1, right: 6 }] : []);
+      expect(wb.sheets[1]!.rows).toEqual([]);
+      expect(fake.syncs).toBe(3);
+    });
+  }
+
+  it('reads all sheets when no names are given, in requests under the limit', async () => {
+    const fake = new FakeExcel('1.18');
+    const rows = Array.from({ length: 30000 }, (_, i) => [i, `单位${i}`, '13800000000', '网站平台更新登记备案表内容比较长的一段文字']);
+    fake.addSheet('大表', rows);
+    fake.addSheet('小表', [['a']]);
+    const wb = await fake.run((ctx) => readSheets(ctx, ALL_CAPS));
+    expect(wb.sheets.map((s) => s.name)).toEqual(['大表', '小表']);
+    expect(wb.sheets[0]!.rows).toHaveLength(30000);
+    expect(wb.sheets[0]!.rows[29999]![1]).toEqual({ t: 's', v: '单位29999' });
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  it('recognises date formats', () => {
+    for (const f of ['yyyy-mm-dd', 'm/d/yyyy', 'yyyy"年"m"月"d"日"', '[$-F800]dddd, mmmm dd, yyyy', 'd-mmm-yy']) expect(isDateFormat(f)).toBe(true);
+    for (const f of ['General', '0.00', '@', 'h:mm:ss', '0.00E+00', '#,##0"元"', '[Red]0.0']) expect(isDateFormat(f)).toBe(false);
+  });
+
+  it('parses merged area addresses', () => {
+    expect(parseAreas("'附件 5'!A1:H1,'附件 5'!$F$2:$G$2")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 7 },
+      { top: 1, left: 5, bottom: 1, right: 6 },
+    ]);
+  });
+});
+
+describe('selectCell', () => {
+  it('activates the sheet and selects the cell', async () => {
+    const fake = fixture();
+    expect(await fake.run((ctx) => selectCell(ctx, '附件5', 'C5'))).toBe(true);
+    expect(fake.state.selection).toEqual({ sheet: '附件5', address: 'C5' });
+    expect(fake.syncs).toBe(2);
+  });
+  it('returns false for a sheet that is not in this workbook', async () => {
+    const fake = fixture();
+    expect(await fake.run((ctx) => selectCell(ctx, '别的文件', 'A1'))).toBe(false);
+  });
+  it('lists sheets', async () => {
+    expect(await fixture().run((ctx) => listSheets(ctx))).toEqual(['附件5', '空表']);
+  });
+});
