@@ -888,7 +888,7 @@ class FConditionalFormats {
       state = { rect: { ...t.rect }, type };
       t.sheet.conditionalFormats.push(state);
     });
-    const self = this;
+    const cmd = this.cmd.bind(this);
     const get = () => {
       if (!state) throw new FakeExcelError('InvalidOperation', 'conditional format not created');
       return state;
@@ -898,21 +898,21 @@ class FConditionalFormats {
         format: {
           fill: {
             set color(c: string) {
-              self.cmd('cf.fill', c, () => {
+              cmd('cf.fill', c, () => {
                 get().fill = c;
               });
             },
           },
           font: {
             set color(c: string) {
-              self.cmd('cf.font', c, () => {
+              cmd('cf.font', c, () => {
                 get().font = c;
               });
             },
           },
         },
         set rule(r: Excel.ConditionalCellValueRule) {
-          self.cmd('cf.rule', r, () => {
+          cmd('cf.rule', r, () => {
             if (type !== 'CellValue') throw new FakeExcelError('InvalidOperation', 'not a CellValue format');
             get().rule = r;
           });
@@ -1144,7 +1144,7 @@ class FChart extends FObject<{ sheet: SheetState; chart: ChartState }> {
     });
   }
   get title() {
-    const self = this;
+    const self = { command: this.command.bind(this), context: this.context };
     return {
       set text(s: string) {
         self.command('chart.title.text', s, (t) => {
@@ -1154,7 +1154,7 @@ class FChart extends FObject<{ sheet: SheetState; chart: ChartState }> {
     };
   }
   get legend() {
-    const self = this;
+    const self = { command: this.command.bind(this), context: this.context };
     return {
       set visible(v: boolean) {
         self.command('chart.legend.visible', v, (t) => {
@@ -1164,7 +1164,7 @@ class FChart extends FObject<{ sheet: SheetState; chart: ChartState }> {
     };
   }
   get axes() {
-    const self = this;
+    const self = { command: this.command.bind(this), context: this.context };
     return {
       categoryAxis: {
         set reversePlotOrder(v: boolean) {
@@ -1177,7 +1177,7 @@ class FChart extends FObject<{ sheet: SheetState; chart: ChartState }> {
     };
   }
   get series() {
-    const self = this;
+    const self = { command: this.command.bind(this), context: this.context };
     return {
       getItemAt(i: number) {
         return {

@@ -137,7 +137,6 @@ describe('writeWorkbookModel: round trips and request sizes', () => {
     expect(results[10]!.syncs).toBe(results[100]!.syncs);
     // 100× the units, far fewer than 100× the syncs: no per-unit or per-row round trips.
     expect(results[1000]!.syncs).toBeLessThanOrEqual(results[10]!.syncs + Math.ceil(results[1000]!.bytes / (REQUEST_LIMIT_BYTES / 2)));
-    // eslint-disable-next-line no-console
     console.log(
       'write syncs / max request bytes:\n' +
         Object.entries(results)
@@ -152,7 +151,6 @@ describe('writeWorkbookModel: round trips and request sizes', () => {
     expect(again.maxRequestBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
     expect(again.maxResponseBytes).toBeLessThanOrEqual(REQUEST_LIMIT_BYTES);
     expect(again.syncs).toBeLessThanOrEqual(first.syncs + 4);
-    // eslint-disable-next-line no-console
     console.log(`re-run 1000 units: ${again.syncs} syncs, max request ${again.maxRequestBytes} B, max response ${again.maxResponseBytes} B`);
   });
 });
