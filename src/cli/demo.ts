@@ -9,7 +9,6 @@ export async function demoCommand(outDir: string): Promise<number> {
   await checkCommand([path.join(SAMPLES, 'submissions')], {
     roster: path.join(SAMPLES, '单位名单.xlsx'),
     asOf: '2024-11-20',
-    deadline: '2024-11-15',
     json: path.join(outDir, 'check.json'),
     out: path.join(outDir, '校验结果.xlsx'),
   });

@@ -135,11 +135,16 @@ function safeRead(sub: Submission, index: number, opts: CheckOptions, domain: Do
   }
 }
 
-/** Newest submission wins: modification time, then the order given. */
+/**
+ * Newest submission wins: the file time when the two differ by more than two minutes (a copy or
+ * checkout stamps all files within seconds), else the order given (sorted names: -1101 < -1112).
+ */
+const SAME_TIME_MS = 120_000;
 function newer(a: FileWork, b: FileWork): boolean {
-  const ma = a.record.modified ?? '';
-  const mb = b.record.modified ?? '';
-  return ma !== mb ? ma > mb : a.index > b.index;
+  const ta = Date.parse(a.record.modified ?? '');
+  const tb = Date.parse(b.record.modified ?? '');
+  if (Number.isFinite(ta) && Number.isFinite(tb) && Math.abs(ta - tb) > SAME_TIME_MS) return ta > tb;
+  return a.index > b.index;
 }
 
 export function checkBatch(subs: readonly Submission[], opts: CheckOptions): CheckResult {

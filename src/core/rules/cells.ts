@@ -48,7 +48,7 @@ export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
     seen.set(m.def.key, m.col);
     const plain = m.header.replace(/\s/g, '').replace(/[（(][^）)]*[）)]/g, '');
     if (m.alias || plain !== m.def.label) {
-      out.push(R.headerAlias.at({ ...at, cell: a1(headerRow, m.col) }, { column: m.def.label, header: m.header.replace(/\s+/g, '') }));
+      out.push(R.headerAlias.at({ ...at, cell: a1(m.def.parent ? headerRow : p.detection.headerTop, m.col) }, { column: m.def.label, header: m.header.replace(/\s+/g, '') }));
     }
   }
   for (const def of p.form.columns) {
