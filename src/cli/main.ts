@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
+import { runCommand } from './run';
 import { fromUser } from './files';
 import { templateWorkbookModel } from '../core/report/templateSheets';
 import { renderWorkbook } from '../xlsx/write';
@@ -51,6 +52,25 @@ export function buildProgram(): Command {
     .option('--out <file>', '写出校验结果工作簿（.xlsx）')
     .action(async (paths: string[], o) => {
       process.exitCode = await checkCommand(paths, o);
+    });
+
+  const collect = (v: string, prev: string[] = []) => [...prev, v];
+  withCheckOptions(program.command('run').description('校验 + 评分 + 年度考核排名 + 整改台账，写出结果工作簿').argument('<paths...>', '文件或文件夹'))
+    .requiredOption('--out <file>', '结果工作簿（.xlsx）；已存在时保留其中用户填写的评分、整改状态和说明')
+    .option('--scores <file>', '评分文件（评分 / 加减分 / 评分细则 / 参数 工作表，或评分 CSV），可多次给出', collect)
+    .option('--previous <file>', '上次的结果工作簿（默认为 --out 本身）')
+    .option('--notices', '为每个单位生成可打印的整改通知')
+    .option('--rank-style <style>', '排名方式：dense（中国式，默认）或 rank.eq', (v) => {
+      if (v !== 'dense' && v !== 'rank.eq') throw new InvalidArgumentError('应为 dense 或 rank.eq');
+      return v;
+    })
+    .option('--quota <fraction>', '优秀比例上限，如 0.2', (v) => {
+      const n = Number(v);
+      if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('应为 0 到 1 之间的小数');
+      return n;
+    })
+    .action(async (paths: string[], o) => {
+      process.exitCode = await runCommand(paths, o);
     });
 
   program
