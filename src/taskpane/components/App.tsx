@@ -1,0 +1,253 @@
+/**
+ * The task pane: a step flow 导入 → 校验 → 评分 → 汇总与排名 → 整改, plus 设置. It receives a
+ * workbook port and an engine from outside (office.ts / web.ts; engine/client.ts) and never
+ * touches Excel.* itself.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Engine, CheckOutput, StepOutput } from '../engine/client';
+import type { WorkbookPort } from '../port';
+import { defaultSettings, settingsProblems, type Settings } from '../settings';
+import { useT, type MessageKey } from '../i18n';
+import { ImportStep, type ImportState } from './ImportStep';
+import { FindingsStep } from './FindingsStep';
+import { ScoreStep, RankingStep, RectifyStep } from './ScoringSteps';
+import { SettingsPanel } from './SettingsPanel';
+
+export const STEPS = ['import', 'check', 'score', 'ranking', 'rectify', 'settings'] as const;
+export type Step = (typeof STEPS)[number];
+
+export function stepFromQuery(search: string): Step {
+  const s = new URLSearchParams(search).get('step');
+  return (STEPS as readonly string[]).includes(s ?? '') ? (s as Step) : 'import';
+}
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px 24px', maxWidth: '960px', margin: '0 auto', boxSizing: 'border-box' },
+  header: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: 'auto' },
+  tabs: { flexWrap: 'wrap' },
+  toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+export interface AppProps {
+  port: WorkbookPort;
+  engine: Engine;
+  initialStep?: Step;
+  initialSettings?: Settings;
+}
+
+export interface Notice {
+  intent: 'success' | 'error' | 'info' | 'warning';
+  text: string;
+}
+
+export function App({ port, engine, initialStep = 'import', initialSettings }: AppProps) {
+  const t = useT();
+  const styles = useStyles();
+  const [step, setStep] = useState<Step>(initialStep);
+  const [settings, setSettings] = useState<Settings>(initialSettings ?? defaultSettings());
+  const [rosterUnits, setRosterUnits] = useState<number | null>(null);
+  const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
+  const [check, setCheck] = useState<CheckOutput | null>(null);
+  const [outputs, setOutputs] = useState<Partial<Record<'score' | 'ranking' | 'rectify', StepOutput>>>({});
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+
+  const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: t('error', { message: e instanceof Error ? e.message : String(e) }) }), [t]);
+
+  const runCheck = useCallback(
+    async (s: Settings) => {
+      const out = await engine.check(s);
+      setCheck(out);
+      const w = await port.writeModel(out.model, { activate: '校验结果' });
+      setNotice({ intent: 'success', text: t('import.written', { sheets: w.sheets.length }) });
+      return out;
+    },
+    [engine, port, t],
+  );
+
+  const importFiles = useCallback(
+    async (files: File[]) => {
+      if (!files.length) return;
+      setBusy(true);
+      setNotice(null);
+      setImp({ phase: 'parsing', done: 0, total: files.length });
+      try {
+        const summary = await engine.addFiles(files, (done, total, file) => setImp({ phase: 'parsing', done, total, file }));
+        setImp({ phase: 'checking', done: files.length, total: files.length });
+        await runCheck(settingsRef.current);
+        const bad = summary.added.filter((f) => !f.ok).length;
+        setImp({ phase: 'done', summary: t('import.done', { total: summary.total, ok: summary.added.length - bad, bad, skipped: summary.skipped.length }) });
+        setStep('check');
+      } catch (e) {
+        setImp({ phase: 'idle' });
+        fail(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [engine, runCheck, t, fail],
+  );
+
+  const resetImports = useCallback(async () => {
+    await engine.reset();
+    setCheck(null);
+    setOutputs({});
+    setImp({ phase: 'idle' });
+  }, [engine]);
+
+  const runStep = useCallback(
+    async (which: 'score' | 'ranking' | 'rectify') => {
+      if (!check) {
+        setNotice({ intent: 'warning', text: t('needScoring') });
+        return;
+      }
+      setBusy(true);
+      setNotice(null);
+      try {
+        const existing = await port.readSheets(['评分表', '评分细则', '加减分', '整改台账']);
+        const s = settingsRef.current;
+        const out =
+          which === 'score' ? await engine.scoring(s, existing) : which === 'ranking' ? await engine.ranking(s, existing) : await engine.rectify(s, existing, s.notices);
+        await port.writeModel(out.model, { activate: out.model.sheets[which === 'score' ? out.model.sheets.length - 1 : 0]?.name });
+        setOutputs((o) => ({ ...o, [which]: out }));
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [check, engine, port, t, fail],
+  );
+
+  const applySettings = useCallback(
+    async (next: Settings) => {
+      setSettings(next);
+      settingsRef.current = next;
+      if (settingsProblems(next).length || !check) return;
+      setBusy(true);
+      try {
+        await runCheck(next);
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [check, runCheck, fail],
+  );
+
+  const loadRoster = useCallback(
+    async (file: File | null) => {
+      try {
+        const r = await engine.setRoster(file);
+        setRosterUnits(file ? r.units : null);
+        if (check) await runCheck(settingsRef.current);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [engine, check, runCheck, fail],
+  );
+
+  const templates = useCallback(async () => {
+    setBusy(true);
+    try {
+      const model = await engine.templates(settingsRef.current.school);
+      await port.writeModel(model, { activate: model.sheets[0]?.name });
+      setNotice({ intent: 'success', text: t('templates.done', { n: model.sheets.length }) });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [engine, port, t, fail]);
+
+  const download = useCallback(async () => {
+    if (!port.download) return;
+    setBusy(true);
+    try {
+      await port.download(`阵地检查结果-${settingsRef.current.asOf}.xlsx`);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }, [port, fail]);
+
+  const counts = useMemo(() => {
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const f of check?.findings ?? []) c[f.severity]++;
+    return c;
+  }, [check]);
+
+  const tabLabel = (s: Step): string => t(`step.${s}` as MessageKey);
+
+  return (
+    <div className={styles.root} data-testid="app">
+      <div className={styles.header}>
+        <Text className={styles.title} as="h1">
+          {t('app.title')}
+        </Text>
+        <Badge appearance="tint" color={port.kind === 'excel' ? 'brand' : 'informative'} data-testid="mode">
+          {t(port.kind === 'excel' ? 'app.mode.excel' : 'app.mode.web')}
+        </Badge>
+      </div>
+      <Caption1>{t('app.privacy')}</Caption1>
+      <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
+        {STEPS.map((s) => (
+          <Tab key={s} value={s} data-testid={`tab-${s}`}>
+            {tabLabel(s)}
+            {s === 'check' && check ? ` (${counts.error})` : ''}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.toolbar}>
+        <Button size="small" onClick={templates} disabled={busy} data-testid="templates">
+          {t('templates.run')}
+        </Button>
+        {port.download ? (
+          <Button size="small" appearance="primary" onClick={download} disabled={busy} data-testid="download">
+            {t('web.download')}
+          </Button>
+        ) : null}
+        {busy ? <Spinner size="tiny" label={t('busy')} /> : null}
+      </div>
+      {notice ? (
+        <MessageBar intent={notice.intent} data-testid="notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {step === 'import' ? <ImportStep state={imp} busy={busy} onFiles={importFiles} onReset={resetImports} files={check?.files ?? []} port={port} onOpened={(n) => setNotice({ intent: 'info', text: t('web.opened', { n }) })} onError={fail} /> : null}
+      {step === 'check' ? <FindingsStep check={check} counts={counts} port={port} /> : null}
+      {step === 'score' ? <ScoreStep output={outputs.score} ready={!!check} busy={busy} onRun={() => runStep('score')} /> : null}
+      {step === 'ranking' ? <RankingStep output={outputs.ranking} ready={!!check} busy={busy} onRun={() => runStep('ranking')} /> : null}
+      {step === 'rectify' ? (
+        <RectifyStep
+          output={outputs.rectify}
+          ready={!!check}
+          busy={busy}
+          notices={settings.notices}
+          onNotices={(v) => setSettings((s) => ({ ...s, notices: v }))}
+          onRun={() => runStep('rectify')}
+        />
+      ) : null}
+      {step === 'settings' ? <SettingsPanel settings={settings} rosterUnits={rosterUnits} onApply={applySettings} onRoster={loadRoster} busy={busy} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useRef, useState } from 'react';
+import { Button, Caption1, Field, Input, makeStyles } from '@fluentui/react-components';
+import { settingsProblems, type Settings } from '../settings';
+import { useT, type MessageKey } from '../i18n';
+
+const useStyles = makeStyles({
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '10px', alignItems: 'end' },
+  hidden: { display: 'none' },
+  row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', marginTop: '10px' },
+});
+
+export interface SettingsPanelProps {
+  settings: Settings;
+  rosterUnits: number | null;
+  busy: boolean;
+  onApply: (s: Settings) => void;
+  onRoster: (file: File | null) => void;
+}
+
+const NUMBERS: [keyof Settings, MessageKey][] = [
+  ['staleWarnDays', 'settings.staleWarn'],
+  ['staleErrorDays', 'settings.staleError'],
+  ['bigvThreshold', 'settings.bigv'],
+  ['rectifyDays', 'settings.rectifyDays'],
+];
+
+export function SettingsPanel({ settings, rosterUnits, busy, onApply, onRoster }: SettingsPanelProps) {
+  const t = useT();
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Settings>(settings);
+  const roster = useRef<HTMLInputElement>(null);
+  const problems = settingsProblems(draft);
+  const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  return (
+    <section aria-label={t('step.settings')}>
+      <div className={styles.form}>
+        <Field label={t('settings.asOf')} validationMessage={problems.includes('settings.badAsOf') ? t('settings.badAsOf') : undefined}>
+          <Input type="date" value={draft.asOf} onChange={(_, d) => set('asOf', d.value)} data-testid="asOf" />
+        </Field>
+        <Field label={t('settings.deadline')} validationMessage={problems.includes('settings.badDeadline') ? t('settings.badDeadline') : undefined}>
+          <Input type="date" value={draft.deadline} onChange={(_, d) => set('deadline', d.value)} data-testid="deadline" />
+        </Field>
+        {NUMBERS.map(([k, label]) => (
+          <Field key={k} label={t(label)}>
+            <Input type="number" min={0} value={String(draft[k])} onChange={(_, d) => set(k, Number(d.value) as never)} data-testid={k} />
+          </Field>
+        ))}
+        <Field label={t('settings.school')}>
+          <Input value={draft.school} onChange={(_, d) => set('school', d.value)} placeholder="XX学院" />
+        </Field>
+      </div>
+      {problems.filter((p) => !['settings.badAsOf', 'settings.badDeadline'].includes(p)).map((p) => (
+        <Caption1 key={p}>{t(p as MessageKey)}</Caption1>
+      ))}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy || problems.length > 0} onClick={() => onApply(draft)} data-testid="apply-settings">
+          {t('settings.apply')}
+        </Button>
+      </div>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => roster.current?.click()} disabled={busy}>
+          {t('settings.roster')}
+        </Button>
+        <input
+          ref={roster}
+          className={styles.hidden}
+          type="file"
+          accept=".xlsx,.xlsm,.csv"
+          data-testid="roster-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0] ?? null;
+            e.target.value = '';
+            onRoster(f);
+          }}
+        />
+        <Caption1 data-testid="roster-status">{rosterUnits ? t('settings.rosterLoaded', { units: rosterUnits }) : t('settings.rosterNone')}</Caption1>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The pane's handle on the engine. `WorkerEngine` talks to engine/worker.ts; `LocalEngine` runs
+ * the same code in process (tests, and a fallback when workers are unavailable).
+ */
+import type { WorkbookGrid } from '../../core/grid';
+import type { WorkbookModel } from '../../core/report/model';
+import type { Settings } from '../settings';
+import type { CheckOutput, ImportSummary, StepOutput } from './core';
+import type { Envelope, FileInput, Reply, Request, Responses } from './protocol';
+
+export type { CheckOutput, ImportSummary, StepOutput, RankRow, UnitBrief } from './core';
+export type { FileInput } from './protocol';
+
+export type OnProgress = (done: number, total: number, file: string) => void;
+
+export interface Engine {
+  addFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportSummary>;
+  reset(): Promise<void>;
+  setRoster(file: FileInput | null): Promise<{ units: number }>;
+  check(settings: Settings): Promise<CheckOutput>;
+  scoring(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
+  ranking(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
+  rectify(settings: Settings, existing: WorkbookGrid | null, notices: boolean): Promise<StepOutput>;
+  templates(school: string): Promise<WorkbookModel>;
+  render(model: WorkbookModel): Promise<Uint8Array>;
+  readWorkbook(file: FileInput): Promise<WorkbookGrid>;
+}
+
+export type Caller = <K extends Request['op']>(req: Extract<Request, { op: K }>, onProgress?: OnProgress) => Promise<Responses[K]>;
+
+export function engineOver(call: Caller): Engine {
+  return {
+    addFiles: (files, onProgress) => call({ op: 'addFiles', files }, onProgress),
+    reset: async () => {
+      await call({ op: 'reset' });
+    },
+    setRoster: (file) => call({ op: 'setRoster', file }),
+    check: (settings) => call({ op: 'check', settings }),
+    scoring: (settings, existing) => call({ op: 'scoring', settings, existing }),
+    ranking: (settings, existing) => call({ op: 'ranking', settings, existing }),
+    rectify: (settings, existing, notices) => call({ op: 'rectify', settings, existing, notices }),
+    templates: (school) => call({ op: 'templates', school }),
+    render: (model) => call({ op: 'render', model }),
+    readWorkbook: (file) => call({ op: 'readWorkbook', file }),
+  };
+}
+
+/** The engine in a Web Worker loaded from `url` (worker.js next to the page). */
+export function workerEngine(url: string): Engine {
+  const worker = new Worker(url);
+  let next = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: OnProgress }>();
+  worker.onmessage = (e: MessageEvent<Reply>) => {
+    const msg = e.data;
+    const p = pending.get(msg.id);
+    if (!p) return;
+    if ('progress' in msg) {
+      p.onProgress?.(msg.progress.done, msg.progress.total, msg.progress.file);
+      return;
+    }
+    pending.delete(msg.id);
+    if (msg.ok) p.resolve(msg.value);
+    else p.reject(new Error(msg.error));
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(e.message || 'engine worker failed'));
+    pending.clear();
+  };
+  const call = ((req: Request, onProgress?: OnProgress) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject, onProgress });
+      worker.postMessage({ id, req } satisfies Envelope);
+    })) as Caller;
+  return engineOver(call);
+}

@@ -1,0 +1,39 @@
+/** Messages between the pane (engine/client.ts) and the engine worker (engine/worker.ts). */
+import type { WorkbookGrid } from '../../core/grid';
+import type { WorkbookModel } from '../../core/report/model';
+import type { Settings } from '../settings';
+import type { CheckOutput, ImportSummary, StepOutput } from './core';
+
+/** A file as the pane hands it over: a File (structured-cloneable) or bytes. */
+export type FileInput = File | { name: string; bytes: Uint8Array; modified?: string | null };
+
+export type Request =
+  | { op: 'addFiles'; files: FileInput[] }
+  | { op: 'reset' }
+  | { op: 'setRoster'; file: FileInput | null }
+  | { op: 'check'; settings: Settings }
+  | { op: 'scoring'; settings: Settings; existing: WorkbookGrid | null }
+  | { op: 'ranking'; settings: Settings; existing: WorkbookGrid | null }
+  | { op: 'rectify'; settings: Settings; existing: WorkbookGrid | null; notices: boolean }
+  | { op: 'templates'; school: string }
+  | { op: 'render'; model: WorkbookModel }
+  | { op: 'readWorkbook'; file: FileInput };
+
+export interface Responses {
+  addFiles: ImportSummary;
+  reset: null;
+  setRoster: { units: number };
+  check: CheckOutput;
+  scoring: StepOutput;
+  ranking: StepOutput;
+  rectify: StepOutput;
+  templates: WorkbookModel;
+  render: Uint8Array;
+  readWorkbook: WorkbookGrid;
+}
+
+export type Envelope = { id: number; req: Request };
+export type Reply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string }
+  | { id: number; progress: { done: number; total: number; file: string } };

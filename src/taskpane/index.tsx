@@ -1,0 +1,56 @@
+/**
+ * Entry of the task pane and of the plain web page. Inside Excel, Office.onReady reports the
+ * host and the pane works on the open workbook (office.ts). Outside Office — office.js
+ * resolves with host null, failed to load (offline), or was never referenced (index.html) —
+ * the same UI works on files in the browser and downloads the result (web.ts).
+ */
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { App, stepFromQuery } from './components/App';
+import { workerEngine } from './engine/client';
+import { I18nContext, pickLocale, translator } from './i18n';
+import type { WorkbookPort } from './port';
+import { webPort } from './web';
+import { officePort } from './office';
+
+declare const __BUILD_ID__: string;
+
+interface OfficeLike {
+  onReady?: () => Promise<{ host: string | null; platform: string | null }>;
+  context?: { displayLanguage?: string };
+}
+
+/** 'excel' when running inside Excel; null on a plain page. Never waits more than `timeoutMs`. */
+export async function detectHost(office: OfficeLike | undefined, timeoutMs = 4000): Promise<'excel' | null> {
+  if (!office || typeof office.onReady !== 'function') return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const info = await Promise.race([
+    office.onReady().catch(() => null),
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  return info && info.host === 'Excel' ? 'excel' : null;
+}
+
+async function main(): Promise<void> {
+  const office = (globalThis as unknown as { Office?: OfficeLike }).Office;
+  const host = await detectHost(office);
+  const engine = workerEngine(`worker.js?v=${__BUILD_ID__}`);
+  const port: WorkbookPort = host === 'excel' ? officePort() : webPort(engine);
+  const lang = host === 'excel' ? office?.context?.displayLanguage : navigator.language;
+  const locale = pickLocale(lang);
+  document.documentElement.lang = locale;
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <I18nContext.Provider value={{ locale, t: translator(locale) }}>
+      <FluentProvider theme={webLightTheme}>
+        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} />
+      </FluentProvider>
+    </I18nContext.Provider>,
+  );
+  document.body.dataset.host = host ?? 'web';
+}
+
+void main();
