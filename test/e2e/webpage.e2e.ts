@@ -1,0 +1,138 @@
+/**
+ * The plain web page in real Chromium: import the sample batch, see findings, run every step,
+ * download the result and open it with exceljs. Screenshots of each step go to docs/screenshots.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ROOT, isolatedPage, launch, serveDist, shot } from './harness';
+
+const SAMPLES = path.join(ROOT, 'samples/submissions');
+const ROSTER = path.join(ROOT, 'samples/单位名单.xlsx');
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function setAsOf(page: Page, iso: string): Promise<void> {
+  await page.getByTestId('tab-settings').click();
+  await page.getByTestId('asOf').fill(iso);
+  await page.getByTestId('apply-settings').click();
+  await page.getByTestId('tab-import').click();
+}
+
+describe('index.html (plain web page, no Office.js)', () => {
+  it('imports the sample batch, checks, scores, ranks, rectifies and downloads the result', async () => {
+    const { context, page, blocked, errors } = await isolatedPage(browser);
+    await page.goto(`${server.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    await expectText(page, 'mode', '网页版');
+    await setAsOf(page, '2024-11-20');
+    await shot(page, '01-import.png');
+
+    // Roster first (settings), then the files.
+    await page.getByTestId('tab-settings').click();
+    await page.getByTestId('roster-input').setInputFiles(ROSTER);
+    await page.getByText('名单已载入').waitFor();
+    await shot(page, '06-settings.png');
+    await page.getByTestId('tab-import').click();
+
+    const files = fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f));
+    await page.getByTestId('file-input').setInputFiles(files);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60000 });
+    const summary = await page.getByTestId('check-summary').innerText();
+    expect(summary).toMatch(/错误 \d+ 条/);
+    const errorCount = Number(/错误 (\d+) 条/.exec(summary)![1]);
+    expect(errorCount).toBeGreaterThan(0);
+    const rules = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
+    for (const r of ['file-unsupported', 'file-unreadable', 'cell-phone', 'unit-missing', 'group-not-real-name']) expect(rules).toContain(r);
+    await shot(page, '02-check.png');
+
+    // Click a finding: on the web page it says where the cell is in the submitted file.
+    await page.locator('[data-testid=finding][data-rule=cell-phone]').first().click();
+    await expectText(page, 'finding-detail', '单元格');
+
+    // Filter by severity.
+    await page.getByTestId('filter-severity').selectOption('error');
+    const sev = await page.getByTestId('finding').count();
+    expect(sev).toBe(Math.min(errorCount, 300));
+    await page.getByTestId('filter-severity').selectOption('all');
+
+    await page.getByTestId('tab-import').click();
+    await page.getByTestId('file-table').waitFor();
+    expect(await page.getByTestId('import-summary').innerText()).toMatch(/已导入 19 个文件/);
+
+    await page.getByTestId('tab-score').click();
+    await page.getByTestId('run-score').click();
+    await page.getByTestId('score-done').waitFor();
+    await shot(page, '03-score.png');
+
+    await page.getByTestId('tab-ranking').click();
+    await page.getByTestId('run-ranking').click();
+    await page.getByTestId('ranking-table').waitFor();
+    await shot(page, '04-ranking.png');
+
+    await page.getByTestId('tab-rectify').click();
+    await page.getByTestId('notices').click();
+    await page.getByTestId('run-rectify').click();
+    await page.getByTestId('rectify-done').waitFor();
+    await shot(page, '05-rectify.png');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toBe('阵地检查结果-2024-11-20.xlsx');
+    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-e2e-')), 'result.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const names = wb.worksheets.map((w) => w.name);
+    for (const n of ['导入记录', '校验结果', '汇总_网站平台', '单位概况', '评分细则', '评分表', '考核排名', '加减分', '整改台账']) expect(names).toContain(n);
+    expect(names.some((n) => n.startsWith('整改通知_'))).toBe(true);
+    const findingsSheet = wb.getWorksheet('校验结果')!;
+    expect(findingsSheet.rowCount).toBeGreaterThan(errorCount);
+    const importSheet = wb.getWorksheet('导入记录')!;
+    const importText = JSON.stringify(importSheet.getSheetValues());
+    expect(importText).toContain('图书馆.xls');
+
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+
+  it('shows English when the browser language is English', async () => {
+    const { context, page } = await isolatedPage(browser, { locale: 'en-US' });
+    await page.goto(`${server.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    await expectText(page, 'mode', 'Web page');
+    await context.close();
+  });
+});
+
+describe('taskpane.html outside Office', () => {
+  it('falls back to the web page when office.js cannot load (offline)', async () => {
+    const { context, page, blocked, errors } = await isolatedPage(browser);
+    await page.goto(`${server.url}/taskpane.html?step=settings`);
+    await page.getByTestId('app').waitFor({ timeout: 15000 });
+    await expectText(page, 'mode', '网页版');
+    expect(await page.getByTestId('asOf').count()).toBe(1); // opened at the ?step= of the ribbon button
+    expect(blocked.some((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
+    expect(blocked.every((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+async function expectText(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).filter({ hasText: text }).first().waitFor({ timeout: 15000 });
+}
