@@ -1,0 +1,70 @@
+/**
+ * Excel round trips: writes the check workbook model into the fake Excel of the adapter tests
+ * (`test/excel/fakeExcel.ts`, `measureWrite`) and reports syncs and the largest request per batch
+ * size. The fake is optional: when it (or its helper) is missing the result is null with a note.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkBatch, type Submission } from '../src/core/check';
+import type { WorkbookModel } from '../src/core/report/model';
+import { checkWorkbookModel } from '../src/core/report/checkSheets';
+import { loadRoster } from '../src/cli/check';
+import { loadAll } from '../src/cli/pool';
+
+export interface RoundTrip {
+  units: number;
+  syncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number | null;
+  seconds: number;
+}
+
+type MeasureWrite = (model: WorkbookModel) => Promise<{ syncs: number; maxRequestBytes: number; maxResponseBytes?: number }>;
+
+const FAKE = path.join(__dirname, '..', 'test', 'excel', 'fakeExcel.ts');
+
+/** The fake's `measureWrite`, or a note saying why it is not available. */
+export async function findMeasureWrite(): Promise<MeasureWrite | string> {
+  if (!existsSync(FAKE)) return 'test/excel/fakeExcel.ts not found';
+  try {
+    const mod = (await import(pathToFileURL(FAKE).href)) as { measureWrite?: unknown; default?: { measureWrite?: unknown } };
+    const fn = mod.measureWrite ?? mod.default?.measureWrite;
+    if (typeof fn !== 'function') return 'test/excel/fakeExcel.ts has no measureWrite export';
+    return fn as MeasureWrite;
+  } catch (e) {
+    return `could not load test/excel/fakeExcel.ts: ${(e as Error).message}`;
+  }
+}
+
+/**
+ * `files` are the unit workbooks of the largest batch, in unit order; unit i's workbook is the same
+ * in every batch, so the first n files are the batch of n units.
+ */
+export async function measureRoundTrips(
+  files: string[],
+  sizes: number[],
+  rosterFor: (units: number) => Promise<string>,
+  asOf: string,
+  log: (s: string) => void,
+): Promise<{ results: RoundTrip[] | null; note: string | null }> {
+  const measureWrite = await findMeasureWrite();
+  if (typeof measureWrite === 'string') return { results: null, note: measureWrite };
+  const max = Math.max(...sizes);
+  const subs: Submission[] = await loadAll(files.slice(0, max), () => undefined);
+  const results: RoundTrip[] = [];
+  for (const n of [...sizes].sort((a, b) => a - b)) {
+    if (n > subs.length) continue;
+    const roster = await loadRoster(await rosterFor(n));
+    const model = checkWorkbookModel(checkBatch(subs.slice(0, n), { asOf, roster }));
+    const t0 = performance.now();
+    try {
+      const m = await measureWrite(model);
+      results.push({ units: n, syncs: m.syncs, maxRequestBytes: m.maxRequestBytes, maxResponseBytes: m.maxResponseBytes ?? null, seconds: (performance.now() - t0) / 1000 });
+      log(`  excel write, ${n} units: ${m.syncs} syncs, largest request ${(m.maxRequestBytes / 1024).toFixed(0)} KB`);
+    } catch (e) {
+      return { results: results.length ? results : null, note: `measureWrite failed at ${n} units: ${(e as Error).message}` };
+    }
+  }
+  return { results, note: null };
+}
