@@ -12,27 +12,9 @@ import { I18nContext, pickLocale, translator } from './i18n';
 import type { WorkbookPort } from './port';
 import { webPort } from './web';
 import { officePort } from './office';
+import { detectHost, type OfficeLike } from './host';
 
 declare const __BUILD_ID__: string;
-
-interface OfficeLike {
-  onReady?: () => Promise<{ host: string | null; platform: string | null }>;
-  context?: { displayLanguage?: string };
-}
-
-/** 'excel' when running inside Excel; null on a plain page. Never waits more than `timeoutMs`. */
-export async function detectHost(office: OfficeLike | undefined, timeoutMs = 4000): Promise<'excel' | null> {
-  if (!office || typeof office.onReady !== 'function') return null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const info = await Promise.race([
-    office.onReady().catch(() => null),
-    new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), timeoutMs);
-    }),
-  ]);
-  clearTimeout(timer);
-  return info && info.host === 'Excel' ? 'excel' : null;
-}
 
 async function main(): Promise<void> {
   const office = (globalThis as unknown as { Office?: OfficeLike }).Office;

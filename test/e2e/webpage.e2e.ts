@@ -67,7 +67,7 @@ describe('index.html (plain web page, no Office.js)', () => {
     // Filter by severity.
     await page.getByTestId('filter-severity').selectOption('error');
     const sev = await page.getByTestId('finding').count();
-    expect(sev).toBe(Math.min(errorCount, 300));
+    expect(sev).toBe(Math.min(errorCount, 100));
     await page.getByTestId('filter-severity').selectOption('all');
 
     await page.getByTestId('tab-import').click();

@@ -49,6 +49,15 @@ export interface AppProps {
   initialSettings?: Settings;
 }
 
+/** Performance marks for the browser tests (cheap; no-ops where unsupported). */
+function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // ignore
+  }
+}
+
 export interface Notice {
   intent: 'success' | 'error' | 'info' | 'warning';
   text: string;
@@ -73,8 +82,10 @@ export function App({ port, engine, initialStep = 'import', initialSettings }: A
   const runCheck = useCallback(
     async (s: Settings) => {
       const out = await engine.check(s);
+      mark('zhendi:check-received');
       setCheck(out);
       const w = await port.writeModel(out.model, { activate: '校验结果' });
+      mark('zhendi:check-written');
       setNotice({ intent: 'success', text: t('import.written', { sheets: w.sheets.length }) });
       return out;
     },

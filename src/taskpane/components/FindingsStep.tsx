@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   Badge,
+  Button,
   Caption1,
   Field,
   Input,
@@ -14,7 +15,7 @@ import type { CheckOutput } from '../engine/client';
 import type { WorkbookPort } from '../port';
 import { useT } from '../i18n';
 
-const MAX_SHOWN = 300;
+const PAGE = 100;
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const COLORS: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 
@@ -59,6 +60,7 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState<number | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
+  const [limit, setLimit] = useState(PAGE);
 
   const units = useMemo(() => [...new Set((check?.findings ?? []).map((f) => f.unit ?? '—'))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [check]);
 
@@ -71,7 +73,7 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
     const byUnit = new Map<string, Group>();
     let shown = 0;
     for (const m of matches) {
-      if (shown >= MAX_SHOWN) break;
+      if (shown >= limit) break;
       const key = m.f.unit ?? '—';
       const g = byUnit.get(key) ?? { unit: key, items: [] };
       g.items.push(m);
@@ -80,7 +82,7 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
     }
     for (const g of byUnit.values()) g.items.sort((a, b) => SEVERITIES.indexOf(a.f.severity) - SEVERITIES.indexOf(b.f.severity) || a.i - b.i);
     return { groups: [...byUnit.values()], shown, total: matches.length };
-  }, [check, severity, unit, query]);
+  }, [check, severity, unit, query, limit]);
 
   if (!check) return <Caption1>{t('check.needImport')}</Caption1>;
 
@@ -111,7 +113,10 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
       <Text data-testid="check-summary">{t('check.summary', { errors: counts.error, warnings: counts.warning, infos: counts.info, units: check.units.length })}</Text>
       <div className={styles.filters}>
         <Field label={t('check.filter.severity')} size="small">
-          <Select size="small" value={severity} onChange={(_, d) => setSeverity(d.value as 'all' | Severity)} data-testid="filter-severity">
+          <Select size="small" value={severity} onChange={(_, d) => {
+              setSeverity(d.value as 'all' | Severity);
+              setLimit(PAGE);
+            }} data-testid="filter-severity">
             <option value="all">{t('check.filter.all')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -121,7 +126,10 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
           </Select>
         </Field>
         <Field label={t('check.filter.unit')} size="small">
-          <Select size="small" value={unit} onChange={(_, d) => setUnit(d.value)} data-testid="filter-unit">
+          <Select size="small" value={unit} onChange={(_, d) => {
+              setUnit(d.value);
+              setLimit(PAGE);
+            }} data-testid="filter-unit">
             <option value="all">{t('check.filter.all')}</option>
             {units.map((u) => (
               <option key={u} value={u}>
@@ -131,7 +139,10 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
           </Select>
         </Field>
         <Field label={t('check.filter.search')} size="small">
-          <Input size="small" value={query} onChange={(_, d) => setQuery(d.value)} data-testid="filter-search" />
+          <Input size="small" value={query} onChange={(_, d) => {
+              setQuery(d.value);
+              setLimit(PAGE);
+            }} data-testid="filter-search" />
         </Field>
       </div>
       {total === 0 ? <Caption1>{t('check.none')}</Caption1> : null}
@@ -170,7 +181,11 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
           );
         })}
       </div>
-      {total > shown ? <Caption1>{t('check.more', { n: total - shown })}</Caption1> : null}
+      {total > shown ? (
+        <Button size="small" appearance="subtle" onClick={() => setLimit((l) => l + PAGE)} data-testid="more-findings">
+          {t('check.more', { n: total - shown })}
+        </Button>
+      ) : null}
     </section>
   );
 }

@@ -167,7 +167,7 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
       ) : state.phase === 'idle' ? (
         <Caption1>{t('import.empty')}</Caption1>
       ) : null}
-      {files.length > MAX_ROWS ? <Caption1>{t('check.more', { n: files.length - MAX_ROWS })}</Caption1> : null}
+      {files.length > MAX_ROWS ? <Caption1>{t('import.more', { n: files.length - MAX_ROWS })}</Caption1> : null}
     </section>
   );
 }

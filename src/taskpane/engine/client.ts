@@ -45,11 +45,21 @@ export function engineOver(call: Caller): Engine {
   };
 }
 
+/** Puts the sheets received as `part` messages back into the reply's model. */
+function joinModel(value: unknown, parts: unknown[]): unknown {
+  const holder = value as { sheets?: unknown[]; __parts?: number; model?: { sheets?: unknown[]; __parts?: number } } | null;
+  const model = holder && typeof holder.__parts === 'number' ? holder : holder?.model && typeof holder.model.__parts === 'number' ? holder.model : null;
+  if (!model) return value;
+  model.sheets = parts.slice(0, model.__parts);
+  delete model.__parts;
+  return value;
+}
+
 /** The engine in a Web Worker loaded from `url` (worker.js next to the page). */
 export function workerEngine(url: string): Engine {
   const worker = new Worker(url);
   let next = 1;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: OnProgress }>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: OnProgress; parts: unknown[] }>();
   worker.onmessage = (e: MessageEvent<Reply>) => {
     const msg = e.data;
     const p = pending.get(msg.id);
@@ -58,8 +68,12 @@ export function workerEngine(url: string): Engine {
       p.onProgress?.(msg.progress.done, msg.progress.total, msg.progress.file);
       return;
     }
+    if ('part' in msg) {
+      p.parts[msg.part.sheet] = msg.part.value;
+      return;
+    }
     pending.delete(msg.id);
-    if (msg.ok) p.resolve(msg.value);
+    if (msg.ok) p.resolve(joinModel(msg.value, p.parts));
     else p.reject(new Error(msg.error));
   };
   worker.onerror = (e) => {
@@ -69,7 +83,7 @@ export function workerEngine(url: string): Engine {
   const call = ((req: Request, onProgress?: OnProgress) =>
     new Promise<unknown>((resolve, reject) => {
       const id = next++;
-      pending.set(id, { resolve, reject, onProgress });
+      pending.set(id, { resolve, reject, onProgress, parts: [] });
       worker.postMessage({ id, req } satisfies Envelope);
     })) as Caller;
   return engineOver(call);

@@ -33,7 +33,12 @@ export interface Responses {
 }
 
 export type Envelope = { id: number; req: Request };
+/**
+ * Large report models travel sheet by sheet (`part` messages, then the reply with an empty
+ * `model.sheets`), so the pane deserialises them in several short tasks instead of one long one.
+ */
 export type Reply =
+  | { id: number; part: { sheet: number; value: unknown } }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
   | { id: number; progress: { done: number; total: number; file: string } };

@@ -1,0 +1,250 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { Finding } from '../../src/core/findings';
+import type { WorkbookModel } from '../../src/core/report/model';
+import { App, stepFromQuery } from '../../src/taskpane/components/App';
+import type { CheckOutput, Engine, StepOutput } from '../../src/taskpane/engine/client';
+import { I18nContext, MESSAGES, pickLocale, translator, type Locale } from '../../src/taskpane/i18n';
+import type { WorkbookPort } from '../../src/taskpane/port';
+import { defaultSettings } from '../../src/taskpane/settings';
+import { detectHost } from '../../src/taskpane/host';
+
+// jsdom has no ResizeObserver (Fluent's MessageBar uses one to reflow).
+class NoopResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoopResizeObserver;
+
+const finding = (over: Partial<Finding>): Finding => ({
+  rule: 'cell-phone',
+  severity: 'error',
+  unit: '信息工程学院',
+  file: '信息工程学院.xlsx',
+  sheet: '附件1',
+  cell: 'E5',
+  form: 'website',
+  message: '联系电话“1381234567”不是有效的手机或座机号码',
+  ...over,
+});
+
+const model = (name: string): WorkbookModel => ({ sheets: [{ name, columns: [{ header: 'A' }], rows: [] }] });
+
+function stubEngine(): Engine & { calls: string[] } {
+  const calls: string[] = [];
+  const check: CheckOutput = {
+    model: model('校验结果'),
+    findings: [
+      finding({}),
+      finding({ rule: 'website-stale', severity: 'warning', cell: 'G5', message: '网站已 10 天未更新' }),
+      finding({ rule: 'unit-missing', unit: '继续教育学院', file: null, sheet: null, cell: null, form: null, message: '名单中的单位未报送任何文件' }),
+    ],
+    files: [{ file: '信息工程学院.xlsx', unit: '信息工程学院', status: 'accepted', sha256: 'x', size: 1, modified: null, sheets: [] }],
+    units: [
+      { unit: '信息工程学院', category: '教学单位', errors: 1, warnings: 1, missingForms: [], files: ['信息工程学院.xlsx'] },
+      { unit: '继续教育学院', category: '教学单位', errors: 1, warnings: 0, missingForms: [], files: [] },
+    ],
+    targets: [{ sheet: '汇总_网站平台', cell: 'F3' }, null, null],
+  };
+  const step = (name: string, extra: Partial<StepOutput> = {}): StepOutput => ({ model: model(name), findings: [], facts: { units: 2, indicators: 10, scores: 0, items: 3, open: 2 }, ...extra });
+  return {
+    calls,
+    async addFiles(files, onProgress) {
+      calls.push(`addFiles:${files.length}`);
+      files.forEach((f, i) => onProgress?.(i + 1, files.length, f.name));
+      return { total: files.length, added: files.map((f) => ({ file: f.name, ok: true, size: 1 })), skipped: [] };
+    },
+    async reset() {
+      calls.push('reset');
+    },
+    async setRoster() {
+      calls.push('setRoster');
+      return { units: 13 };
+    },
+    async check(s) {
+      calls.push(`check:${s.asOf}`);
+      return check;
+    },
+    async scoring() {
+      calls.push('scoring');
+      return step('评分表');
+    },
+    async ranking() {
+      calls.push('ranking');
+      return step('考核排名', { ranking: [{ unit: '信息工程学院', category: null, score: 95.5, grade: '优秀', rank: 1, categoryRank: 1, veto: false, adjustments: [] }] });
+    },
+    async rectify(_s, _e, notices) {
+      calls.push(`rectify:${notices}`);
+      return step('整改台账');
+    },
+    async templates() {
+      calls.push('templates');
+      return model('附件1');
+    },
+    async render() {
+      return new Uint8Array([1]);
+    },
+    async readWorkbook() {
+      return { sheets: [] };
+    },
+  };
+}
+
+function recordingPort(kind: 'excel' | 'web' = 'excel'): WorkbookPort & { written: string[]; selected: string[] } {
+  const written: string[] = [];
+  const selected: string[] = [];
+  return {
+    kind,
+    written,
+    selected,
+    async writeModel(m) {
+      written.push(...m.sheets.map((s) => s.name));
+      return { sheets: m.sheets.map((s) => s.name), kept: 0 };
+    },
+    async readSheets() {
+      return { sheets: [] };
+    },
+    async selectCell(sheet, cell) {
+      selected.push(`${sheet}!${cell}`);
+      return sheet.startsWith('汇总_');
+    },
+    async sheetNames() {
+      return [];
+    },
+  };
+}
+
+function renderApp(port: WorkbookPort, engine: Engine, locale: Locale = 'zh-CN') {
+  return render(
+    <I18nContext.Provider value={{ locale, t: translator(locale) }}>
+      <FluentProvider theme={webLightTheme}>
+        <App port={port} engine={engine} initialSettings={{ ...defaultSettings(), asOf: '2024-11-20' }} />
+      </FluentProvider>
+    </I18nContext.Provider>,
+  );
+}
+
+describe('App', () => {
+  it('imports files, writes the check sheets, lists findings by unit and jumps to a cell', async () => {
+    const engine = stubEngine();
+    const port = recordingPort();
+    renderApp(port, engine);
+    expect(screen.getByTestId('mode').textContent).toBe('Excel 工作簿');
+    const input = screen.getByTestId('file-input') as HTMLInputElement;
+    const files = [new File(['a'], '信息工程学院.xlsx'), new File(['b'], '机电工程学院.xlsx')];
+    await act(async () => {
+      fireEvent.change(input, { target: { files } });
+    });
+    await waitFor(() => expect(screen.getByTestId('check-summary').textContent).toBe('错误 2 条 · 警告 1 条 · 提示 0 条 · 2 个单位'));
+    expect(engine.calls).toEqual(['addFiles:2', 'check:2024-11-20']);
+    expect(port.written).toEqual(['校验结果']);
+    const items = screen.getAllByTestId('finding');
+    expect(items).toHaveLength(3);
+    expect(screen.getByText('信息工程学院：错误 1，警告 1')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(items[0]!);
+    });
+    expect(port.selected).toEqual(['汇总_网站平台!F3']);
+    expect(screen.getByTestId('finding-detail').textContent).toContain('已定位到 汇总_网站平台!F3');
+
+    // A finding whose cell is not in this workbook shows where it is.
+    await act(async () => {
+      fireEvent.click(screen.getAllByTestId('finding')[1]!);
+    });
+    expect(screen.getByTestId('finding-detail').textContent).toContain('信息工程学院.xlsx');
+
+    // Filters.
+    fireEvent.change(screen.getByTestId('filter-severity'), { target: { value: 'warning' } });
+    expect(screen.getAllByTestId('finding')).toHaveLength(1);
+    fireEvent.change(screen.getByTestId('filter-severity'), { target: { value: 'all' } });
+    fireEvent.change(screen.getByTestId('filter-unit'), { target: { value: '继续教育学院' } });
+    expect(screen.getAllByTestId('finding')).toHaveLength(1);
+  });
+
+  it('runs the scoring, ranking and rectification steps through the port', async () => {
+    const engine = stubEngine();
+    const port = recordingPort();
+    renderApp(port, engine);
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File(['a'], 'a.xlsx')] } });
+    });
+    await waitFor(() => screen.getByTestId('check-summary'));
+    fireEvent.click(screen.getByTestId('tab-score'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('run-score'));
+    });
+    await waitFor(() => screen.getByTestId('score-done'));
+    fireEvent.click(screen.getByTestId('tab-ranking'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('run-ranking'));
+    });
+    await waitFor(() => screen.getByTestId('ranking-table'));
+    expect(screen.getByTestId('ranking-table').textContent).toContain('95.50');
+    fireEvent.click(screen.getByTestId('tab-rectify'));
+    fireEvent.click(screen.getByTestId('notices'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('run-rectify'));
+    });
+    await waitFor(() => screen.getByTestId('rectify-done'));
+    expect(engine.calls).toEqual(['addFiles:1', 'check:2024-11-20', 'scoring', 'ranking', 'rectify:true']);
+    expect(port.written).toEqual(['校验结果', '评分表', '考核排名', '整改台账']);
+  });
+
+  it('asks for an import before scoring', async () => {
+    const engine = stubEngine();
+    renderApp(recordingPort(), engine);
+    fireEvent.click(screen.getByTestId('tab-score'));
+    expect((screen.getByTestId('run-score') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('请先完成导入与校验。')).toBeTruthy();
+  });
+
+  it('shows the download button on the web page and English strings', async () => {
+    const port = { ...recordingPort('web'), download: jest.fn(async () => undefined) };
+    renderApp(port, stubEngine(), 'en-US');
+    expect(screen.getByTestId('mode').textContent).toBe('Web page (results download as .xlsx)');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('download'));
+    });
+    expect(port.download).toHaveBeenCalledWith('阵地检查结果-2024-11-20.xlsx');
+  });
+
+  it('writes blank templates', async () => {
+    const engine = stubEngine();
+    const port = recordingPort();
+    renderApp(port, engine);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('templates'));
+    });
+    expect(port.written).toEqual(['附件1']);
+    expect(screen.getByTestId('notice').textContent).toContain('已生成 1 张空白备案表');
+  });
+});
+
+describe('i18n and host detection', () => {
+  it('has every string in both languages', () => {
+    expect(Object.keys(MESSAGES['en-US']).sort()).toEqual(Object.keys(MESSAGES['zh-CN']).sort());
+    for (const v of Object.values(MESSAGES['en-US'])) expect(v.trim()).not.toBe('');
+  });
+  it('picks zh-CN unless the language is English', () => {
+    expect(pickLocale('en-US')).toBe('en-US');
+    expect(pickLocale('en-GB')).toBe('en-US');
+    expect(pickLocale('zh-CN')).toBe('zh-CN');
+    expect(pickLocale('zh-TW')).toBe('zh-CN');
+    expect(pickLocale(undefined)).toBe('zh-CN');
+    expect(translator('zh-CN')('import.progress', { done: 3, total: 500 })).toBe('正在解析 3 / 500 个文件');
+  });
+  it('reads the step from the ribbon button URL', () => {
+    expect(stepFromQuery('?step=ranking')).toBe('ranking');
+    expect(stepFromQuery('?step=evil')).toBe('import');
+    expect(stepFromQuery('')).toBe('import');
+  });
+  it('detects Excel, a plain page, and a hanging office.js', async () => {
+    expect(await detectHost(undefined)).toBeNull();
+    expect(await detectHost({ onReady: async () => ({ host: 'Excel', platform: 'PC' }) })).toBe('excel');
+    expect(await detectHost({ onReady: async () => ({ host: null, platform: null }) })).toBeNull();
+    expect(await detectHost({ onReady: () => new Promise(() => undefined) }, 20)).toBeNull();
+    expect(await detectHost({ onReady: () => Promise.reject(new Error('x')) })).toBeNull();
+  });
+});
