@@ -77,22 +77,22 @@ interface Block {
 /**
  * Reads the named sheets (absent ones are skipped), or all sheets when `names` is omitted.
  */
-export async function readSheets(ctx: Excel.RequestContext, caps: ExcelCaps, names?: string[], limitBytes = REQUEST_LIMIT_BYTES): Promise<WorkbookGrid> {
+export async function readSheets(context: Excel.RequestContext, caps: ExcelCaps, names?: string[], limitBytes = REQUEST_LIMIT_BYTES): Promise<WorkbookGrid> {
   let sheets: Excel.Worksheet[];
   if (names) {
     sheets = names.map((n) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(n);
+      const ws = context.workbook.worksheets.getItemOrNullObject(n);
       ws.load('name');
       return ws;
     });
   } else {
-    const coll = ctx.workbook.worksheets;
+    const coll = context.workbook.worksheets;
     coll.load('items/name');
     sheets = [];
-    await ctx.sync();
+    await context.sync();
     sheets = coll.items;
   }
-  if (names) await ctx.sync();
+  if (names) await context.sync();
   const present = sheets.filter((ws) => !ws.isNullObject);
 
   const used = present.map((ws) => {
@@ -102,7 +102,7 @@ export async function readSheets(ctx: Excel.RequestContext, caps: ExcelCaps, nam
     if (merged) merged.load('address');
     return { ws, u, merged };
   });
-  if (present.length > 0) await ctx.sync();
+  if (present.length > 0) await context.sync();
 
   const grids: SheetGrid[] = present.map((ws, i) => {
     const { merged } = used[i]!;
@@ -121,16 +121,23 @@ export async function readSheets(ctx: Excel.RequestContext, caps: ExcelCaps, nam
       const n = Math.min(per, u.rowCount - r);
       const bytes = n * u.columnCount * perCell;
       if (pending > 0 && pending + bytes > budget) {
-        await ctx.sync();
+        // Not a sync per item: only when the estimated response would pass the size limit, so
+        // the number of syncs follows the bytes read, never the number of sheets or rows.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
         pending = 0;
       }
       const range = ws.getRangeByIndexes(u.rowIndex + r, u.columnIndex, n, u.columnCount);
-      range.load(caps.valuesAsJson ? 'valuesAsJson,numberFormat' : 'values,valueTypes,numberFormat');
+      // valuesAsJson is a value property (CellValue[][], ExcelApi 1.16), not a navigation property;
+      // the rule's property list predates it.
+      // eslint-disable-next-line office-addins/no-navigational-load
+      if (caps.valuesAsJson) range.load('valuesAsJson,numberFormat');
+      else range.load('values,valueTypes,numberFormat');
       blocks.push({ sheet: i, row0: u.rowIndex + r, col0: u.columnIndex, range });
       pending += bytes;
     }
   }
-  if (pending > 0) await ctx.sync();
+  if (pending > 0) await context.sync();
 
   for (const b of blocks) {
     const grid = grids[b.sheet]!;

@@ -65,17 +65,17 @@ function hasEditable(s: SheetModel): boolean {
 }
 
 /** Writes every sheet of the model. */
-export async function writeWorkbookModel(ctx: Excel.RequestContext, model: WorkbookModel, opts: WriteOptions): Promise<WriteStats> {
+export async function writeWorkbookModel(context: Excel.RequestContext, model: WorkbookModel, opts: WriteOptions): Promise<WriteStats> {
   const limit = opts.limitBytes ?? REQUEST_LIMIT_BYTES;
   let syncs = 0;
   const sync = async () => {
     syncs++;
-    await ctx.sync();
+    await context.sync();
   };
 
   // 1. Which sheets exist already.
   const found = model.sheets.map((s) => {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(s.name);
+    const ws = context.workbook.worksheets.getItemOrNullObject(s.name);
     ws.load('name');
     return ws;
   });
@@ -115,9 +115,9 @@ export async function writeWorkbookModel(ctx: Excel.RequestContext, model: Workb
           await sync();
           pending = 0;
         }
-        const range = ex.ws.getRangeByIndexes(r, 0, n, cols);
-        range.load('values');
-        blocks.push({ sheet: s.name, range, row0: r });
+        const block = ex.ws.getRangeByIndexes(r, 0, n, cols);
+        block.load('values');
+        blocks.push({ sheet: s.name, range: block, row0: r });
         pending += bytes;
       }
     }
@@ -131,9 +131,9 @@ export async function writeWorkbookModel(ctx: Excel.RequestContext, model: Workb
   }
 
   // 4. Write.
-  const batch = new RequestBatch(ctx, {
+  const batch = new RequestBatch(context, {
     limit,
-    onBatchStart: () => ctx.workbook.application.suspendApiCalculationUntilNextSync(),
+    onBatchStart: () => context.workbook.application.suspendApiCalculationUntilNextSync(),
   });
   const stats: WriteStats = { syncs: 0, maxRequestBytes: 0, kept: {}, orphans: {} };
   for (const original of model.sheets) {
@@ -152,13 +152,13 @@ export async function writeWorkbookModel(ctx: Excel.RequestContext, model: Workb
       await clearSheet(batch, ex, opts.caps);
     } else {
       await batch.reserve(payloadBytes(sheet.name));
-      ws = ctx.workbook.worksheets.add(sheet.name);
+      ws = context.workbook.worksheets.add(sheet.name);
     }
     await writeSheet(batch, ws, sheet, opts);
   }
   if (opts.activate) {
     await batch.reserve(64);
-    ctx.workbook.worksheets.getItem(opts.activate).activate();
+    context.workbook.worksheets.getItem(opts.activate).activate();
   }
   await batch.flush();
   stats.syncs = syncs + batch.syncs;
