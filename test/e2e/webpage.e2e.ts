@@ -59,6 +59,7 @@ describe('index.html (plain web page, no Office.js)', () => {
     const rules = await page.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
     for (const r of ['file-unsupported', 'file-unreadable', 'cell-phone', 'unit-missing', 'group-not-real-name']) expect(rules).toContain(r);
     await shot(page, '02-check.png');
+    await shot(page, '02-check-full.png', true);
 
     // Click a finding: on the web page it says where the cell is in the submitted file.
     await page.locator('[data-testid=finding][data-rule=cell-phone]').first().click();
@@ -79,9 +80,22 @@ describe('index.html (plain web page, no Office.js)', () => {
     await page.getByTestId('score-done').waitFor();
     await shot(page, '03-score.png');
 
+    // Download, let "inspectors" fill in 评分表 (as they would in WPS), continue from that file.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-e2e-'));
+    const first = await downloadTo(page, path.join(tmp, 'first.xlsx'));
+    const scored = path.join(tmp, '已评分.xlsx');
+    const filled = await fillScores(first, scored);
+    expect(filled).toBeGreaterThan(100);
+    await page.getByTestId('tab-import').click();
+    await page.getByTestId('existing-input').setInputFiles(scored);
+    await page.getByText('已打开').waitFor();
+
     await page.getByTestId('tab-ranking').click();
     await page.getByTestId('run-ranking').click();
     await page.getByTestId('ranking-table').waitFor();
+    const top = await page.getByTestId('ranking-table').locator('tbody tr').first().innerText();
+    expect(top).toMatch(/^1\s/);
+    expect(Number(/(\d+\.\d\d)/.exec(top)![1])).toBeGreaterThan(60);
     await shot(page, '04-ranking.png');
 
     await page.getByTestId('tab-rectify').click();
@@ -90,20 +104,16 @@ describe('index.html (plain web page, no Office.js)', () => {
     await page.getByTestId('rectify-done').waitFor();
     await shot(page, '05-rectify.png');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
-    expect(download.suggestedFilename()).toBe('阵地检查结果-2024-11-20.xlsx');
-    const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-e2e-')), 'result.xlsx');
-    await download.saveAs(saved);
+    const saved = await downloadTo(page, path.join(tmp, 'result.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     const names = wb.worksheets.map((w) => w.name);
     for (const n of ['导入记录', '校验结果', '汇总_网站平台', '单位概况', '评分细则', '评分表', '考核排名', '加减分', '整改台账']) expect(names).toContain(n);
     expect(names.some((n) => n.startsWith('整改通知_'))).toBe(true);
-    const findingsSheet = wb.getWorksheet('校验结果')!;
-    expect(findingsSheet.rowCount).toBeGreaterThan(errorCount);
-    const importSheet = wb.getWorksheet('导入记录')!;
-    const importText = JSON.stringify(importSheet.getSheetValues());
-    expect(importText).toContain('图书馆.xls');
+    expect(wb.getWorksheet('校验结果')!.rowCount).toBeGreaterThan(errorCount);
+    expect(JSON.stringify(wb.getWorksheet('导入记录')!.getSheetValues())).toContain('图书馆.xls');
+    // The scores typed into the opened file are still in the final 评分表.
+    expect(await countScores(saved)).toBe(filled);
 
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
@@ -132,6 +142,53 @@ describe('taskpane.html outside Office', () => {
     await context.close();
   });
 });
+
+async function downloadTo(page: Page, file: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  expect(download.suggestedFilename()).toBe('阵地检查结果-2024-11-20.xlsx');
+  await download.saveAs(file);
+  return file;
+}
+
+/** Header row of 评分表 and the columns of the first inspector's 得分 and the 分值. */
+function scoreLayout(ws: ExcelJS.Worksheet): { header: number; score: number; max: number; unit: number } {
+  for (let r = 1; r <= Math.min(ws.rowCount, 10); r++) {
+    const values = ws.getRow(r).values as unknown[];
+    const score = values.findIndex((v) => typeof v === 'string' && v.endsWith('得分'));
+    if (score > 0) return { header: r, score, max: values.indexOf('分值'), unit: values.indexOf('单位') };
+  }
+  throw new Error('评分表 header not found');
+}
+
+/** Types a score (a unit-dependent share of each indicator's max, in 0.5 steps) into every row. */
+async function fillScores(src: string, dest: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(src);
+  const ws = wb.getWorksheet('评分表')!;
+  const { header, score, max, unit } = scoreLayout(ws);
+  let n = 0;
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const m = Number(row.getCell(max).value);
+    const name = String(row.getCell(unit).value ?? '');
+    if (!Number.isFinite(m) || m <= 0) continue;
+    const share = 0.6 + ((name.charCodeAt(0) + name.length) % 9) / 20;
+    row.getCell(score).value = Math.round(m * share * 2) / 2;
+    n++;
+  }
+  await wb.xlsx.writeFile(dest);
+  return n;
+}
+
+async function countScores(file: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('评分表')!;
+  const { header, score } = scoreLayout(ws);
+  let n = 0;
+  for (let r = header + 1; r <= ws.rowCount; r++) if (typeof ws.getRow(r).getCell(score).value === 'number') n++;
+  return n;
+}
 
 async function expectText(page: Page, testId: string, text: string): Promise<void> {
   await page.getByTestId(testId).filter({ hasText: text }).first().waitFor({ timeout: 15000 });
