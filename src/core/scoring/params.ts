@@ -5,7 +5,8 @@ import { FORM_IDS, type FormId } from '../forms/ids';
 import { type Cell, type SheetGrid, a1, cellAt, isBlank } from '../grid';
 import type { SheetModel } from '../report/model';
 import { paramsInvalid, paramsUnknown } from './rules';
-import { dateOf, fmt, isIsoDate, norm, numberOf, text, todayIso } from './util';
+import { todayIso } from '../normalize/date';
+import { dateOf, fmt, isIsoDate, norm, numberOf, text } from './util';
 
 const isoDate = z.string().refine(isIsoDate, '应为 YYYY-MM-DD 日期');
 const days = z.number().int().min(0);
@@ -14,7 +15,7 @@ const Deduction = z.object({ each: z.number().max(0), cap: z.number().max(0) });
 
 export const ParamsSchema = z
   .object({
-    asOf: isoDate.default(() => todayIso()),
+    asOf: isoDate.default(() => todayIso(new Date())),
     deadline: isoDate.nullable().default(null),
     rectifyDays: days.default(15),
     staleWarnDays: days.default(7),

@@ -5,7 +5,8 @@ import type { Params } from './params';
 import type { Rubric } from './rubric';
 import { ROUND_NAMES } from './scores';
 import { findingKey, locationText, scoreItemKey } from './keys';
-import { addDays, fmt, tidy } from './util';
+import { addDays } from '../normalize/date';
+import { fmt, tidy } from './util';
 
 export const RECT_STATUSES = ['待整改', '整改中', '已整改', '无法整改'] as const;
 export type RectStatus = (typeof RECT_STATUSES)[number];

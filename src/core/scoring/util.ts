@@ -1,14 +1,9 @@
-/** Small local helpers for the scoring sheets (kept here so scoring does not wait on normalize). */
+/** Small helpers shared by the scoring modules; text and dates come from core/normalize. */
+import { parseDate } from '../normalize/date';
 import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
 
 /** Header/label text for matching: full-width → half-width, no spaces or line breaks, lower case. */
-export function norm(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/\s+/g, '')
-    .toLowerCase();
-}
+export { squash as norm } from '../normalize/text';
 
 export function text(cell: Cell | null | undefined): string {
   return cellText(cell).trim();
@@ -72,44 +67,15 @@ function matchRow<K extends string>(row: (Cell | null | undefined)[], aliases: A
   return cols;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function isoIfValid(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return `${y}-${pad(m)}-${pad(d)}`;
-}
-
-/** A calendar date from a date cell, an Excel serial, or text (`2024-3-25`, `2024年3月25日`, `20240325`). */
+/** A calendar date from a date cell, an Excel serial, or any text style the checker accepts. */
 export function dateOf(cell: Cell | null | undefined): string | null {
-  if (!cell) return null;
-  if (cell.t === 'd') return cell.v;
-  if (cell.t === 'n') {
-    if (!Number.isInteger(cell.v) || cell.v < 1 || cell.v > 2958465) return null;
-    const dt = new Date(Date.UTC(1899, 11, 30) + cell.v * 86400000);
-    return isoIfValid(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
-  }
-  if (cell.t !== 's') return null;
-  const t = norm(cell.v);
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  return m ? isoIfValid(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const r = parseDate(cell);
+  return r.ok ? r.iso : null;
 }
 
 export function isIsoDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  return !!m && isoIfValid(Number(m[1]), Number(m[2]), Number(m[3])) === s;
-}
-
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const dt = new Date(Date.UTC(y!, m! - 1, d! + days));
-  return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
-}
-
-/** Today as a local calendar date. */
-export function todayIso(): string {
-  const dt = new Date();
-  return `${dt.getFullYear()}-${pad(dt.getMonth() + 1)}-${pad(dt.getDate())}`;
+  const r = parseDate({ t: 's', v: s });
+  return r.ok && r.iso === s;
 }
 
 /** Display with at most 2 decimals, no trailing zeros (85.5, 85.33). */
