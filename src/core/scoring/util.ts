@@ -1,9 +1,10 @@
 /** Small helpers shared by the scoring modules; text and dates come from core/normalize. */
 import { parseDate } from '../normalize/date';
+import { squash } from '../normalize/text';
 import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
 
 /** Header/label text for matching: full-width → half-width, no spaces or line breaks, lower case. */
-export { squash as norm } from '../normalize/text';
+export const norm = squash;
 
 export function text(cell: Cell | null | undefined): string {
   return cellText(cell).trim();
