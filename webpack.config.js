@@ -35,7 +35,8 @@ function devServerTransport() {
 module.exports = (env, options) => {
   const dev = options.mode === 'development';
   return {
-    devtool: dev ? 'eval-cheap-module-source-map' : 'source-map',
+    // No eval-based source maps: index.html's Content-Security-Policy forbids eval.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -66,8 +67,8 @@ module.exports = (env, options) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __BUILD_ID__: JSON.stringify(String(Date.now())) }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], office: true }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], office: false }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], office: true, dev }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], office: false, dev }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({

@@ -11,10 +11,18 @@ import { workerEngine } from './engine/client';
 import { I18nContext, pickLocale, translator } from './i18n';
 import type { WorkbookPort } from './port';
 import { webPort } from './web';
-import { officePort } from './office';
+import { officePort, officeSession } from './office';
 import { detectHost, type OfficeLike } from './host';
 
 declare const __BUILD_ID__: string;
+
+function safeSession() {
+  try {
+    return officeSession();
+  } catch {
+    return null;
+  }
+}
 
 async function main(): Promise<void> {
   const office = (globalThis as unknown as { Office?: OfficeLike }).Office;
@@ -28,7 +36,7 @@ async function main(): Promise<void> {
   root.render(
     <I18nContext.Provider value={{ locale, t: translator(locale) }}>
       <FluentProvider theme={webLightTheme}>
-        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} />
+        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} session={host === 'excel' ? safeSession() : null} />
       </FluentProvider>
     </I18nContext.Provider>,
   );

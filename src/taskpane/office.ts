@@ -5,6 +5,8 @@ import { readSheets } from '../excel/read';
 import { listSheets, selectCell } from '../excel/select';
 import { detectCaps, type ExcelCaps } from '../excel/requirements';
 import type { WorkbookPort, WriteReport } from './port';
+import type { Settings } from './settings';
+import type { PaneSession } from './components/App';
 
 type Run = <T>(fn: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -18,5 +20,28 @@ export function officePort(run: Run = (fn) => Excel.run(fn), caps: ExcelCaps = d
     readSheets: (names) => run((ctx) => readSheets(ctx, caps, names)),
     selectCell: (sheet, cell) => run((ctx) => selectCell(ctx, sheet, cell)),
     sheetNames: () => run((ctx) => listSheets(ctx)),
+  };
+}
+
+/**
+ * The workbook's pane session: a random id and the settings, kept in the workbook's add-in
+ * settings (Office.context.document.settings), so the pane restores its imports after a ribbon
+ * button reloads it, and the inspection date travels with the workbook.
+ */
+export function officeSession(settings: Office.Settings = Office.context.document.settings): PaneSession {
+  let id = settings.get('zhendi.session') as string | null;
+  if (!id) {
+    id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `s${Date.now()}${Math.random().toString(36).slice(2)}`;
+    settings.set('zhendi.session', id);
+    settings.saveAsync();
+  }
+  const saved = settings.get('zhendi.settings') as Settings | null;
+  return {
+    id,
+    settings: saved && typeof saved === 'object' ? saved : null,
+    saveSettings(s: Settings) {
+      settings.set('zhendi.settings', s);
+      settings.saveAsync();
+    },
   };
 }

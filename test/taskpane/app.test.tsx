@@ -59,6 +59,10 @@ function stubEngine(): Engine & { calls: string[] } {
     async reset() {
       calls.push('reset');
     },
+    async restore() {
+      calls.push('restore');
+      return { files: 2, roster: 13 };
+    },
     async setRoster() {
       calls.push('setRoster');
       return { units: 13 };
@@ -246,5 +250,34 @@ describe('i18n and host detection', () => {
     expect(await detectHost({ onReady: async () => ({ host: null, platform: null }) })).toBeNull();
     expect(await detectHost({ onReady: () => new Promise(() => undefined) }, 20)).toBeNull();
     expect(await detectHost({ onReady: () => Promise.reject(new Error('x')) })).toBeNull();
+  });
+});
+
+describe('App in Excel after a reload', () => {
+  it('restores the saved session: findings are back without importing again, nothing is rewritten', async () => {
+    const engine = stubEngine();
+    const port = recordingPort();
+    const saved: unknown[] = [];
+    render(
+      <I18nContext.Provider value={{ locale: 'zh-CN', t: translator('zh-CN') }}>
+        <FluentProvider theme={webLightTheme}>
+          <App
+            port={port}
+            engine={engine}
+            initialStep="check"
+            session={{ id: 's1', settings: { ...defaultSettings(), asOf: '2024-11-21' }, saveSettings: (s) => saved.push(s) }}
+          />
+        </FluentProvider>
+      </I18nContext.Provider>,
+    );
+    await waitFor(() => screen.getByTestId('check-summary'));
+    expect(engine.calls).toEqual(['restore', 'check:2024-11-21']);
+    expect(port.written).toEqual([]);
+    fireEvent.click(screen.getByTestId('tab-settings'));
+    expect(screen.getByTestId('roster-status').textContent).toBe('名单已载入：13 个单位');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('apply-settings'));
+    });
+    expect(saved).toHaveLength(1);
   });
 });

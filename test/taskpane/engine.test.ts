@@ -7,8 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { localEngine } from '../../src/taskpane/engine/local';
+import { memoryStore } from '../../src/taskpane/engine/store';
 import { parseLink } from '../../src/taskpane/engine/core';
-import { officePort } from '../../src/taskpane/office';
+import { officePort, officeSession } from '../../src/taskpane/office';
 import { webPort } from '../../src/taskpane/web';
 import { defaultSettings, type Settings } from '../../src/taskpane/settings';
 import { ALL_CAPS } from '../../src/excel/requirements';
@@ -164,5 +165,42 @@ describe('parseLink', () => {
     expect(parseLink("'It''s'!$B$2")).toEqual({ sheet: "It's", cell: 'B2' });
     expect(parseLink('Sheet1!A1')).toEqual({ sheet: 'Sheet1', cell: 'A1' });
     expect(parseLink('https://x')).toBeNull();
+  });
+});
+
+describe('engine sessions', () => {
+  it('keeps imported submissions and the roster for the next pane load; reset forgets them', async () => {
+    const store = memoryStore();
+    const a = localEngine(store);
+    expect(await a.restore('wb-1')).toEqual({ files: 0, roster: 0 });
+    await a.addFiles(sampleFiles().slice(0, 3));
+    await a.setRoster({ name: '单位名单.xlsx', bytes: new Uint8Array(fs.readFileSync(path.join(ROOT, 'samples/单位名单.xlsx'))) });
+    const b = localEngine(store); // the pane reloaded
+    expect(await b.restore('wb-1')).toEqual({ files: 3, roster: 13 });
+    expect((await b.check(settings)).files).toHaveLength(3);
+    expect(await localEngine(store).restore('wb-2')).toEqual({ files: 0, roster: 0 });
+    await b.reset();
+    await b.setRoster(null);
+    expect(store.data.has('wb-1')).toBe(false);
+  });
+});
+
+describe('officeSession', () => {
+  it('creates a session id once per workbook and keeps the settings there', () => {
+    const store = new Map<string, unknown>();
+    let saves = 0;
+    const docSettings = {
+      get: (k: string) => store.get(k) ?? null,
+      set: (k: string, v: unknown) => void store.set(k, v),
+      saveAsync: () => void saves++,
+    } as unknown as Office.Settings;
+    const a = officeSession(docSettings);
+    expect(a.id).toMatch(/\w{8,}/);
+    expect(a.settings).toBeNull();
+    a.saveSettings(settings);
+    const b = officeSession(docSettings);
+    expect(b.id).toBe(a.id);
+    expect(b.settings).toEqual(settings);
+    expect(saves).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
  * workbook port and an engine from outside (office.ts / web.ts; engine/client.ts) and never
  * touches Excel.* itself.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Badge,
   Button,
@@ -42,11 +42,19 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
+/** Where the Excel pane keeps its session across reloads (office.ts: officeSession). */
+export interface PaneSession {
+  id: string;
+  settings: Settings | null;
+  saveSettings: (s: Settings) => void;
+}
+
 export interface AppProps {
   port: WorkbookPort;
   engine: Engine;
   initialStep?: Step;
   initialSettings?: Settings;
+  session?: PaneSession | null;
 }
 
 /** Performance marks for the browser tests (cheap; no-ops where unsupported). */
@@ -63,11 +71,11 @@ export interface Notice {
   text: string;
 }
 
-export function App({ port, engine, initialStep = 'import', initialSettings }: AppProps) {
+export function App({ port, engine, initialStep = 'import', initialSettings, session = null }: AppProps) {
   const t = useT();
   const styles = useStyles();
   const [step, setStep] = useState<Step>(initialStep);
-  const [settings, setSettings] = useState<Settings>(initialSettings ?? defaultSettings());
+  const [settings, setSettings] = useState<Settings>(() => ({ ...defaultSettings(), ...(session?.settings ?? {}), ...(initialSettings ?? {}) }));
   const [rosterUnits, setRosterUnits] = useState<number | null>(null);
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
   const [check, setCheck] = useState<CheckOutput | null>(null);
@@ -79,6 +87,29 @@ export function App({ port, engine, initialStep = 'import', initialSettings }: A
 
   const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: t('error', { message: e instanceof Error ? e.message : String(e) }) }), [t]);
 
+  // After a reload (a ribbon button opens the pane at its step), pick up the saved session:
+  // the submissions are parsed already; checking again is quick and writes nothing.
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    (async () => {
+      const r = await engine.restore(session.id);
+      if (r.roster) setRosterUnits(r.roster);
+      if (!r.files || !live) return;
+      setBusy(true);
+      const out = await engine.check(settingsRef.current);
+      if (!live) return;
+      setCheck(out);
+      setImp({ phase: 'done', summary: t('import.restored', { files: r.files }) });
+    })()
+      .catch((e: unknown) => live && fail(e))
+      .finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+    // Once per pane load (engine and session do not change during a pane's life).
+  }, []);
+
   const runCheck = useCallback(
     async (s: Settings) => {
       const out = await engine.check(s);
@@ -86,7 +117,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings }: A
       setCheck(out);
       const w = await port.writeModel(out.model, { activate: '校验结果' });
       mark('zhendi:check-written');
-      setNotice({ intent: 'success', text: t('import.written', { sheets: w.sheets.length }) });
+      setNotice({ intent: 'success', text: t(port.kind === 'web' ? 'import.ready' : 'import.written', { sheets: w.sheets.length }) });
       return out;
     },
     [engine, port, t],
@@ -150,6 +181,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings }: A
     async (next: Settings) => {
       setSettings(next);
       settingsRef.current = next;
+      session?.saveSettings(next);
       if (settingsProblems(next).length || !check) return;
       setBusy(true);
       try {
@@ -160,7 +192,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings }: A
         setBusy(false);
       }
     },
-    [check, runCheck, fail],
+    [check, runCheck, fail, session],
   );
 
   const loadRoster = useCallback(

@@ -16,6 +16,8 @@ export type OnProgress = (done: number, total: number, file: string) => void;
 export interface Engine {
   addFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportSummary>;
   reset(): Promise<void>;
+  /** Loads a saved session (the Excel pane after a reload); counts of what it held. */
+  restore(session: string): Promise<{ files: number; roster: number }>;
   setRoster(file: FileInput | null): Promise<{ units: number }>;
   check(settings: Settings): Promise<CheckOutput>;
   scoring(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
@@ -34,6 +36,7 @@ export function engineOver(call: Caller): Engine {
     reset: async () => {
       await call({ op: 'reset' });
     },
+    restore: (session) => call({ op: 'restore', session }),
     setRoster: (file) => call({ op: 'setRoster', file }),
     check: (settings) => call({ op: 'check', settings }),
     scoring: (settings, existing) => call({ op: 'scoring', settings, existing }),

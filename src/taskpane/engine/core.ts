@@ -38,6 +38,7 @@ import {
 import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
 import type { Settings } from '../settings';
+import type { SessionStore } from './store';
 
 export const ADJUST_SHEET = '加减分';
 
@@ -135,6 +136,31 @@ export class EngineCore {
   private subs: Submission[] = [];
   private roster: Roster | null = null;
   private last: CheckResult | null = null;
+  private session: string | null = null;
+
+  constructor(private readonly store: SessionStore | null = null) {}
+
+  /** Binds the engine to a saved session (Excel: one per workbook) and loads what it holds. */
+  async restore(session: string): Promise<{ files: number; roster: number }> {
+    this.session = session;
+    const data = await this.store?.load(session).catch(() => null);
+    if (data) {
+      this.subs = data.subs;
+      this.roster = data.roster;
+      this.last = null;
+    }
+    return { files: this.subs.length, roster: this.roster?.units.length ?? 0 };
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.session || !this.store) return;
+    try {
+      if (this.subs.length || this.roster) await this.store.save(this.session, { subs: this.subs, roster: this.roster, savedAt: Date.now() });
+      else await this.store.remove(this.session);
+    } catch {
+      // Persistence is a convenience: a full or unavailable store never breaks the work.
+    }
+  }
 
   /** Reads files into submissions (never throws for a bad file: it becomes a finding). */
   async addFiles(files: InputFile[], onProgress?: Progress): Promise<ImportSummary> {
@@ -158,12 +184,14 @@ export class EngineCore {
       done++;
       onProgress?.(done, files.length, f.name);
     }
+    await this.persist();
     return { total: this.subs.length, added, skipped };
   }
 
-  reset(): void {
+  async reset(): Promise<void> {
     this.subs = [];
     this.last = null;
+    await this.persist();
   }
 
   get fileCount(): number {
@@ -173,6 +201,7 @@ export class EngineCore {
   async setRoster(file: InputFile | null): Promise<{ units: number }> {
     if (!file) {
       this.roster = null;
+      await this.persist();
       return { units: 0 };
     }
     const read = await readSubmission(file.name, file.bytes);
@@ -181,6 +210,7 @@ export class EngineCore {
       const r = rosterFromGrid(sheet);
       if (r && r.units.length) {
         this.roster = r;
+        await this.persist();
         return { units: r.units.length };
       }
     }

@@ -29,8 +29,10 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
       return { total: core.fileCount, added, skipped };
     }
     case 'reset':
-      core.reset();
+      await core.reset();
       return null;
+    case 'restore':
+      return core.restore(req.session);
     case 'setRoster':
       return core.setRoster(req.file ? await toInput(req.file) : null);
     case 'check':

@@ -10,6 +10,7 @@ export type FileInput = File | { name: string; bytes: Uint8Array; modified?: str
 export type Request =
   | { op: 'addFiles'; files: FileInput[] }
   | { op: 'reset' }
+  | { op: 'restore'; session: string }
   | { op: 'setRoster'; file: FileInput | null }
   | { op: 'check'; settings: Settings }
   | { op: 'scoring'; settings: Settings; existing: WorkbookGrid | null }
@@ -22,6 +23,7 @@ export type Request =
 export interface Responses {
   addFiles: ImportSummary;
   reset: null;
+  restore: { files: number; roster: number };
   setRoster: { units: number };
   check: CheckOutput;
   scoring: StepOutput;

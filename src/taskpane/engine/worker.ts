@@ -3,10 +3,11 @@
  * the scoring code live here, out of the pane's initial JavaScript and off its main thread.
  */
 import { EngineCore } from './core';
+import { indexedDbStore } from './store';
 import { handle } from './handle';
 import type { Envelope, Reply } from './protocol';
 
-const core = new EngineCore();
+const core = new EngineCore(indexedDbStore());
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<Envelope>) => void) | null; postMessage: (m: Reply, transfer?: Transferable[]) => void };
 
 /** Posts the sheets of a (possibly nested) model one by one; returns the value without them. */
