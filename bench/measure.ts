@@ -10,6 +10,8 @@ export interface Measured {
   seconds: number;
   peakRssMb: number | null;
   code: number | null;
+  /** Killed after opts.timeoutSeconds. */
+  timedOut: boolean;
   /** Last lines of stderr, for failures. */
   tail: string;
   stdout: string;
@@ -35,11 +37,25 @@ function vmHwmKb(pid: number): number | null {
   }
 }
 
-export function measure(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
+export function measure(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeoutSeconds?: number }): Promise<Measured> {
   const gnu = hasGnuTime();
   const argv = gnu ? ['-f', `${MARK} %e %M`, cmd, ...args] : args;
   const t0 = process.hrtime.bigint();
-  const child = spawn(gnu ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(gnu ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // Its own process group, so a timeout ends the command and everything it started, and nothing else.
+  let timedOut = false;
+  const timer = opts.timeoutSeconds
+    ? setTimeout(() => {
+        timedOut = true;
+        if (child.pid) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }
+      }, opts.timeoutSeconds * 1000)
+    : null;
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -60,6 +76,7 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env?: 
     child.on('error', reject);
     child.on('close', (code) => {
       if (poll) clearInterval(poll);
+      if (timer) clearTimeout(timer);
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       let seconds = wall;
       let peakRssMb: number | null = peakKb ? peakKb / 1024 : null;
@@ -71,7 +88,7 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env?: 
         }
         stderr = stderr.replace(new RegExp(`${MARK}.*\\n?`), '');
       }
-      resolve({ seconds, peakRssMb, code, tail: tailOf(stderr), stdout });
+      resolve({ seconds, peakRssMb, code, timedOut, tail: tailOf(stderr), stdout });
     });
   });
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 100,1000,2000] [--quick] [--no-build] [--profile]`
+ * `npm run bench [-- --sizes 100,1000,2000] [--quick] [--no-build] [--profile] [--run-timeout 120]`
  *
  * End-to-end benchmark of the CLI on synthetic batches (bench/work/N, generated once and reused):
  * `zhendi check` (and `zhendi run` when it exists) as child processes, against openpyxl merely
@@ -24,16 +24,19 @@ const AS_OF = '2024-11-20';
 const DEFAULT_SIZES = [100, 1000, 2000];
 const QUICK_SIZES = [100, 200];
 const EXCEL_SIZES = [10, 100, 1000, 2000];
+/** `zhendi run` is much slower than check at 2,000 units; cap it so the bench stays under 10 minutes. */
+const DEFAULT_RUN_TIMEOUT = 120;
 
 interface Args {
   sizes: number[];
   quick: boolean;
   build: boolean;
   profile: boolean;
+  runTimeout: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { sizes: DEFAULT_SIZES, quick: false, build: true, profile: false };
+  const args: Args = { sizes: DEFAULT_SIZES, quick: false, build: true, profile: false, runTimeout: DEFAULT_RUN_TIMEOUT };
   let sizesGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -44,6 +47,10 @@ function parseArgs(argv: string[]): Args {
       if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 20000)) throw new Error(`--sizes expects positive integers, got "${v}"`);
       args.sizes = [...new Set(sizes)].sort((x, y) => x - y);
       sizesGiven = true;
+    } else if (flag === '--run-timeout') {
+      const v = Number(inline ?? argv[++i]);
+      if (!(v > 0)) throw new Error('--run-timeout expects seconds');
+      args.runTimeout = v;
     } else if (a === '--quick') args.quick = true;
     else if (a === '--no-build') args.build = false;
     else if (a === '--profile') args.profile = true;
@@ -51,7 +58,8 @@ function parseArgs(argv: string[]): Args {
       process.stdout.write('usage: npm run bench -- [--sizes 100,1000,2000] [--quick] [--no-build] [--profile]\n' +
         '  --quick     sizes 100,200 (unless --sizes), no webpack build, Excel round trips at 10 and the given sizes\n' +
         '  --no-build  measure an existing dist/ instead of running npm run build\n' +
-        '  --profile   also run check with --cpu-prof at the size closest to 1000 and print the hottest functions\n');
+        '  --profile   also run check with --cpu-prof at the size closest to 1000 and print the hottest functions\n' +
+        `  --run-timeout S  kill \`zhendi run\` after S seconds (default ${DEFAULT_RUN_TIMEOUT}); runSeconds is then null\n`);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -91,6 +99,7 @@ interface SizeResult {
   ratio: number | null;
   peakRssMb: number | null;
   runPeakRssMb: number | null;
+  runTimedOutAfter: number | null;
   openpyxlPeakRssMb: number | null;
   files: number;
   rows: number | null;
@@ -116,7 +125,14 @@ function table(header: string[], rows: string[][]): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  const loadStart = os.loadavg()[0]!;
   const notes: string[] = [];
+  const phaseSeconds: Record<string, number> = {};
+  let mark = Date.now();
+  const phase = (name: string) => {
+    phaseSeconds[name] = round((Date.now() - mark) / 1000, 1);
+    mark = Date.now();
+  };
   log(`zhendi bench: sizes ${args.sizes.join(', ')} on ${os.cpus().length} cores, node ${process.version}`);
   if (!hasGnuTime()) notes.push('/usr/bin/time not found: wall time from the parent, peak RSS from /proc VmHWM polling');
 
@@ -128,6 +144,7 @@ async function main(): Promise<void> {
     if (!made) log(`  reusing ${path.relative(ROOT, batchDir(WORK, n))} (generator v${GEN_VERSION})`);
   }
 
+  phase('generate');
   const pyNote = ensureOpenpyxl();
   if (pyNote) notes.push(pyNote);
   const run = runCommand();
@@ -140,7 +157,7 @@ async function main(): Promise<void> {
     const dir = path.relative(ROOT, batchDir(WORK, n));
     const roster = path.relative(ROOT, await ensureRoster(WORK, n));
     const files = (await batchFiles(WORK, n)).length;
-    const r: SizeResult = { units: n, oursSeconds: null, runSeconds: null, openpyxlSeconds: null, ratio: null, peakRssMb: null, runPeakRssMb: null, openpyxlPeakRssMb: null, files, rows: null, notes: [] };
+    const r: SizeResult = { units: n, oursSeconds: null, runSeconds: null, openpyxlSeconds: null, ratio: null, peakRssMb: null, runPeakRssMb: null, runTimedOutAfter: null, openpyxlPeakRssMb: null, files, rows: null, notes: [] };
 
     log(`check ${n} …`);
     const check = await measure(process.execPath, [CLI, 'check', dir, '--roster', roster, '--as-of', AS_OF, '--json', path.join(tmp, `check-${n}.json`)], { cwd: ROOT });
@@ -155,8 +172,12 @@ async function main(): Promise<void> {
       const extra: string[] = [];
       if (run.flags.has('--roster')) extra.push('--roster', roster);
       if (run.flags.has('--as-of')) extra.push('--as-of', AS_OF);
-      const res = await measure(process.execPath, [CLI, 'run', dir, '--out', path.join(tmp, `run-${n}.xlsx`), ...extra], { cwd: ROOT });
-      if (res.code === 0) {
+      const res = await measure(process.execPath, [CLI, 'run', dir, '--out', path.join(tmp, `run-${n}.xlsx`), ...extra], { cwd: ROOT, timeoutSeconds: args.runTimeout });
+      if (res.timedOut) {
+        r.runTimedOutAfter = args.runTimeout;
+        r.notes.push(`run killed after ${args.runTimeout} s (--run-timeout); pass a larger --run-timeout to time it fully`);
+        log(`  killed after ${args.runTimeout} s`);
+      } else if (res.code === 0) {
         r.runSeconds = round(res.seconds);
         r.runPeakRssMb = res.peakRssMb === null ? null : round(res.peakRssMb, 0);
         log(`  ${fmt(r.runSeconds)} s, peak ${fmt(r.runPeakRssMb, 0)} MB`);
@@ -181,6 +202,8 @@ async function main(): Promise<void> {
     perSize.push(r);
   }
 
+  phase('cli and openpyxl');
+
   // 4. Excel round trips: the first n units of the largest batch are the n-unit batch.
   log('excel round trips …');
   const excelSizes = args.quick || args.sizes.join() !== DEFAULT_SIZES.join() ? [...new Set([10, ...args.sizes])] : EXCEL_SIZES;
@@ -190,6 +213,8 @@ async function main(): Promise<void> {
   const syncs: Record<string, number> | null = rt.results ? Object.fromEntries(rt.results.map((x) => [String(x.units), x.syncs])) : null;
   const maxRequestBytes = rt.results?.length ? Math.max(...rt.results.map((x) => x.maxRequestBytes)) : null;
 
+  phase('excel round trips');
+
   // 5. Task pane weight.
   log('task pane …');
   if (args.build) {
@@ -198,6 +223,7 @@ async function main(): Promise<void> {
   } else notes.push('task pane: build skipped (--quick/--no-build); measured whatever dist/ holds');
   const pane = taskpaneSize(ROOT);
   if (pane.note) notes.push(`task pane: ${pane.note}`);
+  phase('task pane');
 
   // 6. Targets.
   const at = (n: number) => perSize.find((r) => r.units === n) ?? null;
@@ -227,12 +253,17 @@ async function main(): Promise<void> {
     log(`profiling check ${n} (--cpu-prof → ${path.relative(ROOT, profDir)}) …`);
     await measure(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'check', path.relative(ROOT, batchDir(WORK, n)), '--roster', path.relative(ROOT, await ensureRoster(WORK, n)), '--as-of', AS_OF, '--json', path.join(tmp, 'prof.json')], { cwd: ROOT });
     profile = await summariseDir(profDir, ROOT);
+    phase('profile');
   }
   await fs.rm(tmp, { recursive: true, force: true });
 
+  const loadEnd = os.loadavg()[0]!;
+  if (Math.max(loadStart, loadEnd) > os.cpus().length * 1.2) {
+    notes.push(`machine busy (1-min load ${round(loadStart)} at start, ${round(loadEnd)} at end, ${os.cpus().length} cores): timings are inflated`);
+  }
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 1024 ** 3, 1), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAvg1mStart: round(loadStart), loadAvg1mEnd: round(loadEnd) },
     generator: { version: GEN_VERSION, asOf: AS_OF },
     sizes: perSize,
     growth,
@@ -244,11 +275,12 @@ async function main(): Promise<void> {
     targets,
     notes,
     profile: profile?.map((t) => ({ file: t.file, totalMs: t.totalMs, modules: t.modules.slice(0, 10), functions: t.functions })) ?? null,
+    phaseSeconds,
     benchSeconds: round((Date.now() - started) / 1000, 1),
   };
   await fs.writeFile(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
-  const rows = perSize.map((r) => [String(r.units), fmt(r.oursSeconds), fmt(r.runSeconds), fmt(r.openpyxlSeconds), fmt(r.ratio, 3), fmt(r.peakRssMb, 0), syncs?.[String(r.units)] !== undefined ? String(syncs[String(r.units)]) : '—']);
+  const rows = perSize.map((r) => [String(r.units), fmt(r.oursSeconds), r.runTimedOutAfter ? `>${r.runTimedOutAfter}` : fmt(r.runSeconds), fmt(r.openpyxlSeconds), fmt(r.ratio, 3), fmt(r.peakRssMb, 0), syncs?.[String(r.units)] !== undefined ? String(syncs[String(r.units)]) : '—']);
   process.stdout.write('\n' + table(['units', 'check s', 'run s', 'openpyxl s', 'ratio', 'peak RSS MB', 'syncs'], rows) + '\n\n');
   if (rt.results) process.stdout.write('Excel round trips: ' + rt.results.map((x) => `${x.units} units → ${x.syncs} syncs, max request ${(x.maxRequestBytes / 1024).toFixed(0)} KB`).join('; ') + '\n');
   process.stdout.write(`growth (2000/1000): ${fmt(growth, 3)}   task pane gzip: ${pane.gzipBytes === null ? '—' : `${(pane.gzipBytes / 1024).toFixed(1)} KB`}\n\n`);
