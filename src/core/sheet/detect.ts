@@ -29,33 +29,37 @@ export interface Detection {
   score: number;
 }
 
-function keysOf(col: ColumnDef): { exact: string; aliases: string[] } {
-  return { exact: headerKey(col.label), aliases: (col.aliases ?? []).map(headerKey) };
-}
+type Match = { column: ColumnDef; match: MatchKind };
 
-const KEY_CACHE = new Map<ColumnDef, { exact: string; aliases: string[] }>();
-function keys(col: ColumnDef) {
-  let k = KEY_CACHE.get(col);
-  if (!k) KEY_CACHE.set(col, (k = keysOf(col)));
-  return k;
+/** Per form: header key → column, exact labels winning over aliases. Built once. */
+const LOOKUP = new Map<FormTemplate, Map<string, Match>>();
+function lookup(form: FormTemplate): Map<string, Match> {
+  let m = LOOKUP.get(form);
+  if (!m) {
+    m = new Map();
+    for (const c of form.columns) for (const a of c.aliases ?? []) m.set(headerKey(a), { column: c, match: 'alias' });
+    for (const c of form.columns) m.set(headerKey(c.label), { column: c, match: 'exact' });
+    LOOKUP.set(form, m);
+  }
+  return m;
 }
 
 /** The template column a header text names, exact label first, then aliases. */
-export function matchColumn(form: FormTemplate, text: string): { column: ColumnDef; match: MatchKind } | null {
-  const key = headerKey(text);
-  if (!key) return null;
-  for (const c of form.columns) if (keys(c).exact === key) return { column: c, match: 'exact' };
-  for (const c of form.columns) if (keys(c).aliases.includes(key)) return { column: c, match: 'alias' };
-  return null;
+export function matchColumn(form: FormTemplate, text: string): Match | null {
+  return matchKey(form, headerKey(text));
 }
 
-function mapRow(form: FormTemplate, texts: string[]): { cells: HeaderCell[]; score: number; required: number } {
+function matchKey(form: FormTemplate, key: string): Match | null {
+  return key ? (lookup(form).get(key) ?? null) : null;
+}
+
+function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: HeaderCell[]; score: number; required: number } {
   const cells: HeaderCell[] = [];
   let score = 0;
   const seen = new Set<string>();
   let required = 0;
   texts.forEach((text, col) => {
-    const m = matchColumn(form, text);
+    const m = matchKey(form, keys[col] ?? '');
     cells.push({ col, text, column: m?.column ?? null, match: m?.match ?? null });
     if (m) {
       score += m.match === 'exact' ? 2 : 1;
@@ -67,9 +71,10 @@ function mapRow(form: FormTemplate, texts: string[]): { cells: HeaderCell[]; sco
 }
 
 /** Form keywords found in free text above the header (title rows) or the sheet name. */
+const KEYWORDS = new Map(FORMS.map((f) => [f, f.keywords.map(squash)]));
 function keywordScore(form: FormTemplate, text: string): number {
   const t = squash(text);
-  return form.keywords.some((k) => t.includes(squash(k))) ? 3 : 0;
+  return KEYWORDS.get(form)!.some((k) => t.includes(k)) ? 3 : 0;
 }
 
 export function detectForm(sheet: SheetGrid): Detection | null {
@@ -79,21 +84,33 @@ export function detectForm(sheet: SheetGrid): Detection | null {
   const rowTexts = (r: number) => Array.from({ length: widths[r] ?? 0 }, (_, c) => text(r, c));
   const lines: string[][] = [];
   for (let r = 0; r <= last; r++) lines.push(rowTexts(r));
+  // Header keys once per sheet: every form and candidate row reuses them.
+  const keyLines = lines.map((l) => l.map(headerKey));
+  const aboveText = lines.map((l) => l.join(' '));
   let best: Detection | null = null;
   for (const form of FORMS) {
     let above = `${sheet.name} `;
     for (let r = 0; r < last; r++) {
-      const single = mapRow(form, lines[r]!);
+      // Rows without any known label cannot start a header.
+      if (!keyLines[r]!.some((k) => k && lookup(form).has(k))) {
+        above += ' ' + aboveText[r]!;
+        continue;
+      }
+      const single = mapRow(form, lines[r]!, keyLines[r]!);
       let pick = { ...single, bottom: r };
       const next = lines[r + 1];
       // A two-row header needs labels in its upper row too; a title or signer line above never counts.
       if (single.score > 0 && next && next.some((t) => t.trim())) {
-        const combined = lines[r]!.map((upper, c) => {
-          const lower = next[c] ?? '';
-          return lower && matchColumn(form, lower) ? lower : upper;
-        });
-        for (let c = lines[r]!.length; c < next.length; c++) combined.push(next[c] ?? '');
-        const double = mapRow(form, combined);
+        const nextKeys = keyLines[r + 1]!;
+        const width = Math.max(lines[r]!.length, next.length);
+        const combined: string[] = [];
+        const combinedKeys: string[] = [];
+        for (let c = 0; c < width; c++) {
+          const lowerWins = !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
+          combined.push(lowerWins ? next[c]! : (lines[r]![c] ?? ''));
+          combinedKeys.push(lowerWins ? nextKeys[c]! : (keyLines[r]![c] ?? ''));
+        }
+        const double = mapRow(form, combined, combinedKeys);
         // Only a real sub-header row adds columns; a first data row never matches labels.
         if (double.score > single.score) pick = { ...double, bottom: r + 1 };
       }
@@ -105,7 +122,7 @@ export function detectForm(sheet: SheetGrid): Detection | null {
           best = { form, headerTop: r, headerBottom: pick.bottom, dataStart, cells: pick.cells, score };
         }
       }
-      above += ' ' + lines[r]!.join(' ');
+      above += ' ' + aboveText[r]!;
     }
   }
   return best;

@@ -31,7 +31,7 @@ export interface ParsedSheet {
 
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
 
-const STOP_PREFIXES = ['注', '说明', '填表说明', '备注:', '填表人', '单位负责人', '审核人', '制表人', '联系人:'];
+const STOP_PREFIXES = ['注', '说明', '填表说明', '备注:', '填表人', '单位负责人', '审核人', '制表人', '联系人:'].map(squash);
 const EXAMPLE_WORDS = new Set(['示例', '例', '样例', '举例', '例如', '范例', '填写示例']);
 const TOTAL_WORDS = new Set(['合计', '总计', '小计']);
 
@@ -73,7 +73,7 @@ export function parseSheet(sheet: SheetGrid): SheetParse {
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
     const first = squash(filled[0]!);
-    if (STOP_PREFIXES.some((p) => first.startsWith(squash(p)))) {
+    if (STOP_PREFIXES.some((p) => first.startsWith(p))) {
       // Signer lines are often placed under the table; everything from here on is not data.
       for (let rr = r; rr < sheet.rows.length; rr++) {
         const s = parseSigner(lineText(sheet, rr));
