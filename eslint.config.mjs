@@ -41,6 +41,14 @@ export default tseslint.config(
     rules: { ...react.configs.flat.recommended.rules, ...react.configs.flat['jsx-runtime'].rules, 'react/prop-types': 'off' },
   },
   {
+    // Components get a workbook port from outside (office.ts / web.ts) and never call Office.js.
+    files: ['src/taskpane/components/**/*.tsx'],
+    rules: {
+      'no-restricted-globals': ['error', 'Excel', 'Office'],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../../excel/*', '../office', '../web'], message: 'Components use the WorkbookPort they are given.' }] }],
+    },
+  },
+  {
     // The core is the product: it must stay free of Node, Office.js, React and file-format libraries.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -73,6 +73,7 @@ export async function isolatedPage(browser: Browser, opts: { width?: number; hei
 export async function shot(page: Page, name: string, fullPage = false): Promise<string> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, name);
-  await page.screenshot({ path: file, fullPage });
+  await page.waitForTimeout(500); // let tab indicators and buttons finish their transitions
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }

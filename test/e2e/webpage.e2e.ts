@@ -120,6 +120,24 @@ describe('index.html (plain web page, no Office.js)', () => {
     await context.close();
   });
 
+  it('accepts files dropped on the drop zone', async () => {
+    const { context, page, errors } = await isolatedPage(browser);
+    await page.goto(`${server.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    const files = ['信息工程学院.xlsx', '艺术设计学院.xlsx'].map((f) => ({ name: f, b64: fs.readFileSync(path.join(SAMPLES, f)).toString('base64') }));
+    const dt = await page.evaluateHandle((list) => {
+      const d = new DataTransfer();
+      for (const f of list) d.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+      return d;
+    }, files);
+    await page.getByTestId('dropzone').dispatchEvent('dragover', { dataTransfer: dt });
+    await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: dt });
+    await page.getByTestId('check-summary').waitFor({ timeout: 30000 });
+    expect(await page.getByTestId('check-summary').innerText()).toMatch(/2 个单位/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('shows English when the browser language is English', async () => {
     const { context, page } = await isolatedPage(browser, { locale: 'en-US' });
     await page.goto(`${server.url}/index.html`);

@@ -208,6 +208,10 @@ describe('App', () => {
     const port = { ...recordingPort('web'), download: jest.fn(async () => undefined) };
     renderApp(port, stubEngine(), 'en-US');
     expect(screen.getByTestId('mode').textContent).toBe('Web page (results download as .xlsx)');
+    expect((screen.getByTestId('download') as HTMLButtonElement).disabled).toBe(true); // nothing to download yet
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('templates'));
+    });
     await act(async () => {
       fireEvent.click(screen.getByTestId('download'));
     });

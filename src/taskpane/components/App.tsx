@@ -81,6 +81,8 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
   const [check, setCheck] = useState<CheckOutput | null>(null);
   const [outputs, setOutputs] = useState<Partial<Record<'score' | 'ranking' | 'rectify', StepOutput>>>({});
   const [busy, setBusy] = useState(false);
+  /** Something is in the result workbook (web page: the download is not empty). */
+  const [hasResult, setHasResult] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -116,6 +118,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
       mark('zhendi:check-received');
       setCheck(out);
       const w = await port.writeModel(out.model, { activate: '校验结果' });
+      setHasResult(true);
       mark('zhendi:check-written');
       setNotice({ intent: 'success', text: t(port.kind === 'web' ? 'import.ready' : 'import.written', { sheets: w.sheets.length }) });
       return out;
@@ -167,6 +170,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
         const out =
           which === 'score' ? await engine.scoring(s, existing) : which === 'ranking' ? await engine.ranking(s, existing) : await engine.rectify(s, existing, s.notices);
         await port.writeModel(out.model, { activate: out.model.sheets[which === 'score' ? out.model.sheets.length - 1 : 0]?.name });
+        setHasResult(true);
         setOutputs((o) => ({ ...o, [which]: out }));
       } catch (e) {
         fail(e);
@@ -213,6 +217,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
     try {
       const model = await engine.templates(settingsRef.current.school);
       await port.writeModel(model, { activate: model.sheets[0]?.name });
+      setHasResult(true);
       setNotice({ intent: 'success', text: t('templates.done', { n: model.sheets.length }) });
     } catch (e) {
       fail(e);
@@ -265,7 +270,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
           {t('templates.run')}
         </Button>
         {port.download ? (
-          <Button size="small" appearance="primary" onClick={download} disabled={busy} data-testid="download">
+          <Button size="small" appearance="primary" onClick={download} disabled={busy || !hasResult} data-testid="download">
             {t('web.download')}
           </Button>
         ) : null}
@@ -276,7 +281,10 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
           <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {step === 'import' ? <ImportStep state={imp} busy={busy} onFiles={importFiles} onReset={resetImports} files={check?.files ?? []} port={port} onOpened={(n) => setNotice({ intent: 'info', text: t('web.opened', { n }) })} onError={fail} /> : null}
+      {step === 'import' ? <ImportStep state={imp} busy={busy} onFiles={importFiles} onReset={resetImports} files={check?.files ?? []} port={port} onOpened={(n) => {
+            setHasResult(true);
+            setNotice({ intent: 'info', text: t('web.opened', { n }) });
+          }} onError={fail} /> : null}
       {step === 'check' ? <FindingsStep check={check} counts={counts} port={port} /> : null}
       {step === 'score' ? <ScoreStep output={outputs.score} ready={!!check} busy={busy} onRun={() => runStep('score')} /> : null}
       {step === 'ranking' ? <RankingStep output={outputs.ranking} ready={!!check} busy={busy} onRun={() => runStep('ranking')} /> : null}

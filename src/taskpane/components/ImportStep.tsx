@@ -28,6 +28,7 @@ const ACCEPT = '.xlsx,.xlsm,.csv,.xls,.et,application/vnd.openxmlformats-officed
 const MAX_ROWS = 200;
 
 const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: '10px' },
   drop: {
     border: `2px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusLarge,
@@ -72,7 +73,7 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
   };
 
   return (
-    <section aria-label={t('step.import')}>
+    <section className={styles.section} aria-label={t('step.import')}>
       <div
         className={`${styles.drop} ${over ? styles.over : ''}`}
         data-testid="dropzone"
