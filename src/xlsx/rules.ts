@@ -54,23 +54,44 @@ function limitText(s: string): string {
   return s.length > 255 ? `${s.slice(0, 254)}…` : s;
 }
 
+/** exceljs keeps a worksheet's validations keyed by address (a range is fine); its typings omit it. */
+function dataValidations(ws: ExcelJS.Worksheet): { add: (address: string, v: ExcelJS.DataValidation) => void } {
+  return (ws as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } }).dataValidations;
+}
+
+/**
+ * One validation per run of rows with the same rule, added as a range: exceljs would otherwise
+ * keep one entry per cell and compare them all when writing (slow on big sheets).
+ */
 export function addValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, hr: number, lists: ListSheet): void {
+  const n = sheet.rows.length;
+  if (!n) return;
   for (const v of sheet.validations ?? []) {
     const header = sheet.columns[v.col]?.header ?? '';
-    const at = (i: number) => ws.getCell(hr + 1 + i, v.col + 1);
+    const col = columnLetters(v.col);
+    const range = (from: number, to: number) => `${col}${hr + 1 + from}:${col}${hr + 1 + to}`;
     if (v.type === 'list') {
       const formula = inlineList(v.values) ?? lists.add(v.values);
-      const dv = { ...base(v, header), type: 'list', formulae: [formula], error: limitText(`请从下拉列表中选择：${v.values.join('、')}`) } as ExcelJS.DataValidation;
-      sheet.rows.forEach((_, i) => (at(i).dataValidation = dv));
+      dataValidations(ws).add(range(0, n - 1), { ...base(v, header), type: 'list', formulae: [formula], error: limitText(`请从下拉列表中选择：${v.values.join('、')}`) } as ExcelJS.DataValidation);
     } else if (v.type === 'decimal') {
-      const dv = { ...base(v, header), type: 'decimal', operator: 'between', formulae: [v.min, v.max], error: `请输入 ${v.min} 到 ${v.max} 之间的数字` } as ExcelJS.DataValidation;
-      sheet.rows.forEach((_, i) => (at(i).dataValidation = dv));
+      dataValidations(ws).add(range(0, n - 1), { ...base(v, header), type: 'decimal', operator: 'between', formulae: [v.min, v.max], error: `请输入 ${v.min} 到 ${v.max} 之间的数字` } as ExcelJS.DataValidation);
+    } else if (v.maxCol !== undefined) {
+      // One relative formula over the column: each row is checked against its own max cell.
+      const cell = `${col}${hr + 1}`;
+      const max = `$${columnLetters(v.maxCol)}${hr + 1}`;
+      const step = v.step ? `,MOD(${cell}/${v.step},1)=0` : '';
+      const error = `请输入 ${v.min} 到该项分值之间的数字${v.step ? `（${v.step} 分一档）` : ''}`;
+      dataValidations(ws).add(range(0, n - 1), { ...base(v, header), type: 'custom', formulae: [`AND(ISNUMBER(${cell}),${cell}>=${v.min},${cell}<=${max}${step})`], error } as ExcelJS.DataValidation);
     } else {
-      sheet.rows.forEach((_, i) => {
-        const max = v.max[i];
-        if (max === undefined) return;
-        at(i).dataValidation = { ...base(v, header), type: 'decimal', operator: 'between', formulae: [v.min, max], error: `请输入 ${v.min} 到 ${max} 之间的数字` } as ExcelJS.DataValidation;
-      });
+      let start = 0;
+      for (let i = 1; i <= n; i++) {
+        if (i < n && v.max[i] === v.max[start]) continue;
+        const max = v.max[start];
+        if (max !== undefined) {
+          dataValidations(ws).add(range(start, i - 1), { ...base(v, header), type: 'decimal', operator: 'between', formulae: [v.min, max], error: `请输入 ${v.min} 到 ${max} 之间的数字` } as ExcelJS.DataValidation);
+        }
+        start = i;
+      }
     }
   }
 }

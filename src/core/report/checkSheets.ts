@@ -47,26 +47,27 @@ function importSheet(r: CheckResult): SheetModel {
   };
 }
 
-/** Where a submitted cell landed in our summary tables: for links from 校验结果. */
-function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): Map<string, { sheet: string; addr: string }> {
-  const idx = new Map<string, { sheet: string; addr: string }>();
+interface Landing {
+  sheet: string;
+  top: number;
+  index: number;
+  row: ConsolidatedRow;
+  keys: string[];
+}
+
+/** Where each submitted row landed in our summary tables: for links from 校验结果. */
+function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): Map<string, Landing> {
+  const idx = new Map<string, Landing>();
   for (const form of FORM_IDS) {
     const model = sheets.get(form)!;
     const keys = columnKeys(form);
     const top = headerRow(model);
-    r.tables[form].forEach((row, i) => {
-      for (const [key, addr] of Object.entries(row.cellOf)) {
-        const col = keys.indexOf(key);
-        if (col >= 0) idx.set(`${row.file}|${row.sheet}|${addr}`, { sheet: model.name, addr: a1(top + 1 + i, col + 1) });
-      }
-      const first = a1(top + 1 + i, 0);
-      idx.set(`${row.file}|${row.sheet}|row${row.row}`, { sheet: model.name, addr: first });
-    });
+    r.tables[form].forEach((row, index) => idx.set(`${row.file}|${row.sheet}|${row.row}`, { sheet: model.name, top, index, row, keys }));
   }
   return idx;
 }
 
-function findingsSheet(r: CheckResult, idx: Map<string, { sheet: string; addr: string }>): SheetModel {
+function findingsSheet(r: CheckResult, idx: Map<string, Landing>): SheetModel {
   const rows: OutValue[][] = r.findings.map((f) => {
     const target = locate(f, idx);
     const cell: OutValue = f.cell && target ? { text: f.cell, link: `#'${target.sheet}'!${target.addr}` } : f.cell;
@@ -102,12 +103,13 @@ function count(fs: Finding[], s: Severity): number {
   return fs.filter((f) => f.severity === s).length;
 }
 
-function locate(f: Finding, idx: Map<string, { sheet: string; addr: string }>) {
-  if (!f.file || !f.sheet || !f.cell) return null;
-  const exact = idx.get(`${f.file}|${f.sheet}|${f.cell}`);
-  if (exact) return exact;
-  const p = parseA1(f.cell);
-  return p ? idx.get(`${f.file}|${f.sheet}|row${p.row}`) ?? null : null;
+function locate(f: Finding, idx: Map<string, Landing>): { sheet: string; addr: string } | null {
+  const p = f.file && f.sheet && f.cell ? parseA1(f.cell) : null;
+  const hit = p ? idx.get(`${f.file}|${f.sheet}|${p.row}`) : undefined;
+  if (!hit) return null;
+  const key = Object.keys(hit.row.cellOf).find((k) => hit.row.cellOf[k] === f.cell);
+  const col = key ? hit.keys.indexOf(key) + 1 : 0;
+  return { sheet: hit.sheet, addr: a1(hit.top + 1 + hit.index, Math.max(col, 0)) };
 }
 
 function columnKeys(form: FormId): string[] {

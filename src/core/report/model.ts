@@ -50,8 +50,11 @@ export interface Highlight {
 export type Validation =
   | { col: number; type: 'list'; values: string[]; prompt?: string }
   | { col: number; type: 'decimal'; min: number; max: number; prompt?: string }
-  /** Bounds per row (e.g. each indicator's own max): `max[i]` applies to rows[i]. */
-  | { col: number; type: 'decimal-per-row'; min: number; max: number[]; prompt?: string };
+  /**
+   * Bounds per row (e.g. each indicator's own max): `max[i]` applies to rows[i]. When `maxCol`
+   * names the column holding those maxima, a renderer may write one formula rule instead.
+   */
+  | { col: number; type: 'decimal-per-row'; min: number; max: number[]; maxCol?: number; step?: number; prompt?: string };
 
 /** Conditional formats we use: fill a column's cells by their text, or by a numeric band. */
 export type ConditionalFormat =

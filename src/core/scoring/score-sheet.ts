@@ -101,6 +101,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
         type: 'decimal-per-row',
         min: 0,
         max: rows.map((r) => r[5] as number),
+        maxCol: 5,
+        step: 0.5,
         prompt: '请输入 0 到该项分值之间的得分，0.5 分一档',
       });
     }
