@@ -5,7 +5,7 @@
  * per-command overhead, and syncing only when the next payload would not fit. The number of
  * syncs therefore depends on the bytes written, never on the number of units or rows.
  */
-export const REQUEST_LIMIT_BYTES = 4 * 1024 * 1024;
+export const REQUEST_LIMIT_BYTES = 4_000_000;
 /** Generous estimate of what one queued command costs besides its payload (object path, ids). */
 export const OP_OVERHEAD_BYTES = 200;
 

@@ -205,7 +205,7 @@ async function writeGrid(
   links: { row: number; col: number; link: NonNullable<ExcelCell['link']> }[],
 ): Promise<void> {
   if (grid.length === 0) return;
-  const width = Math.max(1, ...grid.map((r) => r.length), kinds.length);
+  const width = grid.reduce((w, r) => Math.max(w, r.length), Math.max(1, kinds.length));
   let start = 0;
   let values: (string | number | boolean)[][] = [];
   let formats: string[][] = [];
@@ -380,7 +380,7 @@ async function addConditionalFormat(batch: RequestBatch, range: Excel.Range, cf:
 
 /** Index of a column whose numeric values equal `bounds` row by row, or -1. */
 function columnHolding(rows: OutValue[][], bounds: number[]): number {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   for (let c = 0; c < width; c++) {
     if (rows.every((r, i) => r[c] === bounds[i])) return c;
   }

@@ -61,7 +61,7 @@ export function webPort(engine: Engine, save: (bytes: Uint8Array, fileName: stri
 
 /** A sheet read from an earlier result, written back as plain values (all text safe). */
 function gridToModel(g: SheetGrid): SheetModel {
-  const width = Math.max(1, ...g.rows.map((r) => r?.length ?? 0));
+  const width = g.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 1);
   const rows = g.rows.map((r) =>
     Array.from({ length: width }, (_, c) => {
       const cell = r?.[c];

@@ -55,7 +55,7 @@ describe('readSheets', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['大表', '小表']);
     expect(wb.sheets[0]!.rows).toHaveLength(30000);
     expect(wb.sheets[0]!.rows[29999]![1]).toEqual({ t: 's', v: '单位29999' });
-    expect(fake.maxResponseBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(fake.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
   });
 
   it('recognises date formats', () => {

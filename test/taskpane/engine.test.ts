@@ -52,7 +52,7 @@ describe('engine + Office port (fake Excel)', () => {
     expect(check.targets).toHaveLength(check.findings.length);
     const w = await port.writeModel(check.model, { activate: '校验结果' });
     expect(w.syncs).toBeLessThanOrEqual(3); // find sheets, one write request, (no read-back)
-    expect(fake.maxRequestBytes).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(fake.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
     expect(w.sheets).toEqual(expect.arrayContaining(['导入记录', '校验结果', '汇总_网站平台', '单位概况']));
     // A finding's target is a real cell of our summary sheets, and selecting it works.
     const i = check.targets.findIndex((t) => t !== null);
