@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkBatch, type Submission } from '../src/core/check';
 import type { WorkbookModel } from '../src/core/report/model';
 import { checkWorkbookModel } from '../src/core/report/checkSheets';
 import { loadRoster } from '../src/cli/check';
-import { loadAll } from '../src/cli/pool';
+import { checkAll } from '../src/cli/pool';
+import { consolidate } from '../src/core/check';
 
 export interface RoundTrip {
   units: number;
@@ -51,12 +51,12 @@ export async function measureRoundTrips(
   const measureWrite = await findMeasureWrite();
   if (typeof measureWrite === 'string') return { results: null, note: measureWrite };
   const max = Math.max(...sizes);
-  const subs: Submission[] = await loadAll(files.slice(0, max), () => undefined);
+  const checks = await checkAll(files.slice(0, max), { asOf }, () => undefined);
   const results: RoundTrip[] = [];
   for (const n of [...sizes].sort((a, b) => a - b)) {
-    if (n > subs.length) continue;
+    if (n > checks.length) continue;
     const roster = await loadRoster(await rosterFor(n));
-    const model = checkWorkbookModel(checkBatch(subs.slice(0, n), { asOf, roster }));
+    const model = checkWorkbookModel(consolidate(checks.slice(0, n), { asOf, roster }));
     const t0 = performance.now();
     try {
       const m = await measureWrite(model);

@@ -1,15 +1,15 @@
 /** `zhendi check`: validate files and folders, print a summary, write JSON and the workbook. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkBatch, type CheckOptions, type Submission } from '../core/check';
+import { consolidate, type CheckOptions, type Submission } from '../core/check';
 import type { CheckResult } from '../core/model';
 import { checkWorkbookModel } from '../core/report/checkSheets';
 import { toJsonReport } from '../core/report/json';
 import { todayIso } from '../core/normalize/date';
 import { rosterFromGrid, type Roster } from '../core/units';
 import { readSubmission } from '../xlsx/read';
-import { collectFiles, fromUser } from './files';
-import { loadAll } from './pool';
+import { collectFiles, fromUser, loadSubmission } from './files';
+import { checkAll } from './pool';
 import { progress } from './progress';
 import { renderWorkbook } from '../xlsx/write';
 import { renderTable } from './table';
@@ -37,12 +37,20 @@ export async function loadRoster(file: string): Promise<Roster> {
   throw new Error(`单位名单“${file}”中找不到“单位名称”列`);
 }
 
+/** Reads every file (no checking): for callers that want the submissions themselves. */
 export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
-  const files = await collectFiles(paths);
-  const bar = progress(files.length, '读取');
-  const subs = await loadAll(files, (f) => bar.tick(path.basename(f)));
-  bar.done();
+  const subs: Submission[] = [];
+  for (const f of await collectFiles(paths)) subs.push(await loadSubmission(f));
   return subs;
+}
+
+/** Reads and checks every file (in parallel for big batches), then consolidates the batch. */
+export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
+  const files = await collectFiles(paths);
+  const bar = progress(files.length, '校验');
+  const checks = await checkAll(files, opts, (f) => bar.tick(path.basename(f)));
+  bar.done();
+  return consolidate(checks, opts);
 }
 
 export async function checkOptions(o: CheckFlags): Promise<CheckOptions> {
@@ -74,7 +82,7 @@ export function printSummary(r: CheckResult): void {
 
 export async function checkCommand(paths: string[], o: CheckFlags): Promise<number> {
   const opts = await checkOptions(o);
-  const result = checkBatch(await loadSubmissions(paths), opts);
+  const result = await checkPaths(paths, opts);
   printSummary(result);
   if (o.json) await writeFileFor(o.json, JSON.stringify(toJsonReport(result), null, 2));
   if (o.out) {

@@ -1,27 +1,33 @@
-/** Loads many submissions in parallel with worker threads; small batches stay on one thread. */
+/** Checks many files in parallel with worker threads; small batches stay on one thread. */
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Submission } from '../core/check';
+import { checkFile, type CheckOptions, type FileCheck } from '../core/check';
 import { loadSubmission, shownPath } from './files';
 
 const PARALLEL_FROM = 40;
 
-type Reply = { id: number; sub?: Submission; error?: string };
+type Reply = { id: number; check?: FileCheck; error?: string };
 
-export async function loadAll(files: string[], onDone: (file: string) => void): Promise<Submission[]> {
+/** A file the worker could not even hand back becomes a finding on that file, never a crash. */
+async function failed(file: string, index: number, error: string, opts: CheckOptions): Promise<FileCheck> {
+  const sub = { file: shownPath(file), sha256: `unread:${file}`, size: 0, read: { ok: false as const, problem: 'unreadable' as const, detail: `读取文件时出错：${error}` } };
+  return checkFile(sub, index, opts);
+}
+
+export async function checkAll(files: string[], opts: CheckOptions, onDone: (file: string) => void): Promise<FileCheck[]> {
   const cores = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
   if (files.length < PARALLEL_FROM || cores < 2) {
-    const out: Submission[] = [];
-    for (const f of files) {
-      out.push(await loadSubmission(f));
+    const out: FileCheck[] = [];
+    for (const [i, f] of files.entries()) {
+      out.push(checkFile(await loadSubmission(f), i, opts));
       onDone(f);
     }
     return out;
   }
-  const results = new Array<Submission>(files.length);
+  const results = new Array<FileCheck>(files.length);
   let next = 0;
-  const workers = Array.from({ length: cores }, () => new Worker(path.join(__dirname, '../../bin/read-worker.cjs'), { env: process.env }));
+  const workers = Array.from({ length: cores }, () => new Worker(path.join(__dirname, '../../bin/read-worker.cjs'), { workerData: { opts } }));
   try {
     await Promise.all(
       workers.map(
@@ -32,9 +38,9 @@ export async function loadAll(files: string[], onDone: (file: string) => void): 
               const id = next++;
               w.postMessage({ id, file: files[id] });
             };
-            w.on('message', (m: Reply) => {
+            w.on('message', async (m: Reply) => {
               const file = files[m.id]!;
-              results[m.id] = m.sub ?? { file: shownPath(file), sha256: `unread:${file}`, size: 0, read: { ok: false, problem: 'unreadable', detail: `读取文件时出错：${m.error ?? '未知错误'}` } };
+              results[m.id] = m.check ?? (await failed(file, m.id, m.error ?? '未知错误', opts));
               onDone(file);
               feed();
             });

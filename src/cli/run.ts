@@ -1,12 +1,11 @@
 /** `zhendi run`: check, score, rank and rectify; writes the whole result workbook. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkBatch } from '../core/check';
 import { toJsonReport } from '../core/report/json';
 import { runAssessment, type RunResult, type SourcedSheet } from '../core/run';
 import { readBackSheets, readSubmission } from '../xlsx/read';
 import { renderWorkbook } from '../xlsx/write';
-import { type CheckFlags, checkOptions, loadSubmissions, printSummary, writeFileFor } from './check';
+import { type CheckFlags, checkOptions, checkPaths, printSummary, writeFileFor } from './check';
 import { fromUser, shownPath } from './files';
 import { renderTable } from './table';
 
@@ -49,7 +48,7 @@ export function printRanking(r: RunResult): void {
 }
 
 export async function runCommand(paths: string[], o: RunFlags): Promise<number> {
-  const check = checkBatch(await loadSubmissions(paths), await checkOptions(o));
+  const check = await checkPaths(paths, await checkOptions(o));
   const sheets = (await Promise.all((o.scores ?? []).map(sheetsOf))).flat();
   // Re-running into the same file keeps what users typed there.
   const previous = await previousSheets(o.previous ?? o.out);

@@ -39,19 +39,26 @@ export interface CheckOptions extends Partial<Omit<DomainParams, 'asOf'>> {
 
 export const CHECK_DEFAULTS = { staleWarnDays: 7, staleErrorDays: 14, bigvThreshold: 2000 } as const;
 
-interface SheetWork {
-  parsed: ParsedSheet;
+/** One sheet's checked rows: plain data, so it can cross a worker boundary. */
+export interface SheetCheck {
+  form: FormId;
+  sheet: string;
   rows: NormalRow[];
   findings: Finding[];
   record: SheetRecord;
 }
 
-interface FileWork {
+/**
+ * Everything checked within one file, without its grid: checkFile() runs anywhere (worker
+ * threads, a Web Worker), consolidate() then works across files.
+ */
+export interface FileCheck {
+  /** Position in the batch as given (the later of two equal-time files wins). */
   index: number;
-  sub: Submission;
+  file: string;
   record: FileRecord;
   findings: Finding[];
-  sheets: SheetWork[];
+  sheets: SheetCheck[];
   signer: Signer;
 }
 
@@ -61,9 +68,9 @@ function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '');
 }
 
-function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileWork {
+function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileCheck {
   const record: FileRecord = { file: sub.file, unit: null, status: 'accepted', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
-  const work: FileWork = { index, sub, record, findings: [], sheets: [], signer: mergeSigners([]) };
+  const work: FileCheck = { index, file: sub.file, record, findings: [], sheets: [], signer: mergeSigners([]) };
   const roster = opts.roster ?? null;
   const fileUnit = () => pickUnit(unitCandidatesFromFileName(sub.file).map((name) => ({ name, source: '文件名' as const })), roster);
   if (!sub.read.ok) {
@@ -113,7 +120,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     const findings = [...checkHeader(p, place), ...checked.findings, ...checkDomain(p.form.id, checked.rows, place, domain, kind)];
     const record: SheetRecord = { sheet: p.sheet, form: p.form.id, rows: checked.rows.length };
     if (p.nothingToFile && !checked.rows.length) record.nothingToFile = true;
-    work.sheets.push({ parsed: p, rows: checked.rows, findings, record });
+    work.sheets.push({ form: p.form.id, sheet: p.sheet, rows: checked.rows, findings, record });
     work.record.sheets.push(record);
   }
   const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
@@ -125,13 +132,13 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
 }
 
 /** One bad file never stops the batch: an unexpected failure becomes a finding on that file. */
-function safeRead(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileWork {
+export function checkFile(sub: Submission, index: number, opts: CheckOptions): FileCheck {
   try {
-    return readFile(sub, index, opts, domain);
+    return readFile(sub, index, opts, domainParams(opts));
   } catch (e) {
     const record: FileRecord = { file: sub.file, unit: null, status: 'rejected', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
     const detail = `处理文件时出错（${e instanceof Error ? e.message : String(e)}），请另存为 .xlsx 后重新提交，或联系管理员`;
-    return { index, sub, record, findings: [R.fileUnreadable.at({ file: sub.file }, { detail })], sheets: [], signer: mergeSigners([]) };
+    return { index, file: sub.file, record, findings: [R.fileUnreadable.at({ file: sub.file }, { detail })], sheets: [], signer: mergeSigners([]) };
   }
 }
 
@@ -140,49 +147,68 @@ function safeRead(sub: Submission, index: number, opts: CheckOptions, domain: Do
  * checkout stamps all files within seconds), else the order given (sorted names: -1101 < -1112).
  */
 const SAME_TIME_MS = 120_000;
-function newer(a: FileWork, b: FileWork): boolean {
+function newer(a: FileCheck, b: FileCheck): boolean {
   const ta = Date.parse(a.record.modified ?? '');
   const tb = Date.parse(b.record.modified ?? '');
   if (Number.isFinite(ta) && Number.isFinite(tb) && Math.abs(ta - tb) > SAME_TIME_MS) return ta > tb;
   return a.index > b.index;
 }
 
+function domainParams(opts: CheckOptions): DomainParams {
+  return { asOf: opts.asOf, ...CHECK_DEFAULTS, ...stripUndefined(opts) };
+}
+
 export function checkBatch(subs: readonly Submission[], opts: CheckOptions): CheckResult {
-  const domain: DomainParams = { asOf: opts.asOf, ...CHECK_DEFAULTS, ...stripUndefined(opts) };
+  const seen = new Set<string>();
+  // A byte-identical copy is not even parsed: consolidate() reports it as a duplicate.
+  const checks = subs.map((sub, index) => {
+    const dup = seen.has(sub.sha256);
+    seen.add(sub.sha256);
+    return dup ? skipped(sub, index) : checkFile(sub, index, opts);
+  });
+  return consolidate(checks, opts);
+}
+
+function skipped(sub: Submission, index: number): FileCheck {
+  const record: FileRecord = { file: sub.file, unit: null, status: 'duplicate', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
+  return { index, file: sub.file, record, findings: [], sheets: [], signer: mergeSigners([]) };
+}
+
+/** Across files: duplicates, newest file wins, cross-unit rules, per-unit summary. */
+export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): CheckResult {
   const roster = opts.roster ?? null;
   const required = opts.requiredForms ?? FORM_IDS;
-  const works: FileWork[] = [];
-  const bySha = new Map<string, FileWork>();
-  subs.forEach((sub, index) => {
-    const first = bySha.get(sub.sha256);
+  const works: FileCheck[] = [];
+  const bySha = new Map<string, FileCheck>();
+  for (const w of [...checked].sort((a, b) => a.index - b.index)) {
+    const first = bySha.get(w.record.sha256);
     if (first) {
       const unit = first.record.unit;
-      const rec: FileRecord = { file: sub.file, unit, status: 'duplicate', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
-      works.push({ index, sub, record: rec, findings: [R.fileDuplicate.at({ file: sub.file, unit }, { original: baseName(first.sub.file) })], sheets: [], signer: mergeSigners([]) });
-      return;
+      const rec: FileRecord = { ...w.record, unit, status: 'duplicate', sheets: [] };
+      works.push({ index: w.index, file: w.file, record: rec, findings: [R.fileDuplicate.at({ file: w.file, unit }, { original: baseName(first.file) })], sheets: [], signer: mergeSigners([]) });
+      continue;
     }
-    const w = safeRead(sub, index, opts, domain);
-    bySha.set(sub.sha256, w);
+    bySha.set(w.record.sha256, w);
     works.push(w);
-  });
+  }
 
   // Last submission of a unit/form wins.
   const accepted = works.filter((w) => w.record.status === 'accepted');
-  const winner = new Map<string, FileWork>();
+  const winner = new Map<string, FileCheck>();
   for (const w of accepted) {
     for (const s of w.sheets) {
-      const key = `${w.record.unit}\u0000${s.parsed.form.id}`;
+      const key = `${w.record.unit}\u0000${s.form}`;
       const cur = winner.get(key);
       if (!cur || (cur !== w && newer(w, cur))) winner.set(key, w);
     }
   }
   for (const w of accepted) {
     for (const s of w.sheets) {
-      const win = winner.get(`${w.record.unit}\u0000${s.parsed.form.id}`)!;
+      const win = winner.get(`${w.record.unit}\u0000${s.form}`)!;
       if (win === w) continue;
       s.record.replaced = true;
       s.findings = [];
-      w.findings.push(R.fileReplaced.at({ file: w.sub.file, unit: w.record.unit, sheet: s.parsed.sheet, form: s.parsed.form.id }, { form: s.parsed.form.label, newer: baseName(win.sub.file) }));
+      w.findings.push(R.fileReplaced.at({ file: w.file, unit: w.record.unit, sheet: s.sheet, form: s.form }, { form: formById(s.form).label, newer: baseName(win.file) }));
     }
     if (w.sheets.length && w.sheets.every((s) => s.record.replaced)) w.record.status = 'replaced';
   }
@@ -193,11 +219,11 @@ export function checkBatch(subs: readonly Submission[], opts: CheckOptions): Che
     const unit = w.record.unit!;
     for (const s of w.sheets) {
       if (s.record.replaced) continue;
-      for (const r of s.rows) tables[s.parsed.form.id].push({ unit, file: w.sub.file, sheet: s.parsed.sheet, ...r });
+      for (const r of s.rows) tables[s.form].push({ unit, file: w.file, sheet: s.sheet, ...r });
     }
     if (w.signer.filler && w.signer.fillerPhone) {
       const phones = parsePhones(w.signer.fillerPhone).phones.filter((p) => p.kind !== 'short').map((p) => p.digits);
-      signers.push({ unit, file: w.sub.file, sheet: w.sheets[0]?.parsed.sheet ?? null, name: w.signer.filler, phones });
+      signers.push({ unit, file: w.file, sheet: w.sheets[0]?.sheet ?? null, name: w.signer.filler, phones });
     }
   }
 
@@ -223,7 +249,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /** Per-unit summary plus the unit-level findings (missing, late, unknown units and forms). */
-function summarise(works: FileWork[], tables: Record<FormId, ConsolidatedRow[]>, roster: Roster | null, required: readonly FormId[], opts: CheckOptions, out: Finding[]): UnitSummary[] {
+function summarise(works: FileCheck[], tables: Record<FormId, ConsolidatedRow[]>, roster: Roster | null, required: readonly FormId[], opts: CheckOptions, out: Finding[]): UnitSummary[] {
   const units = new Map<string, UnitSummary>();
   const get = (name: string) => {
     let u = units.get(name);
@@ -238,18 +264,18 @@ function summarise(works: FileWork[], tables: Record<FormId, ConsolidatedRow[]>,
   for (const w of works) {
     if (w.record.status !== 'accepted' && w.record.status !== 'replaced') continue;
     const u = get(w.record.unit!);
-    u.files.push(w.sub.file);
+    u.files.push(w.file);
     u.signer.head ??= w.signer.head;
     u.signer.filler ??= w.signer.filler;
     u.signer.fillerPhone ??= w.signer.fillerPhone;
     for (const s of w.sheets) {
       if (s.record.replaced) continue;
-      const f = s.parsed.form.id;
+      const f = s.form;
       u.forms[f] = (u.forms[f] ?? 0) + s.rows.length;
       const late = opts.deadline && w.record.modified && w.record.modified.slice(0, 10) > opts.deadline;
       if (late && !u.lateForms.includes(f)) {
         u.lateForms.push(f);
-        out.push(R.formLate.at({ unit: u.unit, file: w.sub.file, sheet: s.parsed.sheet, form: f }, { form: s.parsed.form.title, submitted: w.record.modified!.slice(0, 10), deadline: opts.deadline! }));
+        out.push(R.formLate.at({ unit: u.unit, file: w.file, sheet: s.sheet, form: f }, { form: formById(f).title, submitted: w.record.modified!.slice(0, 10), deadline: opts.deadline! }));
       }
     }
   }
@@ -268,7 +294,7 @@ function summarise(works: FileWork[], tables: Record<FormId, ConsolidatedRow[]>,
     const submitted = Object.keys(u.forms) as FormId[];
     u.missingForms = required.filter((f) => !submitted.includes(f));
     if (!u.files.length) {
-      const tried = works.filter((w) => w.record.unit === u.unit).map((w) => baseName(w.sub.file));
+      const tried = works.filter((w) => w.record.unit === u.unit).map((w) => baseName(w.file));
       out.push(R.unitMissing.at({ unit: u.unit }, { reason: tried.length ? `（收到的 ${tried.join('、')} 无法导入）` : '' }));
       continue;
     }
