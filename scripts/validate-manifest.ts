@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { DOMParser } from '@xmldom/xmldom';
 import type { ManifestUtil as ManifestUtilType } from '@microsoft/app-manifest';
 
@@ -32,8 +32,7 @@ function problem(msg: string): void {
 function runNodeCli(pkgBin: string, args: string[]): { code: number; out: string } {
   const cli = require.resolve(pkgBin, { paths: [root] });
   try {
-    const env = { ...process.env, ...(childNodePath ? { NODE_PATH: childNodePath } : {}) };
-    const out = execFileSync(process.execPath, [cli, ...args], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { code: 0, out };
   } catch (e) {
     const err = e as { status?: number; stdout?: string; stderr?: string };
@@ -41,39 +40,7 @@ function runNodeCli(pkgBin: string, args: string[]): { code: number; out: string
   }
 }
 
-/**
- * @microsoft/app-manifest requires `fs-extra` without declaring it; it resolves only when npm
- * hoists a copy (which happens when the optional office-addin-debugging tree installs). When it
- * does not, we point that require at the copy office-addin-manifest carries in its own
- * node_modules — in this process, and through NODE_PATH for the Office CLIs we spawn.
- */
 const req = createRequire(__filename);
-function nestedFsExtra(): string | null {
-  try {
-    createRequire(req.resolve('@microsoft/app-manifest')).resolve('fs-extra');
-    return null; // resolvable as installed
-  } catch {
-    for (const owner of ['office-addin-manifest', 'office-addin-manifest-converter', 'office-addin-dev-settings']) {
-      try {
-        return createRequire(req.resolve(`${owner}/package.json`)).resolve('fs-extra');
-      } catch {
-        // try the next one
-      }
-    }
-    return null;
-  }
-}
-const fsExtra = nestedFsExtra();
-if (fsExtra) {
-  const M = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const resolve = M._resolveFilename;
-  M._resolveFilename = function (request: string, ...rest: unknown[]) {
-    return request === 'fs-extra' ? fsExtra : resolve.call(this, request, ...rest);
-  };
-  notes.push(`fs-extra is not hoisted; using ${path.relative(root, fsExtra)}`);
-}
-/** Extra module path for spawned Office CLIs (same fs-extra fallback). */
-const childNodePath = fsExtra ? [fsExtra.replace(/([\\/])fs-extra[\\/].*$/, ''), process.env.NODE_PATH].filter(Boolean).join(path.delimiter) : process.env.NODE_PATH;
 
 function loadManifestUtil(): typeof ManifestUtilType {
   return (req('@microsoft/app-manifest') as { ManifestUtil: typeof ManifestUtilType }).ManifestUtil;
