@@ -2,11 +2,9 @@
  * Reading submitted files into the neutral grid. Works in Node and in a browser or worker:
  * bytes in, grid out; no file system.
  */
-import ExcelJS from 'exceljs';
-import { zipSync } from 'fflate';
 import type { WorkbookGrid } from '../core/grid';
 import { readCsv } from './csv';
-import { sheetToGrid } from './grid';
+import { readParts } from './fastSheet';
 import { DEFAULT_LIMITS, fail, formatMB, withDefaults, type ReadFailure, type ReadLimits } from './limits';
 import { guardZip, MSG } from './zipGuard';
 
@@ -17,13 +15,6 @@ export type ReadResult =
   | ReadFailure;
 
 const SAVE_AS = '请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再提交';
-
-/** Worksheet nodes that carry no values; skipping them saves time and avoids dangling references. */
-const IGNORED_NODES = [
-  'hyperlinks', 'dataValidations', 'conditionalFormatting', 'drawing', 'legacyDrawing', 'legacyDrawingHF',
-  'picture', 'tableParts', 'extLst', 'headerFooter', 'rowBreaks', 'colBreaks', 'pageSetup', 'printOptions',
-  'pageMargins', 'autoFilter', 'sheetProtection',
-];
 
 function extensionOf(fileName: string): string {
   const last = fileName.split(/[\\/]/).pop() ?? '';
@@ -80,17 +71,12 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
   return read.ok ? { ok: true, kind: 'xlsx', workbook: read.workbook } : read;
 }
 
-/** The .xlsx path: guard the zip, hand exceljs only the checked value parts, convert to grids. */
+/** The .xlsx path: guard the zip, then read the checked value parts straight into grids. */
 export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{ ok: true; workbook: WorkbookGrid } | ReadFailure> {
   const guarded = guardZip(bytes, limits);
   if (!guarded.ok) return guarded;
-  // A stored (level 0) zip of the parts we already inflated: exceljs never sees media or macros.
-  const clean = zipSync(Object.fromEntries(guarded.parts), { level: 0 });
-  const wb = new ExcelJS.Workbook();
   try {
-    const options = { ignoreNodes: IGNORED_NODES } as unknown as Parameters<ExcelJS.Xlsx['load']>[1];
-    await wb.xlsx.load(clean as unknown as Parameters<ExcelJS.Xlsx['load']>[0], options);
-    return { ok: true, workbook: { sheets: wb.worksheets.map(sheetToGrid) } };
+    return { ok: true, workbook: readParts(guarded.parts) };
   } catch {
     return fail('unreadable', `无法解析工作簿内容（文件结构异常）；${SAVE_AS}`);
   }
