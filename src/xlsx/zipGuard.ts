@@ -3,8 +3,10 @@
  * checked against the limits before anything is inflated; then only the parts needed for cell
  * values are inflated, each with a byte counter, so a lying header cannot blow memory.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { fail, formatMB, type ReadFailure, type ReadLimits } from './limits';
+
+const CHUNK = 16 * 1024;
 
 export interface ZipEntry {
   name: string;
@@ -18,7 +20,6 @@ export interface ZipEntry {
 export type Guarded = { ok: true; parts: Map<string, Uint8Array> } | ReadFailure;
 
 const MB = 1024 * 1024;
-const CHUNK = 16 * 1024;
 
 export const MSG = {
   corrupt: '文件已损坏或不完整（可能未下载或未保存完整），请用 Excel 或 WPS 打开确认无误后重新保存，再提交',
@@ -203,6 +204,33 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Arra
     return data.slice();
   }
   if (e.method !== 8) throw new ZipError(`compression method ${e.method}`);
+  if (data.length === 0) throw new ZipError('empty deflate stream');
+  return data.length <= ONE_SHOT_MAX ? inflateSmall(data, e, onChunk) : inflateChunked(data, e, onChunk);
+}
+
+/**
+ * Small entries (nearly all of a filing workbook) in one call, into a buffer one byte larger than
+ * declared: fflate never writes past the buffer it is given, so a lying header fills that byte.
+ * fflate still decodes the rest without writing; a small input bounds that work (deflate expands
+ * at most ~1032×: 16 KB in is at most ~16 MB of decoding).
+ */
+const ONE_SHOT_MAX = 16 * 1024;
+
+function inflateSmall(data: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(e.size + 1) });
+  } catch {
+    throw new ZipError('inflate failed');
+  }
+  if (out.length > e.size) throw new Overflow();
+  if (out.length !== e.size) throw new ZipError('size mismatch');
+  onChunk?.(out);
+  return out;
+}
+
+/** Larger entries in 16 KB steps, stopping at the first byte past the declared size. */
+function inflateChunked(data: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
   const out = new Uint8Array(e.size);
   let n = 0;
   const inflate = new Inflate((chunk) => {
@@ -212,10 +240,7 @@ export function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Arra
     onChunk?.(chunk);
   });
   try {
-    if (data.length === 0) throw new ZipError('empty deflate stream');
-    for (let i = 0; i < data.length; i += CHUNK) {
-      inflate.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
-    }
+    for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
   } catch (err) {
     if (err instanceof Overflow || err instanceof CellLimit) throw err;
     throw new ZipError('inflate failed');
@@ -230,10 +255,21 @@ export class CellLimit extends Error {
   }
 }
 
+const LT = 0x3c;
+const BANG = 0x21;
+
+/** `<!DOCTYPE` or `<!ENTITY` anywhere: found by scanning bytes for `<!` (comments and CDATA pass). */
 function hasDtd(xml: Uint8Array): boolean {
-  // Declarations sit in the prolog, but search all of it: cheap, and nothing legitimate uses them.
-  const text = new TextDecoder('utf-8').decode(xml);
-  return /<!\s*(DOCTYPE|ENTITY)/i.test(text);
+  if ((xml[0] === 0xff && xml[1] === 0xfe) || (xml[0] === 0xfe && xml[1] === 0xff)) {
+    const text = new TextDecoder(xml[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(xml);
+    return /<!\s*(DOCTYPE|ENTITY)/i.test(text);
+  }
+  for (let i = xml.indexOf(LT); i >= 0 && i < xml.length - 1; i = xml.indexOf(LT, i + 1)) {
+    if (xml[i + 1] !== BANG) continue;
+    const head = String.fromCharCode(...xml.subarray(i + 2, i + 12)).replace(/^\s+/, '').toUpperCase();
+    if (head.startsWith('DOCTYPE') || head.startsWith('ENTITY')) return true;
+  }
+  return false;
 }
 
 /** Opens the zip and returns the value parts, checked; never throws. */
