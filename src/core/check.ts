@@ -235,11 +235,13 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
   findings.push(...checkCross(tables, signers));
   const units = summarise(works, tables, roster, required, opts, findings);
   findings.sort(compareFindings);
-  for (const u of units) {
-    const mine = findings.filter((f) => f.unit === u.unit);
-    u.errors = mine.filter((f) => f.severity === 'error').length;
-    u.warnings = mine.filter((f) => f.severity === 'warning').length;
-    u.infos = mine.filter((f) => f.severity === 'info').length;
+  const byUnit = new Map(units.map((u) => [u.unit, u]));
+  for (const f of findings) {
+    const u = f.unit === null ? undefined : byUnit.get(f.unit);
+    if (!u) continue;
+    if (f.severity === 'error') u.errors++;
+    else if (f.severity === 'warning') u.warnings++;
+    else u.infos++;
   }
   return { asOf: opts.asOf, deadline: opts.deadline ?? null, files: works.map((w) => w.record), findings, units, tables, roster };
 }

@@ -7,7 +7,10 @@ export const NOTHING_TO_FILE: readonly string[] = ['无', '暂无', '没有', '�
 const SPACE_LIKE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
 
 /** Full-width ASCII (U+FF01–FF5E) to ASCII; ideographic space U+3000 to ' '. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s; // the common case, and a hot path
   return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
     ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
@@ -23,6 +26,19 @@ const BRACKETED = [/\([^()]*(?:\)|$)/g, /\[[^[\]]*(?:\]|$)/g, /【[^【】]*(?:�
 
 /** Key for matching column headers: notes in brackets, '*' marks and trailing colons are dropped. */
 export function headerKey(s: string): string {
+  // Header texts repeat across thousands of files: remember them (bounded).
+  let key = HEADER_KEYS.get(s);
+  if (key === undefined) {
+    key = computeHeaderKey(s);
+    if (HEADER_KEYS.size >= 20_000) HEADER_KEYS.clear();
+    HEADER_KEYS.set(s, key);
+  }
+  return key;
+}
+
+const HEADER_KEYS = new Map<string, string>();
+
+function computeHeaderKey(s: string): string {
   let t = toHalfWidth(s);
   // Loop so nested brackets go too; this also makes headerKey idempotent.
   for (let prev = ''; prev !== t; ) {
