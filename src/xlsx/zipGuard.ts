@@ -264,9 +264,10 @@ function hasDtd(xml: Uint8Array): boolean {
     const text = new TextDecoder(xml[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(xml);
     return /<!\s*(DOCTYPE|ENTITY)/i.test(text);
   }
-  for (let i = xml.indexOf(LT); i >= 0 && i < xml.length - 1; i = xml.indexOf(LT, i + 1)) {
-    if (xml[i + 1] !== BANG) continue;
-    const head = String.fromCharCode(...xml.subarray(i + 2, i + 12)).replace(/^\s+/, '').toUpperCase();
+  // '!' is rare in sheet XML, '<' is everywhere: look for the former.
+  for (let i = xml.indexOf(BANG, 1); i > 0; i = xml.indexOf(BANG, i + 1)) {
+    if (xml[i - 1] !== LT) continue;
+    const head = String.fromCharCode(...xml.subarray(i + 1, i + 11)).replace(/^\s+/, '').toUpperCase();
     if (head.startsWith('DOCTYPE') || head.startsWith('ENTITY')) return true;
   }
   return false;

@@ -126,19 +126,22 @@ function checkText(column: string, cell: Cell | null | undefined, text: string, 
 export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[]; findings: Finding[] } {
   const out: Finding[] = [];
   const defs = p.form.columns.filter((c) => p.columnOf.has(c.key));
+  const cols = defs.map((d) => p.columnOf.get(d.key)!);
+  const letters = cols.map((c) => a1(0, c).replace(/\d+$/, ''));
+  // One place object for the sheet, its cell updated as we go: findings copy it, never keep it.
+  const place: Place = { ...ctx, cell: null };
   const rows: NormalRow[] = [];
   for (const raw of p.rows) {
     const values: Record<string, RowValue> = {};
     const cellOf: Record<string, string> = {};
     let phones: string[] = [];
-    for (const def of defs) {
-      const col = p.columnOf.get(def.key)!;
-      const cell = raw.cells[col];
-      cellOf[def.key] = a1(raw.row, col);
-      const r = checkCell(def, cell, { ...ctx, cell: cellOf[def.key] }, ctx.asOf, out);
+    defs.forEach((def, i) => {
+      const cell = raw.cells[cols[i]!];
+      place.cell = cellOf[def.key] = `${letters[i]}${raw.row + 1}`;
+      const r = checkCell(def, cell, place, ctx.asOf, out);
       values[def.key] = r.value;
       if (def.key === p.form.owner.phone) phones = r.phones;
-    }
+    });
     const extras: Record<string, string> = {};
     for (const x of p.extraColumns) {
       const cell = raw.cells[x.col];
