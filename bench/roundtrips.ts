@@ -17,10 +17,12 @@ export interface RoundTrip {
   syncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number | null;
+  /** All request bytes of the write: requests are capped at 4 MB, so this sets a floor on syncs. */
+  totalRequestBytes: number | null;
   seconds: number;
 }
 
-type MeasureWrite = (model: WorkbookModel) => Promise<{ syncs: number; maxRequestBytes: number; maxResponseBytes?: number }>;
+type MeasureWrite = (model: WorkbookModel) => Promise<{ syncs: number; maxRequestBytes: number; maxResponseBytes?: number; requests?: number[] }>;
 
 const FAKE = path.join(__dirname, '..', 'test', 'excel', 'fakeExcel.ts');
 
@@ -60,7 +62,7 @@ export async function measureRoundTrips(
     const t0 = performance.now();
     try {
       const m = await measureWrite(model);
-      results.push({ units: n, syncs: m.syncs, maxRequestBytes: m.maxRequestBytes, maxResponseBytes: m.maxResponseBytes ?? null, seconds: (performance.now() - t0) / 1000 });
+      results.push({ units: n, syncs: m.syncs, maxRequestBytes: m.maxRequestBytes, maxResponseBytes: m.maxResponseBytes ?? null, totalRequestBytes: m.requests ? m.requests.reduce((a, b) => a + b, 0) : null, seconds: (performance.now() - t0) / 1000 });
       log(`  excel write, ${n} units: ${m.syncs} syncs, largest request ${(m.maxRequestBytes / 1024).toFixed(0)} KB`);
     } catch (e) {
       return { results: results.length ? results : null, note: `measureWrite failed at ${n} units: ${(e as Error).message}` };
