@@ -11,7 +11,7 @@ import { readSubmission } from '../xlsx/read';
 import { collectFiles, fromUser, loadSubmission } from './files';
 import { checkAll } from './pool';
 import { progress } from './progress';
-import { renderWorkbook } from '../xlsx/write';
+import { renderWorkbook } from './writer';
 import { renderTable } from './table';
 
 export interface CheckFlags {

@@ -7,7 +7,7 @@ import { demoCommand } from './demo';
 import { runCommand } from './run';
 import { fromUser } from './files';
 import { templateWorkbookModel } from '../core/report/templateSheets';
-import { renderWorkbook } from '../xlsx/write';
+import { renderWorkbook } from './writer';
 
 function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的日期');

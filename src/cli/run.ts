@@ -4,7 +4,7 @@ import path from 'node:path';
 import { toJsonReport } from '../core/report/json';
 import { runAssessment, type RunResult, type SourcedSheet } from '../core/run';
 import { readBackSheets, readSubmission } from '../xlsx/read';
-import { renderWorkbook } from '../xlsx/write';
+import { renderWorkbook } from './writer';
 import { type CheckFlags, checkOptions, checkPaths, printSummary, writeFileFor } from './check';
 import { fromUser, shownPath } from './files';
 import { renderTable } from './table';
