@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../core/grid';
-import { FILLS, headerRow, type SheetModel, type WorkbookModel } from '../core/report/model';
+import { FILLS, headerRow, type OutValue, type SheetModel, type WorkbookModel } from '../core/report/model';
 import { safeTableName, tableHeaders, uniqueSheetNames } from './names';
 import { argb, cleanText, NUM_FMT, writeValue } from './values';
 import { addConditionalFormats, addValidations, ListSheet } from './rules';
@@ -21,6 +21,16 @@ export function solid(rgb: string): ExcelJS.Fill {
 /** The sheet names a model gets in the file (sanitised, deduplicated), in model order. */
 export function sheetNamesFor(model: WorkbookModel): string[] {
   return uniqueSheetNames(model.sheets.map((s) => s.name));
+}
+
+/** Lines a wrapped text needs in a column `width` characters wide (a CJK glyph is about 1.5 digits wide). */
+function wrappedLines(v: OutValue | undefined, width: number): number {
+  if (typeof v !== 'string' || !v) return 1;
+  return v.split('\n').reduce((n, line) => {
+    let w = 0;
+    for (const ch of line) w += ch.charCodeAt(0) > 0x2e80 ? 1.5 : 1;
+    return n + Math.max(1, Math.ceil(w / Math.max(1, width - 1)));
+  }, 0);
 }
 
 export async function renderWorkbook(model: WorkbookModel): Promise<Uint8Array> {
@@ -81,15 +91,21 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, tables: Set<string
   });
 
   sheet.rows.forEach((row, i) => {
+    let lines = 1;
     for (let c = 0; c < Math.max(row.length, sheet.columns.length); c++) {
       const cell = ws.getCell(hr + 1 + i, c + 1);
       const spec = sheet.columns[c];
       const fmt = spec?.kind ? NUM_FMT[spec.kind] : undefined;
       if (fmt) cell.numFmt = fmt;
-      if (spec?.wrap) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (spec?.wrap) {
+        cell.alignment = { wrapText: true, vertical: 'top' };
+        lines = Math.max(lines, wrappedLines(row[c], spec.width ?? 10));
+      }
       cell.border = BORDER;
       writeValue(cell, row[c] ?? null);
     }
+    // Readers do not reliably fit row heights to wrapped text on open: set it.
+    if (lines > 1) ws.getRow(hr + 1 + i).height = Math.min(409, 14.5 * lines);
   });
 
   for (const h of sheet.highlights ?? []) {
