@@ -64,4 +64,22 @@ describe('zhendi CLI', () => {
     expect(report.findings[0]).toMatchObject({ rule: 'file-unsupported', file: 'in/图书馆.xls', cell: null, severity: 'error' });
     expect(report.findings[0].message).toContain('.xlsx');
   });
+
+  it('reports hostile and broken files as findings and still checks the rest of the batch', () => {
+    const bad = path.join(dir, 'bad');
+    fs.mkdirSync(bad, { recursive: true });
+    fs.copyFileSync(path.join(dir, 'filled.xlsx'), path.join(bad, '信息工程学院.xlsx'));
+    fs.writeFileSync(path.join(bad, '空文件.xlsx'), Buffer.alloc(0));
+    fs.writeFileSync(path.join(bad, '乱码.xlsx'), Buffer.from('PK\u0003\u0004 not really a zip at all'));
+    fs.writeFileSync(path.join(bad, '网页.xlsx'), Buffer.from('<html><body>下载失败</body></html>'));
+    fs.writeFileSync(path.join(bad, 'WPS表格.et'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]));
+    const r = zhendi(['check', 'bad', '--as-of', '2024-11-20', '--json', 'bad.json'], dir);
+    expect(r.status).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(dir, 'bad.json'), 'utf8'));
+    const status = Object.fromEntries(report.files.map((f: { file: string; status: string }) => [path.basename(f.file), f.status]));
+    expect(status).toEqual({ '信息工程学院.xlsx': 'accepted', '空文件.xlsx': 'rejected', '乱码.xlsx': 'rejected', '网页.xlsx': 'rejected', 'WPS表格.et': 'rejected' });
+    const rules = Object.fromEntries(report.findings.filter((f: { rule: string }) => f.rule.startsWith('file-')).map((f: { file: string; rule: string }) => [path.basename(f.file), f.rule]));
+    expect(rules).toEqual({ '空文件.xlsx': 'file-unreadable', '乱码.xlsx': 'file-unreadable', '网页.xlsx': 'file-unreadable', 'WPS表格.et': 'file-unsupported' });
+    expect(report.units.find((u: { unit: string }) => u.unit === '信息工程学院').forms).toEqual({ website: 1, newmedia: 1, zombie: 1, group: 1, bigv: 1 });
+  });
 });
