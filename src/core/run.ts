@@ -9,7 +9,7 @@ import type { SheetGrid } from './grid';
 import type { CheckResult } from './model';
 import { checkWorkbookModel } from './report/checkSheets';
 import type { WorkbookModel } from './report/model';
-import * as catalog from './rules/catalog';
+import { RULE_TITLES } from './rules/titles';
 import {
   type Adjustment, type Assessment, DEFAULT_RUBRIC, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, makeParams, mergeRectification, mergeScoreEntries, paramsFromGrid, paramsToSheet,
@@ -59,9 +59,6 @@ export interface RankingJson {
 
 const byName = (sheets: SourcedSheet[], names: string[]) => sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
 
-const RULE_TITLES: Record<string, string> = Object.fromEntries(
-  Object.values(catalog).map((r) => [r.id, r.title]),
-);
 
 export function runAssessment(input: RunInput): RunResult {
   const findings: Finding[] = [];

@@ -12,7 +12,8 @@ import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import { checkWorkbookModel } from '../../core/report/checkSheets';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromGrid, type Roster } from '../../core/units';
-import * as Catalog from '../../core/rules/catalog';
+import { RULE_TITLES } from '../../core/rules/titles';
+import type { RankingJson } from '../../core/run';
 import {
   DEFAULT_RUBRIC,
   RANKING_SHEET,
@@ -82,16 +83,7 @@ export interface CheckOutput {
   targets: ({ sheet: string; cell: string } | null)[];
 }
 
-export interface RankRow {
-  unit: string;
-  category: string | null;
-  score: number;
-  grade: string;
-  rank: number;
-  categoryRank: number;
-  veto: boolean;
-  adjustments: { indicator: string; points: number; reason: string }[];
-}
+export type RankRow = Omit<RankingJson, 'base' | 'roundTotals'>;
 
 export interface StepOutput {
   model: WorkbookModel;
@@ -119,11 +111,6 @@ function sheetOf(wb: WorkbookGrid | null | undefined, name: string): SheetGrid |
   return wb?.sheets.find((s) => s.name === name);
 }
 
-const RULE_TITLES: Record<string, string> = Object.fromEntries(
-  Object.values(Catalog)
-    .filter((r): r is typeof r & { id: string; title: string } => typeof r === 'object' && r !== null && 'id' in r && 'title' in r)
-    .map((r) => [r.id, r.title]),
-);
 
 /** `#'汇总_网站平台'!E5` → { sheet, cell }. */
 export function parseLink(link: string): { sheet: string; cell: string } | null {
