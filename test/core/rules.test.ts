@@ -192,3 +192,23 @@ describe('a clean workbook', () => {
     expect(run([unitWorkbook('信工学院_网络阵地备案表.xlsx', {}, null)], { roster }).files[0]!.unit).toBe('信息工程学院');
   });
 });
+
+describe('layouts seen in the wild', () => {
+  it('reads a header that contains a label, such as 网站负责人姓名 or 粉丝人数合计', () => {
+    const head = ['序号', '网站名称', '网站负责人姓名', '网站管理员', '联系电话', '网站栏目', '最后更新日期（年月日）'];
+    const r = run([unitWorkbook('信息工程学院.xlsx', { website: formSheet('website', CLEAN.website, { head }) })]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.tables.website[0]!.values).toMatchObject({ principal: '王建国', lastUpdate: '2024-11-18' });
+  });
+
+  it('gives every row the value of a vertically merged cell (one 负责人 for several sites)', () => {
+    const rows = [
+      [1, '信息工程学院党建网', '王建国', '李敏', '13800001111', '新闻动态、组织管理、党员教育', '2024-11-18'],
+      [2, '信息工程学院主页', null, '李敏', '13800001111', '学院简介、新闻动态', '2024-11-19'],
+    ];
+    const sheet = { ...formSheet('website', rows), merges: [{ top: 3, left: 2, bottom: 4, right: 2 }] };
+    const r = run([unitWorkbook('信息工程学院.xlsx', { website: sheet })]);
+    expect(r.findings.filter((f) => f.rule === 'cell-required')).toEqual([]);
+    expect(r.tables.website.map((x) => x.values.principal)).toEqual(['王建国', '王建国']);
+  });
+});

@@ -54,20 +54,46 @@ function matchKey(form: FormTemplate, key: string): Match | null {
 }
 
 function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: HeaderCell[]; score: number; required: number } {
-  const cells: HeaderCell[] = [];
+  const cells: HeaderCell[] = texts.map((text, col) => {
+    const m = matchKey(form, keys[col] ?? '');
+    return { col, text, column: m?.column ?? null, match: m?.match ?? null };
+  });
+  // A header that only contains a label (网站负责人姓名, 粉丝人数合计) names that column when
+  // nothing else claimed it: longer labels first, so 群管理员姓名 never becomes 管理员姓名.
+  const claimed = new Set(cells.filter((c) => c.column).map((c) => c.column!.key));
+  for (const c of cells) {
+    if (c.column || !keys[c.col]) continue;
+    const hit = containedColumn(form, keys[c.col]!);
+    if (hit && !claimed.has(hit.key)) {
+      c.column = hit;
+      c.match = 'alias';
+      claimed.add(hit.key);
+    }
+  }
   let score = 0;
   const seen = new Set<string>();
   let required = 0;
-  texts.forEach((text, col) => {
-    const m = matchKey(form, keys[col] ?? '');
-    cells.push({ col, text, column: m?.column ?? null, match: m?.match ?? null });
-    if (m) {
-      score += m.match === 'exact' ? 2 : 1;
-      if (m.column.required && !seen.has(m.column.key)) required++;
-      seen.add(m.column.key);
-    }
-  });
+  for (const c of cells) {
+    if (!c.column) continue;
+    score += c.match === 'exact' ? 2 : 1;
+    if (c.column.required && !seen.has(c.column.key)) required++;
+    seen.add(c.column.key);
+  }
   return { cells, score, required };
+}
+
+/** Label keys of a form, longest first, for containment matching (two characters or more). */
+const CONTAINED = new Map<FormTemplate, { key: string; column: ColumnDef }[]>();
+function containedColumn(form: FormTemplate, key: string): ColumnDef | null {
+  let list = CONTAINED.get(form);
+  if (!list) {
+    list = form.columns
+      .flatMap((c) => [c.label, ...(c.aliases ?? [])].map((l) => ({ key: headerKey(l), column: c })))
+      .filter((x) => x.key.length >= 2 && x.column.type !== 'seq')
+      .sort((a, b) => b.key.length - a.key.length);
+    CONTAINED.set(form, list);
+  }
+  return list.find((x) => key.includes(x.key))?.column ?? null;
 }
 
 /** Form keywords found in free text above the header (title rows) or the sheet name. */

@@ -67,8 +67,11 @@ export function parseSheet(sheet: SheetGrid): SheetParse {
   const rows: RawRow[] = [];
   let nothingToFile = false;
   const seqCol = columnOf.get('seq');
+  const mergedFill = dataMerges(sheet, detection.dataStart);
   for (let r = detection.dataStart; r < sheet.rows.length; r++) {
-    const cells = sheet.rows[r] ?? [];
+    const own = sheet.rows[r] ?? [];
+    if (own.every(isBlank)) continue;
+    const cells = mergedFill.has(r) ? withMerged(own, mergedFill.get(r)!) : own;
     const texts = cells.map((c) => cellText(c).trim());
     const filled = texts.filter(Boolean);
     if (!filled.length) continue;
@@ -107,6 +110,31 @@ export function parseSheet(sheet: SheetGrid): SheetParse {
     kind: 'form',
     parsed: { sheet: sheet.name, form, detection, columnOf, extraColumns, rows, nothingToFile, title, signer: mergeSigners(signers) },
   };
+}
+
+/**
+ * Cells covered by a vertical merge in the data area (one 负责人 for several sites): each row
+ * reads the merge's value. Only merges of a sane size are expanded.
+ */
+function dataMerges(sheet: SheetGrid, dataStart: number): Map<number, Map<number, Cell>> {
+  const fill = new Map<number, Map<number, Cell>>();
+  for (const m of sheet.merges) {
+    if (m.top < dataStart || m.bottom === m.top || (m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
+    const master = sheet.rows[m.top]?.[m.left];
+    if (!master || isBlank(master)) continue;
+    for (let r = m.top + 1; r <= m.bottom; r++) {
+      const row = fill.get(r) ?? new Map<number, Cell>();
+      row.set(m.left, master);
+      fill.set(r, row);
+    }
+  }
+  return fill;
+}
+
+function withMerged(own: (Cell | null | undefined)[], fill: Map<number, Cell>): (Cell | null | undefined)[] {
+  const out = own.slice();
+  for (const [c, cell] of fill) if (isBlank(out[c])) out[c] = cell;
+  return out;
 }
 
 /** The template columns found by label, with how each was matched. */
