@@ -75,7 +75,9 @@ export function runAssessment(input: RunInput): RunResult {
   const params = makeParams({ ...(fromSheet?.params ?? {}), asOf: input.check.asOf, ...stripUndefined(input.params ?? {}) });
 
   const rosterNames = input.check.roster?.units.map((u) => u.name);
-  const units = input.check.units.map((u) => ({ unit: u.unit, category: u.category }));
+  // With a roster, a name outside it (unit-unknown) is most likely a misnamed roster unit: it is
+  // ranked only if it was scored, not as a zero at the bottom of leadership's table.
+  const units = input.check.units.filter((u) => !input.check.roster || u.inRoster).map((u) => ({ unit: u.unit, category: u.category }));
   const unitNames = rosterNames ?? units.map((u) => u.unit);
 
   let typed: ScoreEntry[] = [];
