@@ -85,7 +85,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   for (const sheet of sub.read.workbook.sheets) {
     const p = parseSheet(sheet);
     if (p.kind === 'form') parsed.push(p.parsed);
-    else if (p.kind === 'unrecognized') unrecognized.push(sheet.name);
+    else if (p.kind === 'unrecognized' && !sheet.hidden) unrecognized.push(sheet.name);
   }
   work.signer = mergeSigners(parsed.map((p) => p.signer));
   const unit = pickUnit(

@@ -29,6 +29,8 @@ export interface SheetGrid {
   merges: Merge[];
   /** Formula text keyed by A1 address, where the source had one (cached value is in rows). */
   formulas?: Record<string, string>;
+  /** Hidden in the workbook (often a dropdown source): read, but never reported as unrecognised. */
+  hidden?: boolean;
 }
 
 export interface WorkbookGrid {

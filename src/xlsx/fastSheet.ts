@@ -34,6 +34,7 @@ export function partText(bytes: Uint8Array): string {
 interface SheetRef {
   name: string;
   rid: string;
+  hidden: boolean;
 }
 
 function parseWorkbook(xml: string): { sheets: SheetRef[]; date1904: boolean } {
@@ -61,7 +62,8 @@ function parseWorkbook(xml: string): { sheets: SheetRef[]; date1904: boolean } {
           const name = sc.attr('name');
           const rid = sc.attr('id');
           if (name === null || rid === null) throw new XmlError('sheet without name or id');
-          sheets.push({ name, rid });
+          const state = sc.attr('state');
+          sheets.push({ name, rid, hidden: state === 'hidden' || state === 'veryHidden' });
         }
         break;
       default:
@@ -424,7 +426,9 @@ export function readParts(parts: Map<string, Uint8Array>): WorkbookGrid {
     const target = rels.get(s.rid);
     const part = target === undefined ? undefined : parts.get(target);
     if (part === undefined) continue;
-    out.push(parseSheet(partText(part), s.name, ctx));
+    const grid = parseSheet(partText(part), s.name, ctx);
+    if (s.hidden) grid.hidden = true;
+    out.push(grid);
   }
   return { sheets: out };
 }

@@ -212,3 +212,13 @@ describe('layouts seen in the wild', () => {
     expect(r.tables.website.map((x) => x.values.principal)).toEqual(['王建国', '王建国']);
   });
 });
+
+describe('hidden sheets', () => {
+  it('a hidden dropdown-source sheet is not reported as unrecognised; a visible one is', () => {
+    const extra = { ...grid('下拉选项', [['微信公众号'], ['微博']]), hidden: true };
+    const base = unitWorkbook().read;
+    const sheets = base.ok ? base.workbook.sheets : [];
+    expect(run([submission('信息工程学院.xlsx', [...sheets, extra])]).findings.filter((f) => f.rule === 'sheet-unrecognized')).toEqual([]);
+    expect(run([submission('信息工程学院.xlsx', [...sheets, { ...extra, hidden: false }])]).findings.filter((f) => f.rule === 'sheet-unrecognized')).toHaveLength(1);
+  });
+});

@@ -87,7 +87,8 @@ async function referenceRead(bytes: Uint8Array, limits = DEFAULT_LIMITS): Promis
   const wb = new ExcelJS.Workbook();
   const options = { ignoreNodes: IGNORED_NODES } as unknown as Parameters<ExcelJS.Xlsx['load']>[1];
   await wb.xlsx.load(clean as unknown as Parameters<ExcelJS.Xlsx['load']>[0], options);
-  return { sheets: wb.worksheets.map(refSheetToGrid) };
+  // The reference marks hidden sheets the way the grid model does.
+  return { sheets: wb.worksheets.map((ws) => (ws.state === 'visible' ? refSheetToGrid(ws) : { ...refSheetToGrid(ws), hidden: true })) };
 }
 
 async function fastRead(bytes: Uint8Array, name = 'a.xlsx'): Promise<WorkbookGrid> {
