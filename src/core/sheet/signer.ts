@@ -11,13 +11,12 @@ export interface Signer {
 
 // Longest labels first so 填表人电话 is not read as 填表人.
 const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
-  ['unit', /填报单位(?:[(（]\s*盖章\s*[)）])?/g],
+  ['unit', /(?:填报|报送)单位(?:名称)?(?:[(（]\s*盖章\s*[)）])?|单位名称/g],
   ['head', /单位负责人(?:签名|签字)?(?:[(（]\s*(?:签名|盖章|签字)\s*[)）])?/g],
-  ['fillerPhone', /填表人(?:联系)?(?:电话|手机)/g],
-  ['filler', /填表人/g],
-  [null, /填表(?:日期|时间)|报送日期/g],
+  ['fillerPhone', /(?:填表人|联系人)(?:联系)?(?:电话|手机)|联系电话|联系方式/g],
+  ['filler', /填表人|联系人/g],
+  [null, /(?:填表|填报|报送)(?:日期|时间)/g],
 ];
-
 const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
 
 export function parseSigner(line: string): Signer {
@@ -39,7 +38,7 @@ export function parseSigner(line: string): Signer {
     const stop = hits[i + 1]?.start ?? line.length;
     let value = line.slice(h.end, stop).replace(/^[\s:：]+/, '');
     // A value ends at a run of two or more spaces (the next label's padding).
-    value = value.split(/\s{2,}|\u3000/)[0]!.trim();
+    value = value.split(/\s{2,}|\u3000/)[0]!.replace(/[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）]/g, '').trim();
     if (h.key && value && !out[h.key]) out[h.key] = value;
   });
   return out;

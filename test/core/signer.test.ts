@@ -1,0 +1,20 @@
+/** The signer line in its common wordings. */
+import { parseSigner } from '../../src/core/sheet/signer';
+
+describe('parseSigner', () => {
+  it.each([
+    ['填报单位：信息工程学院    单位负责人签名（盖章）：王建国        填表人：李敏        填表人电话：13800001111', { unit: '信息工程学院', head: '王建国', filler: '李敏', fillerPhone: '13800001111' }],
+    ['填报单位：信息工程学院（盖章）  填报日期：2024年11月15日', { unit: '信息工程学院', head: null, filler: null, fillerPhone: null }],
+    ['填报单位(盖章)：团委 联系人：张三 联系电话：13800001111', { unit: '团委', filler: '张三', fillerPhone: '13800001111' }],
+    ['单位负责人签字：王建国  填表人：李敏  填表人手机：13800001111', { unit: null, head: '王建国', filler: '李敏', fillerPhone: '13800001111' }],
+    ['单位负责人签名（盖章）：        填表人：        填表人电话：', { unit: null, head: null, filler: null, fillerPhone: null }],
+  ])('%s', (line, want) => {
+    const s = parseSigner(line);
+    expect(s.present).toBe(true);
+    expect(s).toMatchObject(want);
+  });
+
+  it('is absent from a title line', () => {
+    expect(parseSigner('示范职业技术学院网站平台更新登记备案表').present).toBe(false);
+  });
+});
