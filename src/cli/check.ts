@@ -69,9 +69,19 @@ export async function writeFileFor(userPath: string, data: string | Uint8Array):
   await fs.writeFile(abs, data);
 }
 
+/** Units shown in the terminal table; a city-wide batch lists the units needing most attention. */
+export const SUMMARY_ROWS = 40;
+
+export function summaryTable(r: CheckResult, limit = SUMMARY_ROWS): string {
+  const units = r.units.length > limit ? [...r.units].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings).slice(0, limit) : r.units;
+  const rows = units.map((u) => [u.unit, u.category ?? '', Object.keys(u.forms).length, u.missingForms.length, u.errors, u.warnings]);
+  const table = renderTable(['单位', '类别', '已报送表', '缺表', '错误', '警告'], rows);
+  const rest = r.units.length - units.length;
+  return rest > 0 ? `${table}\n（按错误数列出前 ${limit} 个单位，另有 ${rest} 个单位见校验结果）` : table;
+}
+
 export function printSummary(r: CheckResult): void {
-  const rows = r.units.map((u) => [u.unit, u.category ?? '', Object.keys(u.forms).length, u.missingForms.length, u.errors, u.warnings]);
-  process.stdout.write(renderTable(['单位', '类别', '已报送表', '缺表', '错误', '警告'], rows) + '\n');
+  process.stdout.write(summaryTable(r) + '\n');
   const st = (s: string) => r.files.filter((f) => f.status === s).length;
   const sev = (s: string) => r.findings.filter((f) => f.severity === s).length;
   process.stdout.write(

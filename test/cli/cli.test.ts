@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { summaryTable } from '../../src/cli/check';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/zhendi.cjs');
@@ -81,5 +82,19 @@ describe('zhendi CLI', () => {
     const rules = Object.fromEntries(report.findings.filter((f: { rule: string }) => f.rule.startsWith('file-')).map((f: { file: string; rule: string }) => [path.basename(f.file), f.rule]));
     expect(rules).toEqual({ '空文件.xlsx': 'file-unreadable', '乱码.xlsx': 'file-unreadable', '网页.xlsx': 'file-unreadable', 'WPS表格.et': 'file-unsupported' });
     expect(report.units.find((u: { unit: string }) => u.unit === '信息工程学院').forms).toEqual({ website: 1, newmedia: 1, zombie: 1, group: 1, bigv: 1 });
+  });
+});
+
+describe('terminal summary', () => {
+  it('lists every unit of a small batch, and only the units with most errors of a big one', () => {
+    const unit = (n: number, errors: number) => ({ unit: `单位${n}`, category: null, inRoster: false, forms: {}, missingForms: [], lateForms: [], errors, warnings: 0, infos: 0, files: [], accounts: 0, followers: 0, groups: 0, sites: 0, signer: { head: null, filler: null, fillerPhone: null } });
+    const result = (n: number) => ({ asOf: '2024-11-20', deadline: null, files: [], findings: [], tables: { website: [], newmedia: [], zombie: [], group: [], bigv: [] }, roster: null, units: Array.from({ length: n }, (_, i) => unit(i, i % 7)) });
+    const small = summaryTable(result(5), 40);
+    expect(small.split('\n')).toHaveLength(2 + 5);
+    const big = summaryTable(result(100), 10);
+    const lines = big.split('\n');
+    expect(lines).toHaveLength(2 + 10 + 1);
+    expect(lines[2]).toMatch(/单位\d+\s+0\s+0\s+6\s+0$/);
+    expect(lines[lines.length - 1]).toContain('另有 90 个单位');
   });
 });
