@@ -5,7 +5,7 @@ import { toJsonReport } from '../core/report/json';
 import { runAssessment, type RunResult, type SourcedSheet } from '../core/run';
 import { readBackSheets, readSubmission } from '../xlsx/read';
 import { renderWorkbook } from './writer';
-import { type CheckFlags, checkOptions, checkPaths, printSummary, writeFileFor } from './check';
+import { type CheckFlags, checkOptions, checkPaths, printSummary, SUMMARY_ROWS, writeFileFor } from './check';
 import { fromUser, shownPath } from './files';
 import { renderTable } from './table';
 
@@ -43,8 +43,11 @@ async function previousSheets(file: string): Promise<SourcedSheet[]> {
 }
 
 export function printRanking(r: RunResult): void {
-  const rows = r.assessment.results.map((u) => [u.rank, u.unit, u.category ?? '', Number(u.score.toFixed(2)), u.grade, u.categoryRank]);
-  process.stdout.write('\n' + renderTable(['排名', '单位', '类别', '年度得分', '等级', '类别内排名'], rows) + '\n');
+  const shown = r.assessment.results.slice(0, SUMMARY_ROWS);
+  const rows = shown.map((u) => [u.rank, u.unit, u.category ?? '', Number(u.score.toFixed(2)), u.grade, u.categoryRank]);
+  const rest = r.assessment.results.length - shown.length;
+  const more = rest > 0 ? `\n（前 ${shown.length} 名；全部 ${r.assessment.results.length} 个单位见“考核排名”工作表）` : '';
+  process.stdout.write('\n' + renderTable(['排名', '单位', '类别', '年度得分', '等级', '类别内排名'], rows) + more + '\n');
 }
 
 export async function runCommand(paths: string[], o: RunFlags): Promise<number> {
