@@ -174,13 +174,20 @@ function skipped(sub: Submission, index: number): FileCheck {
   return { index, file: sub.file, record, findings: [], sheets: [], signer: mergeSigners([]) };
 }
 
+/** consolidate() marks replaced sheets and adds findings: it works on copies, so a caller may consolidate the same checks again. */
+function copyCheck(w: FileCheck): FileCheck {
+  const records = new Map<SheetRecord, SheetRecord>(w.record.sheets.map((r) => [r, { ...r }]));
+  const sheets = w.sheets.map((s) => ({ ...s, findings: [...s.findings], record: records.get(s.record) ?? { ...s.record } }));
+  return { ...w, record: { ...w.record, sheets: w.record.sheets.map((r) => records.get(r)!) }, findings: [...w.findings], sheets };
+}
+
 /** Across files: duplicates, newest file wins, cross-unit rules, per-unit summary. */
 export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): CheckResult {
   const roster = opts.roster ?? null;
   const required = opts.requiredForms ?? FORM_IDS;
   const works: FileCheck[] = [];
   const bySha = new Map<string, FileCheck>();
-  for (const w of [...checked].sort((a, b) => a.index - b.index)) {
+  for (const w of [...checked].sort((a, b) => a.index - b.index).map(copyCheck)) {
     const first = bySha.get(w.record.sha256);
     if (first) {
       const unit = first.record.unit;

@@ -2,9 +2,9 @@
  * Every checker rule: a case that fires (at the right cell) and a near miss that does not.
  * The base is a clean unit workbook; each case changes one thing.
  */
-import type { CheckOptions, Submission } from '../../src/core/check';
+import { checkFile, consolidate, type CheckOptions, type Submission } from '../../src/core/check';
 import type { Roster } from '../../src/core/units';
-import { CLEAN, HEAD, formSheet, grid, run, submission, TITLE, SIGNER, unitWorkbook, withCell, type Raw } from './builders';
+import { AS_OF, CLEAN, HEAD, formSheet, grid, run, submission, TITLE, SIGNER, unitWorkbook, withCell, type Raw } from './builders';
 
 interface Case {
   rule: string;
@@ -220,5 +220,18 @@ describe('hidden sheets', () => {
     const sheets = base.ok ? base.workbook.sheets : [];
     expect(run([submission('信息工程学院.xlsx', [...sheets, extra])]).findings.filter((f) => f.rule === 'sheet-unrecognized')).toEqual([]);
     expect(run([submission('信息工程学院.xlsx', [...sheets, { ...extra, hidden: false }])]).findings.filter((f) => f.rule === 'sheet-unrecognized')).toHaveLength(1);
+  });
+});
+
+describe('consolidate', () => {
+  it('leaves its input alone, so the same checks can be consolidated again', () => {
+    const subs = [unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website')], { modified: '2024-11-12T00:00:00Z' })];
+    const checks = subs.map((s, i) => checkFile(s, i, { asOf: AS_OF }));
+    const once = consolidate(checks, { asOf: AS_OF });
+    const twice = consolidate(checks, { asOf: AS_OF });
+    expect(twice.findings).toEqual(once.findings);
+    expect(twice.files).toEqual(once.files);
+    expect(once.findings.filter((f) => f.rule === 'file-replaced')).toHaveLength(1);
+    expect(once.files[0]!.sheets.find((s) => s.form === 'website')!.replaced).toBe(true);
   });
 });
