@@ -96,6 +96,7 @@ export async function readSheets(context: Excel.RequestContext, caps: ExcelCaps,
   const present = sheets.filter((ws) => !ws.isNullObject);
 
   const used = present.map((ws) => {
+    ws.load('visibility'); // rides along with the used-range sync
     const u = ws.getUsedRangeOrNullObject(true);
     u.load('rowIndex,columnIndex,rowCount,columnCount');
     const merged = caps.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
@@ -106,7 +107,10 @@ export async function readSheets(context: Excel.RequestContext, caps: ExcelCaps,
 
   const grids: SheetGrid[] = present.map((ws, i) => {
     const { merged } = used[i]!;
-    return { name: ws.name, rows: [], merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [] };
+    const grid: SheetGrid = { name: ws.name, rows: [], merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [] };
+    // Hidden sheets (dropdown sources) are read but never reported as unrecognised.
+    if (ws.visibility !== 'Visible') grid.hidden = true;
+    return grid;
   });
 
   const blocks: Block[] = [];

@@ -103,6 +103,7 @@ export class SheetState {
   columnWidths = new Map<number, number>();
   freeze: { rows: number; cols: number } | null = null;
   pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string; zoom?: Excel.PageLayoutZoomOptions } = {};
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   constructor(public name: string) {}
 
   cell(r: number, c: number, create = false): FakeCell | undefined {
@@ -482,13 +483,16 @@ export class FWorksheet extends FObject<SheetState> {
   protected read(t: SheetState, prop: string): unknown {
     if (prop === 'name') return t.name;
     if (prop === 'position') return this.context.fake.state.sheets.indexOf(t);
-    return 'Visible';
+    return t.visibility;
   }
   get name(): string {
     return this.prop<string>('name');
   }
   get position(): number {
     return this.prop<number>('position');
+  }
+  get visibility(): string {
+    return this.prop<string>('visibility');
   }
   private sheetRange(path: string, rect: () => Rect | null): FRange {
     return new FRange(this.context, `${this.path}.${path}`, () => {

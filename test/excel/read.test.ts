@@ -53,9 +53,21 @@ describe('readSheets', () => {
     fake.addSheet('小表', [['a']]);
     const wb = await fake.run((ctx) => readSheets(ctx, ALL_CAPS));
     expect(wb.sheets.map((s) => s.name)).toEqual(['大表', '小表']);
+    expect(wb.sheets.map((s) => s.hidden)).toEqual([undefined, undefined]);
     expect(wb.sheets[0]!.rows).toHaveLength(30000);
     expect(wb.sheets[0]!.rows[29999]![1]).toEqual({ t: 's', v: '单位29999' });
     expect(fake.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
+  });
+
+  it('marks hidden sheets, in the same round trips', async () => {
+    const fake = new FakeExcel('1.18');
+    fake.addSheet('附件1', [['序号']]);
+    fake.addSheet('下拉选项', [['微信公众号']]).visibility = 'VeryHidden';
+    const wb = await fake.run((ctx) => readSheets(ctx, ALL_CAPS));
+    expect(wb.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([['附件1', false], ['下拉选项', true]]);
+    const named = new FakeExcel('1.18');
+    named.addSheet('下拉选项', [['微博']]).visibility = 'Hidden';
+    expect((await named.run((ctx) => readSheets(ctx, ALL_CAPS, ['下拉选项']))).sheets[0]!.hidden).toBe(true);
   });
 
   it('recognises date formats', () => {
