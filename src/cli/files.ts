@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Submission } from '../core/check';
+import { zhCollator } from '../core/findings';
 import { readSubmission } from '../xlsx/read';
 
 /** The directory the user ran the command from (npm scripts run in the package root). */
@@ -28,7 +29,7 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
   async function walk(abs: string): Promise<void> {
     const st = await fs.stat(abs);
     if (st.isDirectory()) {
-      const names = (await fs.readdir(abs)).filter((n) => !SKIP.test(n)).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+      const names = (await fs.readdir(abs)).filter((n) => !SKIP.test(n)).sort(zhCollator.compare);
       for (const n of names) await walk(path.join(abs, n));
     } else if (st.isFile()) out.push(abs);
   }

@@ -79,8 +79,12 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** One collator for all comparisons: localeCompare() builds one per call, which dominates big sorts. */
+export const zhCollator = new Intl.Collator('zh-CN');
+
 function cmp(a: string | null, b: string | null): number {
-  return (a ?? '').localeCompare(b ?? '', 'zh-CN');
+  if (a === b) return 0;
+  return zhCollator.compare(a ?? '', b ?? '');
 }
 
 function cellOrder(cell: string | null): number {

@@ -1,4 +1,5 @@
 /** Report models of a check: 导入记录, 校验结果, one 汇总 table per form, 单位概况. */
+import { addTo } from '../group';
 import { a1, parseA1 } from '../grid';
 import type { Finding, Severity } from '../findings';
 import { FORM_IDS, type FormId } from '../forms/ids';
@@ -124,7 +125,7 @@ function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]
   for (const f of findings) {
     if (f.form !== form || !f.cell || !f.file) continue;
     const k = `${f.file}|${f.sheet}|${f.cell}`;
-    byCell.set(k, [...(byCell.get(k) ?? []), f]);
+    addTo(byCell, k, f);
   }
   const highlights: Highlight[] = [];
   const out = rows.map((r, i) => {

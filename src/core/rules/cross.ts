@@ -1,4 +1,5 @@
 /** Rules across sheets, units and forms: run on the consolidated tables. */
+import { addTo } from '../group';
 import type { Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 import { formById } from '../forms/templates';
@@ -66,7 +67,7 @@ function dupAcrossUnits(t: Tables): Finding[] {
     const byKey = new Map<string, ConsolidatedRow[]>();
     for (const r of t[d.form]) {
       const k = d.key(r);
-      if (k) byKey.set(k, [...(byKey.get(k) ?? []), r]);
+      if (k) addTo(byKey, k, r);
     }
     for (const rows of byKey.values()) {
       const units = [...new Set(rows.map((r) => r.unit))];
@@ -83,7 +84,7 @@ function dupAcrossUnits(t: Tables): Finding[] {
 function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
   type Use = { name: string; at: Omit<Finding, 'rule' | 'severity' | 'message'> };
   const uses = new Map<string, Use[]>();
-  const add = (phone: string, u: Use) => uses.set(phone, [...(uses.get(phone) ?? []), u]);
+  const add = (phone: string, u: Use) => addTo(uses, phone, u);
   for (const form of Object.keys(t) as FormId[]) {
     const owner = formById(form).owner;
     for (const r of t[form]) {

@@ -1,4 +1,5 @@
 /** Grades and ranks. Scores arrive tidied (see util.tidy), so ties compare exactly. */
+import { addTo } from '../group';
 import type { Params } from './params';
 import { zhCompare } from './util';
 
@@ -49,7 +50,7 @@ export function rankUnits<T extends Rankable>(items: T[], params: Params): Ranke
   const byCat = new Map<string, number[]>();
   items.forEach((it, i) => {
     const key = it.category ?? '\u0000';
-    byCat.set(key, [...(byCat.get(key) ?? []), i]);
+    addTo(byCat, key, i);
   });
   for (const idx of byCat.values()) {
     const r = rankScores(idx.map((i) => items[i]!.score), params.rankStyle);

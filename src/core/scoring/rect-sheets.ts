@@ -1,4 +1,5 @@
 /** The 整改台账 ledger and the printable 整改通知_<单位> notices. */
+import { addTo } from '../group';
 import { FILLS, type Highlight, type SheetModel } from '../report/model';
 import type { Params } from './params';
 import { RECT_STATUSES, type RectItem } from './rectification';
@@ -95,7 +96,7 @@ export interface NoticeOptions {
 /** One printable notice per unit that has open items (status other than 已整改). */
 export function rectNotices(items: RectItem[], params: Params, opts: NoticeOptions = {}): SheetModel[] {
   const byUnit = new Map<string, RectItem[]>();
-  for (const i of items) if (i.status !== '已整改') byUnit.set(i.unit, [...(byUnit.get(i.unit) ?? []), i]);
+  for (const i of items) if (i.status !== '已整改') addTo(byUnit, i.unit, i);
   const taken = new Set<string>();
   return [...byUnit].map(([unit, mine]) => {
     const deadlines = mine.map((i) => i.deadline).filter((d): d is string => !!d).sort();

@@ -1,4 +1,5 @@
 /** Small helpers shared by the scoring modules; text and dates come from core/normalize. */
+import { zhCollator } from '../findings';
 import { parseDate } from '../normalize/date';
 import { squash } from '../normalize/text';
 import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
@@ -90,5 +91,5 @@ export function maskPhone(s: string): string {
 }
 
 export function zhCompare(a: string, b: string): number {
-  return a.localeCompare(b, 'zh-CN');
+  return zhCollator.compare(a, b);
 }
