@@ -16,6 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CheckOutput } from '../engine/client';
+import { FilePickButton } from './FilePickButton';
 import type { WorkbookPort } from '../port';
 import { useT, type MessageKey } from '../i18n';
 
@@ -62,7 +63,6 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
   const t = useT();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const existing = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -126,23 +126,17 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
           </Button>
         ) : null}
         {port.openExisting ? (
-          <>
-            <Button size="small" disabled={busy} onClick={() => existing.current?.click()} data-testid="open-existing">
-              {t('web.open')}
-            </Button>
-            <input
-              ref={existing}
-              className={styles.hidden}
-              type="file"
-              accept=".xlsx"
-              data-testid="existing-input"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                e.target.value = '';
-                if (f && port.openExisting) port.openExisting(f).then((names) => onOpened(names.length), onError);
-              }}
-            />
-          </>
+          <FilePickButton
+            accept=".xlsx"
+            disabled={busy}
+            buttonTestId="open-existing"
+            inputTestId="existing-input"
+            onFile={(f) => {
+              if (f && port.openExisting) port.openExisting(f).then((names) => onOpened(names.length), onError);
+            }}
+          >
+            {t('web.open')}
+          </FilePickButton>
         ) : null}
       </div>
 

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Caption1, Field, Input, makeStyles } from '@fluentui/react-components';
 import { settingsProblems, type Settings } from '../settings';
 import { useT, type MessageKey } from '../i18n';
+import { FilePickButton } from './FilePickButton';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '10px', alignItems: 'end' },
-  hidden: { display: 'none' },
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', marginTop: '10px' },
 });
 
@@ -28,7 +28,6 @@ export function SettingsPanel({ settings, rosterUnits, busy, onApply, onRoster }
   const t = useT();
   const styles = useStyles();
   const [draft, setDraft] = useState<Settings>(settings);
-  const roster = useRef<HTMLInputElement>(null);
   const problems = settingsProblems(draft);
   const set = <K extends keyof Settings>(k: K, v: Settings[K]) => setDraft((d) => ({ ...d, [k]: v }));
   return (
@@ -58,21 +57,9 @@ export function SettingsPanel({ settings, rosterUnits, busy, onApply, onRoster }
         </Button>
       </div>
       <div className={styles.row}>
-        <Button size="small" onClick={() => roster.current?.click()} disabled={busy}>
+        <FilePickButton accept=".xlsx,.xlsm,.csv" disabled={busy} inputTestId="roster-input" onFile={onRoster}>
           {t('settings.roster')}
-        </Button>
-        <input
-          ref={roster}
-          className={styles.hidden}
-          type="file"
-          accept=".xlsx,.xlsm,.csv"
-          data-testid="roster-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0] ?? null;
-            e.target.value = '';
-            onRoster(f);
-          }}
-        />
+        </FilePickButton>
         <Caption1 data-testid="roster-status">{rosterUnits ? t('settings.rosterLoaded', { units: rosterUnits }) : t('settings.rosterNone')}</Caption1>
       </div>
     </section>
