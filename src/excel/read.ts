@@ -8,7 +8,7 @@
 import type { Cell, Merge, SheetGrid, WorkbookGrid } from '../core/grid';
 import { parseA1 } from '../core/grid';
 import { REQUEST_LIMIT_BYTES } from './batch';
-import { serialToIso } from './cells';
+import { isDateFormat, serialToIso } from '../core/dates';
 import type { ExcelCaps } from './requirements';
 
 /**
@@ -20,16 +20,13 @@ const BYTES_PER_CELL_JSON = 160;
 const BYTES_PER_CELL = 80;
 const BLOCK_BYTES = 512 * 1024;
 
-/** True for number formats that display a date (y, d, or m next to d/y), ignoring quoted text. */
-export function isDateFormat(fmt: string | null | undefined): boolean {
-  if (!fmt) return false;
-  const f = fmt
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[(?!\$-)[^\]]*\]/g, '')
-    .toLowerCase();
-  // `mm` alone may be minutes; a date has a year or day token. `E+00` is scientific notation.
-  return /[yd]/.test(f.replace(/general/g, '').replace(/e[+-]/g, ''));
+// Date formats and serials follow core/dates, as the file readers do.
+export { isDateFormat };
+
+/** Values come in the workbook's date system; the 1904 system is not read here (1900 assumed). */
+function numberCell(value: number, fmt: string | undefined): Cell {
+  const iso = isDateFormat(fmt) ? serialToIso(value) : null;
+  return iso === null ? { t: 'n', v: value } : { t: 'd', v: iso };
 }
 
 function toCell(value: unknown, type: string | undefined, fmt: string | undefined): Cell | null {
@@ -44,12 +41,12 @@ function toCell(value: unknown, type: string | undefined, fmt: string | undefine
     case 'Integer':
     case 'FormattedNumber':
       if (typeof value !== 'number') break;
-      return isDateFormat(fmt) ? { t: 'd', v: serialToIso(value) } : { t: 'n', v: value };
+      return numberCell(value, fmt);
     case 'String':
       return value === '' ? null : { t: 's', v: String(value) };
   }
   if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return isDateFormat(fmt) ? { t: 'd', v: serialToIso(value) } : { t: 'n', v: value };
+  if (typeof value === 'number') return numberCell(value, fmt);
   if (typeof value === 'boolean') return { t: 'b', v: value };
   return { t: 's', v: String(value) };
 }

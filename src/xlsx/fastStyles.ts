@@ -1,46 +1,8 @@
-/** Which cell styles are dates (styles.xml), and date serials as ISO calendar dates. */
+/** Which cell styles are dates (styles.xml); the date rules themselves are in core/dates. */
+import { isBuiltinDateFormat, isDateFormat } from '../core/dates';
 import { CLOSE, END, OPEN, Scanner, XmlError } from './fastXml';
 
-/** Built-in number formats that display dates or times (ECMA-376 18.8.30 and the CJK built-ins). */
-function isBuiltInDate(id: number): boolean {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
-}
-
-/**
- * Whether a format code shows a date or time: a y/m/d/h/s token outside quoted text, `[…]`
- * sections (colours, locales such as `[$-F800]`, `[DBNum1]`, elapsed `[h]`), `\x` escapes and the
- * `_x` / `*x` padding and fill characters.
- */
-export function isDateFormat(code: string): boolean {
-  for (let i = 0; i < code.length; i++) {
-    const ch = code[i]!;
-    switch (ch) {
-      case '"': {
-        const end = code.indexOf('"', i + 1);
-        if (end < 0) return false;
-        i = end;
-        break;
-      }
-      case '[': {
-        const end = code.indexOf(']', i + 1);
-        if (end < 0) return false;
-        i = end;
-        break;
-      }
-      case '\\':
-      case '_':
-      case '*':
-        i++;
-        break;
-      case 'y': case 'Y': case 'm': case 'M': case 'd': case 'D':
-      case 'h': case 'H': case 's': case 'S':
-        return true;
-      default:
-        break;
-    }
-  }
-  return false;
-}
+export { isDateFormat, serialToIso } from '../core/dates';
 
 /** For each cellXfs index, whether its number format is a date; index 0 applies to cells without `s`. */
 export function parseDateStyles(xml: string | null): boolean[] {
@@ -73,22 +35,6 @@ export function parseDateStyles(xml: string | null): boolean[] {
   }
   return xfNumFmt.map((id) => {
     const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : isBuiltInDate(id);
+    return code !== undefined ? isDateFormat(code) : isBuiltinDateFormat(id);
   });
-}
-
-/**
- * A date serial as `YYYY-MM-DD` (time of day dropped, rounded to the second first so float noise
- * such as 23:59:59.999 lands on the next day); epoch 1899-12-30, or 1904-01-01 for date1904
- * workbooks. Null when the serial is outside what a Date can hold.
- */
-export function serialToIso(serial: number, date1904: boolean): string | null {
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
-  const t = Math.round(ms / 1000) * 1000;
-  const d = new Date(t);
-  const y = d.getUTCFullYear();
-  if (!Number.isFinite(y)) return null;
-  const m = d.getUTCMonth() + 1;
-  const day = d.getUTCDate();
-  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }

@@ -147,7 +147,7 @@ async function builtWorkbook(): Promise<ExcelJS.Workbook> {
   ws.getCell('D2').value = 0.1 + 0.2;
   ws.getCell('E2').value = -0;
   ws.getCell('F2').value = 123456789.125;
-  const formats = ['yyyy-mm-dd', 'yyyy/m/d', 'yyyy"年"m"月"d"日"', 'm/d/yy h:mm', 'mm-dd-yy', '[$-F800]dddd, mmmm dd, yyyy', 'YYYY-MM-DD', 'hh:mm:ss'];
+  const formats = ['yyyy-mm-dd', 'yyyy/m/d', 'yyyy"年"m"月"d"日"', 'm/d/yy h:mm', 'mm-dd-yy', '[$-F800]dddd, mmmm dd, yyyy', 'YYYY-MM-DD', 'yyyy-mm-dd hh:mm:ss'];
   formats.forEach((fmt, i) => {
     const c = ws.getCell(3, 2 + i);
     c.value = new Date(Date.UTC(2024, 2, 25 + i, i === 3 ? 23 : 0, i === 3 ? 59 : 0));
@@ -496,10 +496,11 @@ describe('fast reader: hand-written parts', () => {
 
 describe('fast reader: helpers', () => {
   it('tells date formats from number formats', () => {
-    for (const f of ['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', '[$-F800]dddd, mmmm dd, yyyy', '[DBNum1][$-804]yyyy"年"m"月"', 'h:mm AM/PM', '[h]:mm:ss', 'mm:ss.0', 'YYYY/MM/DD']) {
+    for (const f of ['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', '[$-F800]dddd, mmmm dd, yyyy', '[DBNum1][$-804]yyyy"年"m"月"', 'YYYY/MM/DD']) {
       expect([f, isDateFormat(f)]).toEqual([f, true]);
     }
-    for (const f of ['General', '0.00', '#,##0"元"', '[Red]0.00', '0.00_);[Red]\\(0.00\\)', '"yyyy"0', '\\d0', '@', '0.00E+00', '[h]', '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-']) {
+    // Time-only formats are not calendar dates (core/dates).
+    for (const f of ['h:mm AM/PM', '[h]:mm:ss', 'mm:ss.0', 'General', '0.00', '#,##0"元"', '[Red]0.00', '0.00_);[Red]\\(0.00\\)', '"yyyy"0', '\\d0', '@', '0.00E+00', '[h]', '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-']) {
       expect([f, isDateFormat(f)]).toEqual([f, false]);
     }
   });
@@ -507,7 +508,7 @@ describe('fast reader: helpers', () => {
   it('converts serials in both date systems', () => {
     expect(serialToIso(45383, false)).toBe('2024-04-01');
     expect(serialToIso(45383.99999999, false)).toBe('2024-04-02');
-    expect(serialToIso(1, false)).toBe('1899-12-31');
+    expect(serialToIso(1, false)).toBe('1900-01-01');
     expect(serialToIso(0, true)).toBe('1904-01-01');
     expect(serialToIso(1e20, false)).toBeNull();
   });

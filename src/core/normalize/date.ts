@@ -1,5 +1,6 @@
 /** Dates as written in filing sheets: Excel date cells, serial numbers and the usual Chinese text styles. */
 import type { Cell } from '../grid';
+import { serialToIso as excelSerialToIso } from '../dates';
 import { toHalfWidth } from './text';
 
 export type DateResult =
@@ -63,10 +64,13 @@ export function todayIso(now: Date): string {
 }
 
 /**
- * Excel 1900-system serial to ISO; a fraction (time of day) is dropped. Excel counts a fake
+ * Excel 1900-system serial to ISO, as core/dates reads it (rounded to the second, then the time
+ * of day dropped); outside its range, the plain day count. Excel counts a fake
  * 1900-02-29 as serial 60, so from 61 on the epoch is 1899-12-30; serial 60 itself lands on 1900-03-01.
  */
 export function serialToIso(n: number): string {
+  const exact = excelSerialToIso(n);
+  if (exact !== null) return exact;
   const day = Math.floor(n);
   const epoch = day >= 61 ? utcMs(1899, 12, 30) : utcMs(1899, 12, 31);
   return msToIso(epoch + day * DAY_MS);
