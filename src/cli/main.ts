@@ -1,6 +1,6 @@
 /** `zhendi`: the headless twin of the add-in, for batch work, tests and benchmarks. */
 import { Command, InvalidArgumentError } from 'commander';
-import { promises as fs } from 'node:fs';
+import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkCommand } from './check';
 import { demoCommand } from './demo';
@@ -20,9 +20,15 @@ function nonNegative(v: string): number {
   return n;
 }
 
+/** The package version; src/cli and lib/cli both sit two levels below package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('zhendi')
     .description('网络阵地登记备案表校验、评分、排名与整改（Excel 加载项的命令行版）')
+    .version(version(), '-V, --version', '显示版本号')
     .exitOverride()
     .showHelpAfterError();
 
@@ -98,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith('zhendi.cjs')) {
+// bin/zhendi.cjs calls main(); this is for `node lib/cli/main.js` and `tsx src/cli/main.ts`.
+if (require.main === module) {
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }

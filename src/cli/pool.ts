@@ -6,6 +6,8 @@ import { checkFile, type CheckOptions, type FileCheck } from '../core/check';
 import { loadSubmission, shownPath } from './files';
 
 const PARALLEL_FROM = 40;
+// Compiled (lib/cli/pool.js): start the compiled worker; from source, the entry that loads tsx.
+const WORKER = __filename.endsWith('.js') ? path.join(__dirname, 'readWorker.js') : path.join(__dirname, '../../bin/read-worker.cjs');
 
 type Reply = { id: number; check?: FileCheck; error?: string };
 
@@ -27,7 +29,7 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
   }
   const results = new Array<FileCheck>(files.length);
   let next = 0;
-  const workers = Array.from({ length: cores }, () => new Worker(path.join(__dirname, '../../bin/read-worker.cjs'), { workerData: { opts } }));
+  const workers = Array.from({ length: cores }, () => new Worker(WORKER, { workerData: { opts } }));
   try {
     await Promise.all(
       workers.map(
