@@ -57,3 +57,8 @@ export function tableHeaders(headers: string[]): string[] {
     return name;
   });
 }
+
+/** A sheet name as written inside a reference: always quoted, apostrophes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

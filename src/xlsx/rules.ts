@@ -1,17 +1,18 @@
-/** Data validation and conditional formatting for report sheets. */
-import type ExcelJS from 'exceljs';
+/** Data validation and conditional formatting of report sheets, as worksheet XML. */
 import { columnLetters } from '../core/grid';
 import type { SheetModel, Validation } from '../core/report/model';
-import { uniqueSheetNames } from './names';
-import { argb, cleanText } from './values';
+import { quoteSheet, uniqueSheetNames } from './names';
+import { cleanText } from './values';
+import type { StyleSheet } from './writeStyles';
+import { esc } from './writeZip';
 
 /**
  * A hidden sheet holding dropdown values that cannot go inline (an inline list is limited to
  * 255 characters and cannot contain commas). Written last, so it sits after the report sheets.
  */
 export class ListSheet {
-  private readonly columns: string[][] = [];
-  private name = '';
+  readonly columns: string[][] = [];
+  name = '';
 
   /** `taken` must already hold every report sheet name. */
   constructor(private readonly taken: Set<string>) {}
@@ -19,16 +20,17 @@ export class ListSheet {
   /** Stores the values in a new column; returns an absolute range formula. */
   add(values: string[]): string {
     if (!this.name) this.name = uniqueSheetNames(['下拉选项'], this.taken)[0]!;
-    this.columns.push(values);
+    this.columns.push(values.map(cleanText));
     const l = columnLetters(this.columns.length - 1);
-    return `'${this.name}'!$${l}$1:$${l}$${Math.max(values.length, 1)}`;
+    return `${quoteSheet(this.name)}!$${l}$1:$${l}$${Math.max(values.length, 1)}`;
   }
 
-  write(wb: ExcelJS.Workbook): void {
-    if (!this.columns.length) return;
-    const ws = wb.addWorksheet(this.name);
-    ws.state = 'veryHidden';
-    this.columns.forEach((values, c) => values.forEach((v, r) => (ws.getCell(r + 1, c + 1).value = cleanText(v))));
+  /** The list sheet as a plain model (no header row), or null when no list needed it. */
+  model(): SheetModel | null {
+    if (!this.columns.length) return null;
+    const n = Math.max(...this.columns.map((c) => c.length));
+    const rows = Array.from({ length: n }, (_, r) => this.columns.map((c) => c[r] ?? null));
+    return { name: this.name, columns: [], rows };
   }
 }
 
@@ -38,74 +40,73 @@ function inlineList(values: string[]): string | null {
   return `"${joined}"`;
 }
 
-function base(v: Validation, header: string): Partial<ExcelJS.DataValidation> {
-  return {
-    allowBlank: true,
-    showInputMessage: Boolean(v.prompt),
-    promptTitle: v.prompt ? header.slice(0, 32) : undefined,
-    prompt: v.prompt ? cleanText(v.prompt).slice(0, 255) : undefined,
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '输入无效',
-  };
+function limitText(s: string, n = 255): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-function limitText(s: string): string {
-  return s.length > 255 ? `${s.slice(0, 254)}…` : s;
+interface Rule {
+  type: 'list' | 'decimal' | 'custom';
+  sqref: string;
+  f1: string | number;
+  f2?: string | number;
+  error: string;
 }
 
-/** exceljs keeps a worksheet's validations keyed by address (a range is fine); its typings omit it. */
-function dataValidations(ws: ExcelJS.Worksheet): { add: (address: string, v: ExcelJS.DataValidation) => void } {
-  return (ws as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } }).dataValidations;
+function ruleXml(rule: Rule, v: Validation, header: string): string {
+  const prompt = v.prompt ? ` showInputMessage="1" promptTitle="${esc(limitText(cleanText(header), 32))}" prompt="${esc(limitText(cleanText(v.prompt)))}"` : '';
+  const op = rule.type === 'decimal' ? ' operator="between"' : '';
+  const f2 = rule.f2 !== undefined ? `<formula2>${esc(String(rule.f2))}</formula2>` : '';
+  return (
+    `<dataValidation type="${rule.type}" allowBlank="1"${op} showErrorMessage="1" errorTitle="输入无效" error="${esc(limitText(cleanText(rule.error)))}"${prompt} sqref="${rule.sqref}">` +
+    `<formula1>${esc(String(rule.f1))}</formula1>${f2}</dataValidation>`
+  );
 }
 
-/**
- * One validation per run of rows with the same rule, added as a range: exceljs would otherwise
- * keep one entry per cell and compare them all when writing (slow on big sheets).
- */
-export function addValidations(ws: ExcelJS.Worksheet, sheet: SheetModel, hr: number, lists: ListSheet): void {
+/** One validation per run of rows with the same rule. */
+export function dataValidationsXml(sheet: SheetModel, hr: number, lists: ListSheet): string {
   const n = sheet.rows.length;
-  if (!n) return;
-  for (const v of sheet.validations ?? []) {
+  if (!n || !sheet.validations?.length) return '';
+  const out: string[] = [];
+  for (const v of sheet.validations) {
     const header = sheet.columns[v.col]?.header ?? '';
     const col = columnLetters(v.col);
     const range = (from: number, to: number) => `${col}${hr + 1 + from}:${col}${hr + 1 + to}`;
     if (v.type === 'list') {
-      const formula = inlineList(v.values) ?? lists.add(v.values);
-      dataValidations(ws).add(range(0, n - 1), { ...base(v, header), type: 'list', formulae: [formula], error: limitText(`请从下拉列表中选择：${v.values.join('、')}`) } as ExcelJS.DataValidation);
+      const f1 = inlineList(v.values) ?? lists.add(v.values);
+      out.push(ruleXml({ type: 'list', sqref: range(0, n - 1), f1, error: `请从下拉列表中选择：${v.values.join('、')}` }, v, header));
     } else if (v.type === 'decimal') {
-      dataValidations(ws).add(range(0, n - 1), { ...base(v, header), type: 'decimal', operator: 'between', formulae: [v.min, v.max], error: `请输入 ${v.min} 到 ${v.max} 之间的数字` } as ExcelJS.DataValidation);
+      out.push(ruleXml({ type: 'decimal', sqref: range(0, n - 1), f1: v.min, f2: v.max, error: `请输入 ${v.min} 到 ${v.max} 之间的数字` }, v, header));
     } else if (v.maxCol !== undefined) {
       // One relative formula over the column: each row is checked against its own max cell.
       const cell = `${col}${hr + 1}`;
       const max = `$${columnLetters(v.maxCol)}${hr + 1}`;
       const step = v.step ? `,MOD(${cell}/${v.step},1)=0` : '';
       const error = `请输入 ${v.min} 到该项分值之间的数字${v.step ? `（${v.step} 分一档）` : ''}`;
-      dataValidations(ws).add(range(0, n - 1), { ...base(v, header), type: 'custom', formulae: [`AND(ISNUMBER(${cell}),${cell}>=${v.min},${cell}<=${max}${step})`], error } as ExcelJS.DataValidation);
+      out.push(ruleXml({ type: 'custom', sqref: range(0, n - 1), f1: `AND(ISNUMBER(${cell}),${cell}>=${v.min},${cell}<=${max}${step})`, error }, v, header));
     } else {
       let start = 0;
       for (let i = 1; i <= n; i++) {
         if (i < n && v.max[i] === v.max[start]) continue;
         const max = v.max[start];
-        if (max !== undefined) {
-          dataValidations(ws).add(range(start, i - 1), { ...base(v, header), type: 'decimal', operator: 'between', formulae: [v.min, max], error: `请输入 ${v.min} 到 ${max} 之间的数字` } as ExcelJS.DataValidation);
-        }
+        if (max !== undefined) out.push(ruleXml({ type: 'decimal', sqref: range(start, i - 1), f1: v.min, f2: max, error: `请输入 ${v.min} 到 ${max} 之间的数字` }, v, header));
         start = i;
       }
     }
   }
+  return out.length ? `<dataValidations count="${out.length}">${out.join('')}</dataValidations>` : '';
 }
 
-export function addConditionalFormats(ws: ExcelJS.Worksheet, sheet: SheetModel, hr: number): void {
-  if (!sheet.rows.length) return;
+export function conditionalFormatsXml(sheet: SheetModel, hr: number, styles: StyleSheet): string {
+  if (!sheet.rows.length) return '';
   let priority = 1;
-  for (const f of sheet.conditionalFormats ?? []) {
-    const l = columnLetters(f.col);
-    const ref = `${l}${hr + 1}:${l}${hr + sheet.rows.length}`;
-    const style: Partial<ExcelJS.Style> = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(f.fill) } } };
-    if (f.font) style.font = { color: { argb: argb(f.font) } };
-    const formula = f.type === 'text-equals' ? `"${cleanText(f.text).replace(/"/g, '""')}"` : String(f.value);
-    const operator = f.type === 'text-equals' ? 'equal' : 'lessThan';
-    ws.addConditionalFormatting({ ref, rules: [{ type: 'cellIs', operator, formulae: [formula], style, priority: priority++ }] });
-  }
+  return (sheet.conditionalFormats ?? [])
+    .map((f) => {
+      const l = columnLetters(f.col);
+      const ref = `${l}${hr + 1}:${l}${hr + sheet.rows.length}`;
+      const dxf = styles.diff({ fill: f.fill, font: f.font });
+      const formula = f.type === 'text-equals' ? `"${cleanText(f.text).replace(/"/g, '""')}"` : String(f.value);
+      const operator = f.type === 'text-equals' ? 'equal' : 'lessThan';
+      return `<conditionalFormatting sqref="${ref}"><cfRule type="cellIs" dxfId="${dxf}" priority="${priority++}" operator="${operator}"><formula>${esc(formula)}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join('');
 }

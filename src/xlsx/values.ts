@@ -1,6 +1,5 @@
-/** Writing one OutValue into an exceljs cell. Strings stay strings, whatever they start with. */
-import type ExcelJS from 'exceljs';
-import type { ColumnKind, OutValue } from '../core/report/model';
+/** Cell values for the .xlsx writer. Strings stay strings, whatever they start with. */
+import type { ColumnKind } from '../core/report/model';
 
 /** Excel's limit for the text of one cell. */
 const MAX_TEXT = 32767;
@@ -19,14 +18,6 @@ export const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   date: 'yyyy-mm-dd',
 };
 
-/** `FFC7CE` → `FFFFC7CE` (exceljs wants alpha first). */
-export function argb(rgb: string): string {
-  const hex = rgb.replace(/^#/, '').toUpperCase();
-  return hex.length === 6 ? `FF${hex}` : hex;
-}
-
-const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF0563C1' }, underline: true };
-
 /** `'Sheet'!A1`, `Sheet!A1:B2` or `#…`: a place in this workbook rather than a file or URL. */
 export function isInternalLink(link: string): boolean {
   return link.startsWith('#') || /^('[^']+(?:''[^']*)*'|[^'!/\\:]+)![$A-Za-z]+\$?\d+/.test(link);
@@ -44,45 +35,12 @@ export function dateValue(iso: string): Date | null {
   return d.getUTCDate() === Number(m[3]) ? d : null;
 }
 
-export function writeValue(cell: ExcelJS.Cell, v: OutValue): void {
-  if (v === null || v === undefined) return;
-  if (typeof v === 'string') {
-    cell.value = cleanText(v);
-    return;
-  }
-  if (typeof v === 'number') {
-    if (Number.isFinite(v)) cell.value = v;
-    return;
-  }
-  if (typeof v === 'boolean') {
-    cell.value = v;
-    return;
-  }
-  if ('date' in v) {
-    const d = dateValue(v.date);
-    cell.value = d ?? cleanText(v.date);
-    if (d) cell.numFmt = 'yyyy-mm-dd';
-    return;
-  }
-  if ('formula' in v) {
-    const formula = v.formula.replace(/^=/, '');
-    const result = typeof v.result === 'string' ? cleanText(v.result) : v.result;
-    cell.value = (result === null || result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
-    return;
-  }
-  writeLink(cell, v.text, v.link);
-}
+const EPOCH = Date.UTC(1899, 11, 30);
 
-function writeLink(cell: ExcelJS.Cell, text: string, link: string): void {
-  const shown = cleanText(text);
-  if (isInternalLink(link)) {
-    const label = shown.slice(0, 255); // a formula string literal holds at most 255 characters
-    // exceljs writes internal links as external relationships, which Excel cannot follow;
-    // HYPERLINK() works in Excel, WPS and LibreOffice alike. Both arguments are quoted literals.
-    const target = link.startsWith('#') ? link : `#${link}`;
-    cell.value = { formula: `HYPERLINK(${formulaString(target)},${formulaString(label)})`, result: label } as ExcelJS.CellFormulaValue;
-  } else {
-    cell.value = { text: shown, hyperlink: link };
-  }
-  cell.font = { ...cell.font, ...LINK_FONT };
+/** Excel's serial day number of an ISO date (1900 date system), or null when it is not a real date. */
+export function dateSerial(iso: string): number | null {
+  const d = dateValue(iso);
+  if (!d) return null;
+  const serial = Math.round((d.getTime() - EPOCH) / 86400000);
+  return serial >= 1 ? serial : null;
 }

@@ -35,6 +35,8 @@ export interface ColumnSpec {
   wrap?: boolean;
   /** Input hint shown as a note on the header cell. */
   hint?: string;
+  /** Kept in the file (e.g. a key read back on re-runs) but not shown or printed. */
+  hidden?: boolean;
 }
 
 export interface Highlight {
@@ -62,13 +64,31 @@ export type ConditionalFormat =
   | { col: number; type: 'less-than'; value: number; fill: string; font?: string };
 
 export interface ChartSpec {
-  type: 'bar';
+  /** bar: horizontal bars, categories top to bottom in row order; column: vertical bars. */
+  type: 'bar' | 'column';
   title: string;
   /** Column holding the category labels and the one holding the values (0-based). */
   categoryCol: number;
   valueCol: number;
   /** Top-left anchor of the chart, 0-based row/col on the sheet (not in `rows`). */
   anchor: { row: number; col: number };
+  /** Take the data from `blocks[block]` (its first row is a header) instead of `rows`. */
+  block?: number;
+  /** Colour each bar by the text in this column of the same data (e.g. the grade): RRGGBB by text. */
+  colorBy?: { col: number; fills: Record<string, string> };
+  /** Size in points (default: 480 wide, tall enough for the bars). */
+  size?: { width: number; height: number };
+}
+
+/** Page setup; every sheet is written A4 with its header row repeated and a page-number footer. */
+export interface PrintSpec {
+  landscape?: boolean;
+  /** Fit all columns on the page width (default true). */
+  fitToWidth?: boolean;
+  /** Fit the whole sheet on one page (e.g. 总览). */
+  onePage?: boolean;
+  /** 0-based indices into `rows` that start a new page. */
+  breaksBefore?: number[];
 }
 
 export interface SheetModel {
@@ -87,10 +107,17 @@ export interface SheetModel {
   validations?: Validation[];
   conditionalFormats?: ConditionalFormat[];
   chart?: ChartSpec;
-  /** Printable: A4, header rows repeated on every page. */
-  print?: { landscape?: boolean; fitToWidth?: boolean };
-  /** Extra blocks written below the table (e.g. grade distribution), each a small grid. */
-  blocks?: { title: string; rows: OutValue[][] }[];
+  /** Protect the sheet: cells are locked except in `editable` columns. */
+  protect?: boolean;
+  /** Further charts. The file writer draws these too; the add-in draws `chart` only. */
+  charts?: ChartSpec[];
+  /** Page setup (A4, header rows repeated on every page); renderers pick a default when absent. */
+  print?: PrintSpec;
+  /**
+   * Extra blocks written below the table (e.g. grade distribution), each a small grid: the title
+   * row, then its rows, then one empty row. `header`: the first row is a header (bold, filled).
+   */
+  blocks?: { title: string; rows: OutValue[][]; header?: boolean }[];
 }
 
 export interface WorkbookModel {
@@ -113,4 +140,18 @@ export const FILLS = {
  */
 export function headerRow(sheet: Pick<SheetModel, 'title' | 'subtitle'>): number {
   return (sheet.title ? 1 : 0) + (sheet.subtitle?.length ?? 0);
+}
+
+/**
+ * 0-based sheet row of each block's title (blocks start two rows below the last data row; a
+ * table with no rows keeps one empty body row). Block row j of block b sits at `starts[b] + 1 + j`.
+ */
+export function blockRows(sheet: Pick<SheetModel, 'title' | 'subtitle' | 'rows' | 'table' | 'blocks'>): number[] {
+  const body = sheet.table && sheet.rows.length === 0 ? 1 : sheet.rows.length;
+  let r = headerRow(sheet) + body + 2;
+  return (sheet.blocks ?? []).map((b) => {
+    const at = r;
+    r += b.rows.length + 2;
+    return at;
+  });
 }
