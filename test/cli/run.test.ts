@@ -77,7 +77,7 @@ describe('zhendi run', () => {
         found = true;
         expect(Number(result(line.getCell(col['年度得分']!).value))).toBeCloseTo(want.score, 6);
         expect(Number(result(line.getCell(col['排名']!).value))).toBe(want.rank);
-        expect(line.getCell(col['等级']!).value).toBe(want.grade);
+        expect(result(line.getCell(col['等级']!).value)).toBe(want.grade);
       }
       expect(found).toBe(true);
     }

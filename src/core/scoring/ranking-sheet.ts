@@ -4,6 +4,7 @@ import { FILLS, type OutValue, type SheetModel, headerRow } from '../report/mode
 import { ADJUSTMENT_GROUPS } from './adjustments';
 import type { Assessment } from './assessment';
 import type { Params } from './params';
+import { quotaSeats } from './ranking';
 import { ROUND_NAMES } from './scores';
 import { fmt, maskPhone, tidy } from './util';
 
@@ -27,10 +28,37 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
   const scoreCol = 6 + ADJUSTMENT_GROUPS.length;
   const gradeCol = scoreCol + 1;
   const catRankCol = scoreCol + 2;
-  const S = `$${columnLetters(scoreCol)}$${first}:$${columnLetters(scoreCol)}$${last}`;
+  // Hidden helper columns after 加减分明细: veto flag, and "first row with this score" flags
+  // (overall and within the category), so a dense rank is one SUMIFS per cell, not O(n²).
+  const vetoCol = catRankCol + 2;
+  const firstCol = vetoCol + 1;
+  const catFirstCol = vetoCol + 2;
+  const L = (c: number) => columnLetters(c);
+  const col = (c: number) => `$${L(c)}$${first}:$${L(c)}$${last}`;
+  const S = col(scoreCol);
   const C = `$C$${first}:$C$${last}`;
-  const G = `$${columnLetters(gradeCol)}$${first}:$${columnLetters(gradeCol)}$${last}`;
+  const G = col(gradeCol);
+  const V = col(vetoCol);
+  const F = col(firstCol);
+  const FC = col(catFirstCol);
+  const top = params.grades[0];
+  const seats = top && params.excellentQuota !== null ? quotaSeats(params.excellentQuota, a.results.length) : null;
+  /** 等级 as a formula: veto → fail grade; bands highest first; the quota demotes a whole tie group. */
+  const gradeFormula = (x: string, v: string): string => {
+    let f = lit(params.failGrade);
+    for (let i = params.grades.length - 1; i >= 0; i--) {
+      const g = params.grades[i]!;
+      let grade = lit(g.grade);
+      if (i === 0 && seats !== null) {
+        const next = lit(params.grades[1]?.grade ?? params.failGrade);
+        grade = `IF(COUNTIFS(${S},">="&${x},${V},0,${S},">="&${g.min})<=${seats},${grade},${next})`;
+      }
+      f = `IF(${x}>=${g.min},${grade},${f})`;
+    }
+    return `IF(${v}=1,${lit(params.failGrade)},${f})`;
+  };
 
+  const seen = new Set<string>();
   const rows: OutValue[][] = a.results.map((u, i) => {
     const r = first + i;
     const x = `${columnLetters(scoreCol)}${r}`;
@@ -38,14 +66,15 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
       const items = u.adjustments.filter((it) => it.group === g.id);
       return items.length ? tidy(items.reduce((s, it) => s + it.points, 0)) : null;
     });
-    const rank =
-      params.rankStyle === 'dense'
-        ? `SUMPRODUCT((${S}>${x})/COUNTIF(${S},${S}))+1`
-        : `RANK(${x},${S},0)`;
-    const catRank =
-      params.rankStyle === 'dense'
-        ? `SUMPRODUCT((${C}=C${r})*(${S}>${x})/COUNTIFS(${C},${C},${S},${S}))+1`
-        : `COUNTIFS(${C},C${r},${S},">"&${x})+1`;
+    const rank = params.rankStyle === 'dense' ? `SUMIFS(${F},${S},">"&${x})+1` : `RANK(${x},${S},0)`;
+    const catRank = params.rankStyle === 'dense' ? `SUMIFS(${FC},${C},C${r},${S},">"&${x})+1` : `COUNTIFS(${C},C${r},${S},">"&${x})+1`;
+    const sc = L(scoreCol);
+    const isFirst = `IF(COUNTIF($${sc}$${first}:${sc}${r},${x})=1,1,0)`;
+    const isCatFirst = `IF(COUNTIFS($C$${first}:C${r},C${r},$${sc}$${first}:${sc}${r},${x})=1,1,0)`;
+    const firstResult = i === 0 || a.results[i - 1]!.score !== u.score ? 1 : 0;
+    const catKey = `${u.category ?? NO_CATEGORY}\u0000${u.score}`;
+    const catFirstResult = seen.has(catKey) ? 0 : 1;
+    seen.add(catKey);
     const detail = u.adjustments
       .filter((it) => it.points !== 0 || it.group === 'veto')
       .map((it) => `${it.indicator} ${it.points > 0 ? '+' : ''}${fmt(it.points)}：${maskPhone(it.reason)}`)
@@ -59,9 +88,12 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
       u.base,
       ...sums,
       { formula: `ROUND(N(F${r})+SUM(${columnLetters(groupCols[0]!)}${r}:${columnLetters(groupCols.at(-1)!)}${r}),9)`, result: u.score },
-      u.grade,
+      { formula: gradeFormula(x, `${L(vetoCol)}${r}`), result: u.grade },
       { formula: catRank, result: u.categoryRank },
       detail,
+      u.veto ? 1 : 0,
+      { formula: isFirst, result: firstResult },
+      { formula: isCatFirst, result: catFirstResult },
     ];
   });
 
@@ -93,6 +125,9 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
       { header: '等级', width: 7 },
       { header: '类别排名', width: 8, kind: 'integer' },
       { header: '加减分明细', width: 60, wrap: true },
+      { header: '一票否决', width: 6, kind: 'integer', hidden: true },
+      { header: '得分首现', width: 6, kind: 'integer', hidden: true },
+      { header: '类别得分首现', width: 6, kind: 'integer', hidden: true },
     ],
     rows,
     freeze: { cols: 2 },

@@ -77,15 +77,18 @@ describe('考核排名', () => {
     const scoreCol = model.columns.findIndex((c) => c.header === '年度得分');
     const first = model.rows[0]!;
     expect(first[0]).toMatchObject({ result: 1 });
-    expect((first[0] as { formula: string }).formula).toContain('SUMPRODUCT');
+    // Dense rank: one SUMIFS over the hidden "first row with this score" flags, not O(n²) per cell.
+    expect((first[0] as { formula: string }).formula).toMatch(/^SUMIFS\(/);
+    expect(JSON.stringify(model.rows)).not.toContain('SUMPRODUCT');
     expect(first[scoreCol]).toMatchObject({ result: assessment.results[0]!.score });
     expect(model.chart).toMatchObject({ type: 'bar', categoryCol: 1, valueCol: scoreCol });
     expect(model.print).toMatchObject({ landscape: true });
     const dist = model.blocks![0]!.rows;
     expect(dist.find((r) => r[0] === '不合格')![1]).toMatchObject({ result: 1 });
     const vetoed = model.rows.find((r) => r[1] === '后勤处')!;
-    expect(vetoed[scoreCol + 1]).toBe('不合格');
-    expect(String(vetoed.at(-1))).toContain('一票否决');
+    expect(vetoed[scoreCol + 1]).toMatchObject({ formula: expect.stringMatching(/^IF\(/), result: '不合格' });
+    expect(String(vetoed[model.columns.findIndex((c) => c.header === '加减分明细')])).toContain('一票否决');
+    expect(model.columns.filter((c) => c.hidden).map((c) => c.header)).toEqual(['一票否决', '得分首现', '类别得分首现']);
     const eq = rankingSheet(assessment, { ...params, rankStyle: 'rank.eq' });
     expect((eq.rows[0]![0] as { formula: string }).formula).toMatch(/^RANK\(/);
   });
