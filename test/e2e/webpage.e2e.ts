@@ -27,10 +27,8 @@ afterAll(async () => {
 });
 
 async function setAsOf(page: Page, iso: string): Promise<void> {
-  await page.getByTestId('tab-settings').click();
-  await page.getByTestId('asOf').fill(iso);
-  await page.getByTestId('apply-settings').click();
   await page.getByTestId('tab-import').click();
+  await page.getByTestId('asOf').fill(iso); // applies on change
 }
 
 describe('index.html (plain web page, no Office.js)', () => {
@@ -45,7 +43,7 @@ describe('index.html (plain web page, no Office.js)', () => {
     // Roster first (settings), then the files.
     await page.getByTestId('tab-settings').click();
     await page.getByTestId('roster-input').setInputFiles(ROSTER);
-    await page.getByText('名单已载入').waitFor();
+    await page.getByTestId('roster-status').filter({ hasText: '名单已载入' }).waitFor();
     await shot(page, '06-settings.png');
     await page.getByTestId('tab-import').click();
 
@@ -73,7 +71,7 @@ describe('index.html (plain web page, no Office.js)', () => {
 
     await page.getByTestId('tab-import').click();
     await page.getByTestId('file-table').waitFor();
-    expect(await page.getByTestId('import-summary').innerText()).toMatch(/已导入 19 个文件/);
+    expect(await page.getByTestId('import-summary').innerText()).toMatch(/共 19 个文件/);
 
     await page.getByTestId('tab-score').click();
     await page.getByTestId('run-score').click();
@@ -153,7 +151,7 @@ describe('taskpane.html outside Office', () => {
     await page.goto(`${server.url}/taskpane.html?step=settings`);
     await page.getByTestId('app').waitFor({ timeout: 15000 });
     await expectText(page, 'mode', '网页版');
-    expect(await page.getByTestId('asOf').count()).toBe(1); // opened at the ?step= of the ribbon button
+    expect(await page.getByTestId('apply-settings').count()).toBe(1); // opened at the ?step= of the ribbon button
     expect(blocked.some((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
     expect(blocked.every((u) => u.includes('appsforoffice.microsoft.com'))).toBe(true);
     expect(errors).toEqual([]);

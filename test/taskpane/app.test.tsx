@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Finding } from '../../src/core/findings';
 import type { WorkbookModel } from '../../src/core/report/model';
@@ -227,6 +227,98 @@ describe('App', () => {
     });
     expect(port.written).toEqual(['附件1']);
     expect(screen.getByTestId('notice').textContent).toContain('已生成 1 张空白备案表');
+  });
+});
+
+describe('App accessibility', () => {
+  it('announces the import, moves focus to the check summary and links the tab panel', async () => {
+    const engine = stubEngine();
+    renderApp(recordingPort('web'), engine);
+    expect(screen.getByTestId('live-status').getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('live-alert').getAttribute('role')).toBe('alert');
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File(['a'], '信息工程学院.xlsx')] } });
+    });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('check-summary')));
+    expect(screen.getByTestId('live-status').textContent).toBe('共 1 个文件：1 个已导入，0 个未导入，0 个重复跳过，0 个已被替换。校验发现错误 2 条，涉及 2 个单位。结果工作簿已更新（1 张工作表），可随时下载。');
+    const panel = screen.getByRole('tabpanel');
+    const tab = screen.getByTestId('tab-check');
+    expect(panel.getAttribute('aria-labelledby')).toBe(tab.id);
+    expect(tab.getAttribute('aria-controls')).toBe(panel.id);
+    expect(screen.getByTestId('tab-import').getAttribute('aria-controls')).toBeNull(); // never points to a panel that is not there
+  });
+
+  it('shows rule titles and places, never ids or placeholders; finding items say whether they are open', async () => {
+    renderApp(recordingPort('web'), stubEngine());
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File(['a'], 'a.xlsx')] } });
+    });
+    await waitFor(() => screen.getByTestId('check-summary'));
+    const text = screen.getByTestId('findings').textContent ?? '';
+    expect(text).not.toContain('—');
+    for (const id of ['cell-phone', 'website-stale', 'unit-missing']) expect(text).not.toContain(id);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['信息工程学院：错误 1，警告 1', '继续教育学院：错误 1，警告 0']);
+    const missing = screen.getAllByTestId('finding')[2]!;
+    expect(missing.textContent).toContain('继续教育学院'); // no file, no cell: the unit is the place
+    expect(missing.getAttribute('aria-expanded')).toBe('false');
+    await act(async () => {
+      fireEvent.click(missing);
+    });
+    expect(missing.getAttribute('aria-expanded')).toBe('true');
+    const detail = document.getElementById(missing.getAttribute('aria-controls')!)!;
+    expect(detail.textContent).toContain('继续教育学院');
+    expect(detail.textContent).not.toContain('—');
+  });
+
+  it('says nothing was imported, and writes nothing, when no file could be read', async () => {
+    const engine = stubEngine();
+    const check = await engine.check(defaultSettings());
+    engine.check = async () => ({ ...check, files: [{ ...check.files[0]!, status: 'rejected', unit: null }], units: [], findings: [] });
+    const port = recordingPort('web');
+    renderApp(port, engine);
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File([''], '空文件.xlsx')] } });
+    });
+    await waitFor(() => expect(screen.getByTestId('live-status').textContent).toContain('没有可导入的备案表'));
+    expect(screen.getByTestId('live-status').textContent).not.toContain('结果工作簿已更新');
+    expect(port.written).toEqual([]);
+    expect(screen.getByTestId('import-summary').textContent).toBe('共 1 个文件：0 个已导入，1 个未导入，0 个重复跳过，0 个已被替换。');
+    expect(screen.getByTestId('file-table').textContent).toContain('未识别单位');
+  });
+
+  it('names the progress bar and shows the inspection date with its default on the import step', async () => {
+    let release: () => void = () => undefined;
+    const engine = stubEngine();
+    engine.addFiles = async (files, onProgress) => {
+      onProgress?.(1, 4, 'a.xlsx');
+      await new Promise<void>((r) => (release = r));
+      return { total: files.length, added: [], skipped: [] };
+    };
+    renderApp(recordingPort('web'), engine);
+    expect((screen.getByTestId('asOf') as HTMLInputElement).value).toBe('2024-11-20');
+    expect(screen.getByText(/今天是/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [1, 2, 3, 4].map((i) => new File(['a'], `${i}.xlsx`)) } });
+    });
+    const bar = within(screen.getByTestId('progress')).getByRole('progressbar');
+    expect(bar.getAttribute('aria-valuetext')).toBe('已解析 1 / 4 个文件');
+    expect(bar.getAttribute('aria-labelledby') ?? bar.getAttribute('aria-label')).toBeTruthy();
+    expect(document.getElementById(bar.getAttribute('aria-labelledby')!)?.textContent).toBe('导入进度');
+    expect((screen.getByTestId('choose-files') as HTMLButtonElement).getAttribute('aria-disabled')).toBe('true'); // focusable while busy
+    await act(async () => release());
+  });
+
+  it('applies a new inspection date on change', async () => {
+    const engine = stubEngine();
+    renderApp(recordingPort('web'), engine);
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('file-input'), { target: { files: [new File(['a'], 'a.xlsx')] } });
+    });
+    fireEvent.click(screen.getByTestId('tab-import'));
+    await act(async () => {
+      fireEvent.change(screen.getByTestId('asOf'), { target: { value: '2024-12-01' } });
+    });
+    expect(engine.calls).toContain('check:2024-12-01');
   });
 });
 

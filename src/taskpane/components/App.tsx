@@ -5,11 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  AriaLiveAnnouncer,
   Badge,
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -25,6 +24,9 @@ import { ImportStep, type ImportState } from './ImportStep';
 import { FindingsStep } from './FindingsStep';
 import { ScoreStep, RankingStep, RectifyStep } from './ScoringSteps';
 import { SettingsPanel } from './SettingsPanel';
+import { LiveRegions, type Notice } from './Live';
+
+export type { Notice } from './Live';
 
 export const STEPS = ['import', 'check', 'score', 'ranking', 'rectify', 'settings'] as const;
 export type Step = (typeof STEPS)[number];
@@ -37,9 +39,13 @@ export function stepFromQuery(search: string): Step {
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '12px 14px 24px', maxWidth: '960px', margin: '0 auto', boxSizing: 'border-box' },
   header: { display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap' },
-  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: 'auto' },
-  tabs: { flexWrap: 'wrap' },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, marginRight: 'auto', margin: 0 },
+  // A long mode label wraps inside its pill instead of overflowing it.
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'center', maxWidth: '100%' },
+  // Six short tabs fit one row at 350 px; narrower (zoomed) panes wrap them.
+  tabs: { flexWrap: 'wrap', rowGap: '2px', '& > button': { paddingLeft: '6px', paddingRight: '6px' } },
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  panel: { minWidth: 0, outline: 'none' },
 });
 
 /** Where the Excel pane keeps its session across reloads (office.ts: officeSession). */
@@ -66,12 +72,22 @@ function mark(name: string): void {
   }
 }
 
-export interface Notice {
-  intent: 'success' | 'error' | 'info' | 'warning';
-  text: string;
+/** Counts of the file table, so the import summary always agrees with it. */
+export function fileCounts(files: CheckOutput['files']): Record<CheckOutput['files'][number]['status'], number> {
+  const c = { accepted: 0, rejected: 0, duplicate: 0, replaced: 0 };
+  for (const f of files) c[f.status]++;
+  return c;
 }
 
 export function App({ port, engine, initialStep = 'import', initialSettings, session = null }: AppProps) {
+  return (
+    <AriaLiveAnnouncer>
+      <Pane port={port} engine={engine} initialStep={initialStep} initialSettings={initialSettings} session={session} />
+    </AriaLiveAnnouncer>
+  );
+}
+
+function Pane({ port, engine, initialStep = 'import', initialSettings, session = null }: AppProps) {
   const t = useT();
   const styles = useStyles();
   const [step, setStep] = useState<Step>(initialStep);
@@ -84,10 +100,19 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
   /** Something is in the result workbook (web page: the download is not empty). */
   const [hasResult, setHasResult] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  /** Where focus goes once the next render is on screen (after an import: the check summary). */
+  const focusNext = useRef<string | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
   const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: t('error', { message: e instanceof Error ? e.message : String(e) }) }), [t]);
+
+  useEffect(() => {
+    const id = focusNext.current;
+    if (!id) return;
+    focusNext.current = null;
+    document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.focus();
+  });
 
   // After a reload (a ribbon button opens the pane at its step), pick up the saved session:
   // the submissions are parsed already; checking again is quick and writes nothing.
@@ -112,18 +137,19 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
     // Once per pane load (engine and session do not change during a pane's life).
   }, []);
 
+  /** Checks again and writes the check sheets; false when nothing readable was imported. */
   const runCheck = useCallback(
-    async (s: Settings) => {
+    async (s: Settings): Promise<{ out: CheckOutput; sheets: number } | null> => {
       const out = await engine.check(s);
       mark('zhendi:check-received');
       setCheck(out);
+      if (!out.files.some((f) => f.status === 'accepted')) return null;
       const w = await port.writeModel(out.model, { activate: '校验结果' });
       setHasResult(true);
       mark('zhendi:check-written');
-      setNotice({ intent: 'success', text: t(port.kind === 'web' ? 'import.ready' : 'import.written', { sheets: w.sheets.length }) });
-      return out;
+      return { out, sheets: w.sheets.length };
     },
-    [engine, port, t],
+    [engine, port],
   );
 
   const importFiles = useCallback(
@@ -135,10 +161,20 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
       try {
         const summary = await engine.addFiles(files, (done, total, file) => setImp({ phase: 'parsing', done, total, file }));
         setImp({ phase: 'checking', done: files.length, total: files.length });
-        await runCheck(settingsRef.current);
-        const bad = summary.added.filter((f) => !f.ok).length;
-        setImp({ phase: 'done', summary: t('import.done', { total: summary.total, ok: summary.added.length - bad, bad, skipped: summary.skipped.length }) });
-        setStep('check');
+        const r = await runCheck(settingsRef.current);
+        const out = r?.out ?? (await engine.check(settingsRef.current));
+        const c = fileCounts(out.files);
+        const line = t('import.done', { total: out.files.length, ok: c.accepted, bad: c.rejected, skipped: c.duplicate + summary.skipped.length, replaced: c.replaced });
+        setImp({ phase: 'done', summary: line });
+        if (r) {
+          const errors = out.findings.filter((f) => f.severity === 'error').length;
+          const written = t(port.kind === 'web' ? 'import.ready' : 'import.written', { sheets: r.sheets });
+          setNotice({ intent: 'success', text: `${line}${t('import.checked', { errors, units: out.units.length })}${written}` });
+          setStep('check');
+          focusNext.current = 'check-summary';
+        } else {
+          setNotice({ intent: 'warning', text: `${line}${t('import.nothing')}` });
+        }
       } catch (e) {
         setImp({ phase: 'idle' });
         fail(e);
@@ -146,7 +182,7 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
         setBusy(false);
       }
     },
-    [engine, runCheck, t, fail],
+    [engine, port, runCheck, t, fail],
   );
 
   const resetImports = useCallback(async () => {
@@ -154,7 +190,8 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
     setCheck(null);
     setOutputs({});
     setImp({ phase: 'idle' });
-  }, [engine]);
+    setNotice({ intent: 'info', text: t('import.cleared') });
+  }, [engine, t]);
 
   const runStep = useCallback(
     async (which: 'score' | 'ranking' | 'rectify') => {
@@ -190,13 +227,14 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
       setBusy(true);
       try {
         await runCheck(next);
+        setNotice({ intent: 'success', text: t('settings.applied', { asOf: next.asOf }) });
       } catch (e) {
         fail(e);
       } finally {
         setBusy(false);
       }
     },
-    [check, runCheck, fail, session],
+    [check, runCheck, fail, session, t],
   );
 
   const loadRoster = useCallback(
@@ -205,11 +243,12 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
         const r = await engine.setRoster(file);
         setRosterUnits(file ? r.units : null);
         if (check) await runCheck(settingsRef.current);
+        if (file) setNotice({ intent: 'success', text: t('settings.rosterLoaded', { units: r.units }) });
       } catch (e) {
         fail(e);
       }
     },
-    [engine, check, runCheck, fail],
+    [engine, check, runCheck, fail, t],
   );
 
   const templates = useCallback(async () => {
@@ -229,14 +268,16 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
   const download = useCallback(async () => {
     if (!port.download) return;
     setBusy(true);
+    const name = `阵地检查结果-${settingsRef.current.asOf}.xlsx`;
     try {
-      await port.download(`阵地检查结果-${settingsRef.current.asOf}.xlsx`);
+      await port.download(name);
+      setNotice({ intent: 'success', text: t('web.downloaded', { name }) });
     } catch (e) {
       fail(e);
     } finally {
       setBusy(false);
     }
-  }, [port, fail]);
+  }, [port, fail, t]);
 
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
@@ -252,53 +293,64 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
         <Text className={styles.title} as="h1">
           {t('app.title')}
         </Text>
-        <Badge appearance="tint" color={port.kind === 'excel' ? 'brand' : 'informative'} data-testid="mode">
+        <Badge className={styles.badge} appearance="tint" color={port.kind === 'excel' ? 'brand' : 'informative'} data-testid="mode">
           {t(port.kind === 'excel' ? 'app.mode.excel' : 'app.mode.web')}
         </Badge>
       </div>
       <Caption1>{t('app.privacy')}</Caption1>
-      <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small">
+      <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label={t('app.steps')}>
         {STEPS.map((s) => (
-          <Tab key={s} value={s} data-testid={`tab-${s}`}>
+          <Tab key={s} value={s} id={`tab-${s}`} aria-controls={s === step ? `panel-${s}` : undefined} data-testid={`tab-${s}`}>
             {tabLabel(s)}
             {s === 'check' && check ? ` (${counts.error})` : ''}
           </Tab>
         ))}
       </TabList>
       <div className={styles.toolbar}>
-        <Button size="small" onClick={templates} disabled={busy} data-testid="templates">
+        <Button size="small" onClick={templates} disabledFocusable={busy} data-testid="templates">
           {t('templates.run')}
         </Button>
         {port.download ? (
-          <Button size="small" appearance="primary" onClick={download} disabled={busy || !hasResult} data-testid="download">
+          <Button size="small" appearance="primary" onClick={download} disabled={!busy && !hasResult} disabledFocusable={busy} data-testid="download">
             {t('web.download')}
           </Button>
         ) : null}
         {busy ? <Spinner size="tiny" label={t('busy')} /> : null}
       </div>
-      {notice ? (
-        <MessageBar intent={notice.intent} data-testid="notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {step === 'import' ? <ImportStep state={imp} busy={busy} onFiles={importFiles} onReset={resetImports} files={check?.files ?? []} port={port} onOpened={(n) => {
-            setHasResult(true);
-            setNotice({ intent: 'info', text: t('web.opened', { n }) });
-          }} onError={fail} /> : null}
-      {step === 'check' ? <FindingsStep check={check} counts={counts} port={port} /> : null}
-      {step === 'score' ? <ScoreStep output={outputs.score} ready={!!check} busy={busy} onRun={() => runStep('score')} /> : null}
-      {step === 'ranking' ? <RankingStep output={outputs.ranking} ready={!!check} busy={busy} onRun={() => runStep('ranking')} /> : null}
-      {step === 'rectify' ? (
-        <RectifyStep
-          output={outputs.rectify}
-          ready={!!check}
-          busy={busy}
-          notices={settings.notices}
-          onNotices={(v) => setSettings((s) => ({ ...s, notices: v }))}
-          onRun={() => runStep('rectify')}
-        />
-      ) : null}
-      {step === 'settings' ? <SettingsPanel settings={settings} rosterUnits={rosterUnits} onApply={applySettings} onRoster={loadRoster} busy={busy} /> : null}
+      <LiveRegions notice={notice} />
+      <div role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`} className={styles.panel} data-testid="panel">
+        {step === 'import' ? (
+          <ImportStep
+            state={imp}
+            busy={busy}
+            onFiles={importFiles}
+            onReset={resetImports}
+            files={check?.files ?? []}
+            port={port}
+            asOf={settings.asOf}
+            onAsOf={(asOf) => void applySettings({ ...settingsRef.current, asOf })}
+            onOpened={(n) => {
+              setHasResult(true);
+              setNotice({ intent: 'info', text: t('web.opened', { n }) });
+            }}
+            onError={fail}
+          />
+        ) : null}
+        {step === 'check' ? <FindingsStep check={check} counts={counts} port={port} /> : null}
+        {step === 'score' ? <ScoreStep output={outputs.score} ready={!!check} busy={busy} onRun={() => runStep('score')} /> : null}
+        {step === 'ranking' ? <RankingStep output={outputs.ranking} ready={!!check} busy={busy} onRun={() => runStep('ranking')} /> : null}
+        {step === 'rectify' ? (
+          <RectifyStep
+            output={outputs.rectify}
+            ready={!!check}
+            busy={busy}
+            notices={settings.notices}
+            onNotices={(v) => setSettings((s) => ({ ...s, notices: v }))}
+            onRun={() => runStep('rectify')}
+          />
+        ) : null}
+        {step === 'settings' ? <SettingsPanel settings={settings} rosterUnits={rosterUnits} onApply={applySettings} onRoster={loadRoster} busy={busy} /> : null}
+      </div>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { Button } from '@fluentui/react-components';
 export function FilePickButton(props: {
   accept: string;
   disabled?: boolean;
+  /** Busy: stays focusable (focus is not lost) but does nothing. */
+  busy?: boolean;
   onFile: (file: File | null) => void;
   children: ReactNode;
   buttonTestId?: string;
@@ -13,7 +15,7 @@ export function FilePickButton(props: {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button size="small" disabled={props.disabled} onClick={() => input.current?.click()} data-testid={props.buttonTestId}>
+      <Button size="small" disabled={props.disabled} disabledFocusable={props.busy} onClick={() => input.current?.click()} data-testid={props.buttonTestId}>
         {props.children}
       </Button>
       <input

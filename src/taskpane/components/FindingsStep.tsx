@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import {
   Badge,
   Button,
@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/findings';
+import { RULE_TITLES } from '../../core/rules/titles';
 import type { CheckOutput } from '../engine/client';
 import type { WorkbookPort } from '../port';
 import { useT } from '../i18n';
@@ -21,8 +22,12 @@ const COLORS: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'flex-end', margin: '8px 0' },
+  // Filters shrink with the pane (200 % zoom) instead of pushing it wider.
+  filter: { flex: '1 1 120px', minWidth: 0, maxWidth: '100%' },
+  control: { minWidth: 0, width: '100%' },
   unit: { marginTop: '10px', borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: '6px' },
-  unitName: { fontWeight: tokens.fontWeightSemibold },
+  unitName: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, margin: '0 0 2px' },
+  summary: { outline: 'none', ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   item: {
     display: 'block',
     width: '100%',
@@ -34,6 +39,7 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     font: 'inherit',
     color: 'inherit',
+    overflowWrap: 'anywhere',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   active: { backgroundColor: tokens.colorBrandBackground2 },
@@ -52,6 +58,18 @@ interface Group {
   items: { f: Finding; i: number }[];
 }
 
+/** The rule's title for people; never its id. */
+export function ruleTitle(rule: string): string {
+  return RULE_TITLES[rule] ?? '';
+}
+
+/** Where a finding is: file, sheet and cell when known; the unit when there is no cell. */
+export function findingPlace(f: Finding): string {
+  const parts = [f.file ? f.file.replace(/^.*[\\/]/, '') : null, f.sheet, f.cell].filter((p): p is string => !!p);
+  if (!f.cell && f.unit) parts.push(f.unit);
+  return parts.join(' · ');
+}
+
 export function FindingsStep({ check, counts, port }: FindingsStepProps) {
   const t = useT();
   const styles = useStyles();
@@ -61,20 +79,22 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
   const [active, setActive] = useState<number | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
   const [limit, setLimit] = useState(PAGE);
+  const base = useId();
+  const noUnit = t('check.noUnit');
 
-  const units = useMemo(() => [...new Set((check?.findings ?? []).map((f) => f.unit ?? '—'))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [check]);
+  const units = useMemo(() => [...new Set((check?.findings ?? []).map((f) => f.unit ?? noUnit))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [check, noUnit]);
 
   const { groups, shown, total } = useMemo(() => {
     const q = query.trim().toLowerCase();
     const matches = (check?.findings ?? [])
       .map((f, i) => ({ f, i }))
-      .filter(({ f }) => (severity === 'all' || f.severity === severity) && (unit === 'all' || (f.unit ?? '—') === unit))
-      .filter(({ f }) => !q || `${f.message} ${f.file ?? ''} ${f.rule} ${f.sheet ?? ''}`.toLowerCase().includes(q));
+      .filter(({ f }) => (severity === 'all' || f.severity === severity) && (unit === 'all' || (f.unit ?? noUnit) === unit))
+      .filter(({ f }) => !q || `${f.message} ${f.file ?? ''} ${ruleTitle(f.rule)} ${f.sheet ?? ''}`.toLowerCase().includes(q));
     const byUnit = new Map<string, Group>();
     let shown = 0;
     for (const m of matches) {
       if (shown >= limit) break;
-      const key = m.f.unit ?? '—';
+      const key = m.f.unit ?? noUnit;
       const g = byUnit.get(key) ?? { unit: key, items: [] };
       g.items.push(m);
       byUnit.set(key, g);
@@ -82,7 +102,7 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
     }
     for (const g of byUnit.values()) g.items.sort((a, b) => SEVERITIES.indexOf(a.f.severity) - SEVERITIES.indexOf(b.f.severity) || a.i - b.i);
     return { groups: [...byUnit.values()], shown, total: matches.length };
-  }, [check, severity, unit, query, limit]);
+  }, [check, severity, unit, query, limit, noUnit]);
 
   if (!check) return <Caption1>{t('check.needImport')}</Caption1>;
 
@@ -102,7 +122,12 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
     } catch {
       // fall through to showing where it is
     }
-    setDetail(t('check.notInWorkbook', { file: f.file ?? '—', sheet: f.sheet ?? '—', cell: f.cell ?? '—' }));
+    const place = [
+      f.file ? t('check.at.file', { file: f.file.replace(/^.*[\\/]/, '') }) : null,
+      f.sheet ? t('check.at.sheet', { sheet: f.sheet }) : null,
+      f.cell ? t('check.at.cell', { cell: f.cell }) : null,
+    ].filter(Boolean);
+    setDetail(f.file ? t('check.notInWorkbook', { place: place.join(t('check.at.sep')) }) : t('check.noFile', { unit: f.unit ?? noUnit }));
   };
 
   const unitCounts = new Map<string, { errors: number; warnings: number }>();
@@ -110,10 +135,10 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
 
   return (
     <section aria-label={t('step.check')}>
-      <Text data-testid="check-summary">{t('check.summary', { errors: counts.error, warnings: counts.warning, infos: counts.info, units: check.units.length })}</Text>
+      <Text as="p" tabIndex={-1} className={styles.summary} data-testid="check-summary">{t('check.summary', { errors: counts.error, warnings: counts.warning, infos: counts.info, units: check.units.length })}</Text>
       <div className={styles.filters}>
-        <Field label={t('check.filter.severity')} size="small">
-          <Select size="small" value={severity} onChange={(_, d) => {
+        <Field className={styles.filter} label={t('check.filter.severity')} size="small">
+          <Select className={styles.control} size="small" value={severity} onChange={(_, d) => {
               setSeverity(d.value as 'all' | Severity);
               setLimit(PAGE);
             }} data-testid="filter-severity">
@@ -125,8 +150,8 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
             ))}
           </Select>
         </Field>
-        <Field label={t('check.filter.unit')} size="small">
-          <Select size="small" value={unit} onChange={(_, d) => {
+        <Field className={styles.filter} label={t('check.filter.unit')} size="small">
+          <Select className={styles.control} size="small" value={unit} onChange={(_, d) => {
               setUnit(d.value);
               setLimit(PAGE);
             }} data-testid="filter-unit">
@@ -138,8 +163,8 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
             ))}
           </Select>
         </Field>
-        <Field label={t('check.filter.search')} size="small">
-          <Input size="small" value={query} onChange={(_, d) => {
+        <Field className={styles.filter} label={t('check.filter.search')} size="small">
+          <Input className={styles.control} size="small" value={query} onChange={(_, d) => {
               setQuery(d.value);
               setLimit(PAGE);
             }} data-testid="filter-search" />
@@ -151,22 +176,28 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
           const c = unitCounts.get(g.unit);
           return (
             <div key={g.unit} className={styles.unit} data-unit={g.unit}>
-              <div className={styles.unitName}>{c ? t('check.unitLine', { unit: g.unit, errors: c.errors, warnings: c.warnings }) : g.unit}</div>
+              <h2 className={styles.unitName}>{c ? t('check.unitLine', { unit: g.unit, errors: c.errors, warnings: c.warnings }) : g.unit}</h2>
               {g.items.map(({ f, i }) => (
                 <div key={i}>
-                  <button type="button" className={`${styles.item} ${active === i ? styles.active : ''}`} onClick={() => void jump(f, i)} data-testid="finding" data-rule={f.rule}>
+                  <button
+                    type="button"
+                    className={`${styles.item} ${active === i ? styles.active : ''}`}
+                    onClick={() => void (active === i ? setActive(null) : jump(f, i))}
+                    aria-expanded={active === i}
+                    aria-controls={active === i ? `${base}-detail` : undefined}
+                    data-testid="finding"
+                    data-rule={f.rule}
+                  >
                     <Badge size="small" appearance="filled" color={COLORS[f.severity]}>
                       {t(`severity.${f.severity}`)}
                     </Badge>{' '}
                     <Text size={200}>{f.message}</Text>
                     <br />
-                    <Caption1 className={styles.where}>
-                      {t('check.where', { file: (f.file ?? '—').replace(/^.*[\\/]/, ''), sheet: f.sheet ?? '—', cell: f.cell ?? '—' })} · {f.rule}
-                    </Caption1>
+                    <Caption1 className={styles.where}>{[findingPlace(f), ruleTitle(f.rule)].filter(Boolean).join(' · ')}</Caption1>
                   </button>
-                  {active === i && detail ? (
-                    <div className={styles.detail} data-testid="finding-detail">
-                      <Caption1>{detail}</Caption1>
+                  {active === i ? (
+                    <div className={styles.detail} id={`${base}-detail`} data-testid="finding-detail">
+                      <Caption1>{detail ?? t('busy')}</Caption1>
                       {f.suggestion ? (
                         <>
                           <br />

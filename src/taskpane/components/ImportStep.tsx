@@ -1,8 +1,9 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent } from 'react';
 import {
   Button,
   Caption1,
   Field,
+  Input,
   ProgressBar,
   Table,
   TableBody,
@@ -19,13 +20,16 @@ import type { CheckOutput } from '../engine/client';
 import { FilePickButton } from './FilePickButton';
 import type { WorkbookPort } from '../port';
 import { useT, type MessageKey } from '../i18n';
+import { isIsoDate, todayIso } from '../settings';
+import { StatusText, useProgressAnnouncement } from './Live';
 
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'parsing' | 'checking'; done: number; total: number; file?: string }
   | { phase: 'done'; summary: string };
 
-const ACCEPT = '.xlsx,.xlsm,.csv,.xls,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+/** Everything the office may drop at once: submissions, the roster, score workbooks, an earlier result. */
+const ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv,.docx,.doc,.wps,.html,.htm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const MAX_ROWS = 200;
 
 const useStyles = makeStyles({
@@ -43,7 +47,13 @@ const useStyles = makeStyles({
   },
   over: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+  date: { maxWidth: '100%' },
+  dateInput: { minWidth: 0, maxWidth: '100%' },
+  // Wide tables scroll inside their own box (WCAG 1.4.10 allows it for data tables), never the page.
+  scroller: { maxWidth: '100%', overflowX: 'auto' },
   table: { tableLayout: 'auto' },
+  // Names break at '-', '_', spaces or brackets, never in the middle of a word.
+  cell: { wordBreak: 'keep-all', overflowWrap: 'normal' },
   hidden: { display: 'none' },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -57,13 +67,21 @@ export interface ImportStepProps {
   onReset: () => void;
   onOpened: (sheets: number) => void;
   onError: (e: unknown) => void;
+  /** The inspection date (YYYY-MM-DD); a valid new value applies at once. */
+  asOf: string;
+  onAsOf: (asOf: string) => void;
 }
 
-export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpened, onError }: ImportStepProps) {
+export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpened, onError, asOf, onAsOf }: ImportStepProps) {
   const t = useT();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [date, setDate] = useState(asOf);
+  const parsing = state.phase === 'parsing' ? state : null;
+  const progressText = useCallback((done: number, total: number) => t('import.parsed', { done, total }), [t]);
+  useProgressAnnouncement(parsing?.done ?? 0, parsing?.total ?? 0, progressText);
+  const today = todayIso();
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -74,6 +92,23 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
 
   return (
     <section className={styles.section} aria-label={t('step.import')}>
+      <Field
+        className={styles.date}
+        label={t('settings.asOf')}
+        hint={asOf === today ? t('import.asOfToday', { today }) : t('import.asOfSet', { today })}
+        validationMessage={date && !isIsoDate(date) ? t('settings.badAsOf') : undefined}
+      >
+        <Input
+          className={styles.dateInput}
+          type="date"
+          value={date}
+          data-testid="asOf"
+          onChange={(_, d) => {
+            setDate(d.value);
+            if (isIsoDate(d.value) && d.value !== asOf) onAsOf(d.value);
+          }}
+        />
+      </Field>
       <div
         className={`${styles.drop} ${over ? styles.over : ''}`}
         data-testid="dropzone"
@@ -85,7 +120,7 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
         onDrop={onDrop}
       >
         <Text>{t('import.drop')}</Text>
-        <Button appearance="primary" disabled={busy} onClick={() => input.current?.click()}>
+        <Button appearance="primary" disabledFocusable={busy} onClick={() => input.current?.click()} data-testid="choose-files">
           {t('import.choose')}
         </Button>
         <input
@@ -106,29 +141,29 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
 
       {state.phase === 'parsing' || state.phase === 'checking' ? (
         <Field
+          label={t('import.progressLabel')}
           validationMessage={state.phase === 'parsing' ? t('import.progress', { done: state.done, total: state.total }) : t('import.checking')}
           validationState="none"
           data-testid="progress"
         >
-          <ProgressBar value={state.phase === 'parsing' && state.total ? state.done / state.total : undefined} />
+          <ProgressBar
+            value={state.phase === 'parsing' && state.total ? state.done / state.total : undefined}
+            aria-valuetext={state.phase === 'parsing' ? t('import.parsed', { done: state.done, total: state.total }) : t('import.checking')}
+          />
         </Field>
       ) : null}
-      {state.phase === 'done' ? (
-        <p data-testid="import-summary">
-          <Text>{state.summary}</Text>
-        </p>
-      ) : null}
+      <StatusText testId="import-status">{state.phase === 'done' ? <Text data-testid="import-summary">{state.summary}</Text> : null}</StatusText>
 
       <div className={styles.row}>
         {files.length ? (
-          <Button size="small" onClick={onReset} disabled={busy}>
+          <Button size="small" onClick={onReset} disabledFocusable={busy}>
             {t('import.reset')}
           </Button>
         ) : null}
         {port.openExisting ? (
           <FilePickButton
             accept=".xlsx"
-            disabled={busy}
+            busy={busy}
             buttonTestId="open-existing"
             inputTestId="existing-input"
             onFile={(f) => {
@@ -141,7 +176,8 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
       </div>
 
       {files.length ? (
-        <Table size="extra-small" className={styles.table} data-testid="file-table" aria-label={t('import.files')}>
+        <div className={styles.scroller} role="region" tabIndex={0} aria-label={t('import.fileTable')}>
+        <Table size="extra-small" className={styles.table} data-testid="file-table" aria-label={t('import.fileTable')}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{t('import.files')}</TableHeaderCell>
@@ -152,13 +188,14 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
           <TableBody>
             {files.slice(0, MAX_ROWS).map((f) => (
               <TableRow key={`${f.file}|${f.sha256}`} data-file={f.file}>
-                <TableCell>{f.file}</TableCell>
-                <TableCell>{f.unit ?? '—'}</TableCell>
-                <TableCell className={f.status === 'rejected' ? styles.bad : undefined}>{t(`status.${f.status}` as MessageKey)}</TableCell>
+                <TableCell className={styles.cell}>{f.file}</TableCell>
+                <TableCell className={styles.cell}>{f.unit ?? t('import.noUnit')}</TableCell>
+                <TableCell className={`${styles.cell} ${f.status === 'rejected' ? styles.bad : ''}`}>{t(`status.${f.status}` as MessageKey)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
+        </div>
       ) : state.phase === 'idle' ? (
         <Caption1>{t('import.empty')}</Caption1>
       ) : null}

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { StepOutput } from '../engine/client';
 import { useT } from '../i18n';
+import { StatusText } from './Live';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '10px', alignItems: 'flex-start' },
@@ -55,10 +56,10 @@ export function ScoreStep({ output, ready, busy, onRun }: StepProps) {
     <section className={styles.section} aria-label={t('step.score')}>
       <Text>{t('score.intro')}</Text>
       {!ready ? <Caption1>{t('needScoring')}</Caption1> : null}
-      <Button appearance="primary" disabled={!ready || busy} onClick={onRun} data-testid="run-score">
+      <Button appearance="primary" disabled={!ready} disabledFocusable={ready && busy} onClick={onRun} data-testid="run-score">
         {t('score.run')}
       </Button>
-      {output ? <Text data-testid="score-done">{t('score.done', { units: output.facts.units ?? 0, indicators: output.facts.indicators ?? 0, scores: output.facts.scores ?? 0 })}</Text> : null}
+      <StatusText>{output ? <Text data-testid="score-done">{t('score.done', { units: output.facts.units ?? 0, indicators: output.facts.indicators ?? 0, scores: output.facts.scores ?? 0 })}</Text> : null}</StatusText>
       <StepFindings output={output} />
     </section>
   );
@@ -72,10 +73,10 @@ export function RankingStep({ output, ready, busy, onRun }: StepProps) {
     <section className={styles.section} aria-label={t('step.ranking')}>
       <Text>{t('ranking.intro')}</Text>
       {!ready ? <Caption1>{t('needScoring')}</Caption1> : null}
-      <Button appearance="primary" disabled={!ready || busy} onClick={onRun} data-testid="run-ranking">
+      <Button appearance="primary" disabled={!ready} disabledFocusable={ready && busy} onClick={onRun} data-testid="run-ranking">
         {t('ranking.run')}
       </Button>
-      {output ? <Text data-testid="ranking-done">{t('ranking.done', { units: rows.length })}</Text> : null}
+      <StatusText>{output ? <Text data-testid="ranking-done">{t('ranking.done', { units: rows.length })}</Text> : null}</StatusText>
       {rows.length ? (
         <Table size="extra-small" data-testid="ranking-table" aria-label={t('step.ranking')}>
           <TableHeader>
@@ -111,10 +112,10 @@ export function RectifyStep({ output, ready, busy, onRun, notices, onNotices }: 
       <Text>{t('rectify.intro')}</Text>
       {!ready ? <Caption1>{t('needScoring')}</Caption1> : null}
       <Checkbox checked={notices} onChange={(_, d) => onNotices(!!d.checked)} label={t('rectify.notices')} data-testid="notices" />
-      <Button appearance="primary" disabled={!ready || busy} onClick={onRun} data-testid="run-rectify">
+      <Button appearance="primary" disabled={!ready} disabledFocusable={ready && busy} onClick={onRun} data-testid="run-rectify">
         {t('rectify.run')}
       </Button>
-      {output ? <Text data-testid="rectify-done">{t('rectify.done', { items: output.facts.items ?? 0, units: output.facts.units ?? 0, open: output.facts.open ?? 0 })}</Text> : null}
+      <StatusText>{output ? <Text data-testid="rectify-done">{t('rectify.done', { items: output.facts.items ?? 0, units: output.facts.units ?? 0, open: output.facts.open ?? 0 })}</Text> : null}</StatusText>
       <StepFindings output={output} />
     </section>
   );

@@ -5,7 +5,9 @@ import { useT, type MessageKey } from '../i18n';
 import { FilePickButton } from './FilePickButton';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: '10px', alignItems: 'end' },
+  // min(): one column when the pane is narrower than 200 px (zoomed), never a horizontal scroll.
+  form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(200px, 100%), 1fr))', gap: '10px', alignItems: 'end' },
+  input: { minWidth: 0, maxWidth: '100%' },
   row: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', marginTop: '10px' },
 });
 
@@ -33,31 +35,29 @@ export function SettingsPanel({ settings, rosterUnits, busy, onApply, onRoster }
   return (
     <section aria-label={t('step.settings')}>
       <div className={styles.form}>
-        <Field label={t('settings.asOf')} validationMessage={problems.includes('settings.badAsOf') ? t('settings.badAsOf') : undefined}>
-          <Input type="date" value={draft.asOf} onChange={(_, d) => set('asOf', d.value)} data-testid="asOf" />
-        </Field>
         <Field label={t('settings.deadline')} validationMessage={problems.includes('settings.badDeadline') ? t('settings.badDeadline') : undefined}>
-          <Input type="date" value={draft.deadline} onChange={(_, d) => set('deadline', d.value)} data-testid="deadline" />
+          <Input className={styles.input} type="date" value={draft.deadline} onChange={(_, d) => set('deadline', d.value)} data-testid="deadline" />
         </Field>
         {NUMBERS.map(([k, label]) => (
           <Field key={k} label={t(label)}>
-            <Input type="number" min={0} value={String(draft[k])} onChange={(_, d) => set(k, Number(d.value) as never)} data-testid={k} />
+            <Input className={styles.input} type="number" min={0} value={String(draft[k])} onChange={(_, d) => set(k, Number(d.value) as never)} data-testid={k} />
           </Field>
         ))}
         <Field label={t('settings.school')}>
-          <Input value={draft.school} onChange={(_, d) => set('school', d.value)} placeholder="XX学院" />
+          <Input className={styles.input} value={draft.school} onChange={(_, d) => set('school', d.value)} placeholder="XX学院" />
         </Field>
       </div>
+      <Caption1>{t('settings.asOfOnImport', { asOf: settings.asOf })}</Caption1>
       {problems.filter((p) => !['settings.badAsOf', 'settings.badDeadline'].includes(p)).map((p) => (
         <Caption1 key={p}>{t(p as MessageKey)}</Caption1>
       ))}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || problems.length > 0} onClick={() => onApply(draft)} data-testid="apply-settings">
+        <Button appearance="primary" disabled={!busy && problems.length > 0} disabledFocusable={busy} onClick={() => onApply(draft)} data-testid="apply-settings">
           {t('settings.apply')}
         </Button>
       </div>
       <div className={styles.row}>
-        <FilePickButton accept=".xlsx,.xlsm,.csv" disabled={busy} inputTestId="roster-input" onFile={onRoster}>
+        <FilePickButton accept=".xlsx,.xlsm,.xls,.ods,.csv" busy={busy} inputTestId="roster-input" onFile={onRoster}>
           {t('settings.roster')}
         </FilePickButton>
         <Caption1 data-testid="roster-status">{rosterUnits ? t('settings.rosterLoaded', { units: rosterUnits }) : t('settings.rosterNone')}</Caption1>
