@@ -1,10 +1,11 @@
 /** `zhendi check`: validate files and folders, print a summary, write JSON and the workbook. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { consolidate, type CheckOptions, type Submission } from '../core/check';
+import type { CheckOptions, FileCheck, Submission } from '../core/check';
 import type { CheckResult } from '../core/model';
-import { checkWorkbookModel } from '../core/report/checkSheets';
-import { toJsonReport } from '../core/report/json';
+import { checkOptionsOf } from '../core/params';
+import { resolveRun, runPipeline, type PipelineInput, type PipelineResult, type SourcedSheet } from '../core/pipeline';
+import type { ParamsInput } from '../core/scoring';
 import { todayIso } from '../core/normalize/date';
 import { rosterFromGrid, type Roster } from '../core/units';
 import { readSubmission } from '../xlsx/read';
@@ -44,23 +45,31 @@ export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
   return subs;
 }
 
-/** Reads and checks every file (in parallel for big batches), then consolidates the batch. */
-export async function checkPaths(paths: string[], opts: CheckOptions): Promise<CheckResult> {
+/** Reads and checks every file (in parallel for big batches), with the run's parameters. */
+export async function checkFiles(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<FileCheck[]> {
+  const { params } = resolveRun(input.scoreBooks ?? [], input.previous ?? [], input.params);
   const files = await collectFiles(paths);
   const bar = progress(files.length, '校验');
-  const checks = await checkAll(files, opts, (f) => bar.tick(path.basename(f)));
+  const checks = await checkAll(files, checkOptionsOf(params, input.roster), (f) => bar.tick(path.basename(f)));
   bar.done();
-  return consolidate(checks, opts);
+  return checks;
 }
 
+/** The pipeline over files and folders: the one path of `check` and `run`. */
+export async function pipelineOnPaths(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<PipelineResult> {
+  const checks = await checkFiles(paths, input);
+  return runPipeline({ ...input, submissions: [], checks });
+}
+
+/** Checker options of the flags alone (no 参数 sheet): for callers that check submissions themselves. */
 export async function checkOptions(o: CheckFlags): Promise<CheckOptions> {
-  return {
-    asOf: o.asOf ?? todayIso(new Date()),
-    deadline: o.deadline ?? null,
-    roster: o.roster ? await loadRoster(o.roster) : null,
-    staleWarnDays: o.staleWarn,
-    staleErrorDays: o.staleError,
-  };
+  const roster = o.roster ? await loadRoster(o.roster) : null;
+  return checkOptionsOf(resolveRun([], [], flagParams(o)).params, roster);
+}
+
+/** The parameters given on the command line (undefined = not given: a 参数 sheet or the default decides). */
+export function flagParams(o: CheckFlags): ParamsInput {
+  return { asOf: o.asOf ?? todayIso(new Date()), deadline: o.deadline, staleWarnDays: o.staleWarn, staleErrorDays: o.staleError };
 }
 
 export async function writeFileFor(userPath: string, data: string | Uint8Array): Promise<void> {
@@ -91,13 +100,15 @@ export function printSummary(r: CheckResult): void {
 }
 
 export async function checkCommand(paths: string[], o: CheckFlags): Promise<number> {
-  const opts = await checkOptions(o);
-  const result = await checkPaths(paths, opts);
-  printSummary(result);
-  if (o.json) await writeFileFor(o.json, JSON.stringify(toJsonReport(result), null, 2));
+  const roster = o.roster ? await loadRoster(o.roster) : null;
+  const r = await pipelineOnPaths(paths, { roster, params: flagParams(o), mode: 'check' });
+  printSummary(r.check);
+  if (o.json) await writeFileFor(o.json, JSON.stringify(r.json, null, 2));
   if (o.out) {
-    await writeFileFor(o.out, await renderWorkbook(checkWorkbookModel(result)));
+    await writeFileFor(o.out, await renderWorkbook(r.workbook));
     process.stdout.write(`已写出：${o.out}\n`);
   }
-  return o.strict && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return o.strict && r.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
+
+export type { SourcedSheet };

@@ -7,6 +7,7 @@ import { demoCommand } from './demo';
 import { runCommand } from './run';
 import { fromUser } from './files';
 import { templateWorkbookModel } from '../core/report/templateSheets';
+import { PARAM_DEFAULTS } from '../core/params';
 import { renderWorkbook } from './writer';
 
 function isoDate(v: string): string {
@@ -49,8 +50,8 @@ export function buildProgram(): Command {
       .option('--roster <file>', '单位名单（.xlsx 或 .csv）')
       .option('--as-of <date>', '检查日期 YYYY-MM-DD（默认今天）', isoDate)
       .option('--deadline <date>', '报送截止日期 YYYY-MM-DD', isoDate)
-      .option('--stale-warn <days>', '网站更新预警天数（默认 7）', nonNegative)
-      .option('--stale-error <days>', '网站更新超期天数（默认 14）', nonNegative)
+      .option('--stale-warn <days>', `网站更新预警天数（默认 ${PARAM_DEFAULTS.staleWarnDays}）`, nonNegative)
+      .option('--stale-error <days>', `网站更新超期天数（默认 ${PARAM_DEFAULTS.staleErrorDays}）`, nonNegative)
       .option('--json <file>', '写出 JSON 报告')
       .option('--strict', '有错误级问题时以退出码 1 结束');
 

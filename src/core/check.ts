@@ -13,6 +13,7 @@ import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { mergeSigners, type Signer } from './sheet/signer';
+import { PARAM_DEFAULTS } from './scoring/params';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
 import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitFromTitle } from './units';
 
@@ -37,7 +38,8 @@ export interface CheckOptions extends Partial<Omit<DomainParams, 'asOf'>> {
   requiredForms?: readonly FormId[];
 }
 
-export const CHECK_DEFAULTS = { staleWarnDays: 7, staleErrorDays: 14, bigvThreshold: 2000 } as const;
+/** The checker's thresholds when a caller gives none: the parameter defaults (scoring/params.ts). */
+export const CHECK_DEFAULTS = { staleWarnDays: PARAM_DEFAULTS.staleWarnDays, staleErrorDays: PARAM_DEFAULTS.staleErrorDays, bigvThreshold: PARAM_DEFAULTS.bigvThreshold } as const;
 
 /** One sheet's checked rows: plain data, so it can cross a worker boundary. */
 export interface SheetCheck {

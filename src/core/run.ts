@@ -1,7 +1,7 @@
 /**
- * The whole annual run on top of a check: rubric, parameters, scores and 加减分 from the given
- * sheets, what users typed into the previous result kept, assessment, ranking, rectification,
- * and the result workbook model (every sheet of DOMAIN §4).
+ * The scoring half of the pipeline (pipeline.ts), on top of a check: scores and 加减分 from the
+ * score workbooks, what users typed into the earlier result kept, assessment, ranking,
+ * rectification, and the result workbook model (every sheet of DOMAIN §4).
  */
 import type { Finding } from './findings';
 import { compareFindings } from './findings';
@@ -11,13 +11,13 @@ import { checkWorkbookModel } from './report/checkSheets';
 import type { WorkbookModel } from './report/model';
 import { RULE_TITLES } from './rules/titles';
 import {
-  type Adjustment, type Assessment, DEFAULT_RUBRIC, type Params, type RectItem, type Rubric, type ScoreEntry,
-  assess, buildRectification, makeParams, mergeRectification, mergeScoreEntries, paramsFromGrid, paramsToSheet,
-  parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricFromGrid, rubricToSheet,
-  scoreSheet, type ParamsInput,
+  type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
+  assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
+  parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
+  scoreSheet,
 } from './scoring';
 
-/** A sheet with where it came from (scores files may hold 评分, 加减分, 评分细则, 参数). */
+/** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
 export interface SourcedSheet {
   file: string;
   sheet: SheetGrid;
@@ -25,12 +25,15 @@ export interface SourcedSheet {
 
 export interface RunInput {
   check: CheckResult;
-  /** Sheets of the --scores files and of the workbook itself; recognised by name. */
-  sheets: SourcedSheet[];
-  /** Sheets of the previous result workbook (评分表, 整改台账), to keep what users typed. */
-  previous?: SourcedSheet[];
-  /** Parameters given on the command line; they win over a 参数 sheet. */
-  params?: ParamsInput;
+  rubric: Rubric;
+  params: Params;
+  /** Findings of resolving rubric and parameters (bad 评分细则 / 参数 values). */
+  resolveFindings: Finding[];
+  scoreBooks: readonly SourcedSheet[];
+  /** Sheets of the earlier result workbook (评分表, 整改台账, 加减分), to keep what users typed. */
+  previous: readonly SourcedSheet[];
+  /** Entries typed in the pane; newest of all. */
+  entries: readonly ScoreEntry[];
   notices?: boolean;
 }
 
@@ -39,9 +42,13 @@ export interface RunResult {
   params: Params;
   assessment: Assessment;
   rectification: RectItem[];
+  /** Findings of the run (not the check's), sorted. */
   findings: Finding[];
   workbook: WorkbookModel;
   ranking: RankingJson[];
+  /** Every score that counted, after merging (files < earlier result < typed). */
+  scores: ScoreEntry[];
+  adjustments: Adjustment[];
 }
 
 export interface RankingJson {
@@ -57,23 +64,12 @@ export interface RankingJson {
   adjustments: { indicator: string; points: number; reason: string }[];
 }
 
-const byName = (sheets: SourcedSheet[], names: string[]) => sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
-
+const SCORE_SHEETS = ['评分', '评分记录', '检查评分'];
+const byName = (sheets: readonly SourcedSheet[], names: string[]) => sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
 
 export function runAssessment(input: RunInput): RunResult {
-  const findings: Finding[] = [];
-  const rubricSheet = byName(input.sheets, ['评分细则'])[0];
-  let rubric = DEFAULT_RUBRIC;
-  if (rubricSheet) {
-    const r = rubricFromGrid(rubricSheet.sheet, rubricSheet.file);
-    findings.push(...r.findings);
-    if (r.rubric) rubric = r.rubric;
-  }
-  const paramSheet = byName(input.sheets, ['参数'])[0];
-  const fromSheet = paramSheet ? paramsFromGrid(paramSheet.sheet, paramSheet.file) : null;
-  if (fromSheet) findings.push(...fromSheet.findings);
-  const params = makeParams({ ...(fromSheet?.params ?? {}), asOf: input.check.asOf, ...stripUndefined(input.params ?? {}) });
-
+  const { rubric, params } = input;
+  const findings: Finding[] = [...input.resolveFindings];
   const rosterNames = input.check.roster?.units.map((u) => u.name);
   // With a roster, a name outside it (unit-unknown) is most likely a misnamed roster unit: it is
   // ranked only if it was scored, not as a zero at the bottom of leadership's table.
@@ -82,7 +78,7 @@ export function runAssessment(input: RunInput): RunResult {
 
   let typed: ScoreEntry[] = [];
   let previousItems: RectItem[] = [];
-  if (input.previous?.length) {
+  if (input.previous.length) {
     const back = readBackEditable({
       scoreSheet: byName(input.previous, ['评分表'])[0]?.sheet,
       rectSheet: byName(input.previous, ['整改台账'])[0]?.sheet,
@@ -94,19 +90,22 @@ export function runAssessment(input: RunInput): RunResult {
     findings.push(...back.findings);
   }
   const given: ScoreEntry[][] = [];
-  for (const s of byName(input.sheets, ['评分', '评分记录', '检查评分'])) {
+  for (const s of byName(input.scoreBooks, SCORE_SHEETS)) {
     const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames });
     given.push(r.entries);
     findings.push(...r.findings);
   }
   const adjustments: Adjustment[] = [];
-  for (const s of byName(input.sheets, ['加减分'])) {
+  for (const s of byName([...input.scoreBooks, ...input.previous], ['加减分'])) {
     const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames });
     adjustments.push(...r.adjustments);
     findings.push(...r.findings);
   }
-  // What inspectors typed into 评分表 last time wins over the imported files: it is newer.
-  const scores = mergeScoreEntries(...given, typed);
+  // Several inspectors' files: merged, a different value for the same entry flagged. What was
+  // typed into 评分表 last time, then in the pane, wins: it is newer.
+  const merged = mergeScoreLists(given);
+  findings.push(...merged.findings);
+  const scores = mergeScoreEntries(merged.entries, typed, [...input.entries]);
   const known = new Set(units.map((u) => u.unit));
   for (const e of [...scores, ...adjustments]) {
     if (!known.has(e.unit)) {
@@ -118,6 +117,7 @@ export function runAssessment(input: RunInput): RunResult {
   const allFindings = [...input.check.findings, ...findings];
   const assessment = assess({ units, findings: allFindings, rubric, params, scores, adjustments, rectification: previousItems });
   findings.push(...assessment.findings);
+  // 责任人: the roster's 负责人, else the 单位负责人 who signed the unit's forms.
   const owners = Object.fromEntries((input.check.roster?.units ?? []).filter((u) => u.head).map((u) => [u.name, u.head!]));
   for (const u of input.check.units) if (!owners[u.unit] && u.signer.head) owners[u.unit] = u.signer.head;
   const fresh = buildRectification({ findings: [...input.check.findings, ...assessment.findings], assessment, rubric, params, owners, ruleTitles: RULE_TITLES });
@@ -147,9 +147,5 @@ export function runAssessment(input: RunInput): RunResult {
     veto: r.veto,
     adjustments: r.adjustments.filter((a) => a.points !== 0).map((a) => ({ indicator: a.indicator, points: a.points, reason: a.reason })),
   }));
-  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments };
 }

@@ -102,7 +102,9 @@ function roundResults(unit: string, byRound: Map<Round, ScoreEntry[]>, input: As
       const scores = mine.map((e) => e.score);
       const spread = Math.max(...scores) - Math.min(...scores);
       if (spread > params.disagreementRatio * ind.max + 1e-9) {
-        const detail = mine.map((e) => `${e.inspector || '（未署名）'} ${fmt(e.score)}`).join('、');
+        // Scores from several files: name the file of each, so the office knows whom to ask.
+        const files = new Set(mine.map((e) => e.file));
+        const detail = mine.map((e) => `${e.inspector || '（未署名）'} ${fmt(e.score)}${files.size > 1 && e.file ? `（${e.file}）` : ''}`).join('、');
         const place = { unit, file: mine[0]!.file, sheet: mine[0]!.sheet, cell: mine[0]!.cell };
         findings.push(scoreDisagreement.at(place, { indicator: ind.level2, round: ROUND_NAMES[round], spread: tidy(spread), max: ind.max, detail }));
       }

@@ -13,8 +13,11 @@ const days = z.number().int().min(0);
 /** A deduction: `each` per item (≤ 0), at most `cap` in total (≤ 0). */
 const Deduction = z.object({ each: z.number().max(0), cap: z.number().max(0) });
 
-export const ParamsSchema = z
-  .object({
+/**
+ * Every parameter of a run, declared once: the CLI's defaults and help, the pane's settings, the
+ * 参数 sheet and the checker's thresholds all come from here (DOMAIN §2.4).
+ */
+export const ParamsObject = z.object({
     asOf: isoDate.default(() => todayIso(new Date())),
     deadline: isoDate.nullable().default(null),
     rectifyDays: days.default(15),
@@ -44,7 +47,9 @@ export const ParamsSchema = z
     bonus: z.object({ cap: z.number().min(0) }).default({ cap: 5 }),
     /** Weights of 上半年 and 下半年 in the annual mean (over the rounds present). */
     roundWeights: z.tuple([z.number().min(0), z.number().min(0)]).default([1, 1]),
-  })
+  });
+
+export const ParamsSchema = ParamsObject
   .refine((p) => p.staleWarnDays <= p.staleErrorDays, { message: '更新预警天数不能大于更新超期天数' })
   .refine((p) => p.grades.every((g, i) => i === 0 || g.min < p.grades[i - 1]!.min), {
     message: '等级分数线应从高到低',
@@ -63,6 +68,9 @@ export const PARAMS_SHEET = '参数';
 
 /** Defaults with a fixed date, for filling in parts of a composite value. */
 const FIXED_DEFAULTS = makeParams({ asOf: '2000-01-01' });
+
+/** The defaults (asOf excepted: it is today), for help texts and settings. */
+export const PARAM_DEFAULTS: Readonly<Omit<Params, 'asOf'>> = (({ asOf: _asOf, ...rest }) => rest)(FIXED_DEFAULTS);
 
 const FORM_NAMES: Record<FormId, string> = {
   website: '网站平台',
@@ -217,7 +225,7 @@ function findField(label: string): Field | undefined {
  * Reads a 参数 sheet (label in column A, value in B; an optional 参数/值 header row). Bad values
  * keep their default and are reported; blank values mean "default" (or "none" where that is allowed).
  */
-export function paramsFromGrid(sheet: SheetGrid, file: string | null = null): { params: Params; findings: Finding[] } {
+export function paramsFromGrid(sheet: SheetGrid, file: string | null = null): { params: Params; given: Partial<Params>; findings: Finding[] } {
   const findings: Finding[] = [];
   const defaults = makeParams();
   const draft: Draft = { grades: defaults.grades.map((g) => ({ ...g })) };
@@ -239,10 +247,12 @@ export function paramsFromGrid(sheet: SheetGrid, file: string | null = null): { 
     }
   }
   const parsed = ParamsSchema.safeParse(draft);
-  if (parsed.success) return { params: parsed.data, findings };
+  // What the sheet itself states (the rest are defaults), so a caller can layer it under its own values.
+  const given = Object.fromEntries(Object.entries(draft).filter(([k, v]) => k !== 'grades' || JSON.stringify(v) !== JSON.stringify(defaults.grades))) as Partial<Params>;
+  if (parsed.success) return { params: parsed.data, given, findings };
   const problem = parsed.error.issues.map((i) => i.message).join('；');
   findings.push(paramsInvalid.at({ file, sheet: sheet.name, cell: 'A1' }, { label: '参数', value: problem, fallback: '全部默认值' }));
-  return { params: defaults, findings };
+  return { params: defaults, given: {}, findings };
 }
 
 /** The editable 参数 sheet; `paramsFromGrid` reads it back unchanged. */

@@ -75,6 +75,15 @@ export const scoreDuplicate = defineRule<{ what: string }>({
   message: (p) => `${p.what} 重复评分，以最后一次为准`,
 });
 
+export const scoreConflict = defineRule<{ what: string; first: string; second: string }>({
+  id: 'score-conflict',
+  severity: 'warning',
+  title: '评分文件不一致',
+  description: '两个评分文件（或评分文件与评分表）对同一检查人、同一单位、同一轮次、同一指标给出不同得分；以后者为准。',
+  message: (p) => `${p.what}的得分不一致：${p.first}，${p.second}；以后者为准`,
+  suggestion: () => '请检查人核对后只保留一个得分',
+});
+
 export const scoreRoundMissing = defineRule<{ round: string }>({
   id: 'score-round-missing',
   severity: 'warning',
@@ -133,6 +142,7 @@ export const SCORING_RULES = [
   scoreUnknownUnit,
   scoreInvalidRow,
   scoreDuplicate,
+  scoreConflict,
   scoreRoundMissing,
   scoreSheetInvalid,
   adjustmentInvalid,

@@ -4,6 +4,7 @@ import { type SheetGrid, a1, cellAt, isBlank } from '../grid';
 import { type Rubric, indicatorLookup } from './rubric';
 import {
   adjustmentInvalid,
+  scoreConflict,
   scoreDuplicate,
   scoreInvalidRow,
   scoreOutOfRange,
@@ -66,6 +67,11 @@ const SCORE_ALIASES = {
 
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
+/** Whether a sheet has the long 评分 format's header (单位, 二级指标, 得分), whatever its name. */
+export function hasScoreHeader(sheet: SheetGrid): boolean {
+  return findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score']) !== null;
+}
+
 /** A checker that flags out-of-range scores; shared with the 评分表 read-back. */
 export function checkScore(
   score: number,
@@ -98,9 +104,29 @@ export function scoreKey(e: Pick<ScoreEntry, 'round' | 'inspector' | 'unit' | 'i
 
 /** Combines score lists; a later list's entry replaces an earlier one with the same key (no finding). */
 export function mergeScoreEntries(...lists: ScoreEntry[][]): ScoreEntry[] {
+  return mergeScoreLists(lists).entries;
+}
+
+/**
+ * Combines score lists (several inspectors' files, then what was typed): a later entry with the
+ * same key wins; a different value under the same key is flagged with both sources.
+ */
+export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[]; findings: Finding[] } {
   const byKey = new Map<string, ScoreEntry>();
-  for (const list of lists) for (const e of list) byKey.set(scoreKey(e), e);
-  return [...byKey.values()];
+  const findings: Finding[] = [];
+  const where = (e: ScoreEntry) => `“${e.file ?? '评分表'}”${e.cell ? ` ${e.sheet ?? ''}!${e.cell}` : ''}为 ${e.score} 分`;
+  for (const list of lists) {
+    for (const e of list) {
+      const key = scoreKey(e);
+      const old = byKey.get(key);
+      if (old && old.score !== e.score && old.file !== e.file) {
+        const what = `${ROUND_NAMES[e.round]}检查人“${e.inspector || '（未署名）'}”对“${e.indicatorId}”`;
+        findings.push(scoreConflict.at({ unit: e.unit, file: e.file, sheet: e.sheet, cell: e.cell }, { what, first: where(old), second: where(e) }));
+      }
+      byKey.set(key, e);
+    }
+  }
+  return { entries: [...byKey.values()], findings };
 }
 
 /** Parses the long 评分 sheet. Blank 得分 means "not scored" and is skipped. */

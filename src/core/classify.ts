@@ -1,0 +1,48 @@
+/**
+ * What a dropped or picked file is, from its content (sheet names and headers), never from the
+ * box it was dropped into: a unit's submission, the roster, an inspector's score workbook, or a
+ * result workbook we wrote earlier. Adapters only turn bytes into grids.
+ */
+import type { SheetGrid, WorkbookGrid } from './grid';
+import { hasScoreHeader } from './scoring/scores';
+import { parseSheet } from './sheet/parse';
+import { rosterFromGrid } from './units';
+
+export type FileKind = 'submission' | 'roster' | 'scores' | 'result';
+
+/** Sheets of a score workbook, by name (DOMAIN §2.3). */
+export const SCORE_BOOK_SHEETS = ['评分', '评分记录', '检查评分', '加减分', '评分细则', '参数'] as const;
+/** Sheets only a result workbook has (check-only results included). */
+const RESULT_SHEETS = ['考核排名', '评分表', '整改台账', '校验结果', '导入记录', '单位概况'];
+
+const named = (s: SheetGrid, names: readonly string[]) => names.includes(s.name.trim());
+
+/** A roster names units and at least one roster attribute (类别, 别名, 负责人, 电话), or says 名单. */
+function isRoster(sheet: SheetGrid, fileName: string): boolean {
+  const r = rosterFromGrid(sheet);
+  if (!r?.units.length) return false;
+  if (/名单|名册/.test(sheet.name + fileName)) return true;
+  return r.units.some((u) => u.category || u.head || u.aliases.length || u.phone);
+}
+
+export function classifyWorkbook(wb: WorkbookGrid, fileName: string): FileKind {
+  const sheets = wb.sheets;
+  if (sheets.filter((s) => named(s, RESULT_SHEETS)).length >= 2) return 'result';
+  if (sheets.some((s) => named(s, SCORE_BOOK_SHEETS))) return 'scores';
+  // Any form sheet makes it a submission (however odd the rest of it is).
+  if (sheets.some((s) => parseSheet(s).kind === 'form')) return 'submission';
+  if (sheets.some((s) => hasScoreHeader(s))) return 'scores';
+  if (sheets.some((s) => isRoster(s, fileName))) return 'roster';
+  return 'submission';
+}
+
+/**
+ * The sheets of a score workbook under the names the run recognises: a sheet with the long
+ * score header but another name (a CSV is named after its file) is read as 评分.
+ */
+export function scoreBookSheets(wb: WorkbookGrid): SheetGrid[] {
+  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).flatMap((s) => {
+    if (named(s, SCORE_BOOK_SHEETS)) return [s];
+    return hasScoreHeader(s) ? [{ ...s, name: '评分' }] : [];
+  });
+}

@@ -1,0 +1,155 @@
+/**
+ * The one pipeline behind every front end (`zhendi check`, `zhendi run`, the task pane in Excel
+ * and on the web page). Pure: adapters read bytes into grids, this does everything else.
+ *
+ *   runPipeline(input: PipelineInput): PipelineResult
+ *     1. parameters and rubric, resolved once before checking (resolveRun):
+ *        defaults < 参数 / 评分细则 of the score workbooks (then of the earlier result) < input.params;
+ *     2. per-file checks (checkFile; `cache` memoises them across recomputes), consolidate;
+ *     3. mode 'run': scores (every score workbook, merged, conflicts flagged) < the earlier
+ *        result's 评分表 < `entries` (typed in the pane); 加减分; assessment, ranking, rectification
+ *        (statuses typed into the earlier result's 整改台账 kept);
+ *     4. the workbook model every writer renders, and the JSON report (DOMAIN §5.1).
+ */
+import { checkFile, consolidate, type FileCheck, type Submission } from './check';
+import type { Finding } from './findings';
+import type { CheckResult } from './model';
+import { checkOptionsOf, definedOnly } from './params';
+import { checkWorkbookModel } from './report/checkSheets';
+import { toJsonReport, type JsonReport } from './report/json';
+import type { WorkbookModel } from './report/model';
+import { runAssessment, type RankingJson, type RunResult, type SourcedSheet } from './run';
+import { DEFAULT_RUBRIC, makeParams, paramsFromGrid, rubricFromGrid, type Params, type ParamsInput, type Rubric, type ScoreEntry } from './scoring';
+import { mergeSigners } from './sheet/signer';
+import type { Roster } from './units';
+
+export type { SourcedSheet, RankingJson } from './run';
+
+export interface PipelineInput {
+  /** Submissions, read into grids by an adapter, in batch order. */
+  submissions: readonly Submission[];
+  /** Per-file checks done elsewhere (the CLI's worker pool, with checkOptionsOf(params)); replaces checking `submissions`. */
+  checks?: readonly FileCheck[];
+  roster: Roster | null;
+  /** Sheets of every score workbook: 评分, 加减分, 评分细则, 参数 (a CSV read as 评分; see classify.scoreBookSheets). */
+  scoreBooks?: readonly SourcedSheet[];
+  /** Sheets of the earlier result workbook: typed input (评分表, 整改台账) and its 评分细则 / 参数 / 加减分. */
+  previous?: readonly SourcedSheet[];
+  /** Score entries typed in the pane (newest of all). */
+  entries?: readonly ScoreEntry[];
+  /** Explicit parameters (CLI flags, changed pane settings): they win over a 参数 sheet. */
+  params?: ParamsInput;
+  /** 'check': check sheets and JSON only (`zhendi check`); 'run': the whole result. */
+  mode?: 'check' | 'run';
+  notices?: boolean;
+  /** Memo of per-file checks across recomputes (the pane keeps one per session). */
+  cache?: CheckCache;
+}
+
+export interface PipelineResult {
+  params: Params;
+  rubric: Rubric;
+  check: CheckResult;
+  /** Assessment, ranking, rectification and their findings (mode 'run'). */
+  run: RunResult | null;
+  /** Every finding: the check's and the run's, sorted. */
+  findings: Finding[];
+  /** The result workbook model: the single thing every writer renders. */
+  workbook: WorkbookModel;
+  json: JsonReport;
+}
+
+/** Per-file checks memoised by content and by what they depend on (date, thresholds, roster). */
+export class CheckCache {
+  private map = new Map<string, FileCheck>();
+  private context = '';
+  /** Drops every entry when the checking context changes (a new date, threshold or roster). */
+  use(context: string): void {
+    if (context !== this.context) this.map.clear();
+    this.context = context;
+  }
+  get(sub: Submission): FileCheck | undefined {
+    return this.map.get(cacheKey(sub));
+  }
+  set(sub: Submission, check: FileCheck): void {
+    this.map.set(cacheKey(sub), check);
+  }
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+const cacheKey = (s: Submission) => `${s.file}\u0000${s.sha256}\u0000${s.modified ?? ''}`;
+
+export interface Resolved {
+  params: Params;
+  rubric: Rubric;
+  findings: Finding[];
+}
+
+const named = (sheets: readonly SourcedSheet[], name: string) => sheets.filter((s) => s.sheet.name.trim() === name);
+
+/** Parameters and rubric of a run, before anything is checked. */
+export function resolveRun(scoreBooks: readonly SourcedSheet[], previous: readonly SourcedSheet[], overrides: ParamsInput = {}): Resolved {
+  const findings: Finding[] = [];
+  const sources = [...scoreBooks, ...previous];
+  let rubric = DEFAULT_RUBRIC;
+  const rubricSheet = named(sources, '评分细则')[0];
+  if (rubricSheet) {
+    const r = rubricFromGrid(rubricSheet.sheet, rubricSheet.file);
+    findings.push(...r.findings);
+    if (r.rubric) rubric = r.rubric;
+  }
+  const paramSheet = named(sources, '参数')[0];
+  const fromSheet = paramSheet ? paramsFromGrid(paramSheet.sheet, paramSheet.file) : null;
+  if (fromSheet) findings.push(...fromSheet.findings);
+  const params = makeParams({ ...(fromSheet?.given ?? {}), ...definedOnly(overrides) });
+  return { params, rubric, findings };
+}
+
+/** Context string of the per-file checks: everything checkFile reads besides the file. */
+function checkContext(p: Params, roster: Roster | null): string {
+  return JSON.stringify([p.asOf, p.staleWarnDays, p.staleErrorDays, p.bigvThreshold, roster]);
+}
+
+export function runPipeline(input: PipelineInput): PipelineResult {
+  const scoreBooks = input.scoreBooks ?? [];
+  const previous = input.previous ?? [];
+  const resolved = resolveRun(scoreBooks, previous, input.params);
+  const { params, rubric } = resolved;
+  const opts = checkOptionsOf(params, input.roster);
+  const check = consolidate(input.checks ?? checkAll(input.submissions, opts, input.cache, checkContext(params, input.roster)), opts);
+  if (input.mode === 'check') {
+    const findings = [...check.findings];
+    return { params, rubric, check, run: null, findings, workbook: checkWorkbookModel(check), json: toJsonReport(check) };
+  }
+  const run = runAssessment({ check, rubric, params, resolveFindings: resolved.findings, scoreBooks, previous, entries: input.entries ?? [], notices: input.notices });
+  const all = { ...check, findings: [...check.findings, ...run.findings] };
+  return { params, rubric, check, run, findings: all.findings, workbook: run.workbook, json: toJsonReport(all, run.ranking) };
+}
+
+/** Per-file checks in batch order; a byte-identical copy is not even parsed (consolidate reports it). */
+function checkAll(subs: readonly Submission[], opts: ReturnType<typeof checkOptionsOf>, cache: CheckCache | undefined, context: string): FileCheck[] {
+  cache?.use(context);
+  const seen = new Set<string>();
+  return subs.map((sub, index) => {
+    if (seen.has(sub.sha256)) return duplicateOf(sub, index);
+    seen.add(sub.sha256);
+    const hit = cache?.get(sub);
+    if (hit) return { ...hit, index };
+    const fresh = checkFile(sub, index, opts);
+    cache?.set(sub, fresh);
+    return fresh;
+  });
+}
+
+function duplicateOf(sub: Submission, index: number): FileCheck {
+  return {
+    index,
+    file: sub.file,
+    record: { file: sub.file, unit: null, status: 'duplicate', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] },
+    findings: [],
+    sheets: [],
+    signer: mergeSigners([]),
+  };
+}
