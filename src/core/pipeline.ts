@@ -18,7 +18,7 @@ import { checkOptionsOf, definedOnly } from './params';
 import { checkWorkbookModel } from './report/checkSheets';
 import { toJsonReport, type JsonReport } from './report/json';
 import type { WorkbookModel } from './report/model';
-import { runAssessment, type RankingJson, type RunResult, type SourcedSheet } from './run';
+import { runAssessment, type RunResult, type SourcedSheet } from './run';
 import { DEFAULT_RUBRIC, makeParams, paramsFromGrid, rubricFromGrid, type Params, type ParamsInput, type Rubric, type ScoreEntry } from './scoring';
 import { mergeSigners } from './sheet/signer';
 import type { Roster } from './units';
@@ -125,7 +125,8 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const run = runAssessment({ check, rubric, params, resolveFindings: resolved.findings, scoreBooks, previous, entries: input.entries ?? [], notices: input.notices });
   const all = { ...check, findings: [...check.findings, ...run.findings] };
-  return { params, rubric, check, run, findings: all.findings, workbook: run.workbook, json: toJsonReport(all, run.ranking) };
+  const json = { ...toJsonReport(all, run.ranking), rectification: run.rectification.map((i) => ({ key: i.key, unit: i.unit, status: i.status })) };
+  return { params, rubric, check, run, findings: all.findings, workbook: run.workbook, json };
 }
 
 /** Per-file checks in batch order; a byte-identical copy is not even parsed (consolidate reports it). */

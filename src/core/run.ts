@@ -49,6 +49,8 @@ export interface RunResult {
   /** Every score that counted, after merging (files < earlier result < typed). */
   scores: ScoreEntry[];
   adjustments: Adjustment[];
+  /** Every finding in the order of the 校验结果 sheet (check and run). */
+  sheetFindings: Finding[];
 }
 
 export interface RankingJson {
@@ -123,7 +125,8 @@ export function runAssessment(input: RunInput): RunResult {
   const fresh = buildRectification({ findings: [...input.check.findings, ...assessment.findings], assessment, rubric, params, owners, ruleTitles: RULE_TITLES });
   const rectification = mergeRectification(fresh, previousItems);
 
-  const checkBook = checkWorkbookModel({ ...input.check, findings: [...input.check.findings, ...findings].sort(compareFindings) });
+  const sheetFindings = [...input.check.findings, ...findings].sort(compareFindings);
+  const checkBook = checkWorkbookModel({ ...input.check, findings: sheetFindings });
   const workbook: WorkbookModel = {
     sheets: [
       rankingSheet(assessment, params),
@@ -147,5 +150,5 @@ export function runAssessment(input: RunInput): RunResult {
     veto: r.veto,
     adjustments: r.adjustments.filter((a) => a.points !== 0).map((a) => ({ indicator: a.indicator, points: a.points, reason: a.reason })),
   }));
-  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments };
+  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments, sheetFindings };
 }

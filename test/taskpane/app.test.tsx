@@ -93,6 +93,19 @@ function stubEngine(): Engine & { calls: string[] } {
     async readWorkbook() {
       return { sheets: [] };
     },
+    // The live-result calls are exercised in test/core/pipeline*.test.ts; this pane flow does not use them.
+    async recompute() {
+      throw new Error('recompute is not part of this flow');
+    },
+    async setScore() {
+      return { ok: false, message: 'not part of this flow' };
+    },
+    async openResult() {
+      return { sheets: [], scores: 0, items: 0 };
+    },
+    async download() {
+      return new Uint8Array([1]);
+    },
   };
 }
 

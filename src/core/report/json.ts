@@ -8,6 +8,8 @@ export interface JsonReport {
   findings: Finding[];
   units: (Pick<UnitSummary, 'unit' | 'category' | 'forms' | 'missingForms' | 'lateForms' | 'errors' | 'warnings' | 'infos' | 'files'>)[];
   ranking?: unknown[];
+  /** `run`: the rectification items' stable keys and statuses (an extra field). */
+  rectification?: { key: string; unit: string; status: string }[];
 }
 
 export function toJsonReport(r: CheckResult, ranking?: unknown[]): JsonReport {

@@ -5,10 +5,12 @@
 import type { WorkbookGrid } from '../../core/grid';
 import type { WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
-import type { CheckOutput, ImportSummary, StepOutput } from './core';
+import type { EntryInput } from '../../core/pipelineSession';
+import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
 import type { Envelope, FileInput, Reply, Request, Responses } from './protocol';
 
-export type { CheckOutput, ImportSummary, StepOutput, RankRow, UnitBrief } from './core';
+export type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, ScoringUnit, StepOutput, RankRow, UnitBrief } from './core';
+export type { EntryInput } from '../../core/pipelineSession';
 export type { FileInput } from './protocol';
 
 export type OnProgress = (done: number, total: number, file: string) => void;
@@ -23,6 +25,14 @@ export interface Engine {
   scoring(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
   ranking(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
   rectify(settings: Settings, existing: WorkbookGrid | null, notices: boolean): Promise<StepOutput>;
+  /** The whole result after any change (Excel: `workbook` = the open workbook's 评分表/整改台账/评分细则/参数/加减分). */
+  recompute(settings: Settings, workbook?: WorkbookGrid | null): Promise<EngineResult>;
+  /** Sets (value) or clears (value null) one score; refused with a Chinese message when invalid. */
+  setScore(entry: EntryInput, settings: Settings, workbook?: WorkbookGrid | null): Promise<ScoreOutcome>;
+  /** Continue from an earlier result workbook: its typed input is read back. */
+  openResult(file: FileInput): Promise<OpenSummary>;
+  /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added). */
+  download(settings?: Settings | null, original?: Uint8Array | null): Promise<Uint8Array>;
   templates(school: string): Promise<WorkbookModel>;
   render(model: WorkbookModel): Promise<Uint8Array>;
   readWorkbook(file: FileInput): Promise<WorkbookGrid>;
@@ -42,6 +52,10 @@ export function engineOver(call: Caller): Engine {
     scoring: (settings, existing) => call({ op: 'scoring', settings, existing }),
     ranking: (settings, existing) => call({ op: 'ranking', settings, existing }),
     rectify: (settings, existing, notices) => call({ op: 'rectify', settings, existing, notices }),
+    recompute: (settings, workbook) => call({ op: 'recompute', settings, workbook: workbook ?? null }),
+    setScore: (entry, settings, workbook) => call({ op: 'setScore', entry, settings, workbook: workbook ?? null }),
+    openResult: (file) => call({ op: 'openResult', file }),
+    download: (settings, original) => call({ op: 'download', settings: settings ?? null, original: original ?? null }),
     templates: (school) => call({ op: 'templates', school }),
     render: (model) => call({ op: 'render', model }),
     readWorkbook: (file) => call({ op: 'readWorkbook', file }),

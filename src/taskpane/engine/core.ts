@@ -1,41 +1,42 @@
 /**
- * The task pane's engine: the same steps as the CLI, on bytes, with state for a session
- * (imported submissions, the roster, the last check). It runs inside a Web Worker
- * (engine/worker.ts) so parsing hundreds of files never freezes the pane; tests run it in
- * process. No DOM, no Office.js: bytes and grids in, report models out.
+ * The task pane's engine: transport and session state over the core pipeline (src/core/pipeline.ts).
+ * It reads bytes (src/xlsx), recognises each file by content (core/classify), keeps the session
+ * (files, roster, score workbooks, an earlier result, typed entries) in a store, and returns the
+ * whole result of runPipeline after any change. It runs inside a Web Worker (engine/worker.ts);
+ * tests run it in process. No DOM, no Office.js, no scoring of its own.
+ *
+ * Interface for the pane (messages of the same names, see protocol.ts):
+ *   addFiles(files)            → ImportSummary   every kind at once; each file's kind in `added`
+ *   recompute(settings, wb?)   → EngineResult    whole result: json (= `zhendi run --json`), model,
+ *                                                check view, ranking (+ 未评分), scoring view
+ *   setScore(entry, settings)  → ScoreOutcome    sets/clears one entry (0..max, 0.5 steps) and
+ *                                                returns the recomputed result, or a Chinese refusal
+ *   openResult(file)           → OpenSummary     an earlier result: only its typed input is used
+ *   download(settings)         → bytes           the whole result workbook, re-rendered
+ * The older step calls (check, scoring, ranking, rectify) are views of the same pipeline.
  */
-import { checkBatch, type Submission } from '../../core/check';
+import type { Submission } from '../../core/check';
+import { classifyWorkbook, scoreBookSheets, type FileKind } from '../../core/classify';
+import type { WorkbookGrid } from '../../core/grid';
+import { compareFindings, zhCollator, type Finding } from '../../core/findings';
 import type { CheckResult } from '../../core/model';
-import type { WorkbookGrid, SheetGrid } from '../../core/grid';
-import type { Finding } from '../../core/findings';
+import { settingsToParams } from '../../core/params';
+import { runPipeline, type PipelineResult, type RankingJson, type SourcedSheet } from '../../core/pipeline';
+import {
+  CheckCache,
+  applyEntry,
+  emptySession,
+  recompute as recomputeSession,
+  scoringProgress,
+  unitWebsites,
+  type EntryInput,
+  type SessionState,
+} from '../../core/pipelineSession';
+import type { JsonReport } from '../../core/report/json';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
-import { checkWorkbookModel } from '../../core/report/checkSheets';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromGrid, type Roster } from '../../core/units';
-import { RULE_TITLES } from '../../core/rules/titles';
-import type { RankingJson } from '../../core/run';
-import {
-  DEFAULT_RUBRIC,
-  RANKING_SHEET,
-  RECT_SHEET,
-  RUBRIC_SHEET,
-  SCORE_SHEET,
-  assess,
-  buildRectification,
-  makeParams,
-  mergeRectification,
-  parseAdjustments,
-  rankingSheet,
-  readBackEditable,
-  rectNotices,
-  rectSheet,
-  rubricFromGrid,
-  rubricToSheet,
-  scoreSheet,
-  type Assessment,
-  type Params,
-  type Rubric,
-} from '../../core/scoring';
+import { RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, ROUNDS, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
 import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
 import type { Settings } from '../settings';
@@ -55,14 +56,22 @@ export interface FileBrief {
   ok: boolean;
   problem?: string;
   size: number;
+  /** What the file was recognised as (by content). */
+  kind?: FileKind;
+  /** Same bytes as a file already in the session (under another name). */
+  duplicateOf?: string;
 }
 
 export interface ImportSummary {
-  /** Files in the session after this import. */
+  /** Submissions in the session after this import. */
   total: number;
   added: FileBrief[];
   /** Same name and same bytes as a file already imported: ignored. */
   skipped: string[];
+  /** Counts by what happened, agreeing with the file table. */
+  counts?: { submissions: number; unreadable: number; duplicates: number; rosters: number; scores: number; results: number; skipped: number };
+  /** Whether anything in the session changed (nothing imported: no "updated" notice). */
+  changed?: boolean;
 }
 
 export interface UnitBrief {
@@ -83,7 +92,8 @@ export interface CheckOutput {
   targets: ({ sheet: string; cell: string } | null)[];
 }
 
-export type RankRow = Omit<RankingJson, 'base' | 'roundTotals'>;
+/** A ranking row; unscored units come last with status 未评分 (rank and score null). */
+export type RankRow = Omit<RankingJson, 'base' | 'roundTotals'> & { status?: string };
 
 export interface StepOutput {
   model: WorkbookModel;
@@ -94,23 +104,50 @@ export interface StepOutput {
   ranking?: RankRow[];
 }
 
+export interface ScoringUnit {
+  unit: string;
+  category: string | null;
+  /** 网站名称 / 网址 of the unit's 网站平台 rows. */
+  websites: { name: string; url: string }[];
+}
+
+export interface EngineResult {
+  /** The same JSON as `zhendi run --json` (findings, ranking with adjustments). */
+  json: JsonReport;
+  /** The whole result workbook (every sheet); what download and the Excel write render. */
+  model: WorkbookModel;
+  check: CheckOutput;
+  ranking: RankRow[];
+  /** Units not scored yet (never ranked); the banner reads 评分未完成：n 个单位未评分. */
+  unscored: string[];
+  rectification: { items: number; open: number; units: number; keys: string[] };
+  rubric: Rubric;
+  params: Params;
+  scoring: {
+    units: ScoringUnit[];
+    /** Entries typed in this session (pane), newest last. */
+    typed: ScoreEntry[];
+    /** Every entry that counts (score workbooks < earlier result < typed). */
+    entries: ScoreEntry[];
+    /** 已评 n / m per inspector and round seen in the entries. */
+    progress: ReturnType<typeof scoringProgress>[];
+  };
+  /** Files of the session besides submissions. */
+  sources: { roster: number | null; scoreBooks: string[]; result: string | null };
+  /** Milliseconds the pipeline took. */
+  ms: number;
+}
+
+export type ScoreOutcome = { ok: true; result: EngineResult } | { ok: false; message: string };
+
+export interface OpenSummary {
+  sheets: string[];
+  /** Typed scores and rectification rows read back from it. */
+  scores: number;
+  items: number;
+}
+
 export type Progress = (done: number, total: number, file: string) => void;
-
-function paramsOf(s: Settings): Params {
-  return makeParams({
-    asOf: s.asOf,
-    deadline: s.deadline || null,
-    rectifyDays: s.rectifyDays,
-    staleWarnDays: s.staleWarnDays,
-    staleErrorDays: s.staleErrorDays,
-    bigvThreshold: s.bigvThreshold,
-  });
-}
-
-function sheetOf(wb: WorkbookGrid | null | undefined, name: string): SheetGrid | undefined {
-  return wb?.sheets.find((s) => s.name === name);
-}
-
 
 /** `#'汇总_网站平台'!E5` → { sheet, cell }. */
 export function parseLink(link: string): { sheet: string; cell: string } | null {
@@ -119,11 +156,35 @@ export function parseLink(link: string): { sheet: string; cell: string } | null 
   return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), cell: `${m[3]}${m[4]}` };
 }
 
+const WORKBOOK_FILE = '当前工作簿';
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function targetsOf(model: WorkbookModel, findings: Finding[]): CheckOutput['targets'] {
+  const sheet = model.sheets.find((s) => s.name === '校验结果');
+  return findings.map((_, i) => {
+    for (const v of sheet?.rows[i] ?? []) if (v && typeof v === 'object' && 'link' in v) return parseLink(v.link);
+    return null;
+  });
+}
+
+function checkView(check: CheckResult, findings: Finding[], model: WorkbookModel): CheckOutput {
+  return {
+    model,
+    findings,
+    files: check.files,
+    units: check.units.map((u) => ({ unit: u.unit, category: u.category, errors: u.errors, warnings: u.warnings, missingForms: u.missingForms, files: u.files })),
+    targets: targetsOf(model, findings),
+  };
+}
+
+const CHECK_SHEETS = new Set(['导入记录', '校验结果', '单位概况']);
+const isCheckSheet = (s: SheetModel) => CHECK_SHEETS.has(s.name) || s.name.startsWith('汇总_');
+
 export class EngineCore {
-  private subs: Submission[] = [];
-  private roster: Roster | null = null;
-  private last: CheckResult | null = null;
+  private state: SessionState = emptySession();
+  private cache = new CheckCache();
   private session: string | null = null;
+  private settings: Settings | null = null;
 
   constructor(private readonly store: SessionStore | null = null) {}
 
@@ -132,62 +193,110 @@ export class EngineCore {
     this.session = session;
     const data = await this.store?.load(session).catch(() => null);
     if (data) {
-      this.subs = data.subs;
-      this.roster = data.roster;
-      this.last = null;
+      this.state = { ...emptySession(), submissions: data.subs, roster: data.roster, scoreBooks: data.scoreBooks ?? [], previous: data.previous ?? null, entries: data.entries ?? [] };
+      this.cache = new CheckCache();
     }
-    return { files: this.subs.length, roster: this.roster?.units.length ?? 0 };
+    return { files: this.state.submissions.length, roster: this.state.roster?.units.length ?? 0 };
   }
 
   private async persist(): Promise<void> {
     if (!this.session || !this.store) return;
+    const s = this.state;
     try {
-      if (this.subs.length || this.roster) await this.store.save(this.session, { subs: this.subs, roster: this.roster, savedAt: Date.now() });
-      else await this.store.remove(this.session);
+      if (s.submissions.length || s.roster || s.scoreBooks.length || s.previous || s.entries.length) {
+        await this.store.save(this.session, { subs: s.submissions, roster: s.roster, scoreBooks: s.scoreBooks, previous: s.previous, entries: s.entries, savedAt: Date.now() });
+      } else await this.store.remove(this.session);
     } catch {
       // Persistence is a convenience: a full or unavailable store never breaks the work.
     }
   }
 
-  /** Reads files into submissions (never throws for a bad file: it becomes a finding). */
+  private known(name: string, sha256: string): boolean {
+    const s = this.state;
+    return (
+      s.submissions.some((x) => x.file === name && x.sha256 === sha256) ||
+      s.scoreBooks.some((x) => x.file === name && x.sha256 === sha256) ||
+      (s.previous?.file === name && s.previous.sha256 === sha256)
+    );
+  }
+
+  /**
+   * Reads files and files each by its content: submissions, a roster, score workbooks, an earlier
+   * result. Never throws for a bad file: an unreadable one is a submission that gets a finding.
+   */
   async addFiles(files: InputFile[], onProgress?: Progress): Promise<ImportSummary> {
     const added: FileBrief[] = [];
     const skipped: string[] = [];
+    const counts = { submissions: 0, unreadable: 0, duplicates: 0, rosters: 0, scores: 0, results: 0, skipped: 0 };
     let done = 0;
-    for (const f of files) {
+    // One order whatever the browser hands over: by name, as the CLI lists a folder (the later
+    // of two equal-time files wins, so the order matters).
+    for (const f of [...files].sort((a, b) => zhCollator.compare(a.name, b.name))) {
       const sha256 = await sha256Hex(f.bytes);
-      if (this.subs.some((s) => s.file === f.name && s.sha256 === sha256)) {
+      if (this.known(f.name, sha256)) {
         skipped.push(f.name);
+        counts.skipped++;
       } else {
-        let read: Submission['read'];
-        try {
-          read = await readSubmission(f.name, f.bytes);
-        } catch (e) {
-          read = { ok: false, problem: 'unreadable', detail: `无法读取：${(e as Error).message}` };
-        }
-        this.subs.push({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? null, read });
-        added.push({ file: f.name, ok: read.ok, size: f.bytes.length, ...(read.ok ? {} : { problem: read.detail }) });
+        added.push(await this.addOne(f, sha256, counts));
       }
       done++;
       onProgress?.(done, files.length, f.name);
     }
-    await this.persist();
-    return { total: this.subs.length, added, skipped };
+    if (added.length) await this.persist();
+    return { total: this.state.submissions.length, added, skipped, counts, changed: added.length > 0 };
+  }
+
+  private async addOne(f: InputFile, sha256: string, counts: NonNullable<ImportSummary['counts']>): Promise<FileBrief> {
+    let read: Submission['read'];
+    try {
+      read = await readSubmission(f.name, f.bytes);
+    } catch (e) {
+      read = { ok: false, problem: 'unreadable', detail: `无法读取：${(e as Error).message}` };
+    }
+    const brief: FileBrief = { file: f.name, ok: read.ok, size: f.bytes.length, ...(read.ok ? {} : { problem: read.detail }) };
+    const kind: FileKind = read.ok ? classifyWorkbook(read.workbook, f.name) : 'submission';
+    brief.kind = kind;
+    if (read.ok && kind === 'roster') {
+      const roster = read.workbook.sheets.map((s) => rosterFromGrid(s)).find((r): r is Roster => !!r?.units.length);
+      if (roster) {
+        this.state.roster = roster;
+        counts.rosters++;
+        return brief;
+      }
+    }
+    if (read.ok && kind === 'scores') {
+      this.state.scoreBooks = [...this.state.scoreBooks.filter((b) => b.file !== f.name), { file: f.name, sha256, sheets: scoreBookSheets(read.workbook) }];
+      counts.scores++;
+      return brief;
+    }
+    if (read.ok && kind === 'result') {
+      this.state.previous = { file: f.name, sha256, sheets: read.workbook.sheets };
+      counts.results++;
+      return brief;
+    }
+    const twin = this.state.submissions.find((s) => s.sha256 === sha256);
+    if (twin) {
+      brief.duplicateOf = twin.file;
+      counts.duplicates++;
+    } else if (!read.ok) counts.unreadable++;
+    else counts.submissions++;
+    this.state.submissions.push({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? null, read });
+    return brief;
   }
 
   async reset(): Promise<void> {
-    this.subs = [];
-    this.last = null;
+    this.state = { ...emptySession(), roster: this.state.roster };
+    this.cache = new CheckCache();
     await this.persist();
   }
 
   get fileCount(): number {
-    return this.subs.length;
+    return this.state.submissions.length;
   }
 
   async setRoster(file: InputFile | null): Promise<{ units: number }> {
     if (!file) {
-      this.roster = null;
+      this.state.roster = null;
       await this.persist();
       return { units: 0 };
     }
@@ -196,7 +305,7 @@ export class EngineCore {
     for (const sheet of read.workbook.sheets) {
       const r = rosterFromGrid(sheet);
       if (r && r.units.length) {
-        this.roster = r;
+        this.state.roster = r;
         await this.persist();
         return { units: r.units.length };
       }
@@ -204,110 +313,141 @@ export class EngineCore {
     throw new Error('名单中找不到“单位名称”列');
   }
 
-  check(settings: Settings): CheckOutput {
-    const result = checkBatch(this.subs, {
-      asOf: settings.asOf,
-      deadline: settings.deadline || null,
-      roster: this.roster,
-      staleWarnDays: settings.staleWarnDays,
-      staleErrorDays: settings.staleErrorDays,
-      bigvThreshold: settings.bigvThreshold,
+  /** An earlier result workbook: its typed input (评分表, 整改台账) feeds the next results. */
+  async openResult(file: InputFile): Promise<OpenSummary> {
+    const grid = await readBackSheets(file.bytes);
+    this.state.previous = { file: file.name, sha256: await sha256Hex(file.bytes), sheets: grid.sheets };
+    await this.persist();
+    const r = this.pipeline(this.settings ?? null, null);
+    const typed = r.run?.scores.filter((e) => e.file === file.name).length ?? 0;
+    const items = r.run?.rectification.filter((i) => i.status !== '待整改').length ?? 0;
+    return { sheets: grid.sheets.map((s) => s.name), scores: typed, items };
+  }
+
+  private pipeline(settings: Settings | null, workbook: WorkbookGrid | null): PipelineResult {
+    if (settings) this.settings = settings;
+    const s = settings ?? this.settings;
+    return recomputeSession(this.state, {
+      params: s ? settingsToParams(s) : {},
+      notices: s?.notices,
+      workbook: workbook ? workbook.sheets.map((sheet) => ({ file: WORKBOOK_FILE, sheet })) : null,
+      cache: this.cache,
     });
-    this.last = result;
-    const model = checkWorkbookModel(result);
-    const findingsSheet = model.sheets.find((s) => s.name === '校验结果');
-    const targets = result.findings.map((_, i) => {
-      const row = findingsSheet?.rows[i] ?? [];
-      for (const v of row) {
-        if (v && typeof v === 'object' && 'link' in v) return parseLink(v.link);
-      }
-      return null;
+  }
+
+  /** The whole result after any change (files, roster, scores, settings). */
+  recompute(settings: Settings, workbook: WorkbookGrid | null = null): EngineResult {
+    const t0 = now();
+    const r = this.pipeline(settings, workbook);
+    return this.view(r, now() - t0);
+  }
+
+  /** Sets or clears one score typed in the pane; refused with a Chinese message when invalid. */
+  async setScore(entry: EntryInput, settings: Settings, workbook: WorkbookGrid | null = null): Promise<ScoreOutcome> {
+    const rubric = this.pipeline(settings, workbook).rubric;
+    const next = applyEntry(this.state.entries, rubric, entry);
+    if (!next.outcome.ok) return next.outcome;
+    this.state.entries = next.entries;
+    await this.persist();
+    return { ok: true, result: this.recompute(settings, workbook) };
+  }
+
+  private view(r: PipelineResult, ms: number): EngineResult {
+    const run = r.run!;
+    const checkSheets = { sheets: r.workbook.sheets.filter(isCheckSheet) };
+    const ranking: RankRow[] = run.ranking.map(({ base: _b, roundTotals: _r, ...rest }) => rest);
+    const rosterNames = r.check.roster ? new Set(r.check.roster.units.map((u) => u.name)) : null;
+    const units: ScoringUnit[] = r.check.units
+      .filter((u) => !rosterNames || u.inRoster)
+      .map((u) => ({ unit: u.unit, category: u.category, websites: unitWebsites(r.check, u.unit) }));
+    const scored = new Set(run.scores.map((e) => e.unit));
+    const unscored = units.filter((u) => !scored.has(u.unit)).map((u) => u.unit);
+    const inspectors = [...new Set(run.scores.map((e) => `${e.round}\u0000${e.inspector}`))];
+    const names = units.map((u) => u.unit);
+    const progress = inspectors.map((k) => {
+      const [round, inspector] = k.split('\u0000') as [string, string];
+      return scoringProgress(run.scores, names, r.rubric, inspector, Number(round) as 1 | 2);
     });
+    void ROUNDS;
     return {
-      model,
-      findings: result.findings,
-      files: result.files,
-      units: result.units.map((u) => ({ unit: u.unit, category: u.category, errors: u.errors, warnings: u.warnings, missingForms: u.missingForms, files: u.files })),
-      targets,
+      json: r.json,
+      model: r.workbook,
+      check: checkView(r.check, run.sheetFindings, checkSheets),
+      ranking,
+      unscored,
+      rectification: {
+        items: run.rectification.length,
+        open: run.rectification.filter((i) => i.status !== '已整改').length,
+        units: new Set(run.rectification.map((i) => i.unit)).size,
+        keys: run.rectification.map((i) => i.key),
+      },
+      rubric: r.rubric,
+      params: r.params,
+      scoring: { units, typed: this.state.entries, entries: run.scores, progress },
+      sources: { roster: this.state.roster?.units.length ?? null, scoreBooks: this.state.scoreBooks.map((b) => b.file), result: this.state.previous?.file ?? null },
+      ms,
     };
   }
 
-  private requireCheck(): CheckResult {
-    if (!this.last) throw new Error('请先导入并校验备案表');
-    return this.last;
+  /** The whole result workbook; an opened result with nothing added since is returned as it was. */
+  async download(settings: Settings | null = null, original: Uint8Array | null = null): Promise<Uint8Array> {
+    const s = this.state;
+    if (original && !s.submissions.length && !s.scoreBooks.length && !s.entries.length) return original;
+    return renderWorkbook(this.pipeline(settings, null).workbook);
   }
 
-  private rubricOf(existing: WorkbookGrid | null, findings: Finding[]): { rubric: Rubric; fromSheet: boolean } {
-    const sheet = sheetOf(existing, RUBRIC_SHEET);
-    if (!sheet) return { rubric: DEFAULT_RUBRIC, fromSheet: false };
-    const r = rubricFromGrid(sheet, '当前工作簿');
-    findings.push(...r.findings);
-    return { rubric: r.rubric ?? DEFAULT_RUBRIC, fromSheet: !!r.rubric };
+  // The step views (check, scoring, ranking, rectify) of the same pipeline, for the step UI.
+
+  check(settings: Settings): CheckOutput {
+    this.settings = settings;
+    const r = runPipeline({
+      submissions: this.state.submissions,
+      roster: this.state.roster,
+      scoreBooks: this.state.scoreBooks.flatMap((b) => b.sheets.map((sheet) => ({ file: b.file, sheet }))),
+      params: settingsToParams(settings),
+      mode: 'check',
+      cache: this.cache,
+    });
+    return checkView(r.check, r.check.findings, r.workbook);
   }
 
-  private units(): { unit: string; category: string | null }[] {
-    return this.requireCheck().units.map((u) => ({ unit: u.unit, category: u.category }));
+  private requireFiles(): void {
+    if (!this.state.submissions.length) throw new Error('请先导入并校验备案表');
+  }
+
+  private stepRun(settings: Settings, existing: WorkbookGrid | null): PipelineResult {
+    this.requireFiles();
+    return this.pipeline(settings, existing);
   }
 
   /** 评分表 (and 评分细则 when the workbook has none yet), keeping entered scores. */
   scoring(settings: Settings, existing: WorkbookGrid | null): StepOutput {
-    void settings;
-    const findings: Finding[] = [];
-    const { rubric, fromSheet } = this.rubricOf(existing, findings);
-    const units = this.units();
-    const rb = readBackEditable({ scoreSheet: sheetOf(existing, SCORE_SHEET), rubric, file: '当前工作簿' });
-    findings.push(...rb.findings);
-    const sheets: SheetModel[] = [];
-    if (!fromSheet && !sheetOf(existing, RUBRIC_SHEET)) sheets.push(rubricToSheet(rubric));
-    sheets.push(scoreSheet({ units, rubric, scores: rb.scores }));
-    return { model: { sheets }, findings, facts: { units: units.length, indicators: rubric.indicators.length, scores: rb.scores.length } };
-  }
-
-  private assessment(settings: Settings, existing: WorkbookGrid | null, findings: Finding[]): { assessment: Assessment; params: Params; rubric: Rubric; rb: ReturnType<typeof readBackEditable> } {
-    const result = this.requireCheck();
-    const params = paramsOf(settings);
-    const { rubric } = this.rubricOf(existing, findings);
-    const units = this.units();
-    const rb = readBackEditable({ scoreSheet: sheetOf(existing, SCORE_SHEET), rectSheet: sheetOf(existing, RECT_SHEET), rubric, file: '当前工作簿' });
-    findings.push(...rb.findings);
-    const adjSheet = sheetOf(existing, ADJUST_SHEET);
-    const adj = adjSheet ? parseAdjustments(adjSheet, { file: '当前工作簿', units: units.map((u) => u.unit) }) : { adjustments: [], findings: [] };
-    findings.push(...adj.findings);
-    const assessment = assess({ units, findings: result.findings, rubric, params, scores: rb.scores, adjustments: adj.adjustments, rectification: rb.rectification });
-    findings.push(...assessment.findings);
-    return { assessment, params, rubric, rb };
+    const r = this.stepRun(settings, existing);
+    const run = r.run!;
+    const hasRubric = !!existing?.sheets.some((s) => s.name === RUBRIC_SHEET);
+    const sheets = r.workbook.sheets.filter((s) => s.name === SCORE_SHEET || (!hasRubric && s.name === RUBRIC_SHEET));
+    sheets.sort((a) => (a.name === RUBRIC_SHEET ? -1 : 1));
+    const findings = run.findings.filter((f) => f.rule.startsWith('score-') || f.rule.startsWith('rubric-'));
+    const units = new Set([...r.check.units.filter((u) => !r.check.roster || u.inRoster).map((u) => u.unit), ...run.scores.map((e) => e.unit)]);
+    return { model: { sheets }, findings, facts: { units: units.size, indicators: r.rubric.indicators.length, scores: run.scores.length } };
   }
 
   /** 考核排名 (plus a blank 加减分 sheet for bonuses and vetoes when there is none). */
   ranking(settings: Settings, existing: WorkbookGrid | null): StepOutput {
-    const findings: Finding[] = [];
-    const { assessment, params } = this.assessment(settings, existing, findings);
-    const sheets: SheetModel[] = [rankingSheet(assessment, params)];
-    if (!sheetOf(existing, ADJUST_SHEET)) sheets.push(adjustmentsTemplate());
-    const ranking: RankRow[] = assessment.results.map((u) => ({
-      unit: u.unit,
-      category: u.category,
-      score: u.score,
-      grade: u.grade,
-      rank: u.rank,
-      categoryRank: u.categoryRank,
-      veto: u.veto,
-      adjustments: u.adjustments.map((a) => ({ indicator: a.indicator, points: a.points, reason: a.reason })),
-    }));
-    return { model: { sheets }, findings, facts: { units: ranking.length }, ranking };
+    const r = this.stepRun(settings, existing);
+    const sheets: SheetModel[] = r.workbook.sheets.filter((s) => s.name === RANKING_SHEET);
+    if (!existing?.sheets.some((s) => s.name === ADJUST_SHEET)) sheets.push(adjustmentsTemplate());
+    const ranking = this.view(r, 0).ranking;
+    return { model: { sheets }, findings: r.run!.findings, facts: { units: ranking.length }, ranking };
   }
 
   /** 整改台账 (and optionally one printable notice per unit), keeping statuses typed earlier. */
   rectify(settings: Settings, existing: WorkbookGrid | null, opts: { notices?: boolean } = {}): StepOutput {
-    const findings: Finding[] = [];
-    const { assessment, params, rubric, rb } = this.assessment(settings, existing, findings);
-    const owners: Record<string, string> = {};
-    for (const u of this.roster?.units ?? []) if (u.head) owners[u.name] = u.head;
-    const fresh = buildRectification({ findings: this.requireCheck().findings, assessment, rubric, params, owners, ruleTitles: RULE_TITLES });
-    const items = mergeRectification(fresh, rb.rectification);
-    const sheets = [rectSheet(items, params), ...(opts.notices ? rectNotices(items, params) : [])];
+    const r = this.stepRun({ ...settings, notices: opts.notices ?? settings.notices }, existing);
+    const items = r.run!.rectification;
+    const sheets = r.workbook.sheets.filter((s) => s.name === RECT_SHEET || s.name.startsWith('整改通知'));
     const open = items.filter((i) => i.status !== '已整改').length;
-    return { model: { sheets }, findings, facts: { items: items.length, open, units: new Set(items.map((i) => i.unit)).size } };
+    return { model: { sheets }, findings: r.run!.findings, facts: { items: items.length, open, units: new Set(items.map((i) => i.unit)).size } };
   }
 
   templates(school?: string): WorkbookModel {
@@ -341,4 +481,5 @@ export function adjustmentsTemplate(): SheetModel {
   };
 }
 
-export { RANKING_SHEET, RECT_SHEET, SCORE_SHEET, RUBRIC_SHEET };
+export type { SourcedSheet };
+export { compareFindings, RANKING_SHEET, RECT_SHEET, SCORE_SHEET, RUBRIC_SHEET };

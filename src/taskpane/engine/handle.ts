@@ -1,6 +1,7 @@
 /** Dispatches a request to an EngineCore (shared by the worker and the in-process engine). */
-import { EngineCore, type InputFile, type Progress } from './core';
+import { EngineCore, type ImportSummary, type InputFile, type Progress } from './core';
 import type { FileInput, Request } from './protocol';
+import { zhCollator } from '../../core/findings';
 
 function isBlob(f: FileInput): f is File {
   return typeof Blob !== 'undefined' && f instanceof Blob;
@@ -18,15 +19,19 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
       // Read file bytes lazily, a few at a time, so 2,000 files never sit in memory at once.
       const total = req.files.length;
       let done = 0;
-      const added: Awaited<ReturnType<EngineCore['addFiles']>>['added'] = [];
+      const added: ImportSummary['added'] = [];
       const skipped: string[] = [];
+      const counts = { submissions: 0, unreadable: 0, duplicates: 0, rosters: 0, scores: 0, results: 0, skipped: 0 };
+      // By name across the whole drop (EngineCore.addFiles sorts each chunk the same way).
+      const files = [...req.files].sort((a, b) => zhCollator.compare(a.name, b.name));
       for (let i = 0; i < total; i += 16) {
-        const inputs = await Promise.all(req.files.slice(i, i + 16).map(toInput));
+        const inputs = await Promise.all(files.slice(i, i + 16).map(toInput));
         const r = await core.addFiles(inputs, (_d, _t, file) => progress?.(++done, total, file));
         added.push(...r.added);
         skipped.push(...r.skipped);
+        for (const k of Object.keys(counts) as (keyof typeof counts)[]) counts[k] += r.counts?.[k] ?? 0;
       }
-      return { total: core.fileCount, added, skipped };
+      return { total: core.fileCount, added, skipped, counts, changed: added.length > 0 } satisfies ImportSummary;
     }
     case 'reset':
       await core.reset();
@@ -43,6 +48,14 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
       return core.ranking(req.settings, req.existing);
     case 'rectify':
       return core.rectify(req.settings, req.existing, { notices: req.notices });
+    case 'recompute':
+      return core.recompute(req.settings, req.workbook ?? null);
+    case 'setScore':
+      return core.setScore(req.entry, req.settings, req.workbook ?? null);
+    case 'openResult':
+      return core.openResult(await toInput(req.file));
+    case 'download':
+      return core.download(req.settings ?? null, req.original ?? null);
     case 'templates':
       return core.templates(req.school);
     case 'render':

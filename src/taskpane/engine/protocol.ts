@@ -2,7 +2,8 @@
 import type { WorkbookGrid } from '../../core/grid';
 import type { WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
-import type { CheckOutput, ImportSummary, StepOutput } from './core';
+import type { EntryInput } from '../../core/pipelineSession';
+import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
 
 /** A file as the pane hands it over: a File (structured-cloneable) or bytes. */
 export type FileInput = File | { name: string; bytes: Uint8Array; modified?: string | null };
@@ -16,6 +17,10 @@ export type Request =
   | { op: 'scoring'; settings: Settings; existing: WorkbookGrid | null }
   | { op: 'ranking'; settings: Settings; existing: WorkbookGrid | null }
   | { op: 'rectify'; settings: Settings; existing: WorkbookGrid | null; notices: boolean }
+  | { op: 'recompute'; settings: Settings; workbook?: WorkbookGrid | null }
+  | { op: 'setScore'; entry: EntryInput; settings: Settings; workbook?: WorkbookGrid | null }
+  | { op: 'openResult'; file: FileInput }
+  | { op: 'download'; settings?: Settings | null; original?: Uint8Array | null }
   | { op: 'templates'; school: string }
   | { op: 'render'; model: WorkbookModel }
   | { op: 'readWorkbook'; file: FileInput };
@@ -29,6 +34,10 @@ export interface Responses {
   scoring: StepOutput;
   ranking: StepOutput;
   rectify: StepOutput;
+  recompute: EngineResult;
+  setScore: ScoreOutcome;
+  openResult: OpenSummary;
+  download: Uint8Array;
   templates: WorkbookModel;
   render: Uint8Array;
   readWorkbook: WorkbookGrid;

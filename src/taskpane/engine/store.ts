@@ -6,11 +6,17 @@
  * else; “清空已导入” deletes it, and only the most recent sessions are kept.
  */
 import type { Submission } from '../../core/check';
+import type { EarlierResult, ScoreBook } from '../../core/pipelineSession';
+import type { ScoreEntry } from '../../core/scoring';
 import type { Roster } from '../../core/units';
 
 export interface SessionData {
   subs: Submission[];
   roster: Roster | null;
+  /** Score workbooks, an opened earlier result, scores typed in the pane (older sessions lack them). */
+  scoreBooks?: ScoreBook[];
+  previous?: EarlierResult | null;
+  entries?: ScoreEntry[];
   savedAt: number;
 }
 
