@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Submission } from '../core/check';
 import { zhCollator } from '../core/findings';
-import { readSubmission } from '../xlsx/read';
+import { readSubmission, type ReadLimits } from '../xlsx/read';
 
 /** The directory the user ran the command from (npm scripts run in the package root). */
 export function userCwd(): string {
@@ -37,9 +37,10 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
   return out;
 }
 
-export async function loadSubmission(abs: string): Promise<Submission> {
+/** `options.asOf` is what TODAY() means in formulas saved without a value. */
+export async function loadSubmission(abs: string, options?: Partial<ReadLimits>): Promise<Submission> {
   const [bytes, st] = await Promise.all([fs.readFile(abs), fs.stat(abs)]);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const read = await readSubmission(path.basename(abs), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const read = await readSubmission(path.basename(abs), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
   return { file: shownPath(abs), sha256, size: bytes.length, modified: st.mtime.toISOString(), read };
 }

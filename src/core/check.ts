@@ -3,7 +3,7 @@
  * newest file of a unit/form win, runs the cross-unit rules and summarises per unit.
  */
 import { compareFindings, type Finding, type Place } from './findings';
-import type { WorkbookGrid } from './grid';
+import type { ReadNote, WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
 import { parsePhones } from './normalize/phone';
@@ -66,6 +66,43 @@ export interface FileCheck {
 
 const PROBLEM_RULE = { unreadable: R.fileUnreadable, unsupported: R.fileUnsupported, 'too-large': R.fileTooLarge } as const;
 
+const NOTE_RULE = { limit: R.readLimit, cell: R.cellUnreadable, sheet: R.sheetUnreadable, formula: R.formulaNoValue, row: R.csvRowMalformed, encoding: R.encodingMixed } as const;
+
+/** Findings listed per sheet; past that one findings-capped finding says how many there were. */
+export const MAX_FINDINGS_PER_SHEET = 1000;
+
+/** Appends without spreading into arguments (a spread of 100k+ items overflows the stack). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
+}
+
+/** The first MAX_FINDINGS_PER_SHEET findings in sheet order, and one finding saying the rest were left out. */
+function capFindings(findings: Finding[], at: Place): Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_SHEET) return findings;
+  const kept = [...findings].sort(compareByCell).slice(0, MAX_FINDINGS_PER_SHEET);
+  kept.push(R.findingsCapped.at(at, { shown: MAX_FINDINGS_PER_SHEET, total: findings.length }));
+  return kept;
+}
+
+function compareByCell(a: Finding, b: Finding): number {
+  return cellKey(a.cell) - cellKey(b.cell);
+}
+
+function cellKey(cell: string | null): number {
+  const m = cell ? /^([A-Z]+)(\d+)$/.exec(cell) : null;
+  if (!m) return -1;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return Number(m[2]) * 20_000 + col;
+}
+
+/** Where a reader left a formula without a value: no "必填项为空" there, the note says why. */
+function formulaCells(notes: readonly ReadNote[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of notes) if ((n.kind === 'formula' || n.kind === 'cell') && n.cell) out.add(`${n.sheet ?? ''}!${n.cell}`);
+  return out;
+}
+
 function baseName(path: string): string {
   return path.replace(/^.*[\\/]/, '');
 }
@@ -82,6 +119,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     return work;
   }
   if (sub.read.encoding) record.encoding = sub.read.encoding;
+  const notes = sub.read.workbook.notes ?? [];
+  const noValue = formulaCells(notes);
   const parsed: ParsedSheet[] = [];
   const unrecognized: string[] = [];
   for (const sheet of sub.read.workbook.sheets) {
@@ -100,13 +139,15 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   );
   record.unit = unit?.name ?? null;
   const at: Place = { file: sub.file, unit: record.unit };
+  for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
+  const unreadable = notes.some((n) => n.kind === 'sheet');
   for (const name of unrecognized) {
     record.sheets.push({ sheet: name, form: null, rows: 0 });
     work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));
   }
   if (!parsed.length) {
     record.status = 'rejected';
-    if (!unrecognized.length) work.findings.push(R.sheetUnrecognized.at(at, {}));
+    if (!unrecognized.length && !unreadable) work.findings.push(R.sheetUnrecognized.at(at, {}));
     return work;
   }
   if (!unit) {
@@ -119,7 +160,9 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   for (const p of parsed) {
     const place: Place = { ...at, sheet: p.sheet, form: p.form.id };
     const checked = checkRows(p, { ...place, asOf: opts.asOf });
-    const findings = [...checkHeader(p, place), ...checked.findings, ...checkDomain(p.form.id, checked.rows, place, domain, kind)];
+    const all = [...checkHeader(p, place), ...checked.findings, ...checkDomain(p.form.id, checked.rows, place, domain, kind)];
+    const shown = noValue.size ? all.filter((f) => !(f.rule === R.cellRequired.id && noValue.has(`${p.sheet}!${f.cell}`))) : all;
+    const findings = capFindings(shown, place);
     const record: SheetRecord = { sheet: p.sheet, form: p.form.id, rows: checked.rows.length };
     if (p.nothingToFile && !checked.rows.length) record.nothingToFile = true;
     work.sheets.push({ form: p.form.id, sheet: p.sheet, rows: checked.rows, findings, record });
@@ -238,10 +281,10 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
 
   const findings: Finding[] = [];
   for (const w of works) {
-    findings.push(...w.findings);
-    for (const s of w.sheets) findings.push(...s.findings);
+    append(findings, w.findings);
+    for (const s of w.sheets) append(findings, s.findings);
   }
-  findings.push(...checkCross(tables, signers));
+  append(findings, checkCross(tables, signers));
   const units = summarise(works, tables, roster, required, opts, findings);
   findings.sort(compareFindings);
   const byUnit = new Map(units.map((u) => [u.unit, u]));

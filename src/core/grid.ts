@@ -33,8 +33,23 @@ export interface SheetGrid {
   hidden?: boolean;
 }
 
+/**
+ * Something a reader could not take in as given: a limit reached (the excess dropped), a cell
+ * or row it could not read, a listed sheet it could not find, a formula without a value, mixed
+ * encodings. Each becomes a finding on the file, so nothing is lost without a word.
+ */
+export interface ReadNote {
+  kind: 'limit' | 'cell' | 'sheet' | 'row' | 'encoding' | 'formula';
+  sheet?: string;
+  /** A1 address in the sheet, where the note is about one cell. */
+  cell?: string;
+  /** The Chinese sentence shown to the user. */
+  detail: string;
+}
+
 export interface WorkbookGrid {
   sheets: SheetGrid[];
+  notes?: ReadNote[];
 }
 
 /** Column index (0-based) to letters: 0 → A, 27 → AB. */

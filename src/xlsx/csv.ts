@@ -1,6 +1,6 @@
 /** CSV submissions: UTF-8 (with or without BOM), GBK/GB18030 as saved by Chinese Excel, UTF-16. */
 import Papa from 'papaparse';
-import type { Cell, WorkbookGrid } from '../core/grid';
+import type { Cell, ReadNote, WorkbookGrid } from '../core/grid';
 import { fail, type ReadFailure, type ReadLimits } from './limits';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
@@ -8,6 +8,45 @@ export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export interface DecodedText {
   text: string;
   encoding: CsvEncoding;
+  /** 1-based lines decoded as GB18030 in a file that is otherwise UTF-8 (mixed encodings). */
+  gbLines?: number[];
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+function hasHighBytes(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i]! >= 0x80) return true;
+  return false;
+}
+
+/**
+ * A file that is neither UTF-8 nor GB18030 throughout: each line decoded on its own when some
+ * lines are valid UTF-8 with Chinese text and others are not. Null when it is not mixed.
+ */
+function decodeMixed(bytes: Uint8Array): DecodedText | null {
+  const parts: string[] = [];
+  const gbLines: number[] = [];
+  let utfLines = 0;
+  let start = 0;
+  let line = 1;
+  const gb = new TextDecoder('gb18030');
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const chunk = bytes.subarray(start, Math.min(i + 1, bytes.length));
+    if (hasHighBytes(chunk)) {
+      try {
+        parts.push(utf8Strict.decode(chunk));
+        utfLines++;
+      } catch {
+        parts.push(gb.decode(chunk));
+        gbLines.push(line);
+      }
+    } else parts.push(gb.decode(chunk));
+    start = i + 1;
+    line++;
+  }
+  if (!utfLines || !gbLines.length) return null;
+  return { text: parts.join(''), encoding: 'utf-8', gbLines };
 }
 
 /** Decodes by BOM, else strict UTF-8, else GB18030 (a superset of GBK; it never fails). */
@@ -22,9 +61,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { text: utf8Strict.decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    return decodeMixed(bytes) ?? { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   }
 }
 
@@ -43,11 +82,23 @@ function guessDelimiter(text: string): string {
   return head.meta.delimiter || ',';
 }
 
+/** Parse errors listed per file; the rest are counted in one note. */
+const ERRORS_LISTED = 20;
+
 export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits): CsvResult {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, gbLines } = decodeText(bytes);
+  const sheet = baseName(fileName);
+  const notes: ReadNote[] = [];
+  if (gbLines) {
+    const shown = gbLines.slice(0, 5).join('、');
+    notes.push({ kind: 'encoding', sheet, detail: `文件中同时有 UTF-8 和 GBK 编码的文字（第 ${shown}${gbLines.length > 5 ? ` 等 ${gbLines.length}` : ''} 行为 GBK），已逐行识别，请核对这些行；请用 Excel/WPS 另存为统一编码的 CSV 或 .xlsx 再提交` });
+  }
   const rows: (Cell | null)[][] = [];
   let cells = 0;
   let tooMany = false;
+  let errors = 0;
+  let chars = 0;
+  let cut = 0;
   Papa.parse<string[]>(text, {
     delimiter: guessDelimiter(text),
     skipEmptyLines: false,
@@ -58,14 +109,37 @@ export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits)
         parser.abort();
         return;
       }
-      const row = res.data.map((v): Cell | null => (v === '' ? null : { t: 's', v }));
+      for (const e of res.errors) {
+        if (++errors > ERRORS_LISTED) continue;
+        const what = e.code === 'MissingQuotes' ? '引号未闭合，其后的内容被并入同一单元格，未能正确读取；请检查该行的引号（"）' : `格式错误（${e.message}）`;
+        notes.push({ kind: 'row', sheet, cell: `A${rows.length + 1}`, detail: `CSV 第 ${rows.length + 1} 行${what}` });
+      }
+      const row = res.data.map((v): Cell | null => {
+        if (v === '') return null;
+        let s = v;
+        if (s.length > limits.maxStringChars) {
+          cut++;
+          s = s.slice(0, limits.maxStringChars);
+        }
+        chars += s.length;
+        return { t: 's', v: s };
+      });
+      if (chars > limits.maxTextChars) {
+        tooMany = true;
+        parser.abort();
+        return;
+      }
       while (row.length && !row[row.length - 1]) row.pop();
       rows.push(row);
     },
   });
   if (tooMany) {
-    return fail('too-large', `CSV 文件的单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行后再提交`);
+    return fail('too-large', `CSV 文件的单元格超过 ${limits.maxCellsPerSheet} 个或文字超过 ${limits.maxTextChars} 字（单表单元格 / 文字总量上限），已拒绝导入；请删除多余的行后再提交`);
   }
+  if (errors > ERRORS_LISTED) notes.push({ kind: 'row', sheet, detail: `另有 ${errors - ERRORS_LISTED} 处 CSV 格式错误，相关行未能正确读取` });
+  if (cut) notes.push({ kind: 'limit', sheet, detail: `${cut} 个单元格的文字超过 ${limits.maxStringChars} 字（单个单元格文字上限），只读取了前 ${limits.maxStringChars} 字` });
   while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
-  return { ok: true, encoding, workbook: { sheets: [{ name: baseName(fileName), rows, merges: [] }] } };
+  const workbook: WorkbookGrid = { sheets: [{ name: sheet, rows, merges: [] }] };
+  if (notes.length) workbook.notes = notes;
+  return { ok: true, encoding, workbook };
 }

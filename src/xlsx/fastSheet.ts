@@ -1,7 +1,10 @@
 /**
- * Values-only .xlsx reader over the parts guardZip already inflated and checked: workbook, rels,
- * shared strings, styles (for dates) and worksheets straight into the neutral grid. Throws
- * XmlError (or anything else) on malformed input; the caller turns that into a read failure.
+ * Values-only .xlsx reader over the parts guardZip already inflated and checked. OPC-correct:
+ * the workbook is found through `_rels/.rels`, worksheets, shared strings and styles through the
+ * workbook's relationships, part names compare case-insensitively. Every limit of ReadLimits is
+ * applied while reading; what had to be dropped, and every listed sheet that could not be read,
+ * becomes a ReadNote. Throws XmlError on a malformed workbook part and ReadRefused when a limit
+ * refuses the whole file; a malformed worksheet only costs that sheet (with a note).
  *
  * Output contract (same as the former exceljs path): cells as {t, v} with '' → null and
  * whitespace-only strings kept; date-styled numbers as 'YYYY-MM-DD'; cells covered by a merge
@@ -11,9 +14,11 @@
  * relative references moved by the offset (as Excel shows it); a dependent whose master was not
  * seen records nothing.
  */
-import { a1, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '../core/grid';
+import { a1, type Cell, type Merge, type ReadNote, type SheetGrid, type WorkbookGrid } from '../core/grid';
 import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
+import { dateSerial, evaluate, type Value } from './formula';
+import { Budget, DEFAULT_LIMITS, fail, ReadRefused, type ReadLimits } from './limits';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -73,10 +78,10 @@ function parseWorkbook(xml: string): { sheets: SheetRef[]; date1904: boolean } {
   return { sheets, date1904 };
 }
 
-/** Part name of a relationship target, relative to xl/ unless absolute. */
-export function resolveTarget(target: string): string {
+/** Part name of a relationship target: relative to the source part's folder (`base`, e.g. `xl/`), or absolute. */
+export function resolveTarget(target: string, base = 'xl/'): string {
   const t = target.trim().replace(/\\/g, '/');
-  const segs = t.startsWith('/') ? [] : ['xl'];
+  const segs = t.startsWith('/') ? [] : base.split('/').filter(Boolean);
   for (const seg of t.split('/')) {
     if (seg === '' || seg === '.') continue;
     if (seg === '..') segs.pop();
@@ -85,8 +90,13 @@ export function resolveTarget(target: string): string {
   return segs.join('/');
 }
 
-function parseRels(xml: string | null): Map<string, string> {
-  const rels = new Map<string, string>();
+interface Rel {
+  target: string;
+  type: string;
+}
+
+function parseRels(xml: string | null, base: string): Map<string, Rel> {
+  const rels = new Map<string, Rel>();
   if (xml === null) return rels;
   const sc = new Scanner(xml);
   if (sc.root() !== 'Relationships') throw new XmlError('not relationships');
@@ -95,7 +105,7 @@ function parseRels(xml: string | null): Map<string, string> {
     const id = sc.attr('Id');
     const target = sc.attr('Target');
     if (id === null || target === null || sc.attr('TargetMode') === 'External') continue;
-    rels.set(id, resolveTarget(target));
+    rels.set(id, { target: resolveTarget(target, base), type: sc.attr('Type') ?? '' });
   }
   return rels;
 }
@@ -120,15 +130,35 @@ function stringItem(sc: Scanner): string {
   }
 }
 
-function parseSharedStrings(xml: string | null): string[] {
-  const out: string[] = [];
+interface Strings {
+  items: string[];
+  /** Indices cut to maxStringChars. */
+  cut: Set<number>;
+}
+
+function parseSharedStrings(xml: string | null, lim: ReadLimits, budget: Budget): Strings {
+  const out: Strings = { items: [], cut: new Set() };
   if (xml === null) return out;
   const sc = new Scanner(xml);
   if (sc.root() !== 'sst') throw new XmlError('not a shared string table');
+  let total = 0;
   for (let k = sc.next(); k !== END; k = sc.next()) {
-    if (k === OPEN && sc.name === 'si') out.push(stringItem(sc));
+    if (k !== OPEN || sc.name !== 'si') continue;
+    let s = stringItem(sc);
+    if (s.length > lim.maxStringChars) {
+      out.cut.add(out.items.length);
+      s = s.slice(0, lim.maxStringChars);
+    }
+    total += s.length;
+    if (total > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
+    out.items.push(s);
+    if ((out.items.length & 1023) === 0) budget.check();
   }
   return out;
+}
+
+function textLimit(lim: ReadLimits) {
+  return fail('too-large', `工作簿中的文字共超过 ${lim.maxTextChars} 字（全部文字总量上限），已拒绝导入；请删除多余的内容后再提交`);
 }
 
 /** `B12` → row 11, col 1; null when malformed or outside the sheet. */
@@ -196,16 +226,28 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
   });
 }
 
+/** Notes of one kind per sheet beyond this many are folded into one summary note. */
+const NOTES_PER_KIND = 20;
+
 interface SheetContext {
-  strings: string[];
+  strings: Strings;
   dateXf: boolean[];
   date1904: boolean;
+  lim: ReadLimits;
+  budget: Budget;
+  /** Characters of text taken into cells so far, over the whole file. */
+  text: { chars: number };
+  today: number | null;
 }
 
 function numberCell(v: string, isDate: boolean, date1904: boolean): Cell | null {
   if (v.trim() === '') return null;
   const n = Number(v);
   if (!Number.isFinite(n)) return null;
+  return valueCell(n, isDate, date1904);
+}
+
+function valueCell(n: number, isDate: boolean, date1904: boolean): Cell {
   if (isDate) {
     const iso = serialToIso(n, date1904);
     if (iso !== null) return { t: 'd', v: iso };
@@ -215,49 +257,118 @@ function numberCell(v: string, isDate: boolean, date1904: boolean): Cell | null 
 
 const ISO_DATE = /^\s*(-?\d{4,})-(\d{2})-(\d{2})/;
 
-/** The value of a parsed `<c>` element. */
-function cellValue(t: string | null, v: string | null, inline: string | null, isDate: boolean, ctx: SheetContext): Cell | null {
-  switch (t) {
-    case 's': {
-      if (v === null) return null;
-      const s = ctx.strings[Number(v)];
-      return s === undefined || s === '' ? null : { t: 's', v: s };
+/** Collects a sheet's notes, folding many of one kind into a count. */
+class SheetNotes {
+  private readonly counts = new Map<string, { n: number; first: string; summary: (n: number, first: string) => string }>();
+  constructor(
+    private readonly sheet: string,
+    private readonly out: ReadNote[],
+  ) {}
+
+  /** One note per occurrence up to NOTES_PER_KIND, then counted. */
+  add(key: string, note: Omit<ReadNote, 'sheet'>, summary: (n: number, first: string) => string): void {
+    let c = this.counts.get(key);
+    if (!c) {
+      c = { n: 0, first: note.cell ?? '', summary };
+      this.counts.set(key, c);
     }
-    case 'str': {
-      if (v === null || v === '') return null;
-      const s = decodeXString(v);
-      return s === '' ? null : { t: 's', v: s };
+    c.n++;
+    if (c.n <= NOTES_PER_KIND) this.out.push({ ...note, sheet: this.sheet });
+  }
+
+  /** One note for the whole sheet, whatever the count. */
+  once(key: string, note: Omit<ReadNote, 'sheet'>): void {
+    if (this.counts.has(key)) return;
+    this.counts.set(key, { n: 1, first: '', summary: () => '' });
+    this.out.push({ ...note, sheet: this.sheet });
+  }
+
+  finish(): void {
+    for (const c of this.counts.values()) {
+      if (c.n > NOTES_PER_KIND) this.out.push({ kind: 'limit', sheet: this.sheet, detail: c.summary(c.n - NOTES_PER_KIND, c.first) });
     }
-    case 'inlineStr': {
-      const s = inline ?? (v === null ? null : decodeXString(v));
-      return s === null || s === '' ? null : { t: 's', v: s };
-    }
-    case 'b':
-      if (v === null || v.trim() === '') return null;
-      return { t: 'b', v: !(v.trim() === '0' || v.trim() === 'false') };
-    case 'e':
-      return v === null || v === '' ? null : { t: 'e', v };
-    case 'd': {
-      if (v === null || v.trim() === '') return null;
-      const m = ISO_DATE.exec(v);
-      return m ? { t: 'd', v: `${m[1]}-${m[2]}-${m[3]}` } : { t: 's', v };
-    }
-    default:
-      return v === null ? null : numberCell(v, isDate, ctx.date1904);
   }
 }
 
-function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
+const SST_INDEX = /^\d+$/;
+
+function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes): SheetGrid {
+  const { lim, budget } = ctx;
   const sc = new Scanner(xml);
   if (sc.root() !== 'worksheet') throw new XmlError('not a worksheet');
   const values: (Cell | undefined)[][] = [];
   const formulas: (string | undefined)[][] = [];
+  const pending: { row: number; col: number; text: string; isDate: boolean }[] = [];
   const merges: Merge[] = [];
   const shared = new Map<string, { text: string; row: number; col: number }>();
   let inData = false;
   let inMerges = false;
   let row = -1;
   let col = -1;
+  let filled = 0;
+  let elements = 0;
+  let formulaChars = 0;
+  let wideCells = 0;
+  let wideFirst = '';
+  let mergeCount = 0;
+
+  const stringOf = (s: string, at: string): string => {
+    let out = s;
+    if (out.length > lim.maxStringChars) {
+      out = out.slice(0, lim.maxStringChars);
+      notes.add('cut', { kind: 'limit', cell: at, detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字（单个单元格文字上限），只读取了前 ${lim.maxStringChars} 字`);
+    }
+    ctx.text.chars += out.length;
+    if (ctx.text.chars > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
+    return out;
+  };
+
+  const cellValue = (t: string | null, v: string | null, inline: string | null, isDate: boolean, at: string): Cell | null => {
+    switch (t) {
+      case 's': {
+        if (v === null) return null;
+        const idx = v.trim();
+        const i = SST_INDEX.test(idx) ? Number(idx) : -1;
+        const s = i >= 0 ? ctx.strings.items[i] : undefined;
+        if (s === undefined) {
+          notes.add(
+            'sst',
+            { kind: 'cell', cell: at, detail: `单元格的共享字符串编号“${v.slice(0, 20)}”无效（共 ${ctx.strings.items.length} 项），内容无法读取；请在 Excel/WPS 中打开核对后重新保存再提交` },
+            (n, first) => `另有 ${n} 个单元格（自 ${first} 起）的共享字符串编号无效，内容无法读取`,
+          );
+          return null;
+        }
+        if (ctx.strings.cut.has(i)) notes.add('cut', { kind: 'limit', cell: at, detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字，只读取了前 ${lim.maxStringChars} 字`);
+        ctx.text.chars += s.length;
+        if (ctx.text.chars > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
+        return s === '' ? null : { t: 's', v: s };
+      }
+      case 'str': {
+        if (v === null || v === '') return null;
+        const s = stringOf(decodeXString(v), at);
+        return s === '' ? null : { t: 's', v: s };
+      }
+      case 'inlineStr': {
+        const raw = inline ?? (v === null ? null : decodeXString(v));
+        if (raw === null || raw === '') return null;
+        const s = stringOf(raw, at);
+        return s === '' ? null : { t: 's', v: s };
+      }
+      case 'b':
+        if (v === null || v.trim() === '') return null;
+        return { t: 'b', v: !(v.trim() === '0' || v.trim() === 'false') };
+      case 'e':
+        return v === null || v === '' ? null : { t: 'e', v: stringOf(v, at) };
+      case 'd': {
+        if (v === null || v.trim() === '') return null;
+        const m = ISO_DATE.exec(v);
+        return m ? { t: 'd', v: `${m[1]}-${m[2]}-${m[3]}` } : { t: 's', v: stringOf(v, at) };
+      }
+      default:
+        return v === null ? null : numberCell(v, isDate, ctx.date1904);
+    }
+  };
+
   for (let k = sc.next(); k !== END; k = sc.next()) {
     const tag = sc.name;
     if (k === CLOSE) {
@@ -278,6 +389,7 @@ function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
         continue;
       }
       if (tag !== 'c') continue;
+      if ((++elements & 4095) === 0) budget.check();
       // <c r= t= s=>
       const r = sc.attr('r');
       const t = sc.attr('t');
@@ -293,43 +405,44 @@ function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
         col++;
         if (col >= MAX_COLS) throw new XmlError('too many columns');
       }
+      if (sc.selfClosing) continue; // a styled empty cell: costs nothing
       let v: string | null = null;
       let inline: string | null = null;
       let fText: string | null = null;
       let fType: string | null = null;
       let si: string | null = null;
       let hasRef = false;
-      if (!sc.selfClosing) {
-        const d = sc.depth;
-        for (;;) {
-          const kk = sc.next();
-          if (kk === END) throw new XmlError('unclosed cell');
-          if (kk === CLOSE) {
-            if (sc.depth < d) break;
-            continue;
-          }
-          switch (sc.name) {
-            case 'v':
-              v = sc.text();
-              break;
-            case 'f':
-              fType = sc.attr('t');
-              si = sc.attr('si');
-              hasRef = sc.attr('ref') !== null;
-              fText = sc.text();
-              break;
-            case 'is':
-              inline = stringItem(sc);
-              break;
-            default:
-              sc.skip();
-          }
+      const d = sc.depth;
+      for (;;) {
+        const kk = sc.next();
+        if (kk === END) throw new XmlError('unclosed cell');
+        if (kk === CLOSE) {
+          if (sc.depth < d) break;
+          continue;
+        }
+        switch (sc.name) {
+          case 'v':
+            v = sc.text();
+            break;
+          case 'f':
+            fType = sc.attr('t');
+            si = sc.attr('si');
+            hasRef = sc.attr('ref') !== null;
+            fText = sc.text();
+            break;
+          case 'is':
+            inline = stringItem(sc);
+            break;
+          default:
+            sc.skip();
         }
       }
-      const style = s === null ? 0 : Number(s);
-      const cell = cellValue(t, v, inline, ctx.dateXf[style] === true, ctx);
-      if (cell) (values[cRow] ??= [])[col] = cell;
       let formula = fText ?? '';
+      if (formula.length > lim.maxFormulaChars) {
+        notes.add('flong', { kind: 'limit', cell: a1(cRow, col), detail: `公式长度超过 ${lim.maxFormulaChars} 字符（单个公式上限），未读取公式文本` }, (n) => `另有 ${n} 个公式超过 ${lim.maxFormulaChars} 字符，未读取公式文本`);
+        formula = '';
+        fType = null;
+      }
       if (fType === 'shared' && si !== null) {
         if (formula !== '') {
           if (hasRef || !shared.has(si)) shared.set(si, { text: formula, row: cRow, col });
@@ -338,7 +451,26 @@ function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
           if (master) formula = slideFormula(master.text, cRow - master.row, col - master.col);
         }
       }
-      if (formula !== '') (formulas[cRow] ??= [])[col] = formula;
+      if (v === null && inline === null && formula === '') continue; // empty but for its style
+      if (++filled > lim.maxCellsPerSheet) {
+        throw new ReadRefused(fail('too-large', `工作表“${name}”中有内容的单元格超过 ${lim.maxCellsPerSheet} 个（单表单元格上限），已拒绝导入；请删除多余的行列后再提交`));
+      }
+      if (col >= lim.maxColumns) {
+        if (wideCells++ === 0) wideFirst = a1(cRow, col);
+        continue;
+      }
+      const style = s === null ? 0 : Number(s);
+      const isDate = ctx.dateXf[style] === true;
+      const addr = a1(cRow, col);
+      const cell = cellValue(t, v, inline, isDate, addr);
+      if (cell) (values[cRow] ??= [])[col] = cell;
+      else if (v === null && inline === null && formula !== '') pending.push({ row: cRow, col, text: formula, isDate });
+      if (formula !== '') {
+        formulaChars += formula.length;
+        if (formulaChars > lim.maxFormulaTextPerSheet) {
+          notes.once('ftotal', { kind: 'limit', detail: `本表公式文本总长超过 ${lim.maxFormulaTextPerSheet} 字符（单表公式文本上限），其余公式只读取计算结果` });
+        } else (formulas[cRow] ??= [])[col] = formula;
+      }
       continue;
     }
     if (tag === 'sheetData') inData = !sc.selfClosing;
@@ -346,33 +478,104 @@ function parseSheet(xml: string, name: string, ctx: SheetContext): SheetGrid {
     else if (tag === 'mergeCell' && inMerges) {
       const ref = sc.attr('ref');
       const m = ref === null ? null : parseRange(ref.trim());
-      if (m) merges.push(m);
+      if (!m) continue;
+      if (++mergeCount > lim.maxMerges) {
+        notes.once('mcount', { kind: 'limit', detail: `合并单元格超过 ${lim.maxMerges} 处（单表合并区域数量上限），其余合并已忽略` });
+        continue;
+      }
+      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (area > lim.maxMergeArea) {
+        const refText = `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`;
+        notes.add('marea', { kind: 'limit', cell: a1(m.top, m.left), detail: `合并区域 ${refText} 超过 ${lim.maxMergeArea} 个单元格（单个合并区域面积上限），已按未合并读取` }, (n) => `另有 ${n} 个合并区域超过 ${lim.maxMergeArea} 个单元格，已按未合并读取`);
+        continue;
+      }
+      merges.push(m);
     }
   }
-  clearMerged(values, formulas, merges);
-  const grid: SheetGrid = { name, rows: densify(values), merges };
+  if (wideCells) {
+    notes.once('wide', { kind: 'limit', cell: wideFirst, detail: `第 ${lim.maxColumns} 列以后还有 ${wideCells} 个有内容的单元格（如 ${wideFirst}），超出读取范围（每行最多 ${lim.maxColumns} 列），未读取；备案表内容请填在模板列内` });
+  }
+  evaluatePending(pending, values, ctx, notes);
+  const kept = clearMerged(values, formulas, merges, notes);
+  const grid: SheetGrid = { name, rows: densify(values), merges: kept };
   const f = formulaRecord(formulas);
   if (f) grid.formulas = f;
   return grid;
 }
 
-/** Cells covered by a merge (all but its top-left) hold nothing: the master holds the value. */
-function clearMerged(values: (Cell | undefined)[][], formulas: (string | undefined)[][], merges: Merge[]): void {
+function cutDetail(lim: ReadLimits): string {
+  return `单元格文字超过 ${lim.maxStringChars} 字（单个单元格文字上限），只读取了前 ${lim.maxStringChars} 字`;
+}
+
+/**
+ * Formula cells saved without a cached value: what the subset can evaluate gets its value (a
+ * date-styled result becomes a date); the rest get a note at the cell, never a silent blank.
+ */
+function evaluatePending(pending: { row: number; col: number; text: string; isDate: boolean }[], values: (Cell | undefined)[][], ctx: SheetContext, notes: SheetNotes): void {
+  if (!pending.length) return;
+  const byCell = new Map<string, { text: string; isDate: boolean; state: 0 | 1 | 2; value?: Value | null }>();
+  for (const p of pending) byCell.set(`${p.row},${p.col}`, { text: p.text, isDate: p.isDate, state: 0 });
+  let steps = 0;
+  const get = (row: number, col: number): Value | null | undefined => {
+    const p = byCell.get(`${row},${col}`);
+    if (p) {
+      if (p.state === 1) return undefined; // a cycle
+      if (p.state === 0) {
+        if (++steps > 100_000) return undefined;
+        p.state = 1;
+        p.value = evaluate(p.text, { row, col, get, today: ctx.today });
+        p.state = 2;
+      }
+      return p.value === null ? undefined : p.value;
+    }
+    const c = values[row]?.[col];
+    if (!c) return null;
+    return c.t === 'e' ? undefined : c.v;
+  };
+  for (const p of pending) {
+    const v = get(p.row, p.col);
+    const at = a1(p.row, p.col);
+    if (v === undefined) {
+      notes.add(
+        'nocache',
+        { kind: 'formula', cell: at, detail: `公式没有计算结果（=${p.text.slice(0, 60)}），无法读取该单元格的值；请在 Excel/WPS 中打开后保存再提交` },
+        (n, first) => `另有 ${n} 个公式单元格（自 ${first} 起）没有计算结果；请在 Excel/WPS 中打开后保存再提交`,
+      );
+      continue;
+    }
+    const cell: Cell | null = typeof v === 'number' ? valueCell(v, p.isDate, false) : typeof v === 'boolean' ? { t: 'b', v } : v === null || v === '' ? null : { t: 's', v };
+    if (cell) (values[p.row] ??= [])[p.col] = cell;
+  }
+}
+
+/**
+ * Cells covered by a merge (all but its top-left) hold nothing: the master holds the value. The
+ * work is bounded (rows visited are clipped to the rows read); merges past the bound are ignored
+ * with a note.
+ */
+function clearMerged(values: (Cell | undefined)[][], formulas: (string | undefined)[][], merges: Merge[], notes: SheetNotes): Merge[] {
   let work = 0;
+  const kept: Merge[] = [];
   for (const m of merges) {
+    const last = Math.min(m.bottom, Math.max(values.length, formulas.length) - 1);
+    const cost = Math.max(0, last - m.top + 1);
+    if (work + cost > MERGE_WORK) {
+      notes.once('mwork', { kind: 'limit', detail: `合并单元格覆盖的行数合计超过 ${MERGE_WORK} 行（合并区域总量上限），其余合并已忽略` });
+      continue;
+    }
+    work += cost;
+    kept.push(m);
     for (const rows of [values, formulas] as (unknown[] | undefined)[][]) {
-      const last = Math.min(m.bottom, rows.length - 1);
-      for (let r = m.top; r <= last; r++) {
+      const end = Math.min(m.bottom, rows.length - 1);
+      for (let r = m.top; r <= end; r++) {
         const row = rows[r];
         if (!row) continue;
-        const end = Math.min(m.right, row.length - 1);
-        for (let c = r === m.top ? m.left + 1 : m.left; c <= end; c++) row[c] = undefined;
-        work += Math.max(0, end - m.left + 1);
+        const stop = Math.min(m.right, row.length - 1);
+        for (let c = r === m.top ? m.left + 1 : m.left; c <= stop; c++) row[c] = undefined;
       }
-      work += Math.max(0, last - m.top + 1);
-      if (work > MERGE_WORK) throw new XmlError('merges cover too much');
     }
   }
+  return kept;
 }
 
 function formulaRecord(formulas: (string | undefined)[][]): Record<string, string> | null {
@@ -403,32 +606,112 @@ function densify(values: (Cell | undefined)[][]): (Cell | null)[][] {
   return out;
 }
 
-/**
- * The workbook in the guarded parts: sheets in workbook order (hidden ones included) whose
- * relationship points at a worksheet part present; chart sheets and missing parts are skipped.
- */
-export function readParts(parts: Map<string, Uint8Array>): WorkbookGrid {
-  const text = (name: string): string | null => {
-    const b = parts.get(name);
+/** Part lookup by name, case-insensitively (OPC part names compare that way). */
+class Package {
+  private readonly index = new Map<string, Uint8Array>();
+  constructor(parts: Map<string, Uint8Array>) {
+    for (const [name, bytes] of parts) this.index.set(name.toLowerCase(), bytes);
+  }
+  has(name: string): boolean {
+    return this.index.has(name.toLowerCase());
+  }
+  text(name: string): string | null {
+    const b = this.index.get(name.toLowerCase());
     return b === undefined ? null : partText(b);
-  };
-  const book = text('xl/workbook.xml');
+  }
+}
+
+const REL = (type: string, what: string) => type.endsWith(`/${what}`);
+
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf('/') + 1);
+}
+
+function relsOf(part: string): string {
+  const dir = folderOf(part);
+  return `${dir}_rels/${part.slice(dir.length)}.rels`;
+}
+
+/**
+ * The workbook in the guarded parts: sheets in workbook order (hidden ones included). Chart and
+ * dialog sheets hold no cells and are passed over; a listed worksheet whose part is missing or
+ * unreadable gets a note naming it.
+ */
+export function readParts(parts: Map<string, Uint8Array>, limits: Partial<ReadLimits> = {}): WorkbookGrid {
+  const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
+  const budget = new Budget(lim.maxReadMs);
+  const pkg = new Package(parts);
+  const rootRels = parseRels(pkg.text('_rels/.rels'), '');
+  let bookPart = 'xl/workbook.xml';
+  for (const r of rootRels.values()) if (REL(r.type, 'officeDocument') && pkg.has(r.target)) bookPart = r.target;
+  const book = pkg.text(bookPart);
   if (book === null) throw new XmlError('no workbook part');
+  const base = folderOf(bookPart);
   const { sheets, date1904 } = parseWorkbook(book);
-  const rels = parseRels(text('xl/_rels/workbook.xml.rels'));
+  const rels = parseRels(pkg.text(relsOf(bookPart)), base);
+  const relOf = (what: string, fallback: string) => [...rels.values()].find((r) => REL(r.type, what))?.target ?? base + fallback;
+  const notes: ReadNote[] = [];
   const ctx: SheetContext = {
-    strings: parseSharedStrings(text('xl/sharedStrings.xml')),
-    dateXf: parseDateStyles(text('xl/styles.xml')),
+    strings: parseSharedStrings(pkg.text(relOf('sharedStrings', 'sharedStrings.xml')), lim, budget),
+    dateXf: parseDateStyles(pkg.text(relOf('styles', 'styles.xml'))),
     date1904,
+    lim,
+    budget,
+    text: { chars: 0 },
+    today: lim.asOf ? todaySerial(lim.asOf) : null,
   };
   const out: SheetGrid[] = [];
-  for (const s of sheets) {
-    const target = rels.get(s.rid);
-    const part = target === undefined ? undefined : parts.get(target);
-    if (part === undefined) continue;
-    const grid = parseSheet(partText(part), s.name, ctx);
-    if (s.hidden) grid.hidden = true;
-    out.push(grid);
+  const readAt = new Map<string, string>();
+  const sameAs = new Map<string, string[]>();
+  let missing = 0;
+  const listed = sheets.length;
+  if (listed > lim.maxSheetEntries) {
+    notes.push({ kind: 'limit', detail: `工作簿列出 ${listed} 个工作表，超过上限 ${lim.maxSheetEntries} 个（工作表条目上限），只读取前 ${lim.maxSheetEntries} 个；请删除多余的工作表后再提交` });
   }
-  return { sheets: out };
+  for (const s of sheets.slice(0, lim.maxSheetEntries)) {
+    budget.check();
+    const rel = rels.get(s.rid);
+    if (rel && (REL(rel.type, 'chartsheet') || REL(rel.type, 'dialogsheet') || REL(rel.type, 'macrosheet'))) continue;
+    const xml = rel ? pkg.text(rel.target) : null;
+    if (xml === null) {
+      if (++missing <= NOTES_PER_KIND) notes.push({ kind: 'sheet', sheet: s.name, detail: `工作表“${s.name}”在文件中找不到对应的数据部件，未能读取；请在 Excel/WPS 中打开确认后重新保存再提交` });
+      continue;
+    }
+    const key = rel!.target.toLowerCase();
+    const first = readAt.get(key);
+    if (first !== undefined) {
+      sameAs.get(first)!.push(s.name);
+      continue;
+    }
+    readAt.set(key, s.name);
+    sameAs.set(s.name, []);
+    if (readAt.size > lim.maxSheets) {
+      throw new ReadRefused(fail('too-large', `工作簿有超过 ${lim.maxSheets} 个工作表（工作表数量上限），已拒绝导入；请删除多余的工作表后再提交`));
+    }
+    const sheetNotes = new SheetNotes(s.name, notes);
+    try {
+      const grid = parseSheet(xml, s.name, ctx, sheetNotes);
+      if (s.hidden) grid.hidden = true;
+      out.push(grid);
+    } catch (e) {
+      if (!(e instanceof XmlError)) throw e;
+      if (/chartsheet|dialogsheet/.test(xml.slice(0, 500))) continue;
+      notes.push({ kind: 'sheet', sheet: s.name, detail: `工作表“${s.name}”的内容无法解析（文件结构异常），未能读取；请在 Excel/WPS 中打开确认后重新保存再提交` });
+    }
+    sheetNotes.finish();
+  }
+  if (missing > NOTES_PER_KIND) notes.push({ kind: 'sheet', detail: `另有 ${missing - NOTES_PER_KIND} 个工作表在文件中找不到对应的数据部件，未能读取` });
+  for (const [first, dups] of sameAs) {
+    if (!dups.length) continue;
+    const shown = dups.slice(0, 3).map((n) => `“${n}”`).join('、');
+    notes.push({ kind: 'sheet', sheet: dups[0], detail: `工作表${shown}${dups.length > 3 ? `等 ${dups.length} 个` : ''}与“${first}”指向同一数据部件，只读取一次` });
+  }
+  const wb: WorkbookGrid = { sheets: out };
+  if (notes.length) wb.notes = notes;
+  return wb;
+}
+
+function todaySerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? dateSerial(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }

@@ -1,4 +1,8 @@
-/** Bounds on what a submitted file may cost us; a hostile file is refused before it costs more. */
+/**
+ * Bounds on what a submitted file may cost us. Each is enforced by construction while reading;
+ * a breach either refuses the file (too-large) or drops the excess with a note that names the
+ * limit (see `ReadNote` in core/grid), so the cost of a file never follows what it declares.
+ */
 export interface ReadLimits {
   /** Size of the file as submitted. */
   maxFileBytes: number;
@@ -6,8 +10,29 @@ export interface ReadLimits {
   maxUncompressedBytes: number;
   /** Uncompressed:compressed ratio per entry, checked only for entries over 1 MB. */
   maxEntryRatio: number;
+  /** Cells that hold a value or a formula, per sheet (styled empty cells are not counted). */
   maxCellsPerSheet: number;
+  /** Distinct worksheet parts read. */
   maxSheets: number;
+  /** `<c>` elements per part, empty ones included: bounds the parsing work of formatted templates. */
+  maxCellElements: number;
+  /** Sheet entries in workbook.xml that are looked at. */
+  maxSheetEntries: number;
+  /** Columns read per row (filing forms have about a dozen). */
+  maxColumns: number;
+  /** Merged areas per sheet, and the largest area (in cells) one merge may cover. */
+  maxMerges: number;
+  maxMergeArea: number;
+  /** Characters of one string (Excel's own cell limit), and of all text in the file together. */
+  maxStringChars: number;
+  maxTextChars: number;
+  /** Characters of one formula (Excel's own limit), and of all formula text kept per sheet. */
+  maxFormulaChars: number;
+  maxFormulaTextPerSheet: number;
+  /** Wall-clock budget for reading one file, in milliseconds. */
+  maxReadMs: number;
+  /** Inspection date `YYYY-MM-DD`: what TODAY() is when a formula has no cached value. */
+  asOf?: string | null;
 }
 
 const MB = 1024 * 1024;
@@ -18,6 +43,16 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxEntryRatio: 200,
   maxCellsPerSheet: 200_000,
   maxSheets: 50,
+  maxCellElements: 3_000_000,
+  maxSheetEntries: 200,
+  maxColumns: 256,
+  maxMerges: 10_000,
+  maxMergeArea: 1_000_000,
+  maxStringChars: 32_767,
+  maxTextChars: 10_000_000,
+  maxFormulaChars: 8_192,
+  maxFormulaTextPerSheet: 2_000_000,
+  maxReadMs: 10_000,
 };
 
 export type Problem = 'unreadable' | 'unsupported' | 'too-large';
@@ -33,10 +68,30 @@ export function fail(problem: Problem, detail: string): ReadFailure {
   return { ok: false, problem, detail };
 }
 
+/** Thrown from deep inside a reader to refuse the file with a precise failure. */
+export class ReadRefused extends Error {
+  constructor(readonly failure: ReadFailure) {
+    super(failure.detail);
+  }
+}
+
 export function withDefaults(limits?: Partial<ReadLimits>): ReadLimits {
   return { ...DEFAULT_LIMITS, ...limits };
 }
 
 export function formatMB(bytes: number): string {
   return `${Math.round((bytes / MB) * 10) / 10} MB`;
+}
+
+/** A wall-clock budget, checked every so often inside long loops. */
+export class Budget {
+  private readonly end: number;
+  constructor(private readonly ms: number) {
+    this.end = Date.now() + ms;
+  }
+  check(): void {
+    if (Date.now() > this.end) {
+      throw new ReadRefused(fail('too-large', `读取本文件用时超过 ${Math.round(this.ms / 1000)} 秒的上限（每个文件的处理时间上限），已停止读取；请删除多余的工作表、行列或公式后重新保存再提交`));
+    }
+  }
 }

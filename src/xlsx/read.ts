@@ -5,7 +5,7 @@
 import type { WorkbookGrid } from '../core/grid';
 import { readCsv } from './csv';
 import { readParts } from './fastSheet';
-import { DEFAULT_LIMITS, fail, formatMB, withDefaults, type ReadFailure, type ReadLimits } from './limits';
+import { DEFAULT_LIMITS, fail, formatMB, ReadRefused, withDefaults, type ReadFailure, type ReadLimits } from './limits';
 import { guardZip, MSG } from './zipGuard';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits';
@@ -76,8 +76,9 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
   const guarded = guardZip(bytes, limits);
   if (!guarded.ok) return guarded;
   try {
-    return { ok: true, workbook: readParts(guarded.parts) };
-  } catch {
+    return { ok: true, workbook: readParts(guarded.parts, limits) };
+  } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     return fail('unreadable', `无法解析工作簿内容（文件结构异常）；${SAVE_AS}`);
   }
 }
@@ -87,7 +88,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
  * as submissions with roomier bounds; throws with a Chinese message when it cannot be read.
  */
 export async function readBackSheets(bytes: Uint8Array): Promise<WorkbookGrid> {
-  const read = await readXlsx(bytes, { ...DEFAULT_LIMITS, maxUncompressedBytes: 500 * 1024 * 1024, maxCellsPerSheet: 5_000_000, maxSheets: 500 });
+  const read = await readXlsx(bytes, { ...DEFAULT_LIMITS, maxUncompressedBytes: 500 * 1024 * 1024, maxCellsPerSheet: 5_000_000, maxSheets: 500, maxSheetEntries: 500, maxCellElements: 20_000_000, maxTextChars: 200_000_000, maxReadMs: 120_000 });
   if (!read.ok) throw new Error(read.detail);
   return read.workbook;
 }

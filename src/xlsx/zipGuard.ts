@@ -1,7 +1,9 @@
 /**
  * Opens an .xlsx zip defensively: the central directory is read first and declared sizes are
- * checked against the limits before anything is inflated; then only the parts needed for cell
- * values are inflated, each with a byte counter, so a lying header cannot blow memory.
+ * checked against the limits before anything is inflated; then only the XML parts (where cell
+ * values can be) are inflated, each with a byte counter, so a lying header cannot blow memory,
+ * and each checked against its CRC, so a damaged part is never read as data. Two entries of one
+ * name (part names compare case-insensitively) make the file ambiguous: it is refused.
  */
 import { Inflate, inflateSync } from 'fflate';
 import { fail, formatMB, type ReadFailure, type ReadLimits } from './limits';
@@ -15,6 +17,7 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   offset: number;
+  crc: number;
 }
 
 export type Guarded = { ok: true; parts: Map<string, Uint8Array> } | ReadFailure;
@@ -26,23 +29,17 @@ export const MSG = {
   encrypted: '文件已加密或设置了打开密码（或为旧版 .xls 格式），请取消密码后另存为 .xlsx 再提交',
   dtd: '文件包含不允许的 DTD/实体声明，可能是恶意构造的文件；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交',
   notWorkbook: '文件内容不是 Excel 工作簿（缺少工作簿部件），可能是其他类型的文件改了扩展名；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交',
+  duplicate: (name: string) => `文件中有两个同名的部件“${name}”，无法确定哪一个是真实内容（文件可能被改动或损坏），已拒绝导入；请用 Excel 或 WPS 打开后重新保存再提交`,
+  crc: (name: string) => `文件中的“${name}”校验和（CRC）不符，内容已损坏，已拒绝导入以免读错数据；请用 Excel 或 WPS 打开确认后重新保存再提交`,
 };
 
-/** Parts that carry cell values; everything else (media, drawings, macros) is never inflated. */
+/**
+ * Parts that may carry cell values: XML and relationship parts, wherever they are (other
+ * producers name and place worksheets freely; relationships say which is which). Media and
+ * binary parts are never inflated.
+ */
 export function isValuePart(name: string): boolean {
-  return (
-    name === '[Content_Types].xml' ||
-    name === '_rels/.rels' ||
-    name === 'xl/workbook.xml' ||
-    name === 'xl/_rels/workbook.xml.rels' ||
-    name === 'xl/sharedStrings.xml' ||
-    name === 'xl/styles.xml' ||
-    isSheetPart(name)
-  );
-}
-
-export function isSheetPart(name: string): boolean {
-  return /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+  return /\.(xml|rels)$/i.test(name);
 }
 
 class ZipError extends Error {}
@@ -100,6 +97,7 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
       compressedSize: u32(b, p + 20),
       size: u32(b, p + 24),
       offset: u32(b, p + 42),
+      crc: u32(b, p + 16),
     };
     readZip64Extra(b, p + 46 + nameLen, extraLen, entry);
     entries.push(entry);
@@ -185,6 +183,25 @@ function isNameByte(ch: number): boolean {
   return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x30 && ch <= 0x39) || ch === 0x5f || ch === 0x2d || ch === 0x2e;
 }
 
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 (zip's checksum) of the bytes. */
+export function crc32(b: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+export class CrcMismatch extends Error {}
+
 function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
   if (u32(b, e.offset) !== 0x04034b50) throw new ZipError('bad local header');
   const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
@@ -197,6 +214,12 @@ function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
  * they come (for counting cells) and may throw to stop.
  */
 export function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
+  const out = inflateUnchecked(b, e, onChunk);
+  if (crc32(out) !== e.crc) throw new CrcMismatch(e.name);
+  return out;
+}
+
+function inflateUnchecked(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
   const data = entryData(b, e);
   if (e.method === 0) {
     if (data.length !== e.size) throw new ZipError('stored size mismatch');
@@ -284,21 +307,21 @@ export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
   if (entries.some((e) => e.flags & 1)) return fail('unreadable', MSG.encrypted);
   const declared = checkDeclared(entries, limits);
   if (declared) return declared;
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) return fail('unreadable', MSG.notWorkbook);
-  const sheets = entries.filter((e) => isSheetPart(e.name)).length;
-  if (sheets > limits.maxSheets) {
-    return fail('too-large', `工作簿有 ${sheets} 个工作表，超过上限 ${limits.maxSheets} 个；请删除多余的工作表后再提交`);
+  const names = new Set<string>();
+  for (const e of entries) {
+    const key = e.name.toLowerCase();
+    if (names.has(key)) return fail('unreadable', MSG.duplicate(e.name));
+    names.add(key);
   }
+  if (!names.has('[content_types].xml') || (!names.has('xl/workbook.xml') && !names.has('_rels/.rels'))) return fail('unreadable', MSG.notWorkbook);
   const parts = new Map<string, Uint8Array>();
   try {
     for (const e of entries) {
-      if (!isValuePart(e.name) || parts.has(e.name)) continue;
-      const counter = isSheetPart(e.name) ? new CellCounter() : null;
+      if (!isValuePart(e.name)) continue;
+      const counter = new CellCounter();
       const xml = inflateEntry(bytes, e, (chunk) => {
-        if (!counter) return;
         counter.feed(chunk);
-        if (counter.count > limits.maxCellsPerSheet) throw new CellLimit(e.name);
+        if (counter.count > limits.maxCellElements) throw new CellLimit(e.name);
       });
       if (hasDtd(xml)) return fail('unreadable', MSG.dtd);
       parts.set(e.name, xml);
@@ -307,9 +330,10 @@ export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
     if (err instanceof CellLimit) {
       return fail(
         'too-large',
-        `工作表（${err.part.replace(/^xl\/worksheets\//, '')}）的单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行列（含看似空白但有格式的行）后再提交`,
+        `“${err.part}”中的单元格元素超过 ${limits.maxCellElements} 个（单表单元格元素上限，含有格式的空单元格），已拒绝导入；请删除多余的有格式空行列后再提交`,
       );
     }
+    if (err instanceof CrcMismatch) return fail('unreadable', MSG.crc(err.message));
     return fail('unreadable', MSG.corrupt);
   }
   return { ok: true, parts };

@@ -1,6 +1,7 @@
 /** Builders for test workbooks and hand-made (hostile) zips. */
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
+import { crc32 } from '../../src/xlsx/zipGuard';
 
 export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -35,7 +36,7 @@ export interface RawEntry {
   flags?: number;
 }
 
-/** Writes a zip by hand so headers can declare whatever we want (CRC left 0: nobody checks). */
+/** Writes a zip by hand so headers can declare whatever we want (CRC right for stored entries, 0 for deflated ones). */
 export function rawZip(entries: RawEntry[]): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -48,6 +49,8 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     lv.setUint16(4, 20, true);
     lv.setUint16(6, e.flags ?? 0, true);
     lv.setUint16(8, e.method, true);
+    const crc = e.method === 0 ? crc32(e.data) : 0;
+    lv.setUint32(14, crc, true);
     lv.setUint32(18, e.data.length, true);
     lv.setUint32(22, e.size, true);
     lv.setUint16(26, name.length, true);
@@ -59,6 +62,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     cv.setUint16(6, 20, true);
     cv.setUint16(8, e.flags ?? 0, true);
     cv.setUint16(10, e.method, true);
+    cv.setUint32(16, crc, true);
     cv.setUint32(20, e.data.length, true);
     cv.setUint32(24, e.size, true);
     cv.setUint16(28, name.length, true);

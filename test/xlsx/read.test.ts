@@ -55,7 +55,7 @@ describe('readSubmission: xlsx values', () => {
     expect(rows[2]![1]).toEqual({ t: 's', v: '学院主页' });
     expect(rows[2]![2]).toEqual({ t: 'b', v: true });
     expect(rows[2]![3]).toEqual({ t: 'n', v: 2 });
-    expect(rows[2]![4]).toBeNull(); // formula without cached result
+    expect(rows[2]![4]).toEqual({ t: 'n', v: 3 }); // formula without cached result, evaluated (=A2*3)
     expect(rows[2]![5]).toEqual({ t: 's', v: '  ' });
     expect(rows[3]![0]).toEqual({ t: 'n', v: 10 });
     expect(rows[4]![0]).toEqual({ t: 'n', v: 20 });
@@ -145,6 +145,16 @@ describe('DEFAULT_LIMITS', () => {
       maxEntryRatio: 200,
       maxCellsPerSheet: 200_000,
       maxSheets: 50,
+      maxCellElements: 3_000_000,
+      maxSheetEntries: 200,
+      maxColumns: 256,
+      maxMerges: 10_000,
+      maxMergeArea: 1_000_000,
+      maxStringChars: 32_767,
+      maxTextChars: 10_000_000,
+      maxFormulaChars: 8_192,
+      maxFormulaTextPerSheet: 2_000_000,
+      maxReadMs: 10_000,
     });
   });
 });

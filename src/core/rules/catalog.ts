@@ -63,6 +63,41 @@ export const sheetUnrecognized = defineRule({
   description: '非空工作表与五张模板均不匹配。',
   message: () => '该工作表不是任何一种备案表（找不到模板表头），未导入；如为备案表，请使用统一模板的表头',
 });
+export const sheetUnreadable = defineRule<{ detail: string }>({
+  id: 'sheet-unreadable', severity: 'error', title: '工作表无法读取',
+  description: '工作簿中列出的工作表找不到对应的数据部件或内容无法解析；该表未导入，其余工作表照常导入。',
+  message: (p) => p.detail,
+});
+export const cellUnreadable = defineRule<{ detail: string }>({
+  id: 'cell-unreadable', severity: 'error', title: '单元格无法读取',
+  description: '单元格引用了不存在的共享字符串等，内容无法读取。',
+  message: (p) => p.detail,
+});
+export const formulaNoValue = defineRule<{ detail: string }>({
+  id: 'formula-no-value', severity: 'error', title: '公式没有计算结果',
+  description: '公式单元格没有保存计算结果，且不是能直接算出的简单公式（四则运算、DATE、TODAY、ROW、单元格引用）。',
+  message: (p) => p.detail,
+});
+export const readLimit = defineRule<{ detail: string }>({
+  id: 'read-limit', severity: 'warning', title: '超出读取上限',
+  description: '文件某部分超过读取上限（列数、合并区域、文字长度、公式长度、工作表条目等），超出部分未读取，其余内容照常导入。',
+  message: (p) => p.detail,
+});
+export const csvRowMalformed = defineRule<{ detail: string }>({
+  id: 'csv-row-malformed', severity: 'error', title: 'CSV 行格式错误',
+  description: 'CSV 中引号未闭合或字段格式错误，该行及其后的内容可能被合并或错位。',
+  message: (p) => p.detail,
+});
+export const encodingMixed = defineRule<{ detail: string }>({
+  id: 'encoding-mixed', severity: 'error', title: '文件编码混杂',
+  description: 'CSV 文件中同时有 UTF-8 和 GBK 编码的文字，部分内容可能读错。',
+  message: (p) => p.detail,
+});
+export const findingsCapped = defineRule<{ shown: number; total: number }>({
+  id: 'findings-capped', severity: 'warning', title: '问题过多',
+  description: '一张表的问题超过上限，只列出前面的部分。',
+  message: (p) => `该表问题过多，仅列出前 ${p.shown} 条（共 ${p.total} 条）；请先按已列出的问题整体修改后重新提交`,
+});
 export const signerMissing = defineRule<{ missing: string[] }>({
   id: 'signer-missing', severity: 'warning', title: '签字栏不完整',
   description: '单位负责人 / 填表人 / 填表人电话缺失。',
@@ -228,13 +263,14 @@ export const zombieStillRegistered = defineRule<{ group: string; where: string }
   description: '在僵尸群清理表中标为已清理的群，仍出现在工作群组登记表中。',
   message: (p) => `工作群“${p.group}”在${p.where}中标为已清理，但仍在工作群组登记表中，请核实并删除`,
 });
-export const dupAcrossUnits = defineRule<{ what: string; others: string[] }>({
+/** `others` holds at most a few names; `count` is how many there are in all. */
+export const dupAcrossUnits = defineRule<{ what: string; others: string[]; count: number }>({
   id: 'dup-across-units', severity: 'warning', title: '多个单位重复登记',
   description: '同一账号（平台+账号ID）、工作群或网站被两个单位登记。',
-  message: (p) => `${p.what}也被“${p.others.join('、')}”登记，请确认归属单位`,
+  message: (p) => (p.count > p.others.length ? `${p.what}与其他 ${p.count} 个单位重复，如 ${p.others.join('、')}，请确认归属单位` : `${p.what}也被“${p.others.join('、')}”登记，请确认归属单位`),
 });
-export const contactConflict = defineRule<{ phone: string; names: string[] }>({
+export const contactConflict = defineRule<{ phone: string; names: string[]; count: number }>({
   id: 'contact-conflict', severity: 'warning', title: '同一号码对应不同姓名',
   description: '同一电话号码登记给了不同的人（一人多号不算冲突）。',
-  message: (p) => `号码 ${p.phone} 同时登记为 ${p.names.join('、')} 的电话，请核对`,
+  message: (p) => (p.count > p.names.length ? `号码 ${p.phone} 登记给了 ${p.count} 个不同的人，如 ${p.names.join('、')}，请核对` : `号码 ${p.phone} 同时登记为 ${p.names.join('、')} 的电话，请核对`),
 });

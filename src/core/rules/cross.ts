@@ -16,6 +16,21 @@ export interface SignerContact {
 }
 
 type Tables = Record<FormId, ConsolidatedRow[]>;
+
+/** Names listed in a cross-unit message; past that a count, so a report grows linearly with the batch. */
+const NAMES_SHOWN = 3;
+
+/** Up to NAMES_SHOWN of `names` other than `self`, and how many others there are. */
+function othersOf(names: string[], self: string | null): { shown: string[]; count: number } {
+  const shown: string[] = [];
+  let count = 0;
+  for (const n of names) {
+    if (n === self) continue;
+    count++;
+    if (shown.length < NAMES_SHOWN) shown.push(n);
+  }
+  return { shown, count };
+}
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 function place(r: ConsolidatedRow, key: string, form: FormId) {
@@ -73,7 +88,8 @@ function dupAcrossUnits(t: Tables): Finding[] {
       const units = [...new Set(rows.map((r) => r.unit))];
       if (units.length < 2) continue;
       for (const r of rows) {
-        out.push(R.dupAcrossUnits.at(place(r, d.cell, d.form), { what: d.what(r), others: units.filter((u) => u !== r.unit) }));
+        const { shown, count } = othersOf(units, r.unit);
+        out.push(R.dupAcrossUnits.at(place(r, d.cell, d.form), { what: d.what(r), others: shown, count }));
       }
     }
   }
@@ -104,7 +120,7 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
       const k = `${u.name}|${u.at.unit}|${u.at.file}`;
       if (u.name === first || seen.has(k)) continue;
       seen.add(k);
-      out.push(R.contactConflict.at(u.at, { phone, names }));
+      out.push(R.contactConflict.at(u.at, { phone, names: names.slice(0, NAMES_SHOWN), count: names.length }));
     }
   }
   return out;
