@@ -12,7 +12,7 @@ import { readSubmission } from '../xlsx/read';
 import { collectFiles, fromUser, loadSubmission } from './files';
 import { checkAll } from './pool';
 import { progress } from './progress';
-import { renderWorkbook } from './writer';
+import { renderWorkbook, writeOutputs, type Output } from './writer';
 import { renderTable } from './table';
 
 export interface CheckFlags {
@@ -73,9 +73,7 @@ export function flagParams(o: CheckFlags): ParamsInput {
 }
 
 export async function writeFileFor(userPath: string, data: string | Uint8Array): Promise<void> {
-  const abs = fromUser(userPath);
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, data);
+  await writeOutputs([{ path: fromUser(userPath), data }]);
 }
 
 /** Units shown in the terminal table; a city-wide batch lists the units needing most attention. */
@@ -103,11 +101,12 @@ export async function checkCommand(paths: string[], o: CheckFlags): Promise<numb
   const roster = o.roster ? await loadRoster(o.roster) : null;
   const r = await pipelineOnPaths(paths, { roster, params: flagParams(o), mode: 'check' });
   printSummary(r.check);
-  if (o.json) await writeFileFor(o.json, JSON.stringify(r.json, null, 2));
-  if (o.out) {
-    await writeFileFor(o.out, await renderWorkbook(r.workbook));
-    process.stdout.write(`已写出：${o.out}\n`);
-  }
+  // Rendered first, then written together: the JSON and the workbook, or neither.
+  const outputs: Output[] = [];
+  if (o.json) outputs.push({ path: fromUser(o.json), data: JSON.stringify(r.json, null, 2) });
+  if (o.out) outputs.push({ path: fromUser(o.out), data: await renderWorkbook(r.workbook) });
+  await writeOutputs(outputs);
+  if (o.out) process.stdout.write(`已写出：${o.out}\n`);
   return o.strict && r.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

@@ -1,15 +1,32 @@
-/** Checks many files in parallel with worker threads; small batches stay on one thread. */
+/**
+ * Checks many files in parallel with worker threads; small batches stay on one thread. A worker
+ * that dies (out of memory, a crash) takes only the file it was on: that file gets
+ * file-unreadable, a fresh worker takes its place, and the batch completes.
+ */
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { checkFile, type CheckOptions, type FileCheck } from '../core/check';
 import { loadSubmission, shownPath } from './files';
 
 const PARALLEL_FROM = 40;
+
+/** Per-worker memory: one file may never take the machine (the reader's own limits stay far below). */
+export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
+
 // Compiled (lib/cli/pool.js): start the compiled worker; from source, the entry that loads tsx.
-const WORKER = __filename.endsWith('.js') ? path.join(__dirname, 'readWorker.js') : path.join(__dirname, '../../bin/read-worker.cjs');
+const WORKER_SCRIPT = __filename.endsWith('.js') ? path.join(__dirname, 'readWorker.js') : path.join(__dirname, '../../bin/read-worker.cjs');
 
 type Reply = { id: number; check?: FileCheck; error?: string };
+
+export interface PoolOptions {
+  /** Forces the worker pool (or the single thread) whatever the batch size. */
+  parallel?: boolean;
+  workers?: number;
+  /** Worker entry script (tests swap in one that misbehaves). */
+  script?: string;
+  limits?: ResourceLimits;
+}
 
 /** A file the worker could not even hand back becomes a finding on that file, never a crash. */
 async function failed(file: string, index: number, error: string, opts: CheckOptions): Promise<FileCheck> {
@@ -17,42 +34,76 @@ async function failed(file: string, index: number, error: string, opts: CheckOpt
   return checkFile(sub, index, opts);
 }
 
-export async function checkAll(files: string[], opts: CheckOptions, onDone: (file: string) => void): Promise<FileCheck[]> {
-  const cores = Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
-  if (files.length < PARALLEL_FROM || cores < 2) {
+function deathReason(err: Error | null, code: number): string {
+  const m = err?.message ?? '';
+  if (/memory|heap/i.test(m) || (err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return '处理该文件时内存超出上限，文件可能异常或过大；请检查后重新保存再提交';
+  return `处理该文件时读取进程异常退出（${m || `退出码 ${code}`}），文件可能异常；请检查后重新保存再提交`;
+}
+
+export async function checkAll(files: string[], opts: CheckOptions, onDone: (file: string) => void, pool: PoolOptions = {}): Promise<FileCheck[]> {
+  const cores = pool.workers ?? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8));
+  const parallel = pool.parallel ?? (files.length >= PARALLEL_FROM && cores >= 2);
+  if (!parallel) {
     const out: FileCheck[] = [];
     for (const [i, f] of files.entries()) {
-      out.push(checkFile(await loadSubmission(f), i, opts));
+      out.push(checkFile(await loadSubmission(f, { asOf: opts.asOf }), i, opts));
       onDone(f);
     }
     return out;
   }
   const results = new Array<FileCheck>(files.length);
   let next = 0;
-  const workers = Array.from({ length: cores }, () => new Worker(WORKER, { workerData: { opts } }));
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= files.length) return resolve();
-              const id = next++;
-              w.postMessage({ id, file: files[id] });
-            };
-            w.on('message', async (m: Reply) => {
-              const file = files[m.id]!;
-              results[m.id] = m.check ?? (await failed(file, m.id, m.error ?? '未知错误', opts));
-              onDone(file);
-              feed();
-            });
-            w.on('error', reject);
+  const live = new Set<Worker>();
+  const spawn = () => {
+    const w = new Worker(pool.script ?? WORKER_SCRIPT, { workerData: { opts }, resourceLimits: pool.limits ?? WORKER_LIMITS });
+    live.add(w);
+    return w;
+  };
+  /** One lane: a worker at a time, replaced when it dies, until no file is left. */
+  const lane = () =>
+    new Promise<void>((resolve) => {
+      let current = -1;
+      let w = spawn();
+      const feed = () => {
+        if (next >= files.length) {
+          current = -1;
+          return resolve();
+        }
+        current = next++;
+        w.postMessage({ id: current, file: files[current] });
+      };
+      const attach = () => {
+        w.on('message', (m: Reply) => {
+          void (async () => {
+            const file = files[m.id]!;
+            results[m.id] = m.check ?? (await failed(file, m.id, m.error ?? '未知错误', opts));
+            onDone(file);
             feed();
-          }),
-      ),
-    );
+          })();
+        });
+        let error: Error | null = null;
+        w.on('error', (e) => (error = e));
+        w.on('exit', (code) => {
+          live.delete(w);
+          if (current < 0) return; // finished, or terminated at the end
+          const id = current;
+          const file = files[id]!;
+          void failed(file, id, deathReason(error, code), opts).then((f) => {
+            results[id] = f;
+            onDone(file);
+            w = spawn();
+            attach();
+            feed();
+          });
+        });
+      };
+      attach();
+      feed();
+    });
+  try {
+    await Promise.all(Array.from({ length: Math.min(cores, Math.max(1, files.length)) }, lane));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
   return results;
 }

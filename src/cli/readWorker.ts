@@ -7,7 +7,7 @@ const opts = (workerData as { opts: CheckOptions }).opts;
 
 parentPort?.on('message', async (msg: { id: number; file: string }) => {
   try {
-    parentPort!.postMessage({ id: msg.id, check: checkFile(await loadSubmission(msg.file), msg.id, opts) });
+    parentPort!.postMessage({ id: msg.id, check: checkFile(await loadSubmission(msg.file, { asOf: opts.asOf }), msg.id, opts) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }

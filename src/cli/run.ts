@@ -4,8 +4,8 @@ import path from 'node:path';
 import { scoreBookSheets } from '../core/classify';
 import type { PipelineResult, SourcedSheet } from '../core/pipeline';
 import { readBackSheets, readSubmission } from '../xlsx/read';
-import { renderWorkbook } from './writer';
-import { type CheckFlags, flagParams, loadRoster, pipelineOnPaths, printSummary, SUMMARY_ROWS, writeFileFor } from './check';
+import { renderWorkbook, writeOutputs, type Output } from './writer';
+import { type CheckFlags, flagParams, loadRoster, pipelineOnPaths, printSummary, SUMMARY_ROWS } from './check';
 import { fromUser, shownPath } from './files';
 import { renderTable } from './table';
 
@@ -54,8 +54,11 @@ export async function runCommand(paths: string[], o: RunFlags): Promise<number> 
   const result = await pipelineOnPaths(paths, { roster, scoreBooks, previous, params, notices: o.notices, mode: 'run' });
   printSummary(result.check);
   printRanking(result);
-  if (o.json) await writeFileFor(o.json, JSON.stringify(result.json, null, 2));
-  await writeFileFor(o.out, await renderWorkbook(result.workbook));
+  // Rendered first, then written together: the JSON and the workbook, or neither.
+  const outputs: Output[] = [];
+  if (o.json) outputs.push({ path: fromUser(o.json), data: JSON.stringify(result.json, null, 2) });
+  outputs.push({ path: fromUser(o.out), data: await renderWorkbook(result.workbook) });
+  await writeOutputs(outputs);
   process.stdout.write(`已写出：${o.out}\n`);
   return o.strict && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

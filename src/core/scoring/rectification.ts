@@ -34,8 +34,14 @@ export interface RectItem {
   source: RectSource;
 }
 
-/** Recheck note we write when a problem is no longer produced. */
-export const VANISHED = '复查时问题已消除';
+/** Recheck note we write when a problem is no longer produced (the older wording is still recognised). */
+export const VANISHED = '复查时未再发现';
+const VANISHED_OLD = '复查时问题已消除';
+
+/** A row typed into the 整改台账 by hand: read back without a 问题编号 (see readback.ts). */
+function isManual(item: RectItem): boolean {
+  return item.key.split('|')[1] === 'manual';
+}
 
 const NOTICE_003 = '《关于进一步加强全校网站、新媒体平台、工作群组及“网络大V”管理的通知》';
 const RULE_BASIS: Record<string, string> = {
@@ -127,8 +133,10 @@ export function buildRectification(input: RectInput): RectItem[] {
 
 /**
  * Keeps what users typed: a fresh item with a previous key keeps its status, note, recheck,
- * deadline and owner. Previous items no longer produced are kept, marked 已整改 (never deleted).
- * A problem we had closed automatically that comes back is reopened.
+ * deadline and owner. A row typed by hand (no key) stays exactly as typed. A previous item no
+ * longer produced is kept (never deleted) with its typed status and 复查结果 “复查时未再发现”;
+ * it becomes 已整改 only when nobody had set a status (still the default 待整改). A problem
+ * that comes back after that is reopened if it had been closed.
  */
 export function mergeRectification(fresh: RectItem[], previous: RectItem[]): RectItem[] {
   const prev = new Map<string, RectItem>();
@@ -140,13 +148,15 @@ export function mergeRectification(fresh: RectItem[], previous: RectItem[]): Rec
     seen.add(f.key);
     const p = prev.get(f.key);
     if (!p) out.push(f);
-    else if (p.recheck === VANISHED) out.push({ ...f, note: p.note, owner: p.owner || f.owner, recheck: '复查时问题再次出现' });
-    else out.push({ ...f, status: p.status, note: p.note, recheck: p.recheck, deadline: p.deadline ?? f.deadline, owner: p.owner || f.owner });
+    else if (p.recheck === VANISHED || p.recheck === VANISHED_OLD) {
+      out.push({ ...f, status: p.status === '已整改' ? f.status : p.status, note: p.note, owner: p.owner || f.owner, recheck: '复查时问题再次出现' });
+    } else out.push({ ...f, status: p.status, note: p.note, recheck: p.recheck, deadline: p.deadline ?? f.deadline, owner: p.owner || f.owner });
   }
   for (const p of prev.values()) {
     if (seen.has(p.key)) continue;
     seen.add(p.key);
-    out.push(p.status === '已整改' && p.recheck ? p : { ...p, status: '已整改', recheck: p.recheck || VANISHED });
+    if (isManual(p)) out.push(p);
+    else out.push({ ...p, status: p.status === '待整改' ? '已整改' : p.status, recheck: p.recheck || VANISHED });
   }
   return out;
 }

@@ -70,6 +70,18 @@ describe('mergeRectification', () => {
     expect(mergeRectification(fresh, merged)).toEqual(merged);
   });
 
+  it('keeps hand-typed rows as typed, and a vanished item its typed status', () => {
+    const fresh = build();
+    const manual: RectItem = { ...fresh[0]!, key: 'U|manual|网站首页有错别字', description: '网站首页有错别字', status: '待整改', recheck: '' };
+    const typed: RectItem = { ...fresh[1]!, key: 'U|cell-date|U.xlsx|附件1|G20', status: '整改中', note: '正在改', recheck: '' };
+    const unset: RectItem = { ...fresh[1]!, key: 'U|cell-date|U.xlsx|附件1|G21', status: '待整改', recheck: '' };
+    const merged = mergeRectification(fresh, [manual, typed, unset]);
+    expect(merged.find((i) => i.key === manual.key)).toEqual(manual);
+    expect(merged.find((i) => i.key === typed.key)).toMatchObject({ status: '整改中', note: '正在改', recheck: '复查时未再发现' });
+    expect(merged.find((i) => i.key === unset.key)).toMatchObject({ status: '已整改', recheck: '复查时未再发现' });
+    expect(mergeRectification(fresh, merged)).toEqual(merged);
+  });
+
   it('reopens an item we had closed automatically when the problem comes back', () => {
     const fresh = build();
     const closed = mergeRectification([], fresh);
