@@ -18,7 +18,7 @@ import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary
 import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitFromTitle } from './units';
 
 export type ReadOutcome =
-  | { ok: true; workbook: WorkbookGrid; kind?: string; encoding?: string }
+  | { ok: true; workbook: WorkbookGrid; kind?: string; encoding?: string; mismatch?: { extension: string; actual: string } }
   | { ok: false; problem: 'unreadable' | 'unsupported' | 'too-large'; detail: string };
 
 export interface Submission {
@@ -141,6 +141,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const at: Place = { file: sub.file, unit: record.unit };
   for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
   const unreadable = notes.some((n) => n.kind === 'sheet');
+  if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
   for (const name of unrecognized) {
     record.sheets.push({ sheet: name, form: null, rows: 0 });
     work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));

@@ -3,18 +3,35 @@
  * bytes in, grid out; no file system.
  */
 import type { WorkbookGrid } from '../core/grid';
-import { readCsv } from './csv';
+import { readCsv, type CsvEncoding } from './csv';
+import { readDoc } from './doc';
+import { readDocx } from './docx';
+import { readHtml } from './html';
+import { readOds } from './ods';
+import { extensionMatches, FORMAT_LABEL, sniff, type Format } from './sniff';
+import { readXls } from './xls';
 import { readParts } from './fastSheet';
 import { DEFAULT_LIMITS, fail, formatMB, ReadRefused, withDefaults, type ReadFailure, type ReadLimits } from './limits';
 import { guardZip, MSG } from './zipGuard';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits';
 
+export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'text';
+
 export type ReadResult =
-  | { ok: true; kind: 'xlsx' | 'csv'; workbook: WorkbookGrid; encoding?: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' }
+  | {
+      ok: true;
+      kind: ReadKind;
+      workbook: WorkbookGrid;
+      encoding?: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+      /** The extension says another format than the content (the content was read). */
+      mismatch?: { extension: string; actual: string };
+    }
   | ReadFailure;
 
 const SAVE_AS = '请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再提交';
+const WORD_SAVE_AS = '请在 Word/WPS 中另存为 .docx 后提交';
+const ACCEPTED = '可提交 .xlsx、.xls、.et、.ods、.csv、.docx、.doc 或网页导出的表格';
 
 function extensionOf(fileName: string): string {
   const last = fileName.split(/[\\/]/).pop() ?? '';
@@ -22,53 +39,70 @@ function extensionOf(fileName: string): string {
   return dot > 0 ? last.slice(dot + 1).toLowerCase() : '';
 }
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
+type Read = { ok: true; workbook: WorkbookGrid; encoding?: CsvEncoding } | ReadFailure;
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0];
-
-/** Whether `text` occurs in the bytes as UTF-16LE (how OLE directory entries store names). */
-function hasUtf16(bytes: Uint8Array, text: string): boolean {
-  const first = text.charCodeAt(0);
-  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
-    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
-    for (let k = 1; k < text.length; k++) {
-      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
-    }
-    return true;
-  }
-  return false;
-}
-
+/**
+ * Reads whatever the bytes are (see sniff.ts), whatever the extension says: the extension only
+ * decides whether a note about the mismatch is worth giving.
+ */
 export async function readSubmission(fileName: string, bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ReadResult> {
   const lim = withDefaults(limits);
   const ext = extensionOf(fileName);
-  if (ext !== 'xlsx' && ext !== 'xlsm' && ext !== 'csv') {
-    const what = ext ? `.${ext} 格式` : '无扩展名的文件';
-    return fail('unsupported', `不支持${what}，只接受 .xlsx、.xlsm 和 .csv；${SAVE_AS}`);
-  }
   if (bytes.length === 0) return fail('unreadable', '文件为空（0 字节），请检查后重新保存再提交');
   if (bytes.length > lim.maxFileBytes) {
     return fail('too-large', `文件大小 ${formatMB(bytes.length)}，超过上限 ${formatMB(lim.maxFileBytes)}；请删除多余的图片、工作表或空行后再提交`);
   }
-  if (startsWith(bytes, OLE)) {
-    // An OLE container is an encrypted OOXML (it has an EncryptionInfo stream) or an old .xls.
-    if (ext !== 'csv' && hasUtf16(bytes, 'EncryptionInfo')) return fail('unreadable', MSG.encrypted);
-    return fail('unreadable', `文件内容是旧版 .xls 格式（或已加密），与扩展名 .${ext} 不符；${SAVE_AS}`);
+  const format = sniff(bytes);
+  const kind = kindOf(format, ext);
+  let read: Read;
+  switch (format) {
+    case 'xlsx':
+      read = await readXlsx(bytes, lim);
+      break;
+    case 'xls':
+      read = readXls(bytes, lim);
+      break;
+    case 'ods':
+      read = readOds(bytes, lim);
+      break;
+    case 'docx':
+      read = readDocx(fileName, bytes, lim);
+      break;
+    case 'doc':
+      read = readDoc(fileName, bytes, lim);
+      break;
+    case 'html':
+      read = readHtml(fileName, bytes, lim);
+      break;
+    case 'text':
+      read = readCsv(fileName, bytes, lim);
+      break;
+    case 'encrypted':
+      return fail('unreadable', MSG.encrypted);
+    case 'odt':
+      return fail('unsupported', `文件内容是 OpenDocument 文本（.odt），暂不能读取其中的表格；${WORD_SAVE_AS}，或把表格复制到 Excel/WPS 表格中保存为 .xlsx`);
+    case 'zip':
+      return fail('unsupported', `文件内容是压缩包，不是表格或 Word 文档；请解压后分别提交其中的文件（${ACCEPTED}）`);
+    case 'ole':
+      return fail('unsupported', `文件是无法识别的 Office 复合文档（可能已损坏，或不是表格/Word 文档）；${SAVE_AS}`);
+    case 'empty':
+      return fail('unreadable', '文件为空（0 字节），请检查后重新保存再提交');
+    case 'binary': {
+      const what = ext ? `.${ext} 文件` : '该文件';
+      return fail('unsupported', `${what}不是可读取的表格格式；${ACCEPTED}`);
+    }
   }
-  if (ext === 'csv') {
-    if (startsWith(bytes, ZIP)) return fail('unreadable', `文件内容不是 CSV 文本（是 .xlsx 工作簿），请把扩展名改为 .xlsx 后再提交`);
-    const csv = readCsv(fileName, bytes, lim);
-    return csv.ok ? { ok: true, kind: 'csv', workbook: csv.workbook, encoding: csv.encoding } : csv;
-  }
-  if (!startsWith(bytes, ZIP) && !startsWith(bytes, EMPTY_ZIP)) {
-    return fail('unreadable', `文件内容与扩展名 .${ext} 不符（可能是网页或文本文件改了扩展名）；${SAVE_AS}`);
-  }
-  const read = await readXlsx(bytes, lim);
-  return read.ok ? { ok: true, kind: 'xlsx', workbook: read.workbook } : read;
+  if (!read.ok) return read;
+  const out: ReadResult = { ok: true, kind, workbook: read.workbook };
+  if (read.encoding) out.encoding = read.encoding;
+  if (ext && !extensionMatches(format, ext)) out.mismatch = { extension: ext, actual: FORMAT_LABEL[format] };
+  return out;
+}
+
+/** `csv` for text saved as .csv (as before), the sniffed format otherwise. */
+function kindOf(format: Format, ext: string): ReadKind {
+  if (format === 'text') return ext === 'csv' ? 'csv' : 'text';
+  return format as ReadKind;
 }
 
 /** The .xlsx path: guard the zip, then read the checked value parts straight into grids. */

@@ -15,8 +15,14 @@ export const fileUnreadable = defineRule<{ detail: string }>({
 });
 export const fileUnsupported = defineRule<{ detail: string }>({
   id: 'file-unsupported', severity: 'error', title: '文件格式不支持',
-  description: '.xls、.et、.ods 等格式：请另存为 .xlsx。',
+  description: '不是表格或 Word 文档的文件（压缩包、PDF、图片、.odt 等）：消息说明可以提交哪些格式。',
   message: (p) => p.detail,
+});
+export const fileExtensionMismatch = defineRule<{ extension: string; actual: string }>({
+  id: 'file-extension-mismatch', severity: 'info', title: '扩展名与内容不符',
+  description: '文件按内容读取（如网页或文本另存为 .xls、.xlsx 改名为 .et）；扩展名只用于提示。',
+  message: (p) => `文件扩展名是 .${p.extension}，内容实际是${p.actual}，已按实际内容读取`,
+  suggestion: () => '建议按实际格式保存，或另存为 .xlsx 后再提交',
 });
 export const fileTooLarge = defineRule<{ detail: string }>({
   id: 'file-too-large', severity: 'error', title: '文件超出限制',

@@ -1,0 +1,158 @@
+/**
+ * What a submitted file really is, from its bytes: units rename files freely (web OA systems
+ * export HTML or tab-separated text as ".xls", WPS saves BIFF as ".et"), so the extension only
+ * ever decides the wording of a message.
+ */
+import * as CFB from 'cfb';
+import { inflateEntry, listEntries } from './zipGuard';
+
+export type Format =
+  | 'xlsx'
+  | 'ods'
+  | 'docx'
+  | 'odt'
+  /** A zip that is none of the above. */
+  | 'zip'
+  /** BIFF workbook in an OLE container (.xls, WPS .et). */
+  | 'xls'
+  | 'doc'
+  /** OOXML encrypted with a password (an OLE container with EncryptionInfo). */
+  | 'encrypted'
+  /** An OLE container holding neither a workbook nor a Word document. */
+  | 'ole'
+  | 'html'
+  | 'text'
+  | 'empty'
+  | 'binary';
+
+/** Human name of each format, for messages. */
+export const FORMAT_LABEL: Record<Format, string> = {
+  xlsx: 'Excel 工作簿（.xlsx）',
+  ods: 'OpenDocument 表格（.ods）',
+  docx: 'Word 文档（.docx）',
+  odt: 'OpenDocument 文本（.odt）',
+  zip: '压缩包',
+  xls: '旧版 Excel 工作簿（.xls/.et）',
+  doc: '旧版 Word 文档（.doc）',
+  encrypted: '加密的 Office 文件',
+  ole: 'Office 复合文档',
+  html: '网页（HTML）',
+  text: '文本（CSV/TSV）',
+  empty: '空文件',
+  binary: '二进制文件',
+};
+
+/** Extensions that normally carry each format (a mismatch is only worth a note). */
+const USUAL_EXT: Partial<Record<Format, string[]>> = {
+  xlsx: ['xlsx', 'xlsm', 'xltx', 'xltm'],
+  ods: ['ods'],
+  docx: ['docx', 'docm'],
+  xls: ['xls', 'et', 'xlt', 'ett'],
+  doc: ['doc', 'wps', 'dot'],
+  html: ['html', 'htm', 'xls', 'mht'],
+  text: ['csv', 'tsv', 'txt', 'xls'],
+};
+
+export function extensionMatches(format: Format, ext: string): boolean {
+  return USUAL_EXT[format]?.includes(ext) ?? true;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+export function sniff(bytes: Uint8Array): Format {
+  if (bytes.length === 0) return 'empty';
+  if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return sniffZip(bytes);
+  if (startsWith(bytes, OLE)) return sniffOle(bytes);
+  return sniffText(bytes);
+}
+
+/** ODF names itself in a stored `mimetype` entry; OOXML by its top folder or content types. */
+function sniffZip(bytes: Uint8Array): Format {
+  let entries;
+  try {
+    entries = listEntries(bytes);
+  } catch {
+    return 'xlsx'; // the xlsx reader reports the broken zip in its own words
+  }
+  const lower = entries.map((e) => e.name.toLowerCase());
+  const mime = entries.find((e) => e.name === 'mimetype');
+  if (mime && mime.size < 200) {
+    try {
+      const t = new TextDecoder().decode(inflateEntry(bytes, mime));
+      if (t.includes('opendocument.spreadsheet')) return 'ods';
+      if (t.includes('opendocument.text')) return 'odt';
+    } catch {
+      /* fall through to the names */
+    }
+  }
+  if (lower.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  if (lower.some((n) => n.startsWith('word/'))) return 'docx';
+  if (lower.includes('content.xml')) return lower.includes('mimetype') ? 'odt' : 'ods';
+  const types = entries.find((e) => e.name.toLowerCase() === '[content_types].xml');
+  if (types && types.size < 1024 * 1024) {
+    try {
+      const t = new TextDecoder().decode(inflateEntry(bytes, types));
+      if (t.includes('spreadsheetml')) return 'xlsx';
+      if (t.includes('wordprocessingml')) return 'docx';
+    } catch {
+      /* a broken entry: not for sniffing to say */
+    }
+  }
+  return types ? 'xlsx' : 'zip';
+}
+
+/** Stream names of an OLE container, lower-cased (cfb reads only the directory here). */
+export function oleStreams(bytes: Uint8Array): Set<string> | null {
+  try {
+    const cfb = CFB.parse(bytes as unknown as CFB.CFB$Blob);
+    return new Set(cfb.FileIndex.map((e) => e.name.toLowerCase()));
+  } catch {
+    return null;
+  }
+}
+
+function sniffOle(bytes: Uint8Array): Format {
+  // A container cfb cannot open may still name its streams in a readable directory sector.
+  const names = oleStreams(bytes);
+  const has = (n: string) => (names ? names.has(n.toLowerCase()) : hasUtf16(bytes, n));
+  if (has('EncryptionInfo') || has('EncryptedPackage')) return 'encrypted';
+  if (has('Workbook') || has('Book')) return 'xls';
+  if (has('WordDocument')) return 'doc';
+  return 'ole';
+}
+
+/** Whether `text` occurs in the bytes as UTF-16LE (how OLE directory entries store names). */
+function hasUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** HTML when a tag such as <html>, <table> or <meta> comes early; text when it decodes as text. */
+function sniffText(bytes: Uint8Array): Format {
+  const head = bytes.subarray(0, 4096);
+  let ascii = '';
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (utf16) ascii = new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
+  else for (const b of head) ascii += b < 0x80 ? String.fromCharCode(b) : ' ';
+  if (/<(!doctype\s+html|html|head|body|table|meta|tr|td)[\s>]/i.test(ascii.slice(0, 2048))) return 'html';
+  // Control bytes other than tab/newline/CR (and NUL in UTF-16) mean this is not text.
+  if (!utf16) {
+    let control = 0;
+    for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+    if (control > head.length / 100 + 1) return 'binary';
+  }
+  return 'text';
+}
