@@ -84,7 +84,7 @@ export function docxBlocks(xml: string, maxCells: number): Block[] {
         }
       },
       ontext(t) {
-        if (!skip && inText) add(t);
+        if (!skip && inText) add(t.replace(/\u00a0/g, ' '));
       },
       onclosetag(name) {
         if (skip) {

@@ -47,7 +47,8 @@ export function htmlBlocks(html: string, maxCells: number): Block[] {
   let table: TableBuilder | null = null;
   let cell: { text: string; colSpan: number; rowSpan: number } | null = null;
   const flush = () => {
-    if (para.trim()) blocks.push({ kind: 'p', text: para.replace(/\s+/g, ' ').trim() });
+    // Source whitespace collapses; no-break spaces are the author's and stay (as spaces).
+    if (para.trim()) blocks.push({ kind: 'p', text: para.replace(/[ \t\r\n\f]+/g, ' ').replace(/\u00a0/g, ' ').trim() });
     para = '';
   };
   const parser = new Parser(
@@ -72,7 +73,7 @@ export function htmlBlocks(html: string, maxCells: number): Block[] {
       },
       ontext(text) {
         if (skip) return;
-        if (cell) cell.text += text;
+        if (cell) cell.text += text.replace(/[\r\n]+/g, ' ');
         else if (depth === 0) para += text;
       },
       onclosetag(name) {
@@ -107,7 +108,7 @@ export function htmlBlocks(html: string, maxCells: number): Block[] {
 function cleanCell(text: string): string {
   return text
     .split('\n')
-    .map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim())
+    .map((l) => l.replace(/[ \t\r\f]+/g, ' ').replace(/\u00a0/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
 }
