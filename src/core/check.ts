@@ -14,6 +14,7 @@ import * as R from './rules/catalog';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { PARAM_DEFAULTS } from './scoring/params';
+import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
 import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitFromTitle } from './units';
 
@@ -48,6 +49,8 @@ export interface SheetCheck {
   rows: NormalRow[];
   findings: Finding[];
   record: SheetRecord;
+  /** The sheet is a Word table: its findings are located as 表n 第r行. */
+  origin?: TableOrigin;
 }
 
 /**
@@ -123,9 +126,11 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const noValue = formulaCells(notes);
   const parsed: ParsedSheet[] = [];
   const unrecognized: string[] = [];
+  const origins = new Map<ParsedSheet, TableOrigin>();
   for (const sheet of sub.read.workbook.sheets) {
     const p = parseSheet(sheet);
     if (p.kind === 'form') parsed.push(p.parsed);
+    if (p.kind === 'form' && sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);
     else if (p.kind === 'unrecognized' && !sheet.hidden) unrecognized.push(sheet.name);
   }
   work.signer = mergeSigners(parsed.map((p) => p.signer));
@@ -166,7 +171,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     const findings = capFindings(shown, place);
     const record: SheetRecord = { sheet: p.sheet, form: p.form.id, rows: checked.rows.length };
     if (p.nothingToFile && !checked.rows.length) record.nothingToFile = true;
-    work.sheets.push({ form: p.form.id, sheet: p.sheet, rows: checked.rows, findings, record });
+    const origin = origins.get(p);
+    work.sheets.push({ form: p.form.id, sheet: p.sheet, rows: checked.rows, findings, record, ...(origin ? { origin } : {}) });
     work.record.sheets.push(record);
   }
   const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
@@ -287,6 +293,7 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
   }
   append(findings, checkCross(tables, signers));
   const units = summarise(works, tables, roster, required, opts, findings);
+  locateWordTables(findings, works);
   findings.sort(compareFindings);
   const byUnit = new Map(units.map((u) => [u.unit, u]));
   for (const f of findings) {
@@ -297,6 +304,18 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
     else u.infos++;
   }
   return { asOf: opts.asOf, deadline: opts.deadline ?? null, files: works.map((w) => w.record), findings, units, tables, roster };
+}
+
+/** Findings in Word tables get 表n 第r行 locations instead of A1 cells (sheet/locate.ts). */
+function locateWordTables(findings: Finding[], works: FileCheck[]): void {
+  const origins = new Map<string, TableOrigin>();
+  for (const w of works) for (const s of w.sheets) if (s.origin) origins.set(`${w.file}\u0000${s.sheet}`, s.origin);
+  if (!origins.size) return;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    const o = f.file && f.sheet ? origins.get(`${f.file}\u0000${f.sheet}`) : undefined;
+    if (o) findings[i] = locateInTable(f, o);
+  }
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -14,6 +14,19 @@ export interface Finding {
   message: string;
   /** How to fix it, when the message alone does not say. */
   suggestion?: string;
+  /**
+   * In a Word table (which has no A1 cells): table number in the document, row within that
+   * table (1-based, header rows counted) and the column's header; `cell` is null then.
+   */
+  table?: number;
+  row?: number;
+  column?: string;
+}
+
+/** Where a finding is, as a person reads it: `B7`, or `表2 第5行 联系电话` in a Word table. */
+export function locationText(f: Finding): string | null {
+  if (f.table === undefined) return f.cell;
+  return [`表${f.table}`, f.row !== undefined ? `第${f.row}行` : null, f.column ?? null].filter(Boolean).join(' ');
 }
 
 /** Where a finding happened; everything but the rule's own parameters. */
@@ -75,6 +88,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     cmp(a.file, b.file) ||
     cmp(a.sheet, b.sheet) ||
     cellOrder(a.cell) - cellOrder(b.cell) ||
+    (a.table ?? 0) - (b.table ?? 0) ||
+    (a.row ?? 0) - (b.row ?? 0) ||
     cmp(a.rule, b.rule)
   );
 }

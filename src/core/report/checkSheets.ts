@@ -1,7 +1,7 @@
 /** Report models of a check: 导入记录, 校验结果, one 汇总 table per form, 单位概况. */
 import { addTo } from '../group';
 import { a1, parseA1 } from '../grid';
-import type { Finding, Severity } from '../findings';
+import { locationText, type Finding, type Severity } from '../findings';
 import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
@@ -71,7 +71,7 @@ function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): Map<stri
 function findingsSheet(r: CheckResult, idx: Map<string, Landing>): SheetModel {
   const rows: OutValue[][] = r.findings.map((f) => {
     const target = locate(f, idx);
-    const cell: OutValue = f.cell && target ? { text: f.cell, link: `#'${target.sheet}'!${target.addr}` } : f.cell;
+    const cell: OutValue = f.cell && target ? { text: f.cell, link: `#'${target.sheet}'!${target.addr}` } : locationText(f);
     return [SEVERITY[f.severity], f.rule, f.unit, baseName(f.file), f.sheet, cell, formTitle(f.form), f.message, f.suggestion ?? null];
   });
   return {
@@ -83,7 +83,7 @@ function findingsSheet(r: CheckResult, idx: Map<string, Landing>): SheetModel {
       { header: '单位', width: 16 },
       { header: '文件', width: 30 },
       { header: '工作表', width: 12 },
-      { header: '单元格', width: 8 },
+      { header: '单元格', width: 12 },
       { header: '表格', width: 12 },
       { header: '问题说明', width: 60, wrap: true },
       { header: '修改建议', width: 30, wrap: true },
