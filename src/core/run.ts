@@ -8,13 +8,14 @@ import { compareFindings } from './findings';
 import type { SheetGrid } from './grid';
 import type { CheckResult } from './model';
 import { checkWorkbookModel } from './report/checkSheets';
+import { overviewSheet } from './report/overview';
 import type { WorkbookModel } from './report/model';
 import { RULE_TITLES } from './rules/titles';
 import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scoreSheet,
+  scorePrintSheet, scoreSheet,
 } from './scoring';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -129,8 +130,10 @@ export function runAssessment(input: RunInput): RunResult {
   const checkBook = checkWorkbookModel({ ...input.check, findings: sheetFindings });
   const workbook: WorkbookModel = {
     sheets: [
+      overviewSheet({ check: input.check, params, assessment, rectification, findings: sheetFindings }),
       rankingSheet(assessment, params),
       scoreSheet({ units, rubric, scores }),
+      scorePrintSheet({ units, rubric, scores }),
       rectSheet(rectification, params),
       ...checkBook.sheets,
       rubricToSheet(rubric),

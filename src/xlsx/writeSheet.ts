@@ -175,7 +175,7 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
     const spec = sheet.columns[c];
     const fmt = spec?.kind ? NUM_FMT[spec.kind] : undefined;
     const locked = protect && spec?.editable ? false : undefined;
-    return { border: true, numFmt: fmt, wrap: spec?.wrap, v: spec?.wrap ? 'top' : undefined, locked, ...extra };
+    return { border: true, numFmt: fmt, wrap: spec?.wrap, v: 'top', locked, ...extra };
   };
   const plain = Array.from({ length: ncols }, (_, c) => styles.style(colStyle(c)));
   const dateStyles = Array.from({ length: ncols }, (_, c) => styles.style(colStyle(c, { numFmt: 'yyyy-mm-dd' })));
@@ -347,8 +347,15 @@ function chartData(sheet: SheetModel, spec: NonNullable<SheetModel['chart']>, hr
     rows = sheet.rows;
     first = hr + 1;
   }
+  if (spec.count !== undefined) rows = rows.slice(0, spec.count);
   if (!rows.length) return null;
-  const text = (v: OutValue | undefined): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' && 'text' in v ? v.text : '');
+  const text = (v: OutValue | undefined): string => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return String(v);
+    if (v && typeof v === 'object' && 'text' in v) return v.text;
+    if (v && typeof v === 'object' && 'formula' in v && v.result !== null && v.result !== undefined) return String(v.result);
+    return '';
+  };
   const num = (v: OutValue | undefined): number | null => {
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
     if (v && typeof v === 'object' && 'formula' in v && typeof v.result === 'number') return v.result;

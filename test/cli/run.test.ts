@@ -84,7 +84,10 @@ describe('zhendi run', () => {
   });
 
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
-  (soffice ? it : it.skip)('LibreOffice recalculates the ranking to the same scores and ranks', () => {
+  (soffice ? it : it.skip)('LibreOffice recalculates the ranking to the same scores and ranks', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, 'result.xlsx'));
+    const sheetNo = book.worksheets.findIndex((w) => w.name === '考核排名') + 1;
     const profile = path.join(dir, 'lo-profile');
     fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
     fs.writeFileSync(
@@ -92,9 +95,10 @@ describe('zhendi run', () => {
       '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
         '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
     );
-    const conv = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', path.join(dir, 'csv'), path.join(dir, 'result.xlsx')], { encoding: 'utf8', timeout: 120000 });
+    const conv = spawnSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheetNo}`, '--outdir', path.join(dir, 'csv'), path.join(dir, 'result.xlsx')], { encoding: 'utf8', timeout: 120000 });
     expect(conv.status).toBe(0);
-    const lines = Papa.parse<string[]>(fs.readFileSync(path.join(dir, 'csv', 'result.csv'), 'utf8')).data;
+    const csv = fs.readdirSync(path.join(dir, 'csv')).find((f) => f.endsWith('.csv'))!;
+    const lines = Papa.parse<string[]>(fs.readFileSync(path.join(dir, 'csv', csv), 'utf8')).data;
     const h = lines.findIndex((l) => l.includes('年度得分'));
     const head = lines[h]!;
     for (const want of first.ranking) {
@@ -102,6 +106,8 @@ describe('zhendi run', () => {
       // The CSV shows the cell as formatted: two decimals.
       expect(Math.abs(Number(line[head.indexOf('年度得分')]) - want.score)).toBeLessThanOrEqual(0.0051);
       expect(Number(line[head.indexOf('排名')])).toBe(want.rank);
+      expect(line[head.indexOf('等级')]).toBe(want.grade);
+      expect(Number(line[head.indexOf('类别排名')])).toBe(want.categoryRank);
     }
   }, 180000);
 

@@ -28,7 +28,7 @@ function importSheet(r: CheckResult): SheetModel {
       { header: '识别的表格', width: 40, wrap: true },
       { header: '行数', width: 8, kind: 'integer' },
       { header: '文件时间', width: 20 },
-      { header: 'SHA-256', width: 20 },
+      { header: 'SHA-256', width: 18, wrap: true },
     ],
     rows: r.files.map((f) => [
       f.file,

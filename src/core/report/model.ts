@@ -74,6 +74,8 @@ export interface ChartSpec {
   anchor: { row: number; col: number };
   /** Take the data from `blocks[block]` (its first row is a header) instead of `rows`. */
   block?: number;
+  /** Only the first this many data rows (e.g. not a 合计 line). */
+  count?: number;
   /** Colour each bar by the text in this column of the same data (e.g. the grade): RRGGBB by text. */
   colorBy?: { col: number; fills: Record<string, string> };
   /** Size in points (default: 480 wide, tall enough for the bars). */

@@ -1,6 +1,6 @@
 /** The 考核排名 sheet: printable, ranked, itemised; score and ranks as live formulas. */
 import { columnLetters } from '../grid';
-import { FILLS, type OutValue, type SheetModel, headerRow } from '../report/model';
+import { blockRows, FILLS, type OutValue, type SheetModel, headerRow } from '../report/model';
 import { ADJUSTMENT_GROUPS } from './adjustments';
 import type { Assessment } from './assessment';
 import type { Params } from './params';
@@ -9,6 +9,17 @@ import { ROUND_NAMES } from './scores';
 import { fmt, maskPhone, tidy } from './util';
 
 export const RANKING_SHEET = '考核排名';
+
+/** Bar colours by grade, highest band first (green, blue, amber, …); the fail grade is red. */
+const BAND_COLORS = ['70AD47', '4472C4', 'FFC000', 'A5A5A5', '5B9BD5'];
+export function gradeColors(params: Pick<Params, 'grades' | 'failGrade'>): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(params.grades.map((g, i) => [g.grade, BAND_COLORS[i % BAND_COLORS.length]!]));
+  out[params.failGrade] = 'C00000';
+  return out;
+}
+
+/** Sign-off lines at the foot of the ranking: who checked, reviewed and approved, and when. */
+export const SIGN_OFF = ['初审', '复核', '审定'];
 const NO_CATEGORY = '（未分类）';
 
 /** A string literal inside a formula we build: quotes doubled. */
@@ -98,6 +109,7 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
   });
 
   const n = a.results.length;
+  const signOff: OutValue[][] = SIGN_OFF.map((step) => [step, '签名：', '', '', '日期：', '']);
   const gradeNames = [...params.grades.map((g) => g.grade), params.failGrade];
   const distribution: OutValue[][] = [
     ['等级', '单位数', '占比'],
@@ -110,7 +122,7 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
     ['合计', n, '100%'],
   ];
 
-  return {
+  const sheet: SheetModel = {
     name: RANKING_SHEET,
     ...base,
     columns: [
@@ -135,8 +147,18 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
       { col: gradeCol, type: 'text-equals', text: params.grades[0]?.grade ?? '优秀', fill: FILLS.good },
       { col: gradeCol, type: 'text-equals', text: params.failGrade, fill: FILLS.error },
     ],
-    chart: n ? { type: 'bar', title: '年度得分', categoryCol: 1, valueCol: scoreCol, anchor: { row: headerRow(base), col: catRankCol + 3 } } : undefined,
     print: { landscape: true, fitToWidth: true },
-    blocks: [{ title: '等级分布', rows: distribution }],
+    blocks: [
+      { title: '等级分布', rows: distribution, header: true },
+      { title: '审核签字', rows: signOff },
+    ],
   };
+  if (n) {
+    // Below the blocks, so it prints at the table's width.
+    const rowsBelow = blockRows(sheet);
+    const anchor = { row: rowsBelow.at(-1)! + signOff.length + 2, col: 1 };
+    sheet.chart = { type: 'bar', title: '年度得分', categoryCol: 1, valueCol: scoreCol, anchor, colorBy: { col: gradeCol, fills: gradeColors(params) } };
+    sheet.charts = [{ type: 'column', title: '等级分布', block: 0, categoryCol: 0, valueCol: 1, anchor: { row: anchor.row, col: 9 }, count: gradeNames.length, size: { width: 320, height: 220 }, colorBy: { col: 0, fills: gradeColors(params) } }];
+  }
+  return sheet;
 }

@@ -38,7 +38,7 @@ export function rectSheet(items: RectItem[], params: Params): SheetModel {
     subtitle: [`检查日期：${params.asOf}  责任人、整改状态、整改说明、复查结果可直接填写，重新生成时保留。`],
     columns: [
       { header: H.unit, width: 18 },
-      { header: H.type, width: 16 },
+      { header: H.type, width: 18, wrap: true },
       { header: H.description, width: 40, wrap: true },
       { header: H.basis, width: 26, wrap: true },
       { header: H.location, width: 28, wrap: true },
@@ -48,7 +48,7 @@ export function rectSheet(items: RectItem[], params: Params): SheetModel {
       { header: H.status, width: 10, editable: true },
       { header: H.note, width: 30, editable: true, wrap: true },
       { header: H.recheck, width: 24, editable: true, wrap: true },
-      { header: H.key, width: 24 },
+      { header: H.key, width: 24, hidden: true },
     ],
     rows: items.map((it) => [
       it.unit,

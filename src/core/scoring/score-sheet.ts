@@ -7,6 +7,7 @@ import { ROUNDS, ROUND_NAMES, type Round, type ScoreEntry } from './scores';
 import { tidy, zhCompare } from './util';
 
 export const SCORE_SHEET = '评分表';
+export const SCORE_PRINT_SHEET = '评分表_打印';
 export const SEP = '·';
 
 export function scoreColumnHeader(round: Round, inspector: string, what: '得分' | '扣分说明'): string {
@@ -108,4 +109,45 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
     }
   }
   return { name: SCORE_SHEET, ...sheetBase, columns, rows, freeze: { cols: 5 }, validations, print: { landscape: true } };
+}
+
+/**
+ * The 评分表 print view: portrait-readable columns (standard text wrapped wide), one unit per
+ * page, round averages read live from 评分表, inspectors' notes joined.
+ */
+export function scorePrintSheet(input: ScoreSheetInput): SheetModel {
+  const score = scoreSheet(input);
+  const n = input.rubric.indicators.length;
+  const first = headerRow(score) + 2;
+  const col = (h: string) => score.columns.findIndex((c) => c.header === h);
+  const avgCols = ROUNDS.map((r) => col(`${ROUND_NAMES[r]}${SEP}平均`));
+  const noteCols = score.columns.flatMap((c, i) => (c.header.endsWith(`${SEP}扣分说明`) ? [i] : []));
+  const ref = `'${SCORE_SHEET}'!`;
+  const rows: OutValue[][] = score.rows.map((row, i) => {
+    const avgs = avgCols.map((c) => {
+      const cell = row[c];
+      const result = cell && typeof cell === 'object' && 'formula' in cell ? (cell.result ?? '') : '';
+      const at = `${ref}${columnLetters(c)}${first + i}`;
+      return { formula: `IF(${at}="","",${at})`, result } as OutValue;
+    });
+    const notes = noteCols.map((c) => row[c]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+    return [row[0]!, row[2]!, row[3]!, row[4]!, row[5]!, row[6]!, ...avgs, notes.join('\n')];
+  });
+  return {
+    name: SCORE_PRINT_SHEET,
+    title: score.title,
+    subtitle: ['打印视图：每个单位一页；平均分取自“评分表”，随其更新。'],
+    columns: [
+      { header: '单位', width: 14, wrap: true },
+      { header: '编号', width: 14, wrap: true },
+      { header: '一级指标', width: 10, wrap: true },
+      { header: '二级指标', width: 12, wrap: true },
+      { header: '分值', width: 6, kind: 'number' },
+      { header: '评分标准', width: 52, wrap: true },
+      ...ROUNDS.map((r) => ({ header: `${ROUND_NAMES[r]}得分`, width: 8, kind: 'decimal2' as const })),
+      { header: '扣分说明', width: 26, wrap: true },
+    ],
+    rows,
+    print: { landscape: true, fitToWidth: true, breaksBefore: input.units.map((_, u) => u * n).filter((i) => i > 0) },
+  };
 }

@@ -1,5 +1,5 @@
 /** Report models of the scoring sheets, and reading users' input back from them. */
-export { SCORE_SHEET, scoreColumnHeader, scoreSheet, type ScoreSheetInput } from './score-sheet';
-export { RANKING_SHEET, rankingSheet } from './ranking-sheet';
+export { SCORE_PRINT_SHEET, SCORE_SHEET, scoreColumnHeader, scorePrintSheet, scoreSheet, type ScoreSheetInput } from './score-sheet';
+export { RANKING_SHEET, gradeColors, rankingSheet } from './ranking-sheet';
 export { NOTICE_PREFIX, RECT_HEADERS, RECT_SHEET, type NoticeOptions, rectNotices, rectSheet } from './rect-sheets';
 export { type ReadBack, type ReadBackInput, readBackEditable } from './readback';
