@@ -11,6 +11,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { batchDir, batchFiles, ensureBatch, ensureRoster, GEN_VERSION } from './generate';
+import { inflateFloor } from './floor';
 import { measure, hasGnuTime } from './measure';
 import { renderProfile, summariseDir, type ThreadProfile } from './profile';
 import { measureRoundTrips, type RoundTrip } from './roundtrips';
@@ -101,6 +102,12 @@ interface SizeResult {
   runPeakRssMb: number | null;
   runTimedOutAfter: number | null;
   openpyxlPeakRssMb: number | null;
+  /** Inflating every zip entry of the batch, one core (the floor of a check). */
+  floorSeconds: number | null;
+  /** check seconds / floor seconds. */
+  checkFloorRatio: number | null;
+  /** run seconds / check seconds. */
+  runCheckRatio: number | null;
   files: number;
   rows: number | null;
   notes: string[];
@@ -157,7 +164,12 @@ async function main(): Promise<void> {
     const dir = path.relative(ROOT, batchDir(WORK, n));
     const roster = path.relative(ROOT, await ensureRoster(WORK, n));
     const files = (await batchFiles(WORK, n)).length;
-    const r: SizeResult = { units: n, oursSeconds: null, runSeconds: null, openpyxlSeconds: null, ratio: null, peakRssMb: null, runPeakRssMb: null, runTimedOutAfter: null, openpyxlPeakRssMb: null, files, rows: null, notes: [] };
+    const r: SizeResult = { units: n, oursSeconds: null, runSeconds: null, openpyxlSeconds: null, ratio: null, peakRssMb: null, runPeakRssMb: null, runTimedOutAfter: null, openpyxlPeakRssMb: null, floorSeconds: null, checkFloorRatio: null, runCheckRatio: null, files, rows: null, notes: [] };
+
+    log(`inflate floor ${n} …`);
+    const floor = await inflateFloor(await batchFiles(WORK, n));
+    r.floorSeconds = round(floor.seconds, 3);
+    log(`  ${fmt(r.floorSeconds, 3)} s for ${(floor.bytes / 1e6).toFixed(0)} MB of XML`);
 
     log(`check ${n} …`);
     const check = await measure(process.execPath, [CLI, 'check', dir, '--roster', roster, '--as-of', AS_OF, '--json', path.join(tmp, `check-${n}.json`)], { cwd: ROOT });
@@ -199,10 +211,25 @@ async function main(): Promise<void> {
       } else r.notes.push(`openpyxl exited ${py.code}: ${py.tail}`);
     }
     if (r.oursSeconds !== null && r.openpyxlSeconds) r.ratio = round(r.oursSeconds / r.openpyxlSeconds, 3);
+    if (r.oursSeconds !== null && r.floorSeconds) r.checkFloorRatio = round(r.oursSeconds / r.floorSeconds, 2);
+    if (r.oursSeconds && r.runSeconds !== null) r.runCheckRatio = round(r.runSeconds / r.oursSeconds, 2);
     perSize.push(r);
   }
 
   phase('cli and openpyxl');
+
+  // LibreOffice recalculating every formula of the largest result (ranks, grades, 评分表 sums).
+  let recalc: { units: number; seconds: number | null; note?: string } | null = null;
+  const biggest = perSize.at(-1);
+  if (biggest?.runSeconds !== null && biggest?.runSeconds !== undefined) {
+    const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+    if (soffice) {
+      log(`LibreOffice recalculation of the ${biggest.units}-unit result …`);
+      recalc = { units: biggest.units, ...(await recalcSeconds(soffice, path.join(tmp, `run-${biggest.units}.xlsx`), tmp)) };
+      log(`  ${fmt(recalc.seconds)} s`);
+    } else notes.push('soffice not found: no LibreOffice recalculation time');
+  }
+  phase('libreoffice recalc');
 
   // 4. Excel round trips: the first n units of the largest batch are the n-unit batch.
   log('excel round trips …');
@@ -232,6 +259,12 @@ async function main(): Promise<void> {
   const growth = ours1000 && ours2000 ? round(ours2000 / ours1000, 3) : null;
   const ratio1000 = at(1000)?.ratio ?? null;
   const rss2000 = at(2000)?.peakRssMb ?? null;
+  const run1000 = at(1000)?.runSeconds ?? null;
+  const run2000 = at(2000)?.runSeconds ?? null;
+  const runGrowth = run1000 && run2000 ? round(run2000 / run1000, 3) : null;
+  const runCheck1000 = at(1000)?.runCheckRatio ?? null;
+  const floor1000 = at(1000)?.checkFloorRatio ?? null;
+  const runRss2000 = at(2000)?.runPeakRssMb ?? null;
   // Requests are capped at 4 MB, so writing B bytes needs at least ⌈B / 4 MB⌉ syncs whatever the
   // code does; "flat" means nothing beyond that grows with the units (no sync per unit or row):
   // a few fixed syncs, then requests packed to 3 MB or more on average.
@@ -244,6 +277,10 @@ async function main(): Promise<void> {
     ratioAt1000: { target: 'check seconds / openpyxl seconds at 1000 units ≤ 0.25', value: ratio1000, met: judge(ratio1000, (v) => v <= 0.25) },
     growth: { target: 'check seconds at 2000 / at 1000 ≤ 2.2', value: growth, met: judge(growth, (v) => v <= 2.2) },
     peakRssAt2000: { target: 'check peak RSS at 2000 units ≤ 1024 MB', value: rss2000, met: judge(rss2000, (v) => v <= 1024) },
+    checkFloorAt1000: { target: 'check seconds / inflate floor at 1000 units ≤ 3', value: floor1000, met: judge(floor1000, (v) => v <= 3) },
+    runCheckAt1000: { target: 'run seconds / check seconds at 1000 units ≤ 3', value: runCheck1000, met: judge(runCheck1000, (v) => v <= 3) },
+    runPeakRssAt2000: { target: 'run peak RSS at 2000 units ≤ 1024 MB', value: runRss2000, met: judge(runRss2000, (v) => v <= 1024) },
+    runGrowth: { target: 'run seconds at 2000 / at 1000 ≤ 2.2', value: runGrowth, met: judge(runGrowth, (v) => v <= 2.2) },
     syncsFlat: { target: 'Excel syncs do not grow per unit: syncs ≤ 3 + ⌈bytes written / 3 MB⌉ at every size (requests ≤ 4 MB)', value: syncsFlat, met: syncsFlat },
     maxRequest: { target: 'largest Excel request ≤ 4 MB', value: maxRequestBytes, met: judge(maxRequestBytes, (v) => v <= 4_000_000) },
     taskpane: { target: 'task pane initial JS ≤ 300 KB gzip', value: pane.gzipBytes, met: judge(pane.gzipBytes, (v) => v <= 300 * 1024) },
@@ -272,6 +309,8 @@ async function main(): Promise<void> {
     generator: { version: GEN_VERSION, asOf: AS_OF },
     sizes: perSize,
     growth,
+    runGrowth,
+    libreofficeRecalc: recalc,
     syncs,
     roundTrips: rt.results as RoundTrip[] | null,
     maxRequestBytes,
@@ -285,14 +324,30 @@ async function main(): Promise<void> {
   };
   await fs.writeFile(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
-  const rows = perSize.map((r) => [String(r.units), fmt(r.oursSeconds), r.runTimedOutAfter ? `>${r.runTimedOutAfter}` : fmt(r.runSeconds), fmt(r.openpyxlSeconds), fmt(r.ratio, 3), fmt(r.peakRssMb, 0), syncs?.[String(r.units)] !== undefined ? String(syncs[String(r.units)]) : '—']);
-  process.stdout.write('\n' + table(['units', 'check s', 'run s', 'openpyxl s', 'ratio', 'peak RSS MB', 'syncs'], rows) + '\n\n');
+  const rows = perSize.map((r) => [String(r.units), fmt(r.floorSeconds, 3), fmt(r.oursSeconds), fmt(r.checkFloorRatio), r.runTimedOutAfter ? `>${r.runTimedOutAfter}` : fmt(r.runSeconds), fmt(r.runCheckRatio), fmt(r.openpyxlSeconds), fmt(r.ratio, 3), fmt(r.peakRssMb, 0), fmt(r.runPeakRssMb, 0), syncs?.[String(r.units)] !== undefined ? String(syncs[String(r.units)]) : '—']);
+  process.stdout.write('\n' + table(['units', 'floor s', 'check s', 'check/floor', 'run s', 'run/check', 'openpyxl s', 'check/openpyxl', 'check RSS MB', 'run RSS MB', 'syncs'], rows) + '\n\n');
   if (rt.results) process.stdout.write('Excel round trips: ' + rt.results.map((x) => `${x.units} units → ${x.syncs} syncs, max request ${(x.maxRequestBytes / 1024).toFixed(0)} KB`).join('; ') + '\n');
-  process.stdout.write(`growth (2000/1000): ${fmt(growth, 3)}   task pane gzip: ${pane.gzipBytes === null ? '—' : `${(pane.gzipBytes / 1024).toFixed(1)} KB`}\n\n`);
+  process.stdout.write(`growth (2000/1000): check ${fmt(growth, 3)}, run ${fmt(runGrowth, 3)}   task pane gzip: ${pane.gzipBytes === null ? '—' : `${(pane.gzipBytes / 1024).toFixed(1)} KB`}\n\n`);
   process.stdout.write(table(['target', 'value', 'met'], Object.values(targets).map((t) => [t.target, t.value === null ? '—' : String(t.value), t.met === null ? 'n/a' : t.met ? 'yes' : 'NO']) ) + '\n');
   for (const n of [...notes, ...perSize.flatMap((r) => r.notes.map((x) => `${r.units}: ${x}`))]) process.stdout.write(`note: ${n}\n`);
   if (profile) process.stdout.write('\n' + renderProfile(profile) + '\n');
   process.stdout.write(`\nwrote bench/results.json (${results.benchSeconds} s)\n`);
+}
+
+/** Converts the workbook to CSV through a profile that recalculates every formula on load. */
+async function recalcSeconds(soffice: string, file: string, tmp: string): Promise<{ seconds: number | null; note?: string }> {
+  const profile = path.join(tmp, 'lo-profile');
+  await fs.mkdir(path.join(profile, 'user'), { recursive: true });
+  await fs.writeFile(
+    path.join(profile, 'user', 'registrymodifications.xcu'),
+    '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
+  );
+  // Warm the profile once so the timing is the recalculation, not LibreOffice's first start.
+  await measure(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--terminate_after_init'], { cwd: tmp, timeoutSeconds: 120 });
+  const r = await measure(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2', '--outdir', path.join(tmp, 'recalc'), file], { cwd: tmp, timeoutSeconds: 900 });
+  if (r.timedOut) return { seconds: null, note: 'killed after 900 s' };
+  return r.code === 0 ? { seconds: round(r.seconds) } : { seconds: null, note: r.tail };
 }
 
 main().catch((e: unknown) => {
