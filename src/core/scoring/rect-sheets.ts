@@ -77,12 +77,23 @@ export function rectSheet(items: RectItem[], params: Params): SheetModel {
   };
 }
 
-/** A valid, unique worksheet name (≤ 31 characters, none of []:*?/\). */
+/** First `max` UTF-16 units without splitting a character, trailing apostrophes and spaces dropped (Excel refuses the former). */
+function cut(s: string, max: number): string {
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out.replace(/['\s]+$/, '');
+}
+
+/** A valid, unique worksheet name (≤ 31 characters, none of []:*?/\, no control characters). */
 function sheetName(unit: string, taken: Set<string>): string {
-  const clean = unit.replace(/[[\]:*?/\\]/g, '_');
-  let name = (NOTICE_PREFIX + clean).slice(0, 31);
-  for (let i = 2; taken.has(name); i++) name = `${(NOTICE_PREFIX + clean).slice(0, 31 - String(i).length - 1)}_${i}`;
-  taken.add(name);
+  // eslint-disable-next-line no-control-regex
+  const clean = NOTICE_PREFIX + unit.replace(/[[\]:*?/\\]/g, '_').replace(/[\u0000-\u001f]/g, '');
+  let name = cut(clean, 31);
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${cut(clean, 31 - String(i).length - 1)}_${i}`;
+  taken.add(name.toLowerCase());
   return name;
 }
 
