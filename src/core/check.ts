@@ -11,6 +11,7 @@ import { checkHeader, checkRows, type NormalRow } from './rules/cells';
 import { checkDomain, unitKind, type DomainParams } from './rules/domain';
 import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
+import { splitTables } from './sheet/detect';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { PARAM_DEFAULTS } from './scoring/params';
@@ -127,7 +128,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const parsed: ParsedSheet[] = [];
   const unrecognized: string[] = [];
   const origins = new Map<ParsedSheet, TableOrigin>();
-  for (const sheet of sub.read.workbook.sheets) {
+  // Forms stacked on one sheet are checked one by one (sheet/detect.ts splitTables).
+  for (const sheet of sub.read.workbook.sheets.flatMap(splitTables)) {
     const p = parseSheet(sheet);
     if (p.kind === 'form') parsed.push(p.parsed);
     if (p.kind === 'form' && sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);

@@ -2,7 +2,7 @@
  * Finds the header row (one or two rows, anywhere in the first rows) and the form of a sheet,
  * and maps each header cell to a template column.
  */
-import type { SheetGrid } from '../grid';
+import { type Cell, cellText, isBlank, type SheetGrid } from '../grid';
 import { FORMS, type ColumnDef, type FormTemplate } from '../forms/templates';
 import { headerKey, squash } from '../normalize/text';
 import { makeResolver, mergeBottom } from './labels';
@@ -103,20 +103,36 @@ function keywordScore(form: FormTemplate, text: string): number {
   return KEYWORDS.get(form)!.some((k) => t.includes(k)) ? 3 : 0;
 }
 
-export function detectForm(sheet: SheetGrid): Detection | null {
+export interface DetectWindow {
+  /** First row that may hold a header (default: the first row with content). */
+  from?: number;
+  /** Rows after `from` to try (default SCAN_ROWS). */
+  rows?: number;
+  /** Title rows above `from` that count for the form's keywords (default 0). */
+  aboveFrom?: number;
+}
+
+function firstFilledRow(sheet: SheetGrid): number {
+  const r = sheet.rows.findIndex((row) => row && row.some((c) => !isBlank(c)));
+  return r < 0 ? 0 : r;
+}
+
+export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection | null {
   const text = makeResolver(sheet);
-  const last = Math.min(sheet.rows.length, SCAN_ROWS);
-  const widths = sheet.rows.slice(0, last + 1).map((r) => r?.length ?? 0);
-  const rowTexts = (r: number) => Array.from({ length: widths[r] ?? 0 }, (_, c) => text(r, c));
+  const from = win.from ?? firstFilledRow(sheet);
+  const aboveFrom = Math.min(win.aboveFrom ?? 0, from);
+  const last = Math.min(sheet.rows.length, from + (win.rows ?? SCAN_ROWS));
+  const rowTexts = (r: number) => Array.from({ length: sheet.rows[r]?.length ?? 0 }, (_, c) => text(r, c));
   const lines: string[][] = [];
-  for (let r = 0; r <= last; r++) lines.push(rowTexts(r));
+  for (let r = aboveFrom; r <= last; r++) lines[r] = rowTexts(r);
   // Header keys once per sheet: every form and candidate row reuses them.
   const keyLines = lines.map((l) => l.map(headerKey));
   const aboveText = lines.map((l) => l.join(' '));
   let best: Detection | null = null;
   for (const form of FORMS) {
     let above = `${sheet.name} `;
-    for (let r = 0; r < last; r++) {
+    for (let r = aboveFrom; r < from; r++) above += ' ' + aboveText[r]!;
+    for (let r = from; r < last; r++) {
       // Rows without any known label cannot start a header.
       if (!keyLines[r]!.some((k) => k && lookup(form).has(k))) {
         above += ' ' + aboveText[r]!;
@@ -152,4 +168,78 @@ export function detectForm(sheet: SheetGrid): Detection | null {
     }
   }
   return best;
+}
+
+/** Every label of every form, for a quick look at whether a row may be a header at all. */
+const ANY_LABEL = new Set(FORMS.flatMap((f) => [...lookup(f).keys()]));
+/** First characters of those labels: most data cells are ruled out without normalising them. */
+const FIRST_CHARS = new Set([...ANY_LABEL].map((k) => k[0]!));
+
+function maybeLabel(c: Cell | null | undefined): c is { t: 's'; v: string } {
+  if (c?.t !== 's' || c.v.length > 60 || /\d/.test(c.v)) return false;
+  const m = /[^\s*＊]/.exec(c.v);
+  return !!m && FIRST_CHARS.has(m[0].toLowerCase());
+}
+
+/**
+ * Whether a row has at least three cells naming some form's columns: a cheap pre-check run on
+ * every row. Labels carry no digits, so data rows (序号, phones, dates, counts) fail fast.
+ */
+function mayBeHeader(sheet: SheetGrid, r: number): boolean {
+  const row = sheet.rows[r];
+  if (!row || row.length < 3) return false;
+  let candidates = 0;
+  for (const c of row) if (maybeLabel(c)) candidates++;
+  if (candidates < 3) return false;
+  let hits = 0;
+  for (const c of row) if (maybeLabel(c) && ANY_LABEL.has(headerKey(c.v)) && ++hits >= 3) return true;
+  return false;
+}
+
+/** Title, 附件 and signer lines belong to the table below them. */
+const TITLE_WORDS = /附件\s*\d|备案表|统计表|登记表|信息表|清理表|填报单位|填表人|单位负责人/;
+function titleLike(sheet: SheetGrid, r: number): boolean {
+  const t = (sheet.rows[r] ?? []).map((c) => cellText(c)).join(' ');
+  return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, t) > 0);
+}
+
+/** The sheet's rows [start, end) as a sheet of its own, keeping row numbers (and so A1 cells). */
+function slice(sheet: SheetGrid, start: number, end: number): SheetGrid {
+  const rows = Array.from({ length: end }, (_, r) => (r < start ? [] : (sheet.rows[r] ?? [])));
+  const merges = sheet.merges.filter((m) => m.top >= start && m.top < end).map((m) => ({ ...m, bottom: Math.min(m.bottom, end - 1) }));
+  return { ...sheet, rows, merges };
+}
+
+/**
+ * Several forms stacked on one sheet (with or without blank rows or their own title rows
+ * between them): one sheet per table, each keeping its rows' places, so each is checked as its
+ * own form with the right A1 cells. Another form's header ends the table above it; the title
+ * and signer lines right above a header go with it. A sheet with one table comes back as is.
+ */
+export function splitTables(sheet: SheetGrid): SheetGrid[] {
+  const heads: Detection[] = [];
+  let floor = 0;
+  for (let r = firstFilledRow(sheet); r < sheet.rows.length; r++) {
+    if (!mayBeHeader(sheet, r)) continue;
+    const d = detectForm(sheet, { from: r, rows: 1, aboveFrom: Math.max(floor, r - 4) });
+    if (!d || d.headerTop !== r) continue;
+    heads.push(d);
+    floor = d.dataStart;
+    r = d.dataStart - 1;
+  }
+  if (heads.length < 2) return [sheet];
+  const bounds = [0];
+  for (let i = 1; i < heads.length; i++) {
+    const floorRow = heads[i - 1]!.dataStart;
+    let top = heads[i]!.headerTop;
+    while (top - 1 >= floorRow && (isBlankRow(sheet, top - 1) || titleLike(sheet, top - 1))) top--;
+    while (top < heads[i]!.headerTop && isBlankRow(sheet, top)) top++;
+    bounds.push(top);
+  }
+  bounds.push(sheet.rows.length);
+  return bounds.slice(0, -1).map((s, i) => slice(sheet, s, bounds[i + 1]!));
+}
+
+function isBlankRow(sheet: SheetGrid, r: number): boolean {
+  return (sheet.rows[r] ?? []).every(isBlank);
 }

@@ -1,0 +1,48 @@
+/** Several forms pasted onto one sheet: each table is found and checked as its own form. */
+import { CLEAN, HEAD, SIGNER, TITLE, grid, run, submission, type Raw } from './builders';
+import type { FormId } from '../../src/core/forms/ids';
+
+const withPhone = (form: FormId, phone: string): Raw[][] => CLEAN[form].map((r) => r.map((v) => (v === '13800001111' ? phone : v)));
+
+describe('stacked tables on one sheet', () => {
+  it('finds website, newmedia and group with blank rows and titles between, signer once at the top', () => {
+    const rows: Raw[][] = [
+      [TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...CLEAN.website, [], [],
+      [TITLE.newmedia], HEAD.newmedia, ...CLEAN.newmedia, ...CLEAN.newmedia.map((r) => r.map((v, c) => (c === 3 ? 'other_id' : c === 2 ? '信工二号' : v))), [],
+      [TITLE.group], HEAD.group, ...withPhone('group', '1380000'),
+    ];
+    const r = run([submission('信息工程学院.xlsx', [grid('Sheet1', rows)])]);
+    expect(r.units[0]!.forms).toEqual({ website: 1, newmedia: 2, group: 1 });
+    expect(r.files[0]!.sheets.map((s) => s.form)).toEqual(['website', 'newmedia', 'group']);
+    // The group table's bad phone is reported at its own cell (row 14, 联系电话 in column H).
+    const bad = r.findings.filter((f) => f.severity === 'error');
+    expect(bad.map((f) => [f.rule, f.form, f.cell])).toEqual([['cell-phone', 'group', 'H14']]);
+    expect(r.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+  });
+
+  it('splits tables stacked with no blank row and no title between', () => {
+    const rows: Raw[][] = [[SIGNER('信息工程学院')], HEAD.newmedia, ...CLEAN.newmedia, HEAD.zombie, ...CLEAN.zombie, HEAD.group, ...CLEAN.group];
+    const r = run([submission('信息工程学院.xlsx', [grid('全部', rows)])]);
+    expect(r.units[0]!.forms).toEqual({ newmedia: 1, zombie: 1, group: 1 });
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([expect.objectContaining({ rule: 'form-missing' }), expect.objectContaining({ rule: 'form-missing' })]);
+    expect(r.tables.group[0]!.cellOf.name).toBe('C7');
+  });
+
+  it('reads a two-row bigv header under another form', () => {
+    const head1 = ['序号', '账号平台', '账号ID', '账号名称', '粉丝数量', '创作方向', '姓名', '类别', null, '联系方式', '备注'];
+    const head2 = [null, null, null, null, null, null, null, '职务职称', '专业年级', null, null];
+    const rows: Raw[][] = [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...CLEAN.website, [], [TITLE.bigv], head1, head2, ...CLEAN.bigv];
+    const merges = [{ top: 6, left: 7, bottom: 6, right: 8 }, ...[0, 1, 2, 3, 4, 5, 6, 9, 10].map((c) => ({ top: 6, left: c, bottom: 7, right: c }))];
+    const r = run([submission('信息工程学院.xlsx', [grid('Sheet1', rows, merges)])]);
+    expect(r.units[0]!.forms).toEqual({ website: 1, bigv: 1 });
+    expect(r.tables.bigv[0]!.values).toMatchObject({ title: '讲师', followers: 15000 });
+    expect(r.tables.bigv[0]!.cellOf.title).toBe('H9');
+    expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing')).toEqual([]);
+  });
+
+  it('leaves a sheet with one table as it was', () => {
+    const r = run([submission('信息工程学院.xlsx', [grid('附件2', [[TITLE.newmedia], [SIGNER('信息工程学院')], HEAD.newmedia, ...CLEAN.newmedia, [], ['注：账号ID填写平台号']])])]);
+    expect(r.units[0]!.forms).toEqual({ newmedia: 1 });
+    expect(r.files[0]!.sheets).toHaveLength(1);
+  });
+});
