@@ -13,7 +13,7 @@ import type { Roster } from './units';
 export { PARAM_DEFAULTS, ParamsSchema, makeParams, type Params, type ParamsInput } from './scoring/params';
 
 /** The pane's settings: the parameters it shows, plus two pane-only fields. */
-export const SettingsSchema = ParamsObject.pick({ asOf: true, staleWarnDays: true, staleErrorDays: true, bigvThreshold: true, rectifyDays: true })
+export const SettingsSchema = ParamsObject.pick({ asOf: true, staleWarnDays: true, staleErrorDays: true, bigvThreshold: true, rectifyDays: true, websiteDomain: true })
   .extend({
     /** Filing deadline (YYYY-MM-DD) or empty. */
     deadline: z.string().refine((s) => s === '' || isIsoDate(s), '应为 YYYY-MM-DD 日期').default(''),
@@ -40,6 +40,7 @@ export function settingsToParams(s: Settings): ParamsInput {
   const out: ParamsInput = { asOf: s.asOf };
   if (s.deadline) out.deadline = s.deadline;
   for (const k of SETTING_PARAMS) if (s[k] !== PARAM_DEFAULTS[k]) out[k] = s[k];
+  if (s.websiteDomain) out.websiteDomain = s.websiteDomain;
   return out;
 }
 
@@ -52,6 +53,7 @@ export function checkOptionsOf(p: Params, roster: Roster | null): CheckOptions {
     staleWarnDays: p.staleWarnDays,
     staleErrorDays: p.staleErrorDays,
     bigvThreshold: p.bigvThreshold,
+    websiteDomain: p.websiteDomain,
     requiredForms: p.requiredForms,
   };
 }

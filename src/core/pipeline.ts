@@ -109,7 +109,7 @@ export function resolveRun(scoreBooks: readonly SourcedSheet[], previous: readon
 
 /** Context string of the per-file checks: everything checkFile reads besides the file. */
 function checkContext(p: Params, roster: Roster | null): string {
-  return JSON.stringify([p.asOf, p.staleWarnDays, p.staleErrorDays, p.bigvThreshold, roster]);
+  return JSON.stringify([p.asOf, p.staleWarnDays, p.staleErrorDays, p.bigvThreshold, p.websiteDomain, roster]);
 }
 
 export function runPipeline(input: PipelineInput): PipelineResult {

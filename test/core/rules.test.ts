@@ -4,6 +4,7 @@
  */
 import { checkFile, consolidate, type CheckOptions, type Submission } from '../../src/core/check';
 import type { Roster } from '../../src/core/units';
+import { underDomain } from '../../src/core/rules/domain';
 import { AS_OF, CLEAN, HEAD, formSheet, grid, run, submission, TITLE, SIGNER, unitWorkbook, withCell, type Raw } from './builders';
 
 interface Case {
@@ -31,6 +32,8 @@ function cleanSheets() {
   const r = unitWorkbook().read;
   return r.ok ? r.workbook.sheets : [];
 }
+const siteUrl = (url: string | null) => one({ website: formSheet('website', [[...CLEAN.website[0]!, url]], { head: [...HEAD.website, '网址'] }) });
+const DOMAIN = { websiteDomain: 'hbjy.net' };
 const tuanwei = (rows: Raw[][]) => submission('团委.xlsx', [formSheet('newmedia', rows, { unit: '团委' })]);
 
 const CASES: Case[] = [
@@ -138,6 +141,12 @@ const CASES: Case[] = [
     near: () => [[unitWorkbook(), tuanwei([[1, '抖音', '青春', 'xxgc_2019', 21000, '2015-06-01', '团', '李敏', '13800001111', null]])]],
   },
   {
+    rule: 'website-domain', cell: 'H4',
+    fire: () => [siteUrl('http://www.xxgc-edu.com/')[0], DOMAIN],
+    near: () => [siteUrl('https://xxgc.hbjy.net/index.html')[0], DOMAIN],
+  },
+  { rule: 'website-url-missing', cell: 'B4', fire: () => [[unitWorkbook()], DOMAIN], near: () => [[unitWorkbook()]] },
+  {
     rule: 'contact-conflict', cell: 'I4',
     fire: () => [[unitWorkbook(), tuanwei([[1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', '郭静', '13800001111', null]])]],
     near: () => [[unitWorkbook(), tuanwei([[1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', '李敏', '13800001111/13600003333', null]])]],
@@ -233,5 +242,21 @@ describe('consolidate', () => {
     expect(twice.files).toEqual(once.files);
     expect(once.findings.filter((f) => f.rule === 'file-replaced')).toHaveLength(1);
     expect(once.files[0]!.sheets.find((s) => s.form === 'website')!.replaced).toBe(true);
+  });
+});
+
+describe('website-domain: what is under the domain', () => {
+  it.each([
+    ['https://xxgc.hbjy.net/index.html', true],
+    ['xxgc.hbjy.net', true],
+    ['http://WWW.XXGC.HBJY.NET:8080/a', true],
+    ['xxgc．hbjy．net', true],
+    ['http://hbjy.net', false],
+    ['http://xxgc.hbjy.net.evil.com', false],
+    ['http://xhbjy.net', false],
+    ['http://10.1.2.3/', false],
+  ])('%s → %s', (url, ok) => {
+    expect(underDomain(url, 'hbjy.net')).toBe(ok);
+    expect(underDomain(url, '*.hbjy.net')).toBe(ok);
   });
 });

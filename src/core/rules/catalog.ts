@@ -226,6 +226,18 @@ export const websiteStaleLong = defineRule<{ site: string; date: string; days: n
   description: '最后更新日期早于检查日期 14 天以上。',
   message: (p) => `网站“${p.site}”最后更新于 ${p.date}，已 ${p.days} 天未更新（超过 ${p.limit} 天），请立即更新或申请关停`,
 });
+export const websiteDomain = defineRule<{ site: string; url: string; domain: string }>({
+  id: 'website-domain', severity: 'warning', title: '网站未使用统一域名',
+  description: '设置了参数“网站域名”（如 hbjy.net）时，网址不是该域名的二级域名（各校统一使用 hbjy.net 的二级域名）。',
+  message: (p) => `网站“${p.site}”的网址 ${p.url} 不在 ${p.domain} 下，应使用 ${p.domain} 的二级域名`,
+  suggestion: (p) => `改用 xxx.${p.domain} 形式的网址，或核实网址是否填写正确`,
+});
+export const websiteUrlMissing = defineRule<{ site: string; domain: string }>({
+  id: 'website-url-missing', severity: 'info', title: '网站未填写网址',
+  description: '设置了参数“网站域名”时，网站没有填写网址，无法核对是否使用统一域名。',
+  message: (p) => `网站“${p.site}”没有填写网址，无法核对是否使用 ${p.domain} 的二级域名`,
+  suggestion: () => '在“网址”列填写网站地址',
+});
 export const websiteColumnsIncomplete = defineRule<{ site: string; missing: string[] }>({
   id: 'website-columns-incomplete', severity: 'warning', title: '党建网站栏目不全',
   description: '党建网站的栏目缺少新闻动态、组织管理、党员教育中的任一模块（评分细则“栏目规划”）。',

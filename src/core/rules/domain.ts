@@ -12,6 +12,8 @@ export interface DomainParams {
   staleWarnDays: number;
   staleErrorDays: number;
   bigvThreshold: number;
+  /** Every school site must sit under this domain (seed 002: hbjy.net); empty = not checked. */
+  websiteDomain?: string;
 }
 
 export type UnitKind = 'teaching' | 'other';
@@ -28,9 +30,29 @@ function missingColumns(text: string, wanted: readonly (readonly string[])[]): s
   return wanted.filter((alts) => !alts.some((a) => have.includes(squash(a)))).map((alts) => alts[0]!);
 }
 
+/** Host of a URL as typed (`http://`, `www.`, paths, ports and full-width dots allowed). */
+export function urlHost(url: string): string {
+  const t = url.trim().replace(/[。．]/g, '.').toLowerCase();
+  return t.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split(/[/?#:\\\s]/)[0]!.replace(/\.+$/, '');
+}
+
+/** `xxx.hbjy.net` (any depth) is under `hbjy.net`; the domain itself and look-alikes are not. */
+export function underDomain(url: string, domain: string): boolean {
+  const d = urlHost(domain).replace(/^\*?\./, '');
+  return !!d && urlHost(url).endsWith(`.${d}`);
+}
+
+function siteDomain(r: NormalRow, site: string, ctx: Place, domain: string, out: Finding[]): void {
+  const url = str(r.values.url).trim();
+  if (!url) out.push(R.websiteUrlMissing.at({ ...ctx, cell: r.cellOf.url ?? r.cellOf.name ?? null }, { site, domain }));
+  else if (!underDomain(url, domain)) out.push(R.websiteDomain.at(at(ctx, r, 'url'), { site, url, domain }));
+}
+
 function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind, out: Finding[]): void {
+  const domain = p.websiteDomain?.trim() ?? '';
   for (const r of rows) {
     const site = str(r.values.name) || '（未命名网站）';
+    if (domain) siteDomain(r, site, ctx, domain, out);
     const last = r.values.lastUpdate;
     // An invalid date keeps its text as value; only a real calendar date counts here.
     if (typeof last === 'string' && parseDate({ t: 's', v: last }).ok && last <= p.asOf) {

@@ -24,6 +24,8 @@ export const ParamsObject = z.object({
     staleWarnDays: days.default(7),
     staleErrorDays: days.default(14),
     bigvThreshold: z.number().min(0).default(2000),
+    /** 网站域名: school sites must be second-level domains of it (seed 002); '' = not checked. */
+    websiteDomain: z.string().regex(/^$|^[a-z0-9-]+(\.[a-z0-9-]+)+$/, '应为域名，如 hbjy.net').default(''),
     requiredForms: z.array(z.enum(FORM_IDS)).default(() => [...FORM_IDS]),
     /** Bands, highest first; a score ≥ min gets the grade (boundaries inclusive). */
     grades: z
@@ -135,6 +137,7 @@ const FIELDS: Field[] = [
   { label: '更新预警天数', show: (p) => p.staleWarnDays, read: setNum('staleWarnDays', isInt) },
   { label: '更新超期天数', show: (p) => p.staleErrorDays, read: setNum('staleErrorDays', isInt) },
   { label: '网络大V粉丝数', aliases: ['大V粉丝阈值', '大V粉丝数'], show: (p) => p.bigvThreshold, read: setNum('bigvThreshold') },
+  { label: '网站域名', aliases: ['统一域名', '网站统一域名'], show: (p) => p.websiteDomain || '不限', read: readDomain },
   { label: '必报表单', show: (p) => p.requiredForms.map((f) => FORM_NAMES[f]).join('、'), read: readForms },
   { label: '优秀分数线', show: (p) => p.grades[0]?.min ?? 90, read: setBand(0) },
   { label: '良好分数线', show: (p) => p.grades[1]?.min ?? 80, read: setBand(1) },
@@ -164,6 +167,19 @@ function setDate(key: string, cell: Cell, d: Draft, nullable: boolean): boolean 
   const iso = dateOf(cell);
   if (!iso) return false;
   d[key] = iso;
+  return true;
+}
+
+/** `hbjy.net`, also typed as `*.hbjy.net`, `.hbjy.net` or a URL; 无/不限 (or blank) turns the check off. */
+function readDomain(cell: Cell, d: Draft): boolean {
+  const t = text(cell).trim().toLowerCase();
+  if (NONE.includes(norm(t))) {
+    d.websiteDomain = '';
+    return true;
+  }
+  const host = t.replace(/^[a-z]+:\/\//, '').split(/[/?#:]/)[0]!.replace(/^\*?\./, '').replace(/\.+$/, '');
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return false;
+  d.websiteDomain = host;
   return true;
 }
 

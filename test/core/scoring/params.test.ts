@@ -62,6 +62,19 @@ describe('params', () => {
     ]);
   });
 
+  it('reads 网站域名 as typed (bare, *.domain, a URL) and 不限 as off; it round-trips', () => {
+    const read = (v: string) => paramsFromGrid(grid('参数', [['网站域名', v]]));
+    expect(read('hbjy.net').params.websiteDomain).toBe('hbjy.net');
+    expect(read('*.HBJY.net').params.websiteDomain).toBe('hbjy.net');
+    expect(read('http://hbjy.net/').params.websiteDomain).toBe('hbjy.net');
+    expect(read('不限').params.websiteDomain).toBe('');
+    expect(read('不是域名').findings.map((f) => f.rule)).toEqual(['params-invalid']);
+    expect(makeParams().websiteDomain).toBe('');
+    const p = makeParams({ asOf: '2024-11-20', websiteDomain: 'hbjy.net' });
+    const model = paramsToSheet(p);
+    expect(paramsFromGrid(grid('参数', model.rows as (string | number)[][])).params).toEqual(p);
+  });
+
   it('rejects an inconsistent combination as a whole', () => {
     const sheet = grid('参数', [
       ['检查日期', '2024-11-20'],
