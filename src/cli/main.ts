@@ -2,13 +2,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { checkCommand } from './check';
+import { checkCommand, loadRoster } from './check';
 import { demoCommand } from './demo';
 import { runCommand } from './run';
 import { fromUser } from './files';
 import { templateWorkbookModel } from '../core/report/templateSheets';
 import { PARAM_DEFAULTS } from '../core/params';
 import { renderWorkbook } from './writer';
+import { unitTemplateFiles } from '../xlsx/unitTemplates';
 
 function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的日期');
@@ -35,11 +36,22 @@ export function buildProgram(): Command {
 
   program
     .command('template')
-    .description('生成空白备案表模板（每种表格一个工作表）')
-    .requiredOption('--out <file>', '输出的 .xlsx 文件')
+    .description('生成备案表模板：空白模板（每种表格一个工作表），或给出 --roster 时为每个单位生成一份')
+    .requiredOption('--out <path>', '输出的 .xlsx 文件；给出 --roster 时为输出文件夹')
     .option('--school <name>', '标题中的学校名称', 'XX学院')
-    .action(async (o: { out: string; school: string }) => {
+    .option('--roster <file>', '单位名单（.xlsx 或 .csv）：每个单位一份“<单位>-网络阵地备案表.xlsx”')
+    .option('--deadline <date>', '报送截止日期 YYYY-MM-DD（写入填表说明）', isoDate)
+    .option('--stale-warn <days>', '网站更新预警天数（默认 7，写入填表说明）', nonNegative)
+    .action(async (o: { out: string; school: string; roster?: string; deadline?: string; staleWarn?: number }) => {
       const out = fromUser(o.out);
+      if (o.roster) {
+        const roster = await loadRoster(o.roster);
+        const files = await unitTemplateFiles(roster.units.map((u) => u.name), { school: o.school, deadline: o.deadline ?? null, staleWarnDays: o.staleWarn });
+        await fs.mkdir(out, { recursive: true });
+        for (const f of files) await fs.writeFile(path.join(out, f.name), f.bytes);
+        process.stdout.write(`已为 ${files.length} 个单位生成模板：${o.out}\n`);
+        return;
+      }
       await fs.mkdir(path.dirname(out), { recursive: true });
       await fs.writeFile(out, await renderWorkbook(templateWorkbookModel(o.school)));
       process.stdout.write(`已生成模板：${o.out}\n`);

@@ -3,7 +3,7 @@
  * newest file of a unit/form win, runs the cross-unit rules and summarises per unit.
  */
 import { compareFindings, type Finding, type Place } from './findings';
-import type { ReadNote, WorkbookGrid } from './grid';
+import { columnLetters, type ReadNote, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
 import { parsePhones } from './normalize/phone';
@@ -13,6 +13,7 @@ import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
 import { splitTables } from './sheet/detect';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
+import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
@@ -130,6 +131,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const origins = new Map<ParsedSheet, TableOrigin>();
   // Forms stacked on one sheet are checked one by one (sheet/detect.ts splitTables).
   for (const sheet of sub.read.workbook.sheets.flatMap(splitTables)) {
+    if (isInstructionSheet(sheet.name)) continue;
     const p = parseSheet(sheet);
     if (p.kind === 'form') parsed.push(p.parsed);
     if (p.kind === 'form' && sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);
@@ -170,6 +172,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     const checked = checkRows(p, { ...place, asOf: opts.asOf });
     const all = [...checkHeader(p, place), ...checked.findings, ...checkDomain(p.form.id, checked.rows, place, domain, kind)];
     const shown = noValue.size ? all.filter((f) => !(f.rule === R.cellRequired.id && noValue.has(`${p.sheet}!${f.cell}`))) : all;
+    if (!p.rows.length && !p.nothingToFile) shown.push(R.formEmpty.at({ ...place, cell: firstDataCell(p) }, { form: p.form.title }));
     const findings = capFindings(shown, place);
     const record: SheetRecord = { sheet: p.sheet, form: p.form.id, rows: checked.rows.length };
     if (p.nothingToFile && !checked.rows.length) record.nothingToFile = true;
@@ -178,11 +181,20 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     work.record.sheets.push(record);
   }
   const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
-  if (missing.length) {
+  // A template sent back untouched says "nothing filled" once per form, and nothing else.
+  const untouched = parsed.every((p) => !p.rows.length && !p.nothingToFile);
+  if (missing.length && !untouched) {
     const labels = { head: '单位负责人', filler: '填表人', fillerPhone: '填表人电话' };
     work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
   }
   return work;
+}
+
+/** Where a form's first row goes: the first column after 序号, on the first data row. */
+function firstDataCell(p: ParsedSheet): string {
+  const seq = p.columnOf.get('seq');
+  const col = Math.min(...[...p.columnOf.values()].filter((c) => c !== seq), 1e4);
+  return `${columnLetters(col === 1e4 ? 0 : col)}${p.detection.dataStart + 1}`;
 }
 
 /** One bad file never stops the batch: an unexpected failure becomes a finding on that file. */

@@ -400,6 +400,10 @@ async function addValidation(batch: RequestBatch, ws: Excel.Worksheet, v: Valida
     await apply(0, nrows - 1, { list: { inCellDropDown: true, source: v.values.join(',') } });
   } else if (v.type === 'decimal') {
     await apply(0, nrows - 1, { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+  } else if (v.type === 'date') {
+    await apply(0, nrows - 1, { date: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+  } else if (v.type === 'custom') {
+    await apply(0, nrows - 1, { custom: { formula: `=${v.formula.split('{cell}').join(a1(firstData, v.col))}` } });
   } else {
     // One relative rule when a column of the sheet holds each row's bound (e.g. 分值): far fewer
     // rules than one per run of equal bounds, and it follows the row if users sort.

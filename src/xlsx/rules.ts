@@ -1,5 +1,6 @@
 /** Data validation and conditional formatting of report sheets, as worksheet XML. */
 import { columnLetters } from '../core/grid';
+import { isoToSerial } from '../core/normalize/date';
 import type { SheetModel, Validation } from '../core/report/model';
 import { quoteSheet, uniqueSheetNames } from './names';
 import { cleanText } from './values';
@@ -45,7 +46,7 @@ function limitText(s: string, n = 255): string {
 }
 
 interface Rule {
-  type: 'list' | 'decimal' | 'custom';
+  type: 'list' | 'decimal' | 'date' | 'custom';
   sqref: string;
   f1: string | number;
   f2?: string | number;
@@ -54,7 +55,7 @@ interface Rule {
 
 function ruleXml(rule: Rule, v: Validation, header: string): string {
   const prompt = v.prompt ? ` showInputMessage="1" promptTitle="${esc(limitText(cleanText(header), 32))}" prompt="${esc(limitText(cleanText(v.prompt)))}"` : '';
-  const op = rule.type === 'decimal' ? ' operator="between"' : '';
+  const op = rule.type === 'decimal' || rule.type === 'date' ? ' operator="between"' : '';
   const f2 = rule.f2 !== undefined ? `<formula2>${esc(String(rule.f2))}</formula2>` : '';
   return (
     `<dataValidation type="${rule.type}" allowBlank="1"${op} showErrorMessage="1" errorTitle="输入无效" error="${esc(limitText(cleanText(rule.error)))}"${prompt} sqref="${rule.sqref}">` +
@@ -64,7 +65,8 @@ function ruleXml(rule: Rule, v: Validation, header: string): string {
 
 /** One validation per run of rows with the same rule. */
 export function dataValidationsXml(sheet: SheetModel, hr: number, lists: ListSheet): string {
-  const n = sheet.rows.length;
+  // A protected form validates its whole input area, not only the rows written.
+  const n = Math.max(sheet.rows.length, sheet.protection?.inputRows ?? 0);
   if (!n || !sheet.validations?.length) return '';
   const out: string[] = [];
   for (const v of sheet.validations) {
@@ -76,6 +78,11 @@ export function dataValidationsXml(sheet: SheetModel, hr: number, lists: ListShe
       out.push(ruleXml({ type: 'list', sqref: range(0, n - 1), f1, error: `请从下拉列表中选择：${v.values.join('、')}` }, v, header));
     } else if (v.type === 'decimal') {
       out.push(ruleXml({ type: 'decimal', sqref: range(0, n - 1), f1: v.min, f2: v.max, error: `请输入 ${v.min} 到 ${v.max} 之间的数字` }, v, header));
+    } else if (v.type === 'date') {
+      const error = `请输入 ${v.min} 到 ${v.max} 之间的日期，如 2024-03-25`;
+      out.push(ruleXml({ type: 'date', sqref: range(0, n - 1), f1: isoToSerial(v.min), f2: isoToSerial(v.max), error }, v, header));
+    } else if (v.type === 'custom') {
+      out.push(ruleXml({ type: 'custom', sqref: range(0, n - 1), f1: v.formula.split('{cell}').join(`${col}${hr + 1}`), error: v.error }, v, header));
     } else if (v.maxCol !== undefined) {
       // One relative formula over the column: each row is checked against its own max cell.
       const cell = `${col}${hr + 1}`;

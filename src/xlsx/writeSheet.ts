@@ -111,7 +111,7 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   const parts: SheetParts = { rels: [], notes: [], charts: [], ref };
   const merges: string[] = [];
   const links: { ref: string; rel: number }[] = [];
-  const protect = sheet.protect === true;
+  const protect = sheet.protect === true || !!sheet.protection;
 
   const widths = sheet.columns.map((c) => columnWidth(c));
   const totalWidth = widths.reduce((s, w) => s + w, 0) || 9;
@@ -137,8 +137,10 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   out.write('<sheetFormatPr defaultRowHeight="14.25"/>');
   if (sheet.columns.length) {
     out.write('<cols>');
+    // A form to fill in: empty cells take their column's style, unlocked, so any row can be filled.
+    const open = sheet.protection ? ` style="${styles.style({ locked: false })}"` : '';
     sheet.columns.forEach((c, i) => {
-      out.write(`<col min="${i + 1}" max="${i + 1}" width="${widths[i]!}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`);
+      out.write(`<col min="${i + 1}" max="${i + 1}" width="${widths[i]!}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}${open}/>`);
     });
     out.write('</cols>');
   }
@@ -150,12 +152,31 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   const titleStyle = styles.style({ bold: true, size: 14, h: 'center', v: 'center' });
   const shownWidth = sheet.columns.reduce((s, c, i) => s + (c.hidden ? 0 : widths[i]!), 0) || totalWidth;
   const banner = (text: string, style: number, height: number) => {
-    out.write(`<row r="${r}" ht="${height}" customHeight="1"><c r="A${r}" s="${style}" t="s"><v>${strings.id(cleanText(text))}</v></c></row>`);
+    // Under protection the merged area's other cells are written too (locked), not left to the open column style.
+    const rest = sheet.protection ? Array.from({ length: ncols - 1 }, (_, k) => `<c r="${refs.col(k + 1)}${r}" s="${style}"/>`).join('') : '';
+    out.write(`<row r="${r}" ht="${height}" customHeight="1"><c r="A${r}" s="${style}" t="s"><v>${strings.id(cleanText(text))}</v></c>${rest}</row>`);
     if (ncols > 1) merges.push(`A${r}:${refs.col(ncols - 1)}${r}`);
     r++;
   };
   if (sheet.title) banner(sheet.title, titleStyle, 24);
-  for (const line of sheet.subtitle ?? []) banner(line, bannerStyle, Math.min(409, 15 * wrappedLines(line, shownWidth * 0.9)));
+  (sheet.subtitle ?? []).forEach((line, i) => {
+    const cells = sheet.subtitleCells?.[i];
+    if (!cells) return banner(line, bannerStyle, Math.min(409, 15 * wrappedLines(line, shownWidth * 0.9)));
+    // A line of separate cells (label, input, …): every cell written, so none falls back to the open column style.
+    const label = styles.style({ h: 'right', v: 'center' });
+    const input = styles.style({ h: 'left', v: 'center', border: true, locked: false });
+    const xml: string[] = [];
+    let c = 0;
+    for (const cell of cells) {
+      const span = Math.max(1, cell.span ?? 1);
+      for (let k = 0; k < span; k++) xml.push(cellXml(`${refs.col(c + k)}${r}`, k === 0 ? cell.value : null, c + k, undefined, () => (cell.input ? input : label), ctx, () => {}));
+      if (span > 1) merges.push(`${refs.col(c)}${r}:${refs.col(c + span - 1)}${r}`);
+      c += span;
+    }
+    for (; c < ncols; c++) xml.push(`<c r="${refs.col(c)}${r}" s="${label}"/>`);
+    out.write(`<row r="${r}" ht="22" customHeight="1">${xml.join('')}</row>`);
+    r++;
+  });
 
   // Header row.
   const headers = sheet.columns.map((c) => cleanText(c.header));
@@ -174,7 +195,7 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   const colStyle = (c: number, extra: CellStyle = {}): CellStyle => {
     const spec = sheet.columns[c];
     const fmt = spec?.kind ? NUM_FMT[spec.kind] : undefined;
-    const locked = protect && spec?.editable ? false : undefined;
+    const locked = (protect && spec?.editable) || sheet.protection ? false : undefined;
     return { border: true, numFmt: fmt, wrap: spec?.wrap, v: 'top', locked, ...extra };
   };
   const plain = Array.from({ length: ncols }, (_, c) => styles.style(colStyle(c)));
@@ -236,7 +257,9 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   out.write('</sheetData>');
 
   if (protect) {
-    out.write('<sheetProtection sheet="1" objects="1" scenarios="1" autoFilter="0" sort="0" formatColumns="0" formatRows="0"/>');
+    // "0" allows the action under protection; a form to fill in may also gain and lose rows.
+    const rows = sheet.protection ? ' insertRows="0" deleteRows="0"' : '';
+    out.write(`<sheetProtection sheet="1" objects="1" scenarios="1" autoFilter="0" sort="0" formatColumns="0" formatRows="0"${rows}/>`);
   }
   if (merges.length) out.write(`<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
   out.write(conditionalFormatsXml(sheet, hr, styles));

@@ -69,6 +69,7 @@ const CASES: Case[] = [
     fire: () => [[submission('信息工程学院.xlsx', (['website', 'newmedia', 'zombie', 'group', 'bigv'] as const).map((f) => grid(f, [[TITLE[f]], ['填报单位：信息工程学院    填表人：李敏'], HEAD[f], ...CLEAN[f]])))]],
     near: () => [[unitWorkbook()]],
   },
+  { rule: 'form-empty', cell: 'B4', fire: () => one({ website: formSheet('website', []) }), near: () => one({ website: formSheet('website', [['无']]) }) },
   {
     rule: 'header-missing-column', cell: null,
     fire: () => one({ website: formSheet('website', CLEAN.website.map((r) => r.slice(0, 6)), { head: HEAD.website.slice(0, 6) }) }),

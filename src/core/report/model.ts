@@ -56,7 +56,21 @@ export type Validation =
    * Bounds per row (e.g. each indicator's own max): `max[i]` applies to rows[i]. When `maxCol`
    * names the column holding those maxima, a renderer may write one formula rule instead.
    */
-  | { col: number; type: 'decimal-per-row'; min: number; max: number[]; maxCol?: number; step?: number; prompt?: string };
+  | { col: number; type: 'decimal-per-row'; min: number; max: number[]; maxCol?: number; step?: number; prompt?: string }
+  /** A calendar date between two ISO dates. */
+  | { col: number; type: 'date'; min: string; max: string; prompt?: string }
+  /**
+   * A formula that must hold, written for the column's first data cell: `{cell}` stands for that
+   * cell (a relative reference, so it moves down the column). `error` is shown when it fails.
+   */
+  | { col: number; type: 'custom'; formula: string; error: string; prompt?: string };
+
+/** One cell of a subtitle line written as cells: `span` columns wide; `input` cells stay unlocked. */
+export interface LineCell {
+  value: OutValue;
+  span?: number;
+  input?: boolean;
+}
 
 /** Conditional formats we use: fill a column's cells by their text, or by a numeric band. */
 export type ConditionalFormat =
@@ -120,6 +134,17 @@ export interface SheetModel {
    * row, then its rows, then one empty row. `header`: the first row is a header (bold, filled).
    */
   blocks?: { title: string; rows: OutValue[][]; header?: boolean }[];
+  /**
+   * Subtitle lines written as separate cells (same index as `subtitle`, whose text a renderer
+   * without this feature writes instead), e.g. a signer line with its input cells.
+   */
+  subtitleCells?: (LineCell[] | null)[];
+  /**
+   * A form to fill in: the sheet is protected without a password; titles and the header stay
+   * locked, the `input` cells of `subtitleCells` and every cell below the header are open, and
+   * validations cover `inputRows` rows under the header.
+   */
+  protection?: { inputRows: number };
 }
 
 export interface WorkbookModel {

@@ -110,6 +110,12 @@ export const signerMissing = defineRule<{ missing: string[] }>({
   message: (p) => `表头签字栏缺少：${p.missing.join('、')}，请补填`,
 });
 
+export const formEmpty = defineRule<{ form: string }>({
+  id: 'form-empty', severity: 'warning', title: '未填写',
+  description: '备案表既没有填写任何一行，也没有填写“无”（例如原样交回的模板）。',
+  message: (p) => `${p.form}未填写任何内容：请逐行填写；本单位没有此类平台时，在第一行填写“无”`,
+});
+
 // Header
 export const headerMissingColumn = defineRule<Col>({
   id: 'header-missing-column', severity: 'error', title: '缺少必填列',
