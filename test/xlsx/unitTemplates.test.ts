@@ -81,7 +81,8 @@ describe('unit templates from a roster', () => {
     expect(ws.getCell('B4').protection?.locked).not.toBe(false);
     expect(ws.getCell('B5').protection?.locked).toBe(false);
     expect(ws.getCell('I504').protection?.locked).toBe(false);
-    expect(ws.getCell('B505').protection?.locked).not.toBe(false);
+    expect(ws.getCell('B900').protection?.locked).toBe(false);
+    expect(ws.getCell('A3').protection?.locked).not.toBe(false);
     const dv = (a: string) => (ws as unknown as { dataValidations: { find: (a: string) => ExcelJS.DataValidation | undefined } }).dataValidations.find(a);
     expect(dv('B5')).toMatchObject({ type: 'list' });
     expect(dv('E300')).toMatchObject({ type: 'decimal', formulae: [0, 1e9] });
