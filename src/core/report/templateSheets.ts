@@ -89,8 +89,8 @@ function signerCells(n: number): LineCell[] {
 }
 
 /** A unit's own form sheet: 填报单位 filled in and locked, signer inputs, header locked. */
-function unitFormSheet(form: FormTemplate, unit: string, school: string): SheetModel {
-  const base = formSheet(form, school);
+export function formSheetFor(form: FormTemplate, unit: string, school = DEFAULTS.school, title?: string | null): SheetModel {
+  const base = { ...formSheet(form, school), ...(title ? { title } : {}) };
   const n = base.columns.length;
   const signer = signerCells(n);
   return {
@@ -136,7 +136,7 @@ export function instructionsSheet(unit: string, o: TemplateOptions = {}): SheetM
 /** A unit's template workbook: 填表说明, then the five forms. */
 export function unitTemplateModel(unit: string, o: TemplateOptions = {}): WorkbookModel {
   const school = o.school ?? DEFAULTS.school;
-  return { sheets: [instructionsSheet(unit, o), ...FORMS.map((f) => unitFormSheet(f, unit, school))] };
+  return { sheets: [instructionsSheet(unit, o), ...FORMS.map((f) => formSheetFor(f, unit, school))] };
 }
 
 /** `<单位>-网络阵地备案表.xlsx`, with characters that file systems refuse replaced. */

@@ -1,0 +1,42 @@
+/** `--return-dir` and `--notices-dir`: files to send back to units, one per unit file or unit. */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { CheckResult } from '../core/model';
+import { safeFilePart } from '../core/report/templateSheets';
+import type { RunResult } from '../core/run';
+import { NOTICE_PREFIX, rectNotices } from '../core/scoring/rect-sheets';
+import { buildReturnCopies } from '../xlsx/returnCopies';
+import { fromUser } from './files';
+import { renderWorkbook } from './writer';
+
+/** Writes a return copy of every file of a unit with errors or warnings; returns how many. */
+export async function writeReturnCopies(result: CheckResult, dir: string, deadline?: string | null): Promise<number> {
+  const out = fromUser(dir);
+  const load = async (file: string) => {
+    try {
+      return new Uint8Array(await fs.readFile(fromUser(file)));
+    } catch {
+      return null;
+    }
+  };
+  const { files, failed } = await buildReturnCopies(result, load, { deadline });
+  await fs.mkdir(out, { recursive: true });
+  for (const f of files) await fs.writeFile(path.join(out, f.name), f.bytes);
+  for (const f of failed) process.stderr.write(`未能生成退回文件：${f.file}（${f.reason}）\n`);
+  process.stdout.write(`已写出 ${files.length} 份退回文件：${dir}\n`);
+  return files.length;
+}
+
+/** One printable 整改通知_<单位>.xlsx per unit with open rectification items. */
+export async function writeNotices(run: RunResult, dir: string): Promise<number> {
+  const out = fromUser(dir);
+  const sheets = rectNotices(run.rectification, run.params);
+  const units = [...new Set(run.rectification.filter((i) => i.status !== '已整改').map((i) => i.unit))];
+  await fs.mkdir(out, { recursive: true });
+  for (const [i, sheet] of sheets.entries()) {
+    const unit = units[i] ?? sheet.name;
+    await fs.writeFile(path.join(out, `${NOTICE_PREFIX}${safeFilePart(unit)}.xlsx`), await renderWorkbook({ sheets: [sheet] }));
+  }
+  process.stdout.write(`已写出 ${sheets.length} 份整改通知：${dir}\n`);
+  return sheets.length;
+}
