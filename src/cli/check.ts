@@ -14,6 +14,7 @@ import { checkAll } from './pool';
 import { progress } from './progress';
 import { renderWorkbook, writeOutputs, type Output } from './writer';
 import { renderTable } from './table';
+import { writeReturnCopies } from './returns';
 
 export interface CheckFlags {
   roster?: string;
@@ -24,6 +25,8 @@ export interface CheckFlags {
   json?: string;
   out?: string;
   strict?: boolean;
+  returnDir?: string;
+  returnBy?: string;
 }
 
 export async function loadRoster(file: string): Promise<Roster> {
@@ -107,6 +110,7 @@ export async function checkCommand(paths: string[], o: CheckFlags): Promise<numb
   if (o.out) outputs.push({ path: fromUser(o.out), data: await renderWorkbook(r.workbook) });
   await writeOutputs(outputs);
   if (o.out) process.stdout.write(`已写出：${o.out}\n`);
+  if (o.returnDir) await writeReturnCopies(r.check, o.returnDir, o.returnBy);
   return o.strict && r.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

@@ -69,6 +69,8 @@ export function buildProgram(): Command {
 
   withCheckOptions(program.command('check').description('校验备案表文件或文件夹').argument('<paths...>', '文件或文件夹'))
     .option('--out <file>', '写出校验结果工作簿（.xlsx）')
+    .option('--return-dir <dir>', '为每个有错误或警告的单位写出退回修改的文件（问题单元格标色并批注，首页“退回说明”）')
+    .option('--return-by <date>', '退回文件要求的重新报送日期 YYYY-MM-DD（默认检查日期后 15 天）', isoDate)
     .action(async (paths: string[], o) => {
       process.exitCode = await checkCommand(paths, o);
     });
@@ -79,6 +81,9 @@ export function buildProgram(): Command {
     .option('--scores <file>', '评分文件（评分 / 加减分 / 评分细则 / 参数 工作表，或评分 CSV），可多次给出', collect)
     .option('--previous <file>', '上次的结果工作簿（默认为 --out 本身）')
     .option('--notices', '为每个单位生成可打印的整改通知')
+    .option('--notices-dir <dir>', '另为每个单位写出“整改通知_<单位>.xlsx”（A4，可直接打印盖章）')
+    .option('--return-dir <dir>', '为每个有错误或警告的单位写出退回修改的文件')
+    .option('--return-by <date>', '退回文件要求的重新报送日期 YYYY-MM-DD（默认检查日期后 15 天）', isoDate)
     .option('--rank-style <style>', '排名方式：dense（中国式，默认）或 rank.eq', (v) => {
       if (v !== 'dense' && v !== 'rank.eq') throw new InvalidArgumentError('应为 dense 或 rank.eq');
       return v;

@@ -8,12 +8,14 @@ import { renderWorkbook, writeOutputs, type Output } from './writer';
 import { type CheckFlags, flagParams, loadRoster, pipelineOnPaths, printSummary, SUMMARY_ROWS } from './check';
 import { fromUser, shownPath } from './files';
 import { renderTable } from './table';
+import { writeNotices, writeReturnCopies } from './returns';
 
 export interface RunFlags extends CheckFlags {
   out: string;
   scores?: string[];
   previous?: string;
   notices?: boolean;
+  noticesDir?: string;
   rankStyle?: 'dense' | 'rank.eq';
   quota?: number;
 }
@@ -60,5 +62,7 @@ export async function runCommand(paths: string[], o: RunFlags): Promise<number> 
   outputs.push({ path: fromUser(o.out), data: await renderWorkbook(result.workbook) });
   await writeOutputs(outputs);
   process.stdout.write(`已写出：${o.out}\n`);
+  if (o.noticesDir && result.run) await writeNotices(result.run, o.noticesDir);
+  if (o.returnDir) await writeReturnCopies(result.check, o.returnDir, o.returnBy);
   return o.strict && result.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

@@ -11,6 +11,7 @@ import { checkWorkbookModel } from './report/checkSheets';
 import { overviewSheet } from './report/overview';
 import type { WorkbookModel } from './report/model';
 import { RULE_TITLES } from './rules/titles';
+import { RECEIPT_SHEET, receiptSheet } from './report/receipt';
 import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
@@ -135,6 +136,7 @@ export function runAssessment(input: RunInput): RunResult {
       scoreSheet({ units, rubric, scores }),
       scorePrintSheet({ units, rubric, scores }),
       rectSheet(rectification, params),
+      receiptSheet(input.check, byName(input.previous ?? [], [RECEIPT_SHEET])[0]?.sheet),
       ...checkBook.sheets,
       rubricToSheet(rubric),
       paramsToSheet(params),
