@@ -126,7 +126,7 @@ export function instructionsSheet(unit: string, o: TemplateOptions = {}): SheetM
     subtitle: [`填报单位：${unit}`],
     columns: [
       { header: '事项', width: 14 },
-      { header: '说明', width: 80, wrap: true },
+      { header: '说明', width: 100, wrap: true },
     ],
     rows,
     print: { landscape: false, fitToWidth: true },
