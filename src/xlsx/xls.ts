@@ -6,7 +6,7 @@
  */
 import * as CFB from 'cfb';
 import type { Cell, Merge, SheetGrid, WorkbookGrid } from '../core/grid';
-import { isDateFormat, serialToIso } from './fastStyles';
+import { isBuiltinDateFormat, isDateFormat, serialToIso } from '../core/dates';
 import { fail, type ReadFailure, type ReadLimits } from './limits';
 
 export class BiffError extends Error {}
@@ -45,11 +45,6 @@ const R = {
 } as const;
 
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
-
-/** Built-in number formats that show dates (the CJK built-ins included). */
-function isBuiltInDate(id: number): boolean {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
-}
 
 interface Rec {
   type: number;
@@ -278,7 +273,7 @@ function readGlobals(stream: Uint8Array, budget: { n: number; t0: number }): Glo
         break;
       }
       case R.EOF:
-        g.xfDate = xfFormat.map((f) => isBuiltInDate(f) || (g.formats.has(f) && isDateFormat(g.formats.get(f)!)));
+        g.xfDate = xfFormat.map((f) => isBuiltinDateFormat(f) || (g.formats.has(f) && isDateFormat(g.formats.get(f)!)));
         return g;
       default:
         break;
