@@ -273,3 +273,37 @@ export async function edgeXlsx(): Promise<Uint8Array> {
   hidden.addRow(['微信公众号', '抖音']);
   return stableBytes(wb);
 }
+
+/** python-docx from the system Python (Debian's python3-docx). */
+export const hasPythonDocx = (): boolean => spawnSync('/usr/bin/python3', ['-c', 'import docx'], { stdio: 'ignore' }).status === 0;
+
+/** The forms as a .docx written by python-docx: title and signer paragraphs, merged header cells. */
+export function pythonDocx(forms: FormTable[]): Uint8Array {
+  const spec = JSON.stringify(forms.map((f) => ({ ...f, rows: f.rows.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v)))) })));
+  return cached(`docx-${sha(spec)}`, 'docx', (out) => {
+    const py = `
+import json, sys, docx
+forms = json.loads(sys.stdin.read())
+d = docx.Document()
+for f in forms:
+    d.add_paragraph(f['title'])
+    d.add_paragraph(f['signer'])
+    width = len(f['head'][0])
+    t = d.add_table(rows=len(f['head']) + len(f['rows']), cols=width)
+    for r, row in enumerate(f['head']):
+        for c, v in enumerate(row):
+            if v is not None: t.cell(r, c).text = v
+    for m in f.get('headMerges') or []:
+        if m['top'] != m['bottom'] or m['left'] != m['right']:
+            text = t.cell(m['top'], m['left']).text
+            t.cell(m['top'], m['left']).merge(t.cell(m['bottom'], m['right']))
+            t.cell(m['top'], m['left']).text = text
+    top = len(f['head'])
+    for r, row in enumerate(f['rows']):
+        for c, v in enumerate(row):
+            t.cell(top + r, c).text = v
+d.save(sys.argv[1])
+`;
+    execFileSync('/usr/bin/python3', ['-c', py, out], { input: spec, stdio: ['pipe', 'ignore', 'inherit'], timeout: 60_000 });
+  });
+}

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { readSubmission, type ReadResult } from '../../src/xlsx/read';
-import { dump, edgeXlsx, formCsv, type FormTable, type Raw, formsHtml, formsXlsx, hasSoffice, hasSsconvert, hasXlsxwriter, sofficeConvert, ssconvert, unitForms, xlsxwriterBook } from './formatFiles';
+import { dump, edgeXlsx, formCsv, type FormTable, type Raw, formsHtml, formsXlsx, hasPythonDocx, hasSoffice, hasSsconvert, hasXlsxwriter, pythonDocx, sofficeConvert, ssconvert, unitForms, xlsxwriterBook } from './formatFiles';
 
 const FIXTURES = join(__dirname, '../fixtures/formats');
 
@@ -131,5 +131,13 @@ function asciiForms(forms: FormTable[]): FormTable[] {
     const book = xlsxwriterBook(forms);
     expect(dump((await read('b.xlsx', book)).workbook)).toEqual(expected);
     if (soffice) expect(dump((await read('b.xls', sofficeConvert(book, 'xlsx', 'xls'))).workbook)).toEqual(expected);
+  });
+});
+
+(hasPythonDocx() ? describe : describe.skip)('python-docx as another .docx producer', () => {
+  it('reads its tables, gridSpan and vMerge merges included, like the .xlsx of the same content', async () => {
+    const forms = unitForms('体育部');
+    const r = await read('a.docx', pythonDocx(forms));
+    expect(asWorkbookSheets(dump(r.workbook, { types: false }), SHEETS)).toEqual(dump((await read('a.xlsx', await formsXlsx(forms))).workbook, { types: false }));
   });
 });
