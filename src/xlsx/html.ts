@@ -11,14 +11,14 @@ import { fail, type ReadFailure, type ReadLimits } from './limits';
 const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'center', 'caption', 'title']);
 const SKIP_TAGS = new Set(['script', 'style', 'head', 'template']);
 
-/** BOM first, then `<meta charset>` / `content="…; charset=…"`, then UTF-8 if valid, else GB18030. */
+/** BOM first, then `<meta charset>` / `content="…; charset=…"` (or the XML declaration), then UTF-8 if valid, else GB18030. */
 export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   let head = '';
   for (const b of bytes.subarray(0, 4096)) head += String.fromCharCode(b);
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   if (m) {
     try {
       const dec = new TextDecoder(m[1]!.toLowerCase());

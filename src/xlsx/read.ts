@@ -10,13 +10,14 @@ import { readHtml } from './html';
 import { readOds } from './ods';
 import { extensionMatches, FORMAT_LABEL, sniff, type Format } from './sniff';
 import { readXls } from './xls';
+import { readXlsXml } from './xlsXml';
 import { readParts } from './fastSheet';
 import { DEFAULT_LIMITS, fail, formatMB, ReadRefused, withDefaults, type ReadFailure, type ReadLimits } from './limits';
 import { guardZip, MSG } from './zipGuard';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits';
 
-export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'text';
+export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'xlsxml' | 'text';
 
 export type ReadResult =
   | {
@@ -73,6 +74,9 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       break;
     case 'html':
       read = readHtml(fileName, bytes, lim);
+      break;
+    case 'xlsxml':
+      read = readXlsXml(bytes, lim);
       break;
     case 'text':
       read = readCsv(fileName, bytes, lim);

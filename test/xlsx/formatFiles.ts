@@ -307,3 +307,35 @@ d.save(sys.argv[1])
     execFileSync('/usr/bin/python3', ['-c', py, out], { input: spec, stdio: ['pipe', 'ignore', 'inherit'], timeout: 60_000 });
   });
 }
+
+/** The forms as Excel 2003 XML (SpreadsheetML), the way web systems template it; `hidden` adds a hidden sheet. */
+export function formsXml2003(forms: FormTable[], hidden = false): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const cell = (c: number, v: Raw, extra = '') => {
+    if (v === null) return extra ? `<Cell ss:Index="${c + 1}"${extra}/>` : '';
+    if (v instanceof Date) return `<Cell ss:Index="${c + 1}" ss:StyleID="d"${extra}><Data ss:Type="DateTime">${v.toISOString().slice(0, 10)}T00:00:00.000</Data></Cell>`;
+    const type = typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String';
+    return `<Cell ss:Index="${c + 1}"${extra}><Data ss:Type="${type}">${typeof v === 'boolean' ? (v ? 1 : 0) : esc(String(v))}</Data></Cell>`;
+  };
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<?mso-application progid="Excel.Sheet"?>', '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">', '<Styles><Style ss:ID="d"><NumberFormat ss:Format="yyyy-mm-dd"/></Style></Styles>'];
+  for (const f of forms) {
+    out.push(`<Worksheet ss:Name="${esc(f.sheet)}"><Table>`);
+    out.push(`<Row>${cell(0, f.title)}</Row>`, `<Row>${cell(0, f.signer)}</Row>`);
+    const covered = new Set<string>();
+    f.head.forEach((row, r) => {
+      const cells = row.map((v, c) => {
+        if (covered.has(`${r},${c}`)) return '';
+        const m = f.headMerges?.find((x) => x.top === r && x.left === c);
+        if (m) for (let rr = m.top; rr <= m.bottom; rr++) for (let cc = m.left; cc <= m.right; cc++) covered.add(`${rr},${cc}`);
+        const extra = m ? `${m.right > m.left ? ` ss:MergeAcross="${m.right - m.left}"` : ''}${m.bottom > m.top ? ` ss:MergeDown="${m.bottom - m.top}"` : ''}` : '';
+        return cell(c, v, extra);
+      });
+      out.push(`<Row>${cells.join('')}</Row>`);
+    });
+    for (const r of f.rows) out.push(`<Row>${r.map((v, c) => cell(c, v)).join('')}</Row>`);
+    out.push('</Table></Worksheet>');
+  }
+  if (hidden) out.push('<Worksheet ss:Name="下拉"><Table><Row><Cell><Data ss:Type="String">抖音</Data></Cell></Row></Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel"><Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>');
+  out.push('</Workbook>');
+  return out.join('\n');
+}
