@@ -11,6 +11,27 @@ export interface CorpusFile {
   bytes: Uint8Array;
 }
 
+/** The finding each hostile kind must get (the limit or loss it names). */
+export const EXPECTED_RULE: Record<string, string> = {
+  xfd: 'read-limit',
+  listed1000: 'sheet-unreadable',
+  bigstring: 'file-too-large',
+  merges: 'read-limit',
+  findings: 'findings-capped',
+  dupentry: 'file-unreadable',
+  crc: 'file-unreadable',
+  sstindex: 'cell-unreadable',
+  missingpart: 'sheet-unreadable',
+  sharedf: 'read-limit',
+  nocache: 'formula-no-value',
+  sheetentries: 'read-limit',
+  strtotal: 'file-too-large',
+  lastrow: 'read-limit',
+  deep: 'file-too-large',
+  csvquote: 'csv-row-malformed',
+  csvmixed: 'encoding-mixed',
+};
+
 type Row = (string | number | null)[];
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';

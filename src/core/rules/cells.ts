@@ -156,15 +156,20 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
     }
     rows.push({ row: raw.row, values, phones, extras, cellOf });
   }
-  out.push(...checkSeq(p, rows, ctx), ...checkDuplicates(p, rows, ctx));
+  // A loop, not push(...): a sheet may give more findings than a call can take arguments.
+  for (const f of checkSeq(p, rows, ctx)) out.push(f);
+  for (const f of checkDuplicates(p, rows, ctx)) out.push(f);
   return { rows, findings: out };
 }
+
+const SEQ_SHOWN = 20;
 
 function checkSeq(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
   if (!p.columnOf.has('seq') || !rows.length) return [];
   const bad = rows.findIndex((r, i) => Number(r.values.seq) !== i + 1 || String(r.values.seq ?? '').trim() === '');
   if (bad < 0) return [];
-  const got = rows.map((r) => String(r.values.seq ?? '空')).join(', ');
+  // The first values only: the message stays short however long the sheet.
+  const got = rows.slice(0, SEQ_SHOWN).map((r) => String(r.values.seq ?? '空')).join(', ') + (rows.length > SEQ_SHOWN ? ', …' : '');
   return [R.seqBroken.at({ ...at, cell: rows[bad]!.cellOf.seq ?? null }, { detail: `应为 1..${rows.length}，实际为 ${got}` })];
 }
 
