@@ -1,0 +1,46 @@
+/** A worker that dies takes only its own file: the pool replaces it and the batch completes. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkAll } from '../../src/cli/pool';
+import { goodBook } from '../hostile/corpus';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+describe('checkAll worker pool', () => {
+  it('restarts a worker that runs out of memory; that file gets file-unreadable, the others their results', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
+    try {
+      // The real worker, plus a listener that exhausts the heap on files named "oom".
+      const script = path.join(dir, 'worker.cjs');
+      fs.writeFileSync(
+        script,
+        `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (m) => { if (m.file.includes('oom')) { const keep = []; for (;;) keep.push(new Array(1e6).fill(m.id)); } });
+require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
+      );
+      const names = ['单位甲.xlsx', 'oom-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', 'oom-单位戊.xlsx', '单位己.xlsx'];
+      const files = names.map((n, i) => {
+        const p = path.join(dir, n);
+        fs.writeFileSync(p, goodBook(n.replace(/^oom-|\.xlsx$/g, ''), `1380000${1000 + i}`));
+        return p;
+      });
+      const done: string[] = [];
+      const checks = await checkAll(files, { asOf: '2024-11-20' }, (f) => done.push(f), { parallel: true, workers: 2, script, limits: { maxOldGenerationSizeMb: 64 } });
+      expect(done.sort()).toEqual([...files].sort());
+      checks.forEach((c, i) => {
+        expect(c.index).toBe(i);
+        if (names[i]!.startsWith('oom')) {
+          expect(c.record.status).toBe('rejected');
+          expect(c.findings.map((f) => [f.rule, /内存/.test(f.message)])).toEqual([['file-unreadable', true]]);
+        } else {
+          expect([c.record.status, c.findings.map((f) => f.message)]).toEqual(['accepted', []]);
+          expect(c.sheets.map((s) => s.rows.length)).toEqual([2]);
+        }
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
