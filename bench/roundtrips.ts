@@ -24,7 +24,8 @@ export interface RoundTrip {
 
 type MeasureWrite = (model: WorkbookModel) => Promise<{ syncs: number; maxRequestBytes: number; maxResponseBytes?: number; requests?: number[] }>;
 
-const FAKE = path.join(__dirname, '..', 'test', 'excel', 'fakeExcel.ts');
+// Requests as the real Office.js client serialises them, answered by the fake.
+const FAKE = path.join(__dirname, '..', 'test', 'excel', 'officeJs.ts');
 
 /** The fake's `measureWrite`, or a note saying why it is not available. */
 export async function findMeasureWrite(): Promise<MeasureWrite | string> {

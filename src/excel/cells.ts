@@ -61,9 +61,17 @@ export interface ExcelCell {
   value: string | number | boolean;
   numberFormat: string;
   formula: boolean;
-  /** Hyperlink to set after the value. */
+  /** Hyperlink to set after the value (links HYPERLINK() cannot carry). */
   link?: { subAddress?: string; address?: string; text: string };
+  /** Shown as a link (blue, underlined): set per run of cells, not per cell. */
+  linkStyle?: boolean;
 }
+
+/** A formula string literal: quotes doubled; Excel allows at most 255 characters in one. */
+function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+const MAX_LITERAL = 255;
 
 export function toExcelCell(v: OutValue | undefined, kind?: ColumnKind): ExcelCell {
   if (v === null || v === undefined) return { value: '', numberFormat: kindFormat(kind), formula: false };
@@ -77,6 +85,11 @@ export function toExcelCell(v: OutValue | undefined, kind?: ColumnKind): ExcelCe
   if ('formula' in v) return { value: `=${v.formula.replace(/^=/, '')}`, numberFormat: valueFormat(kind), formula: true };
   const link = v.link.replace(/^#/, '');
   const internal = /!/.test(link) && !/^[a-z]+:/i.test(link);
+  // Internal links as HYPERLINK() in the values array (like the xlsx twin): no per-cell
+  // hyperlink object in the request, which is what makes large results fit Excel's 5 MB limit.
+  if (internal && link.length < MAX_LITERAL) {
+    return { value: `=HYPERLINK(${formulaString(`#${link}`)},${formulaString(v.text.slice(0, MAX_LITERAL))})`, numberFormat: NF_GENERAL, formula: true, linkStyle: true };
+  }
   return {
     value: v.text,
     numberFormat: NF_TEXT,

@@ -16,6 +16,8 @@ export interface ExcelCaps {
   dataValidation: boolean;
   /** Worksheet.pageLayout (ExcelApi 1.9): A4, landscape, print titles, fit to width. */
   pageLayout: boolean;
+  /** Worksheet.getRanges (ExcelApi 1.9): one format for many runs of cells (smaller requests). */
+  rangeAreas: boolean;
   /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): merged headers when reading. */
   mergedAreas: boolean;
   /** Range.valuesAsJson (ExcelApi 1.16): typed cell values (errors vs text) when reading. */
@@ -32,6 +34,7 @@ export function detectCaps(req: RequirementChecker): ExcelCaps {
   return {
     dataValidation: req.isSetSupported('ExcelApi', '1.8'),
     pageLayout: req.isSetSupported('ExcelApi', '1.9'),
+    rangeAreas: req.isSetSupported('ExcelApi', '1.9'),
     mergedAreas: req.isSetSupported('ExcelApi', '1.13'),
     valuesAsJson: req.isSetSupported('ExcelApi', '1.16'),
     notes: req.isSetSupported('ExcelApi', '1.18'),
@@ -39,6 +42,6 @@ export function detectCaps(req: RequirementChecker): ExcelCaps {
 }
 
 /** What the floor alone guarantees. */
-export const MIN_CAPS: ExcelCaps = { dataValidation: false, pageLayout: false, mergedAreas: false, valuesAsJson: false, notes: false };
+export const MIN_CAPS: ExcelCaps = { dataValidation: false, pageLayout: false, rangeAreas: false, mergedAreas: false, valuesAsJson: false, notes: false };
 /** Everything (current Microsoft 365). */
-export const ALL_CAPS: ExcelCaps = { dataValidation: true, pageLayout: true, mergedAreas: true, valuesAsJson: true, notes: true };
+export const ALL_CAPS: ExcelCaps = { dataValidation: true, pageLayout: true, rangeAreas: true, mergedAreas: true, valuesAsJson: true, notes: true };

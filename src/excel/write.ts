@@ -18,7 +18,7 @@
 import type { SheetModel, WorkbookModel, OutValue, Validation, ConditionalFormat } from '../core/report/model';
 import { headerRow, FILLS } from '../core/report/model';
 import { a1, columnLetters } from '../core/grid';
-import { RequestBatch, payloadBytes, REQUEST_LIMIT_BYTES } from './batch';
+import { RequestBatch, payloadBytes, REQUEST_LIMIT_BYTES, CHUNK_OVERHEAD_BYTES, NOTE_BYTES, chunkCount } from './batch';
 import { toExcelCell, hexColor, widthToPoints, type ExcelCell } from './cells';
 import { mergeEditable, type RawGrid } from './merge';
 import type { ExcelCaps } from './requirements';
@@ -30,6 +30,9 @@ const READ_BYTES_PER_CELL = 64;
 /** Our charts are named with this prefix; other charts on our sheets are left alone. */
 export const CHART_PREFIX = 'Zhendi_';
 const TABLE_STYLE = 'TableStyleMedium2';
+const LINK_COLOR = '#0563C1';
+/** Longest address given to one getRanges call (several runs of cells, comma-separated). */
+const AREAS_ADDRESS_CHARS = 1000;
 
 export interface WriteOptions {
   caps: ExcelCaps;
@@ -43,6 +46,8 @@ export interface WriteOptions {
 export interface WriteStats {
   syncs: number;
   maxRequestBytes: number;
+  /** Estimated size of each write request, in order (they are the last `length` syncs). */
+  requestEstimates: number[];
   /** Editable cells kept per sheet. */
   kept: Record<string, number>;
   orphans: Record<string, number>;
@@ -56,8 +61,50 @@ interface Existing {
   notes: Excel.NoteCollection | null;
 }
 
+/**
+ * A range used only inside the current request. Excel.run tracks every Range it creates (a
+ * `_KeepReference` action now, a release request at the end, about 200 B per range in all);
+ * untracking drops both.
+ */
+function rng(ws: Excel.Worksheet, address: string): Excel.Range {
+  return ws.getRange(address).untrack();
+}
+
 function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
   return r0 === r1 && c0 === c1 ? a1(r0, c0) : `${a1(r0, c0)}:${a1(r1, c1)}`;
+}
+
+/**
+ * Addresses covering `cells`: runs of consecutive rows in one column become one range; with
+ * RangeAreas (ExcelApi 1.9) several runs share one address (`E4,E7:E9,…`).
+ */
+export function areaAddresses(cells: { row: number; col: number }[], multi: boolean): string[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: string[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const { row, col } = sorted[i]!;
+    let end = row;
+    while (i + 1 < sorted.length && sorted[i + 1]!.col === col && sorted[i + 1]!.row <= end + 1) end = Math.max(end, sorted[++i]!.row);
+    runs.push(rangeA1(row, col, end, col));
+    i++;
+  }
+  if (!multi) return runs;
+  const out: string[] = [];
+  let cur = '';
+  for (const r of runs) {
+    if (cur && cur.length + 1 + r.length > AREAS_ADDRESS_CHARS) {
+      out.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur},${r}` : r;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function cellsFormat(ws: Excel.Worksheet, address: string, multi: boolean): Excel.RangeFormat {
+  return multi && address.includes(',') ? ws.getRanges(address).untrack().format : rng(ws, address).format;
 }
 
 function hasEditable(s: SheetModel): boolean {
@@ -135,7 +182,7 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
     limit,
     onBatchStart: () => context.workbook.application.suspendApiCalculationUntilNextSync(),
   });
-  const stats: WriteStats = { syncs: 0, maxRequestBytes: 0, kept: {}, orphans: {} };
+  const stats: WriteStats = { syncs: 0, maxRequestBytes: 0, requestEstimates: batch.estimates, kept: {}, orphans: {} };
   for (const original of model.sheets) {
     let sheet = original;
     const back = readBack.get(sheet.name);
@@ -152,7 +199,10 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
       await clearSheet(batch, ex, opts.caps);
     } else {
       await batch.reserve(payloadBytes(sheet.name));
-      ws = context.workbook.worksheets.add(sheet.name);
+      context.workbook.worksheets.add(sheet.name);
+      // The object add() returns is valid for this request only (Office.js: "isn't working …
+      // across multiple context.sync calls"); the sheet is written over several requests.
+      ws = context.workbook.worksheets.getItem(sheet.name);
     }
     await writeSheet(batch, ws, sheet, opts);
   }
@@ -178,7 +228,7 @@ async function clearSheet(batch: RequestBatch, ex: Existing, caps: ExcelCaps): P
   }
   // Notes on our sheets are ours (finding notes): they go with the old content.
   for (const n of ex.notes?.items ?? []) {
-    await batch.reserve(0);
+    await batch.reserve(0, 1, NOTE_BYTES);
     n.delete();
   }
   await batch.reserve(0);
@@ -203,6 +253,7 @@ async function writeGrid(
   kinds: (SheetModel['columns'][number]['kind'])[],
   blockBytes: number,
   links: { row: number; col: number; link: NonNullable<ExcelCell['link']> }[],
+  linkCells: { row: number; col: number }[] = [],
 ): Promise<void> {
   if (grid.length === 0) return;
   const width = grid.reduce((w, r) => Math.max(w, r.length), Math.max(1, kinds.length));
@@ -213,11 +264,11 @@ async function writeGrid(
   let bytes = 0;
   const emit = async () => {
     if (values.length === 0) return;
-    const range = ws.getRangeByIndexes(row0 + start, 0, values.length, width);
-    const fBytes = payloadBytes(formats);
-    await batch.reserve(fBytes);
+    // Reserved before the range exists: an untracked range must not outlive a sync.
+    const chunks = chunkCount(values.length, width);
+    await batch.reserve(payloadBytes(formats) + bytes + 2 * chunks * CHUNK_OVERHEAD_BYTES, 2);
+    const range = ws.getRangeByIndexes(row0 + start, 0, values.length, width).untrack();
     range.numberFormat = formats;
-    await batch.reserve(bytes);
     if (anyFormula) range.formulas = values;
     else range.values = values;
     start += values.length;
@@ -236,6 +287,7 @@ async function writeGrid(
       fmt.push(cell.numberFormat);
       if (cell.formula) anyFormula = true;
       if (cell.link) links.push({ row: row0 + r, col: c, link: cell.link });
+      if (cell.link || cell.linkStyle) linkCells.push({ row: row0 + r, col: c });
     }
     const rb = payloadBytes(row) + 1;
     if (values.length > 0 && bytes + rb > blockBytes) await emit();
@@ -256,66 +308,91 @@ async function writeSheet(batch: RequestBatch, ws: Excel.Worksheet, sheet: Sheet
   const lastData = h + sheet.rows.length; // == h when there are no rows
   const kinds = sheet.columns.map((c) => c.kind);
   const links: { row: number; col: number; link: NonNullable<ExcelCell['link']> }[] = [];
+  const linkCells: { row: number; col: number }[] = [];
 
   // Values: title, subtitles, header + rows, blocks below.
   const top: OutValue[][] = [];
   if (sheet.title) top.push([sheet.title]);
   for (const line of sheet.subtitle ?? []) top.push([line]);
   top.push(sheet.columns.map((c) => c.header));
-  await writeGrid(batch, ws, 0, top, [], opts.blockBytes ?? BLOCK_BYTES, links);
-  await writeGrid(batch, ws, firstData, sheet.rows, kinds, blockBytes, links);
+  await writeGrid(batch, ws, 0, top, [], opts.blockBytes ?? BLOCK_BYTES, links, linkCells);
+  await writeGrid(batch, ws, firstData, sheet.rows, kinds, blockBytes, links, linkCells);
   let blockRow = lastData + 2;
   const blockTitles: number[] = [];
   for (const b of sheet.blocks ?? []) {
     blockTitles.push(blockRow);
-    await writeGrid(batch, ws, blockRow, [[b.title], ...b.rows], [], blockBytes, links);
+    await writeGrid(batch, ws, blockRow, [[b.title], ...b.rows], [], blockBytes, links, linkCells);
     blockRow += b.rows.length + 2;
   }
 
   // Formats after values.
   if (sheet.title) {
     await batch.reserve(0, 4);
-    const t = ws.getRange(rangeA1(0, 0, 0, lastCol));
+    const t = rng(ws, rangeA1(0, 0, 0, lastCol));
     if (lastCol > 0) t.merge(false);
     t.format.font.bold = true;
     t.format.font.size = 14;
     t.format.horizontalAlignment = 'Center';
   }
-  const header = ws.getRange(rangeA1(h, 0, h, lastCol));
   await batch.reserve(0, 3);
+  const header = rng(ws, rangeA1(h, 0, h, lastCol));
   header.format.font.bold = true;
   header.format.wrapText = true;
   if (!sheet.table) header.format.fill.color = hexColor(FILLS.header);
   for (const r of blockTitles) {
-    await batch.reserve(64);
-    ws.getRange(a1(r, 0)).format.font.bold = true;
+    await batch.reserve(0);
+    rng(ws, a1(r, 0)).format.font.bold = true;
   }
   for (let c = 0; c < sheet.columns.length; c++) {
     const col = sheet.columns[c]!;
     const letters = columnLetters(c);
     if (col.width) {
-      await batch.reserve(64);
-      ws.getRange(`${letters}:${letters}`).format.columnWidth = widthToPoints(col.width);
+      await batch.reserve(0);
+      rng(ws, `${letters}:${letters}`).format.columnWidth = widthToPoints(col.width);
     }
     if (col.wrap && sheet.rows.length > 0) {
-      await batch.reserve(64);
-      ws.getRange(rangeA1(firstData, c, lastData, c)).format.wrapText = true;
+      await batch.reserve(0);
+      rng(ws, rangeA1(firstData, c, lastData, c)).format.wrapText = true;
     }
   }
+  // Hyperlinks HYPERLINK() cannot carry (external, or targets too long for a literal).
   for (const l of links) {
     const hl: Excel.RangeHyperlink = { textToDisplay: l.link.text };
     if (l.link.subAddress) hl.documentReference = l.link.subAddress;
     if (l.link.address) hl.address = l.link.address;
-    await batch.reserve(payloadBytes(hl) + 32);
-    ws.getRange(a1(l.row, l.col)).hyperlink = hl;
+    await batch.reserve(payloadBytes(hl));
+    rng(ws, a1(l.row, l.col)).hyperlink = hl;
   }
+  // Link look and highlight fills: one format per run of cells (several runs per RangeAreas
+  // where ExcelApi 1.9 allows), not one per cell.
+  for (const address of areaAddresses(linkCells, caps.rangeAreas)) {
+    await batch.reserve(payloadBytes(address), 2);
+    const f = cellsFormat(ws, address, caps.rangeAreas);
+    f.font.color = LINK_COLOR;
+    f.font.underline = 'Single';
+  }
+  const bySeverity = new Map<string, { row: number; col: number }[]>();
   for (const hi of sheet.highlights ?? []) {
     if (hi.row < 0 || hi.row >= sheet.rows.length) continue;
-    const addr = a1(firstData + hi.row, hi.col);
-    await batch.reserve(64);
-    ws.getRange(addr).format.fill.color = hexColor(FILLS[hi.severity]);
-    if (hi.note && caps.notes) {
-      await batch.reserve(payloadBytes(hi.note));
+    const list = bySeverity.get(hi.severity) ?? [];
+    list.push({ row: firstData + hi.row, col: hi.col });
+    bySeverity.set(hi.severity, list);
+  }
+  for (const [severity, cells] of bySeverity) {
+    for (const address of areaAddresses(cells, caps.rangeAreas)) {
+      await batch.reserve(payloadBytes(address));
+      cellsFormat(ws, address, caps.rangeAreas).fill.color = hexColor(FILLS[severity as keyof typeof FILLS]);
+    }
+  }
+  if (caps.notes) {
+    // A note belongs to one cell (NoteCollection.add); the collection object is shared.
+    const seen = new Set<string>();
+    for (const hi of sheet.highlights ?? []) {
+      if (!hi.note || hi.row < 0 || hi.row >= sheet.rows.length) continue;
+      const addr = a1(firstData + hi.row, hi.col);
+      if (seen.has(addr)) continue;
+      seen.add(addr);
+      await batch.reserve(payloadBytes(addr) + payloadBytes(hi.note), 1, NOTE_BYTES);
       ws.notes.add(addr, hi.note);
     }
   }
@@ -329,7 +406,7 @@ async function writeSheet(batch: RequestBatch, ws: Excel.Worksheet, sheet: Sheet
   }
 
   if (sheet.rows.length > 0) {
-    for (const cf of sheet.conditionalFormats ?? []) await addConditionalFormat(batch, ws.getRange(rangeA1(firstData, cf.col, lastData, cf.col)), cf);
+    for (const cf of sheet.conditionalFormats ?? []) await addConditionalFormat(batch, ws, rangeA1(firstData, cf.col, lastData, cf.col), cf);
     if (caps.dataValidation) {
       for (const v of sheet.validations ?? []) await addValidation(batch, ws, v, firstData, sheet.rows);
     }
@@ -337,7 +414,7 @@ async function writeSheet(batch: RequestBatch, ws: Excel.Worksheet, sheet: Sheet
 
   if (sheet.freeze) {
     await batch.reserve(64);
-    if (sheet.freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRange(rangeA1(0, 0, h, sheet.freeze.cols - 1)));
+    if (sheet.freeze.cols > 0) ws.freezePanes.freezeAt(rng(ws, rangeA1(0, 0, h, sheet.freeze.cols - 1)));
     else ws.freezePanes.freezeRows(h + 1);
   }
 
@@ -352,12 +429,12 @@ async function writeSheet(batch: RequestBatch, ws: Excel.Worksheet, sheet: Sheet
   if (sheet.chart && sheet.rows.length > 0) {
     const ch = sheet.chart;
     await batch.reserve(payloadBytes(ch.title), 10);
-    const values = ws.getRange(rangeA1(h, ch.valueCol, lastData, ch.valueCol));
+    const values = rng(ws, rangeA1(h, ch.valueCol, lastData, ch.valueCol));
     const chart = ws.charts.add('BarClustered', values, 'Columns');
     chart.name = `${CHART_PREFIX}${sheet.name}`.slice(0, 255);
     chart.title.text = ch.title;
     chart.legend.visible = false;
-    chart.series.getItemAt(0).setXAxisValues(ws.getRange(rangeA1(firstData, ch.categoryCol, lastData, ch.categoryCol)));
+    chart.series.getItemAt(0).setXAxisValues(rng(ws, rangeA1(firstData, ch.categoryCol, lastData, ch.categoryCol)));
     chart.axes.categoryAxis.reversePlotOrder = true;
     chart.setPosition(a1(ch.anchor.row, ch.anchor.col));
     chart.width = 480;
@@ -369,9 +446,9 @@ function quoteText(s: string): string {
   return `="${s.replace(/"/g, '""')}"`;
 }
 
-async function addConditionalFormat(batch: RequestBatch, range: Excel.Range, cf: ConditionalFormat): Promise<void> {
+async function addConditionalFormat(batch: RequestBatch, ws: Excel.Worksheet, address: string, cf: ConditionalFormat): Promise<void> {
   await batch.reserve(payloadBytes(cf), 4);
-  const f = range.conditionalFormats.add('CellValue');
+  const f = rng(ws, address).conditionalFormats.add('CellValue');
   f.cellValue.format.fill.color = hexColor(cf.fill);
   if (cf.font) f.cellValue.format.font.color = hexColor(cf.font);
   if (cf.type === 'text-equals') f.cellValue.rule = { formula1: quoteText(cf.text), operator: 'EqualTo' };
@@ -391,7 +468,7 @@ async function addValidation(batch: RequestBatch, ws: Excel.Worksheet, v: Valida
   const nrows = rows.length;
   const apply = async (r0: number, r1: number, rule: Excel.DataValidationRule) => {
     await batch.reserve(payloadBytes(rule) + 2 * payloadBytes(v.prompt ?? ''), 3);
-    const dv = ws.getRange(rangeA1(firstData + r0, v.col, firstData + r1, v.col)).dataValidation;
+    const dv = rng(ws, rangeA1(firstData + r0, v.col, firstData + r1, v.col)).dataValidation;
     dv.rule = rule;
     if (v.prompt) dv.prompt = { showPrompt: true, title: '', message: v.prompt.slice(0, 255) };
     dv.errorAlert = { showAlert: true, style: 'Stop', title: '', message: v.prompt?.slice(0, 255) ?? '' };

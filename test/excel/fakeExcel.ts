@@ -51,6 +51,7 @@ export interface FakeCell {
   wrap?: boolean;
   hAlign?: string;
   hyperlink?: Excel.RangeHyperlink;
+  underline?: string;
 }
 
 export interface Rect {
@@ -255,6 +256,7 @@ const SET_VERSION: Record<string, string> = {
   reversePlotOrder: '1.7',
   dataValidation: '1.8',
   pageLayout: '1.9',
+  getRanges: '1.9',
   getMergedAreasOrNullObject: '1.13',
   valuesAsJson: '1.16',
   notes: '1.18',
@@ -286,6 +288,8 @@ export class FakeContext {
 
   /** Queues a command; `payload` is what Office.js would serialise for it. */
   enqueue(payload: unknown, apply: () => void): void {
+    const op = (payload as { op?: string } | null)?.op;
+    if (op) this.fake.opCounts.set(op, (this.fake.opCounts.get(op) ?? 0) + 1);
     this.queue.push({ bytes: utf8(JSON.stringify(payload) ?? ''), apply });
   }
 
@@ -331,6 +335,11 @@ abstract class FObject<T> {
         this.nullChecked = this.resolveOrNull() === null;
       });
     }
+  }
+
+  /** Client-side only in Office.js (drops the tracking of a Range); nothing to do here. */
+  untrack(): this {
+    return this;
   }
 
   /** How a proxy appears inside a serialised request (its object path). */
@@ -504,6 +513,12 @@ export class FWorksheet extends FObject<SheetState> {
     const rect = address ? parseAddress(address) : { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
     return this.sheetRange(`range(${address ?? ''})`, () => rect);
   }
+  /** RangeAreas (`A1:A3,C5`): formats apply to every area. */
+  getRanges(address: string): FRange {
+    this.context.requireSet('getRanges');
+    const rects = address.split(',').map((a) => parseAddress(a));
+    return new FAreas(this.context, `${this.path}.ranges(${address})`, () => this.resolve(), rects);
+  }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FRange {
     this.context.requireSet('getRangeByIndexes');
     if (rows < 1 || cols < 1) throw new FakeExcelError('InvalidArgument', 'getRangeByIndexes: empty range');
@@ -586,14 +601,18 @@ class FNoteCollection extends FObject<SheetState> {
   get items(): FNote[] {
     return this.prop('items/content');
   }
-  add(cell: string | FRange, content: string): void {
+  add(cell: string | FRange, content: string): FNote {
     const address = typeof cell === 'string' ? cell : cell.path;
+    let created: { sheet: SheetState; note: { address: string; content: string } } | null = null;
     this.command('notes.add', [address, content], (t) => {
       const rect = parseAddress(address);
       if (rectSize(rect) !== 1) throw new FakeExcelError('InvalidCellAddress', `Not a single cell: ${address}`);
       if (t.notes.some((n) => n.address === address)) throw new FakeExcelError('InvalidArgument', `A note already exists at ${address}`);
-      t.notes.push({ address, content });
+      const note = { address, content };
+      t.notes.push(note);
+      created = { sheet: t, note };
     });
+    return new FNote(this.context, `${this.path}.added`, () => created);
   }
 }
 
@@ -799,6 +818,20 @@ export class FRange extends FObject<RangeTarget> {
       st.selection = { sheet: t.sheet.name, address: rectAddress(t.rect) };
     });
   }
+  /** Row `i` of this range (Office.js itself uses it to split large value arrays). */
+  getRow(i: number): FRange {
+    return new FRange(this.context, `${this.path}.row(${i})`, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, rect: { r0: t.rect.r0 + i, r1: t.rect.r0 + i, c0: t.rect.c0, c1: t.rect.c1 } };
+    });
+  }
+  getBoundingRect(other: FRange): FRange {
+    return new FRange(this.context, `${this.path}.bounding`, () => {
+      const a = this.resolve();
+      const b = other.resolve();
+      return { sheet: a.sheet, rect: { r0: Math.min(a.rect.r0, b.rect.r0), c0: Math.min(a.rect.c0, b.rect.c0), r1: Math.max(a.rect.r1, b.rect.r1), c1: Math.max(a.rect.c1, b.rect.c1) } };
+    });
+  }
   getMergedAreasOrNullObject(): FRangeAreas {
     this.context.requireSet('getMergedAreasOrNullObject');
     return new FRangeAreas(
@@ -811,6 +844,25 @@ export class FRange extends FObject<RangeTarget> {
       },
       true,
     );
+  }
+}
+
+class FAreas extends FRange {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    sheetOf: () => SheetState,
+    private readonly rects: Rect[],
+  ) {
+    super(ctx, path, () => ({ sheet: sheetOf(), rect: rects[0]! }));
+  }
+  override eachCell(op: string, args: unknown, fn: (cell: FakeCell, t: RangeTarget) => void): void {
+    this.command(op, args, (t) => {
+      for (const rect of this.rects) {
+        if (rectSize(rect) > 2_000_000) throw new FakeExcelError('InvalidArgument', `fake: ${op} on a huge range`);
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(t.sheet.cell(r, c, true)!, { sheet: t.sheet, rect });
+      }
+    });
   }
 }
 
@@ -860,6 +912,11 @@ class FRangeFormat {
       set color(c: string) {
         range.eachCell('format.font.color', c, (cell) => {
           cell.fontColor = c;
+        });
+      },
+      set underline(u: string) {
+        range.eachCell('format.font.underline', u, (cell) => {
+          cell.underline = u;
         });
       },
     };
@@ -1219,6 +1276,8 @@ export class FakeExcel {
   maxResponseBytes = 0;
   responseBytes = 0;
   calcSuspensions = 0;
+  /** Commands queued, by name (e.g. `format.fill.color`). */
+  opCounts = new Map<string, number>();
   constructor(
     /** Highest ExcelApi requirement set this "host" supports. */
     public apiVersion = '1.18',

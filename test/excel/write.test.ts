@@ -1,5 +1,5 @@
 import type { SheetModel, WorkbookModel } from '../../src/core/report/model';
-import { writeWorkbookModel } from '../../src/excel/write';
+import { writeWorkbookModel, areaAddresses } from '../../src/excel/write';
 import { ALL_CAPS, MIN_CAPS, detectCaps } from '../../src/excel/requirements';
 import { REQUEST_LIMIT_BYTES, payloadBytes } from '../../src/excel/batch';
 import { FakeExcel, FakeExcelError, measureWrite } from './fakeExcel';
@@ -30,7 +30,7 @@ const small: SheetModel = {
   validations: [{ col: 4, type: 'decimal', min: 0, max: 10, prompt: '0–10' }],
   print: { landscape: true, fitToWidth: true },
   chart: { type: 'bar', title: '粉丝', categoryCol: 0, valueCol: 4, anchor: { row: 0, col: 9 } },
-  blocks: [{ title: '说明', rows: [['合计', 3]] }],
+  blocks: [{ title: '说明', rows: [['合计', 3], ['主页', { text: '学校"主页"', link: 'https://www.example.edu.cn/' }]] }],
 };
 
 describe('writeWorkbookModel: content', () => {
@@ -61,8 +61,8 @@ describe('writeWorkbookModel: content', () => {
     expect(fake.cell(small.name, 'C4')).toMatchObject({ v: '01088886666', nf: '@' });
     expect(fake.cell(small.name, 'C6')).toMatchObject({ v: '0012', nf: '@' });
     expect(fake.cell(small.name, 'G6')).toMatchObject({ v: "'quoted", nf: '@' });
-    // The only formula on the sheet is our own.
-    expect(fake.formulas(small.name)).toEqual({ F4: '=E4/100' });
+    // The only formulas on the sheet are our own (internal links as HYPERLINK, literals quoted).
+    expect(fake.formulas(small.name)).toEqual({ F4: '=E4/100', G4: `=HYPERLINK("#'校验结果'!A2","附件1!E5")` });
   });
 
   it('writes dates as date serials with a date format, numbers with the column format', () => {
@@ -76,7 +76,9 @@ describe('writeWorkbookModel: content', () => {
   it('adds the table, hyperlinks, highlights with notes, CF, validation, freeze, print and chart', () => {
     const [t] = fake.tables(small.name);
     expect(t).toMatchObject({ name: 'T_website', style: 'TableStyleMedium2', rect: { r0: 2, c0: 0, r1: 5, c1: 6 } });
-    expect(fake.cell(small.name, 'G4')!.hyperlink).toEqual({ textToDisplay: '附件1!E5', documentReference: "'校验结果'!A2" });
+    // Internal link: a HYPERLINK formula styled as a link; external: the hyperlink property.
+    expect(fake.cell(small.name, 'G4')).toMatchObject({ fontColor: '#0563C1', underline: 'Single' });
+    expect(fake.cell(small.name, 'B10')).toMatchObject({ v: '学校"主页"', hyperlink: { textToDisplay: '学校"主页"', address: 'https://www.example.edu.cn/' }, underline: 'Single' });
     expect(fake.cell(small.name, 'C4')!.fill).toBe('#FFC7CE');
     const s = fake.sheet(small.name);
     expect(s.notes).toEqual([{ address: 'C4', content: '联系电话不正确' }]);
@@ -274,5 +276,30 @@ describe('the fake behaves like Excel', () => {
         await ctx.sync();
       }),
     ).rejects.toThrow(/already exists/);
+  });
+});
+
+describe('grouping cells into few objects', () => {
+  it('joins consecutive rows of a column into runs, and runs into RangeAreas addresses', () => {
+    const cells = [{ row: 3, col: 4 }, { row: 4, col: 4 }, { row: 5, col: 4 }, { row: 9, col: 4 }, { row: 3, col: 0 }, { row: 4, col: 4 }];
+    expect(areaAddresses(cells, false)).toEqual(['A4', 'E4:E6', 'E10']);
+    expect(areaAddresses(cells, true)).toEqual(['A4,E4:E6,E10']);
+    const many = Array.from({ length: 600 }, (_, i) => ({ row: i * 2, col: 2 }));
+    const areas = areaAddresses(many, true);
+    expect(areas.length).toBeGreaterThan(1);
+    expect(areas.every((a) => a.length <= 1000)).toBe(true);
+    expect(areas.join(',').split(',')).toHaveLength(600);
+  });
+  it('highlights of 2,000 units take a few dozen format commands, not one per cell', async () => {
+    const fx = new FakeExcel('1.18');
+    const sheet = syntheticModel(2000).sheets.find((s) => s.name === '汇总_网站平台')!;
+    await fx.run((ctx) => writeWorkbookModel(ctx, { sheets: [sheet] }, { caps: ALL_CAPS }));
+    expect(sheet.highlights!.length).toBe(2000);
+    for (const hi of sheet.highlights!) expect(fx.sheet(sheet.name).cell(1 + hi.row, hi.col)!.fill).toBe('#FFC7CE');
+    expect(fx.opCounts.get('format.fill.color')).toBeLessThanOrEqual(2 + Math.ceil((2000 * 6) / 1000));
+    // On the 1.7 floor (no RangeAreas) one per run of cells.
+    const old = new FakeExcel('1.7');
+    await old.run((ctx) => writeWorkbookModel(ctx, { sheets: [sheet] }, { caps: detectCaps(old.requirements) }));
+    expect(old.opCounts.get('format.fill.color')).toBe(2000); // every third row: no two adjacent
   });
 });
