@@ -67,6 +67,10 @@ export class RequestBatch {
   maxRequestBytes = 0;
   /** Estimated size of each request sent, in order. */
   readonly estimates: number[] = [];
+  /** Requests Excel accepted. */
+  completed = 0;
+  /** True while a request is out (still true after it failed). */
+  sending = false;
 
   constructor(
     private readonly ctx: Syncable,
@@ -101,6 +105,9 @@ export class RequestBatch {
     this.bytes = 0;
     this.ops = 0;
     this.syncs++;
+    this.sending = true;
     await this.ctx.sync();
+    this.sending = false;
+    this.completed++;
   }
 }

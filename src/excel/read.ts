@@ -1,24 +1,25 @@
 /**
  * Reads sheets of the open workbook into the engine's grid model (src/core/grid.ts).
  * Syncs: 1 to find the sheets (and list them when no names are given), 1 for their used ranges,
- * then value blocks in requests kept under the limit. Dates are recognised by the cell's number
+ * 1 for their merged areas (more only above 512 areas in a sheet), then value blocks in requests
+ * whose responses stay under the limit (blocks.ts). Dates are recognised by the cell's number
  * format (values are serials); errors by valueTypes (ExcelApi 1.1) or, where supported,
  * valuesAsJson (1.16); merged areas via getMergedAreasOrNullObject (1.13) where supported.
  */
 import type { Cell, Merge, SheetGrid, WorkbookGrid } from '../core/grid';
 import { parseA1 } from '../core/grid';
 import { REQUEST_LIMIT_BYTES } from './batch';
+import { readBlocks, readMergedAreas, type BlockTarget, type LoadedBlock } from './blocks';
 import { isDateFormat, serialToIso } from '../core/dates';
 import type { ExcelCaps } from './requirements';
 
 /**
- * Response estimate per cell: valuesAsJson objects (`{"type":"String","basicType":"String",
- * "basicValue":…}`) plus the number format, or values + valueTypes + numberFormat. Reads aim at
- * half the request limit so long texts leave headroom.
+ * First response estimate per cell: valuesAsJson objects (`{"type":"String","basicType":"String",
+ * "basicValue":…}`) plus the number format, or values + valueTypes + numberFormat. blocks.ts
+ * raises it as it measures what the cells really hold.
  */
 const BYTES_PER_CELL_JSON = 160;
 const BYTES_PER_CELL = 80;
-const BLOCK_BYTES = 512 * 1024;
 
 // Date formats and serials follow core/dates, as the file readers do.
 export { isDateFormat };
@@ -64,11 +65,8 @@ export function parseAreas(address: string): Merge[] {
   return out.filter((m) => m.bottom > m.top || m.right > m.left);
 }
 
-interface Block {
+interface SheetTarget extends BlockTarget {
   sheet: number;
-  row0: number;
-  col0: number;
-  range: Excel.Range;
 }
 
 /**
@@ -96,52 +94,35 @@ export async function readSheets(context: Excel.RequestContext, caps: ExcelCaps,
     ws.load('visibility'); // rides along with the used-range sync
     const u = ws.getUsedRangeOrNullObject(true);
     u.load('rowIndex,columnIndex,rowCount,columnCount');
-    const merged = caps.mergedAreas ? ws.getRange().getMergedAreasOrNullObject() : null;
-    if (merged) merged.load('address');
-    return { ws, u, merged };
+    return { ws, u };
   });
   if (present.length > 0) await context.sync();
 
-  const grids: SheetGrid[] = present.map((ws, i) => {
-    const { merged } = used[i]!;
-    const grid: SheetGrid = { name: ws.name, rows: [], merges: merged && !merged.isNullObject ? parseAreas(merged.address) : [] };
+  const grids: SheetGrid[] = present.map((ws) => {
+    const grid: SheetGrid = { name: ws.name, rows: [], merges: [] };
     // Hidden sheets (dropdown sources) are read but never reported as unrecognised.
     if (ws.visibility !== 'Visible') grid.hidden = true;
     return grid;
   });
+  const targets: SheetTarget[] = [];
+  used.forEach(({ ws, u }, i) => {
+    if (!u.isNullObject) targets.push({ sheet: i, ws, row0: u.rowIndex, col0: u.columnIndex, rows: u.rowCount, cols: u.columnCount });
+  });
 
-  const blocks: Block[] = [];
-  const perCell = caps.valuesAsJson ? BYTES_PER_CELL_JSON : BYTES_PER_CELL;
-  const budget = Math.floor(limitBytes / 2);
-  let pending = 0;
-  for (let i = 0; i < used.length; i++) {
-    const { ws, u } = used[i]!;
-    if (u.isNullObject) continue;
-    const per = Math.max(1, Math.floor(BLOCK_BYTES / (u.columnCount * perCell)));
-    for (let r = 0; r < u.rowCount; r += per) {
-      const n = Math.min(per, u.rowCount - r);
-      const bytes = n * u.columnCount * perCell;
-      if (pending > 0 && pending + bytes > budget) {
-        // Not a sync per item: only when the estimated response would pass the size limit, so
-        // the number of syncs follows the bytes read, never the number of sheets or rows.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        pending = 0;
-      }
-      const range = ws.getRangeByIndexes(u.rowIndex + r, u.columnIndex, n, u.columnCount);
-      // valuesAsJson is a value property (CellValue[][], ExcelApi 1.16), not a navigation property;
-      // the rule's property list predates it.
-      // eslint-disable-next-line office-addins/no-navigational-load
-      if (caps.valuesAsJson) range.load('valuesAsJson,numberFormat');
-      else range.load('values,valueTypes,numberFormat');
-      blocks.push({ sheet: i, row0: u.rowIndex + r, col0: u.columnIndex, range });
-      pending += bytes;
-    }
+  // Merged areas per sheet (a request of their own: one sheet above Excel's 512-area limit must
+  // not fail the others).
+  if (caps.mergedAreas && targets.length > 0) {
+    const m = await readMergedAreas(context, targets);
+    for (const t of targets) grids[t.sheet]!.merges = m.addresses.get(t)!.flatMap(parseAreas);
   }
-  if (pending > 0) await context.sync();
+
+  const blocks: LoadedBlock<SheetTarget>[] = [];
+  const props = caps.valuesAsJson ? ['valuesAsJson', 'numberFormat'] : ['values', 'valueTypes', 'numberFormat'];
+  await readBlocks(context, targets, props, (b) => blocks.push(b), { bytesPerCell: caps.valuesAsJson ? BYTES_PER_CELL_JSON : BYTES_PER_CELL, limit: limitBytes });
 
   for (const b of blocks) {
-    const grid = grids[b.sheet]!;
+    const grid = grids[b.target.sheet]!;
+    const col0 = b.target.col0;
     const fmts = b.range.numberFormat as string[][];
     if (caps.valuesAsJson) {
       b.range.valuesAsJson.forEach((row, i) => {
@@ -149,7 +130,7 @@ export async function readSheets(context: Excel.RequestContext, caps: ExcelCaps,
         row.forEach((cv, j) => {
           const v = cv as { type: string; basicValue?: unknown; numberFormat?: string };
           const cell = toCell(v.basicValue, v.type, v.numberFormat ?? fmts[i]?.[j]);
-          grid.rows[b.row0 + i]![b.col0 + j] = cell;
+          grid.rows[b.row0 + i]![col0 + j] = cell;
         });
       });
     } else {
@@ -157,7 +138,7 @@ export async function readSheets(context: Excel.RequestContext, caps: ExcelCaps,
       b.range.values.forEach((row, i) => {
         grid.rows[b.row0 + i] = [];
         row.forEach((v, j) => {
-          grid.rows[b.row0 + i]![b.col0 + j] = toCell(v, types[i]?.[j], fmts[i]?.[j]);
+          grid.rows[b.row0 + i]![col0 + j] = toCell(v, types[i]?.[j], fmts[i]?.[j]);
         });
       });
     }

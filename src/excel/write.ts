@@ -21,6 +21,7 @@ import { a1, columnLetters } from '../core/grid';
 import { RequestBatch, payloadBytes, REQUEST_LIMIT_BYTES, CHUNK_OVERHEAD_BYTES, NOTE_BYTES, chunkCount } from './batch';
 import { toExcelCell, hexColor, widthToPoints, type ExcelCell } from './cells';
 import { mergeEditable, type RawGrid } from './merge';
+import { readBlocks, type BlockTarget } from './blocks';
 import type { ExcelCaps } from './requirements';
 
 /** Target size of one values block (several blocks share a request). */
@@ -51,10 +52,39 @@ export interface WriteStats {
   /** Editable cells kept per sheet. */
   kept: Record<string, number>;
   orphans: Record<string, number>;
+  /** Sheets that were protected: their new content went to this new sheet instead. */
+  redirected: Record<string, string>;
+}
+
+/**
+ * A write that failed part-way, saying exactly which sheets were written. Office.js requests are
+ * not transactions: the sheets of the failed request may hold part of their new content.
+ */
+export class WriteError extends Error {
+  constructor(
+    readonly written: string[],
+    readonly partial: string[],
+    readonly untouched: string[],
+    readonly reason: unknown,
+  ) {
+    const list = (xs: string[]) => (xs.length ? xs.map((x) => `「${x}」`).join('、') : '无');
+    super(`写入未完成（${reason instanceof Error ? reason.message : String(reason)}）。已写完：${list(written)}；可能只写了一部分：${list(partial)}；未改动：${list(untouched)}。`);
+    this.name = 'WriteError';
+  }
+}
+
+/** A sheet name not in `taken`: `名称(2)`, `名称(3)`, … within Excel's 31 characters. */
+export function freeSheetName(name: string, taken: Set<string>): string {
+  for (let n = 2; ; n++) {
+    const suffix = `(${n})`;
+    const candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 interface Existing {
   ws: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
   used: Excel.Range | null;
   tables: Excel.TableCollection;
   charts: Excel.ChartCollection;
@@ -120,12 +150,16 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
     await context.sync();
   };
 
-  // 1. Which sheets exist already.
+  // 1. Which sheets exist already (and every sheet and table name, for new names if needed).
   const found = model.sheets.map((s) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(s.name);
     ws.load('name');
     return ws;
   });
+  const allSheets = context.workbook.worksheets;
+  allSheets.load('items/name');
+  const allTables = context.workbook.tables;
+  allTables.load('items/name');
   await sync();
 
   // 2. Their used ranges, tables and charts (to clear them) — one request for all sheets.
@@ -133,84 +167,114 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
   model.sheets.forEach((s, i) => {
     const ws = found[i]!;
     if (ws.isNullObject) return;
+    // Protection (ExcelApi 1.2) and visibility checked before anything is written.
+    ws.load('visibility');
+    ws.protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(false);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     ws.tables.load('items/name');
     ws.charts.load('items/name');
     const notes = opts.caps.notes ? ws.notes : null;
     notes?.load('items/content');
-    existing.set(s.name, { ws, used, tables: ws.tables, charts: ws.charts, notes });
+    existing.set(s.name, { ws, protection: ws.protection, used, tables: ws.tables, charts: ws.charts, notes });
   });
   if (existing.size > 0) await sync();
 
-  // 3. Read back editable columns (row blocks, requests under the limit).
+  // 3. Read back editable columns (row blocks, responses measured: blocks.ts).
   const readBack = new Map<string, RawGrid>();
   {
-    const blocks: { sheet: string; range: Excel.Range; row0: number }[] = [];
-    let pending = 0;
+    const targets: (BlockTarget & { sheet: string })[] = [];
     for (const s of model.sheets) {
       const ex = existing.get(s.name);
       if (!ex || !hasEditable(s) || !ex.used || ex.used.isNullObject) continue;
-      const rows = ex.used.rowIndex + ex.used.rowCount;
-      const cols = ex.used.columnIndex + ex.used.columnCount;
       readBack.set(s.name, []);
-      const per = Math.max(1, Math.floor(BLOCK_BYTES / (cols * READ_BYTES_PER_CELL)));
-      for (let r = 0; r < rows; r += per) {
-        const n = Math.min(per, rows - r);
-        const bytes = n * cols * READ_BYTES_PER_CELL;
-        if (pending > 0 && pending + bytes > limit) {
-          await sync();
-          pending = 0;
-        }
-        const block = ex.ws.getRangeByIndexes(r, 0, n, cols);
-        block.load('values');
-        blocks.push({ sheet: s.name, range: block, row0: r });
-        pending += bytes;
-      }
+      targets.push({ sheet: s.name, ws: ex.ws, row0: 0, col0: 0, rows: ex.used.rowIndex + ex.used.rowCount, cols: ex.used.columnIndex + ex.used.columnCount });
     }
-    if (pending > 0) await sync();
-    for (const b of blocks) {
-      const grid = readBack.get(b.sheet)!;
+    const r = await readBlocks(context, targets, ['values'], (b) => {
+      const grid = readBack.get(b.target.sheet)!;
       b.range.values.forEach((row, i) => {
         grid[b.row0 + i] = row as RawGrid[number];
       });
-    }
+    }, { bytesPerCell: READ_BYTES_PER_CELL, limit });
+    syncs += r.syncs;
   }
+
+  // Protected sheets are never touched: their new content goes to a new sheet (reported).
+  const taken = new Set(allSheets.items.map((w) => w.name.toLowerCase()));
+  const tableNames = new Set(allTables.items.map((t) => t.name.toLowerCase()));
+  const redirected: Record<string, string> = {};
+  const sheets = model.sheets.map((s) => {
+    const ex = existing.get(s.name);
+    if (!ex || !ex.protection.protected) return s;
+    const name = freeSheetName(s.name, taken);
+    taken.add(name.toLowerCase());
+    redirected[s.name] = name;
+    let table = s.table;
+    if (table) {
+      let n = 2;
+      while (tableNames.has(`${table.name}_${n}`.toLowerCase())) n++;
+      table = { name: `${table.name}_${n}` };
+      tableNames.add(table.name.toLowerCase());
+    }
+    return { ...s, name, table };
+  });
 
   // 4. Write.
   const batch = new RequestBatch(context, {
     limit,
     onBatchStart: () => context.workbook.application.suspendApiCalculationUntilNextSync(),
   });
-  const stats: WriteStats = { syncs: 0, maxRequestBytes: 0, requestEstimates: batch.estimates, kept: {}, orphans: {} };
-  for (const original of model.sheets) {
-    let sheet = original;
-    const back = readBack.get(sheet.name);
-    if (back) {
-      const m = mergeEditable(sheet, back);
-      sheet = m.sheet;
-      stats.kept[sheet.name] = m.kept;
-      stats.orphans[sheet.name] = m.orphans;
+  const stats: WriteStats = { syncs: 0, maxRequestBytes: 0, requestEstimates: batch.estimates, kept: {}, orphans: {}, redirected };
+  // Which requests each sheet's commands went into, to say exactly what a failure left behind.
+  const span: { name: string; first: number; last: number }[] = [];
+  let current: { name: string; first: number; last: number } | null = null;
+  try {
+    for (let i = 0; i < sheets.length; i++) {
+      const original = model.sheets[i]!;
+      let sheet = sheets[i]!;
+      const back = readBack.get(original.name);
+      if (back) {
+        const m = mergeEditable(sheet, back);
+        sheet = m.sheet;
+        stats.kept[sheet.name] = m.kept;
+        stats.orphans[sheet.name] = m.orphans;
+      }
+      current = { name: sheet.name, first: batch.syncs, last: batch.syncs };
+      const ex = redirected[original.name] ? undefined : existing.get(original.name);
+      let ws: Excel.Worksheet;
+      if (ex) {
+        ws = ex.ws;
+        await clearSheet(batch, ex, opts.caps);
+      } else {
+        await batch.reserve(payloadBytes(sheet.name));
+        context.workbook.worksheets.add(sheet.name);
+        // The object add() returns is valid for this request only (Office.js: "isn't working …
+        // across multiple context.sync calls"); the sheet is written over several requests.
+        ws = context.workbook.worksheets.getItem(sheet.name);
+      }
+      await writeSheet(batch, ws, sheet, opts);
+      span.push({ ...current, last: batch.syncs });
+      current = null;
     }
-    const ex = existing.get(sheet.name);
-    let ws: Excel.Worksheet;
-    if (ex) {
-      ws = ex.ws;
-      await clearSheet(batch, ex, opts.caps);
-    } else {
-      await batch.reserve(payloadBytes(sheet.name));
-      context.workbook.worksheets.add(sheet.name);
-      // The object add() returns is valid for this request only (Office.js: "isn't working …
-      // across multiple context.sync calls"); the sheet is written over several requests.
-      ws = context.workbook.worksheets.getItem(sheet.name);
+    if (opts.activate) {
+      const name = redirected[opts.activate] ?? opts.activate;
+      await batch.reserve(0, 2);
+      const ws = context.workbook.worksheets.getItem(name);
+      // Excel cannot activate a hidden sheet.
+      if (existing.get(opts.activate) && !redirected[opts.activate] && existing.get(opts.activate)!.ws.visibility !== 'Visible') ws.visibility = 'Visible';
+      ws.activate();
     }
-    await writeSheet(batch, ws, sheet, opts);
+    await batch.flush();
+  } catch (e) {
+    // Requests that reached Excel: those that succeeded, plus the one that failed (Office.js
+    // requests are not transactions: its first commands may have been applied).
+    const reached = batch.completed + (batch.sending ? 1 : 0);
+    const all = current ? [...span, current] : span;
+    const done = span.filter((x) => x.last < batch.completed).map((x) => x.name);
+    const partial = all.filter((x) => !done.includes(x.name) && x.first < reached).map((x) => x.name);
+    const untouched = sheets.map((x) => x.name).filter((n) => !done.includes(n) && !partial.includes(n));
+    throw new WriteError(done, partial, untouched, e);
   }
-  if (opts.activate) {
-    await batch.reserve(64);
-    context.workbook.worksheets.getItem(opts.activate).activate();
-  }
-  await batch.flush();
   stats.syncs = syncs + batch.syncs;
   stats.maxRequestBytes = batch.maxRequestBytes;
   return stats;

@@ -25,6 +25,8 @@ import { detectCaps } from '../../src/excel/requirements';
 export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+/** getMergedAreasOrNullObject fails above this many areas in the range. */
+export const MAX_MERGED_AREAS = 512;
 
 export class FakeExcelError extends Error {
   constructor(
@@ -105,6 +107,8 @@ export class SheetState {
   freeze: { rows: number; cols: number } | null = null;
   pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string; zoom?: Excel.PageLayoutZoomOptions } = {};
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  /** Worksheet protection: Excel refuses every change to the sheet's cells and objects. */
+  protected = false;
   constructor(public name: string) {}
 
   cell(r: number, c: number, create = false): FakeCell | undefined {
@@ -243,6 +247,9 @@ function cellType(cell: FakeCell | undefined): string {
   if (typeof v === 'boolean') return 'Boolean';
   return 'String';
 }
+
+/** Commands Excel allows on a protected sheet (they change nothing on it). */
+const ALLOWED_ON_PROTECTED = new Set(['activate', 'select', 'visibility']);
 
 const SET_VERSION: Record<string, string> = {
   getItemOrNullObject: '1.4',
@@ -416,7 +423,14 @@ abstract class FObject<T> {
 
   /** Queues a command applied to the bound state object at sync. */
   command(op: string, args: unknown, apply: (t: T) => void): void {
-    this.context.enqueue({ path: this.path, op, args }, () => apply(this.resolve()));
+    this.context.enqueue({ path: this.path, op, args }, () => {
+      const t = this.resolve();
+      const sheet = t instanceof SheetState ? t : (t as { sheet?: unknown }).sheet;
+      if (sheet instanceof SheetState && sheet.protected && !ALLOWED_ON_PROTECTED.has(op)) {
+        throw new FakeExcelError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${sheet.name}: ${op}).`);
+      }
+      apply(t);
+    });
   }
 
   static preloadInto(o: FObject<unknown>, name: string, value: unknown): void {
@@ -429,9 +443,11 @@ abstract class FObject<T> {
 
 export class FWorkbook {
   readonly worksheets: FWorksheetCollection;
+  readonly tables: FWorkbookTables;
   readonly application: { suspendApiCalculationUntilNextSync: () => void };
   constructor(readonly context: FakeContext) {
     this.worksheets = new FWorksheetCollection(context);
+    this.tables = new FWorkbookTables(context);
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         context.requireSet('suspendApiCalculationUntilNextSync');
@@ -440,6 +456,26 @@ export class FWorkbook {
         });
       },
     };
+  }
+}
+
+class FWorkbookTables extends FObject<WorkbookState> {
+  constructor(ctx: FakeContext) {
+    super(ctx, 'tables', () => ctx.fake.state);
+  }
+  protected loadable(): readonly string[] {
+    return ['items/name', 'count'];
+  }
+  protected read(t: WorkbookState, prop: string): unknown {
+    if (prop === 'count') return t.tables.length;
+    return t.tables.map((x) => {
+      const ft = new FTable(this.context, `table(${x.name})`, () => (t.tables.includes(x) ? x : null));
+      FObject.preloadInto(ft as FObject<unknown>, 'name', x.name);
+      return ft;
+    });
+  }
+  get items(): FTable[] {
+    return this.prop('items/name');
   }
 }
 
@@ -554,8 +590,18 @@ export class FWorksheet extends FObject<SheetState> {
   }
   activate(): void {
     this.command('activate', [], (t) => {
+      if (t.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', `Cannot activate the hidden sheet ${t.name}.`);
       this.context.fake.state.active = t.name;
     });
+  }
+  set visibility(v: string) {
+    this.command('visibility', v, (t) => {
+      t.visibility = v as SheetState['visibility'];
+    });
+  }
+  private prot?: FProtection;
+  get protection(): FProtection {
+    return (this.prot ??= new FProtection(this.context, `${this.path}.protection`, () => this.resolve()));
   }
   delete(): void {
     this.command('delete', [], (t) => {
@@ -583,6 +629,18 @@ export class FWorksheet extends FObject<SheetState> {
   get notes(): FNoteCollection {
     this.context.requireSet('notes');
     return (this.noteColl ??= new FNoteCollection(this.context, `${this.path}.notes`, () => this.resolve()));
+  }
+}
+
+class FProtection extends FObject<SheetState> {
+  protected loadable(): readonly string[] {
+    return ['protected'];
+  }
+  protected read(t: SheetState): unknown {
+    return t.protected;
+  }
+  get protected(): boolean {
+    return this.prop('protected');
   }
 }
 
@@ -839,7 +897,10 @@ export class FRange extends FObject<RangeTarget> {
       `${this.path}.mergedAreas`,
       () => {
         const t = this.resolve();
-        const areas = t.sheet.merges.filter((m) => rectsOverlap(m, t.rect));
+        // Like Excel: only areas whose top-left cell is in the range (OfficeDev/office-js#3611),
+        // and no answer at all above 512 areas (the method's documented limit).
+        const areas = t.sheet.merges.filter((m) => m.r0 >= t.rect.r0 && m.r0 <= t.rect.r1 && m.c0 >= t.rect.c0 && m.c0 <= t.rect.c1);
+        if (areas.length > MAX_MERGED_AREAS) throw new FakeExcelError('GeneralException', `getMergedAreasOrNullObject: ${areas.length} merged areas (more than ${MAX_MERGED_AREAS})`);
         return areas.length ? { sheet: t.sheet, areas } : null;
       },
       true,

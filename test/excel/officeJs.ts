@@ -14,6 +14,7 @@
  * The package's web build predates NoteCollection (ExcelApi 1.18); its CommentCollection has the
  * same shape (`add(cellAddress, content)`), so `Worksheet.notes` is that collection under the
  * wire name `Notes` — one extra `null` argument per note, so the sizes err on the large side.
+ * Range.valuesAsJson (1.16) is added the same way as the package's other value properties.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,7 @@ interface OfficeJsWindow {
     RequestContext: new () => OfficeJsContext;
     run<T>(ctx: OfficeJsContext, fn: (ctx: Excel.RequestContext) => Promise<T>): Promise<T>;
     Worksheet: { prototype: object };
+    Range: { prototype: { _handleResult: (value: unknown) => void } };
   };
 }
 interface OfficeJsContext {
@@ -49,6 +51,19 @@ export function officeJs(): OfficeJsWindow {
       const c = this.comments;
       c._objectPath.objectPathInfo.Name = 'Notes';
       return c;
+    },
+  });
+  // Range.valuesAsJson (ExcelApi 1.16) is newer than the package too: a value property like
+  // `values`, so the same wire name pattern ("ValuesAsJson") and the same handling.
+  const handle = w.Excel.Range.prototype._handleResult;
+  w.Excel.Range.prototype._handleResult = function (this: { m_valuesAsJson?: unknown }, value: unknown) {
+    handle.call(this, value);
+    const v = value as { ValuesAsJson?: unknown } | null;
+    if (v && v.ValuesAsJson !== undefined) this.m_valuesAsJson = v.ValuesAsJson;
+  };
+  Object.defineProperty(w.Excel.Range.prototype, 'valuesAsJson', {
+    get(this: { m_valuesAsJson?: unknown }) {
+      return this.m_valuesAsJson;
     },
   });
   loaded = w;

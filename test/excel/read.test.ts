@@ -2,6 +2,7 @@ import { readSheets, isDateFormat, parseAreas } from '../../src/excel/read';
 import { selectCell, listSheets } from '../../src/excel/select';
 import { ALL_CAPS, MIN_CAPS } from '../../src/excel/requirements';
 import { FakeExcel } from './fakeExcel';
+import { runOfficeJs } from './officeJs';
 
 function fixture(): FakeExcel {
   const fake = new FakeExcel('1.18');
@@ -42,7 +43,7 @@ describe('readSheets', () => {
       expect(g.rows[4]![7]).toEqual({ t: 'd', v: '2023-01-02' });
       expect(g.merges).toEqual(caps.mergedAreas ? [{ top: 0, left: 0, bottom: 0, right: 7 }, { top: 1, left: 5, bottom: 1, right: 6 }] : []);
       expect(wb.sheets[1]!.rows).toEqual([]);
-      expect(fake.syncs).toBe(3);
+      expect(fake.syncs).toBe(caps.mergedAreas ? 4 : 3); // merged areas: a request of their own
     });
   }
 
@@ -96,5 +97,48 @@ describe('selectCell', () => {
   });
   it('lists sheets', async () => {
     expect(await fixture().run((ctx) => listSheets(ctx))).toEqual(['附件5', '空表']);
+  });
+});
+
+describe('readSheets: responses and merged areas like Excel', () => {
+  it('keeps every response under 4.5 MB on a text-heavy sheet (block sizes follow the measured bytes)', async () => {
+    const fake = new FakeExcel('1.18');
+    const long = '整改说明：'.repeat(100); // ~1.5 KB a cell, far above the first estimate
+    fake.addSheet('整改台账', Array.from({ length: 6000 }, (_, i) => [i, `单位${i}`, long, long]));
+    const { result: wb, wire } = await runOfficeJs(fake, (ctx) => readSheets(ctx, ALL_CAPS));
+    expect(wb.sheets[0]!.rows).toHaveLength(6000);
+    expect(wb.sheets[0]!.rows[5999]![3]).toEqual({ t: 's', v: long });
+    expect(Math.max(...wire.responses)).toBeLessThan(4.5 * 1024 * 1024);
+  });
+
+  it('reads merged areas per sheet; a sheet above 512 areas is read in pieces, the others in one request', async () => {
+    const fake = new FakeExcel('1.18');
+    const s = fake.addSheet('多合并', Array.from({ length: 1400 }, (_, i) => [`a${i}`, null, `c${i}`]));
+    for (let r = 0; r < 1400; r++) s.merges.push({ r0: r, c0: 0, r1: r, c1: 1 });
+    const t = fake.addSheet('附件5', [['标题'], ['x', 'y']]);
+    t.merges.push({ r0: 0, c0: 0, r1: 0, c1: 1 });
+    const wb = await fake.run((ctx) => readSheets(ctx, ALL_CAPS));
+    expect(wb.sheets[0]!.merges).toHaveLength(1400);
+    expect(wb.sheets[0]!.merges[1399]).toEqual({ top: 1399, left: 0, bottom: 1399, right: 1 });
+    expect(wb.sheets[1]!.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
+  });
+
+  it('the fake refuses getMergedAreasOrNullObject above 512 areas, and reports only areas whose top-left is in the range', async () => {
+    const fake = new FakeExcel('1.18');
+    const s = fake.addSheet('S', [['a']]);
+    for (let r = 0; r < 513; r++) s.merges.push({ r0: r, c0: 0, r1: r, c1: 1 });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1:B513').getMergedAreasOrNullObject().load('address');
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/512/);
+    const addr = await fake.run(async (ctx) => {
+      const a = ctx.workbook.worksheets.getItem('S').getRange('B1:C2').getMergedAreasOrNullObject();
+      a.load('address');
+      await ctx.sync();
+      return a.isNullObject ? null : a.address;
+    });
+    expect(addr).toBeNull(); // A1:B1 and A2:B2 start in column A
   });
 });
