@@ -45,3 +45,29 @@ export function detectCaps(req: RequirementChecker): ExcelCaps {
 export const MIN_CAPS: ExcelCaps = { dataValidation: false, pageLayout: false, rangeAreas: false, mergedAreas: false, valuesAsJson: false, notes: false };
 /** Everything (current Microsoft 365). */
 export const ALL_CAPS: ExcelCaps = { dataValidation: true, pageLayout: true, rangeAreas: true, mergedAreas: true, valuesAsJson: true, notes: true };
+
+/** What each optional feature gives, in the pane's words (zh-CN data), with the set it needs. */
+export const FEATURES: { cap: keyof ExcelCaps; set: string; label: string }[] = [
+  { cap: 'dataValidation', set: '1.8', label: '下拉选项与分值范围校验' },
+  { cap: 'pageLayout', set: '1.9', label: '打印设置（A4、标题行重复）' },
+  { cap: 'rangeAreas', set: '1.9', label: '成批标色（大结果写得更快）' },
+  { cap: 'mergedAreas', set: '1.13', label: '读取合并的表头' },
+  { cap: 'valuesAsJson', set: '1.16', label: '区分错误值与文字' },
+  { cap: 'notes', set: '1.18', label: '问题单元格的批注' },
+];
+
+/** Features this host lacks (empty on current Microsoft 365 and Excel on the web). */
+export function missingFeatures(caps: ExcelCaps): { cap: keyof ExcelCaps; set: string; label: string }[] {
+  return FEATURES.filter((f) => !caps[f.cap]);
+}
+
+/**
+ * One line for the pane's 设置: what this Excel lacks, or '' (also outside Office). Reads
+ * Office.context.requirements when the page runs in an Office host.
+ */
+export function hostLimitsLine(office: { context?: { requirements?: RequirementChecker } } | undefined = (globalThis as unknown as { Office?: { context?: { requirements?: RequirementChecker } } }).Office): string {
+  const req = office?.context?.requirements;
+  if (!req || typeof req.isSetSupported !== 'function') return '';
+  const missing = missingFeatures(detectCaps(req));
+  return missing.length ? `此版本 Excel 不支持：${missing.map((f) => f.label).join('、')}（需要 Microsoft 365 或较新的 Excel）` : '';
+}

@@ -1,8 +1,8 @@
 /**
- * Entry of the task pane and of the plain web page. Inside Excel, Office.onReady reports the
- * host and the pane works on the open workbook (office.ts). Outside Office — office.js
- * resolves with host null, failed to load (offline), or was never referenced (index.html) —
- * the same UI works on files in the browser and downloads the result (web.ts).
+ * Entry of the task pane and of the plain web page. The page paints at once; office.js is loaded
+ * only when Office says it hosts this page (host.ts), and then the pane waits for Office.onReady
+ * with a progress message — it never turns into the web page because Excel is slow. Outside
+ * Office the same UI works on files in the browser and downloads the result (web.ts).
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -12,9 +12,16 @@ import { I18nContext, pickLocale, translator } from './i18n';
 import type { WorkbookPort } from './port';
 import { webPort } from './web';
 import { officePort, officeSession } from './office';
-import { detectHost, type OfficeLike } from './host';
+import { browserEnv, decideHost, domScriptLoader, type OfficeLike, type StartupState } from './host';
 
 declare const __BUILD_ID__: string;
+
+/** What the pane says while it connects (zh-CN; the locale is only known once Office is ready). */
+const STARTUP_TEXT: Record<Exclude<StartupState['phase'], 'ready'>, string> = {
+  loading: '正在连接 Excel…',
+  slow: '仍在连接 Excel（网络较慢时需要更久，请稍候）…',
+  failed: '无法加载 Office.js（已尝试微软和世纪互联两个地址）。请检查网络后关闭并重新打开本任务窗格。',
+};
 
 function safeSession() {
   try {
@@ -24,9 +31,18 @@ function safeSession() {
   }
 }
 
+function showBoot(text: string): void {
+  const boot = document.getElementById('boot');
+  if (boot) boot.textContent = text;
+}
+
 async function main(): Promise<void> {
-  const office = (globalThis as unknown as { Office?: OfficeLike }).Office;
-  const host = await detectHost(office);
+  const getOffice = () => (globalThis as unknown as { Office?: OfficeLike }).Office;
+  const host = await decideHost(browserEnv(), domScriptLoader(document), getOffice, (s) => {
+    if (s.phase !== 'ready') showBoot(STARTUP_TEXT[s.phase]);
+  });
+  if (host === 'failed') return;
+  const office = getOffice();
   const engine = workerEngine(`worker.js?v=${__BUILD_ID__}`);
   const port: WorkbookPort = host === 'excel' ? officePort() : webPort(engine);
   const lang = host === 'excel' ? office?.context?.displayLanguage : navigator.language;

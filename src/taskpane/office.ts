@@ -4,6 +4,8 @@ import { writeWorkbookModel } from '../excel/write';
 import { readSheets } from '../excel/read';
 import { listSheets, selectCell } from '../excel/select';
 import { detectCaps, type ExcelCaps } from '../excel/requirements';
+import { writeTemplates } from '../excel/templates';
+import { templateWorkbookModel } from '../core/report/templateSheets';
 import type { WorkbookPort, WriteReport } from './port';
 import type { Settings } from './settings';
 import type { PaneSession } from './components/App';
@@ -15,8 +17,14 @@ export function officePort(run: Run = (fn) => Excel.run(fn), caps: ExcelCaps = d
     kind: 'excel',
     async writeModel(model: WorkbookModel, opts = {}): Promise<WriteReport> {
       const stats = await run((ctx) => writeWorkbookModel(ctx, model, { caps, activate: opts.activate ?? null }));
-      return { sheets: model.sheets.map((s) => s.name), kept: Object.values(stats.kept).reduce((a, b) => a + b, 0), syncs: stats.syncs };
+      return {
+        sheets: model.sheets.map((s) => stats.redirected[s.name] ?? s.name),
+        kept: Object.values(stats.kept).reduce((a, b) => a + b, 0),
+        syncs: stats.syncs,
+        redirected: stats.redirected,
+      };
     },
+    generateTemplates: (o) => run((ctx) => writeTemplates(ctx, templateWorkbookModel(), caps, o)),
     readSheets: (names) => run((ctx) => readSheets(ctx, caps, names)),
     selectCell: (sheet, cell) => run((ctx) => selectCell(ctx, sheet, cell)),
     sheetNames: () => run((ctx) => listSheets(ctx)),

@@ -13,6 +13,16 @@ export interface WriteReport {
   /** User-entered cells kept while rewriting. */
   kept: number;
   syncs?: number;
+  /** Protected sheets left untouched: their new content went to the named new sheet. */
+  redirected?: Record<string, string>;
+}
+
+/** Outcome of writing the blank templates (附件1–5). */
+export interface TemplateReport {
+  written: string[];
+  existing: string[];
+  kept: string[];
+  error?: string;
 }
 
 export interface WorkbookPort {
@@ -25,6 +35,11 @@ export interface WorkbookPort {
   selectCell(sheet: string, cell: string | null): Promise<boolean>;
   /** Sheet names present. */
   sheetNames(): Promise<string[]>;
+  /**
+   * Excel only: writes the blank templates. With `replace: false` existing template sheets are
+   * kept (ask the user, then call again with `replace: true`); errors come back in the report.
+   */
+  generateTemplates?(opts: { replace: boolean }): Promise<TemplateReport>;
   /** Web only: download the result workbook. */
   download?(fileName: string): Promise<void>;
   /** Web only: continue from an earlier result workbook (its sheets become the current ones). */
