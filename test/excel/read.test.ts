@@ -1,6 +1,6 @@
 import { readSheets, isDateFormat, parseAreas } from '../../src/excel/read';
 import { selectCell, listSheets } from '../../src/excel/select';
-import { ALL_CAPS, MIN_CAPS } from '../../src/excel/requirements';
+import { ALL_CAPS, MIN_CAPS, detectCaps, hostLimitsLine, missingFeatures } from '../../src/excel/requirements';
 import { FakeExcel } from './fakeExcel';
 import { runOfficeJs } from './officeJs';
 
@@ -140,5 +140,18 @@ describe('readSheets: responses and merged areas like Excel', () => {
       return a.isNullObject ? null : a.address;
     });
     expect(addr).toBeNull(); // A1:B1 and A2:B2 start in column A
+  });
+});
+
+describe('what each host lacks', () => {
+  it('lists the missing features by requirement set, and nothing on current Excel or outside Office', () => {
+    const host = (v: string) => ({ context: { requirements: new FakeExcel(v).requirements } });
+    expect(missingFeatures(detectCaps(new FakeExcel('1.18').requirements))).toEqual([]);
+    expect(missingFeatures(detectCaps(new FakeExcel('1.14').requirements)).map((f) => f.cap)).toEqual(['valuesAsJson', 'notes']);
+    expect(missingFeatures(detectCaps(new FakeExcel('1.7').requirements)).map((f) => f.set)).toEqual(['1.8', '1.9', '1.9', '1.13', '1.16', '1.18']);
+    expect(hostLimitsLine(host('1.18'))).toBe('');
+    expect(hostLimitsLine(undefined)).toBe('');
+    expect(hostLimitsLine(host('1.17'))).toBe('此版本 Excel 不支持：问题单元格的批注（需要 Microsoft 365 或较新的 Excel）');
+    expect(hostLimitsLine(host('1.7'))).toContain('下拉选项与分值范围校验');
   });
 });
