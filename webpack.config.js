@@ -3,7 +3,9 @@
  * (worker.js: exceljs, checker, scoring — kept out of the pane's initial JavaScript).
  *
  *   npm run build        production build into dist/ (URLs in manifest.xml rewritten to
- *                        ZHENDI_URL when set, e.g. ZHENDI_URL=https://zhendi.example.edu.cn/)
+ *                        ZHENDI_URL when set, e.g. ZHENDI_URL=https://zhendi.example.edu.cn/zhendi,
+ *                        with or without the trailing slash; `npm run validate` then checks
+ *                        dist/manifest.xml too)
  *   npm run dev-server   https://localhost:3000 with the Office dev certificates from
  *                        ~/.office-addin-dev-certs when present, else a generated self-signed
  *                        certificate (ZHENDI_HTTP=1 serves plain http instead)
@@ -17,6 +19,11 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const urlDev = 'https://localhost:3000/';
 const urlProd = process.env.ZHENDI_URL || urlDev;
+
+/** `base` + relative path with a URL join: `https://x/zhendi` and `https://x/zhendi/` both work. */
+function joinUrl(base, rel) {
+  return new URL(rel, base.endsWith('/') ? base : `${base}/`).href;
+}
 const port = Number(process.env.npm_package_config_dev_server_port || process.env.PORT || 3000);
 
 function devServerTransport() {
@@ -78,7 +85,9 @@ module.exports = (env, options) => {
             from: 'manifest.xml',
             to: 'manifest.xml',
             transform(content) {
-              return dev ? content : content.toString().split(urlDev).join(urlProd);
+              if (dev) return content;
+              const esc = urlDev.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+              return content.toString().replace(new RegExp(`${esc}([^"'<\\s]*)`, 'g'), (_, rel) => joinUrl(urlProd, rel));
             },
           },
         ],
@@ -94,3 +103,5 @@ module.exports = (env, options) => {
     },
   };
 };
+
+module.exports.joinUrl = joinUrl;

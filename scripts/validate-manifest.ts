@@ -190,6 +190,17 @@ function ownChecks(): void {
       }
     }
   }
+  // One base for all our URLs (a URL join went wrong if e.g. `…/zhendiassets/icon-32.png`).
+  const source = elements(doc, 'SourceLocation')[0]?.getAttribute('DefaultValue') ?? '';
+  const base = source.replace(/[^/]*$/, '');
+  for (const tag of ['IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'SourceLocation', 'Url', 'Image']) {
+    for (const el of elements(doc, tag)) {
+      const v = el.getAttribute('DefaultValue');
+      if (!v || !base || /^https:\/\/(go\.microsoft|appsforoffice)/.test(v)) continue;
+      if (!v.startsWith(base)) problem(`<${tag}> ${v} is not under the add-in's base ${base}`);
+      if (/^https:\/\/.+\/\//.test(v)) problem(`<${tag}> ${v} has an empty path segment`);
+    }
+  }
   for (const el of elements(doc, 'AppDomain')) {
     const v = el.textContent?.trim() ?? '';
     if (!/^https:\/\//.test(v)) problem(`AppDomain is not https: ${v}`);
@@ -267,7 +278,8 @@ function ownChecks(): void {
   if (iconUrl) iconChecks.push([iconUrl, 32]);
   if (hiUrl) iconChecks.push([hiUrl, 64]);
   for (const [url, size] of iconChecks) {
-    const m = /^https:\/\/[^/]+\/(assets\/[^?#]+)$/.exec(url);
+    // Under the add-in's base path (ZHENDI_URL may have one: https://host/zhendi/assets/…).
+    const m = /^https:\/\/[^/]+\/(?:[^?#]*\/)?(assets\/[^/?#]+)$/.exec(url);
     if (!m) {
       problem(`icon ${url} is not under /assets/`);
       continue;
@@ -323,6 +335,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`${path.relative(root, manifestPath)}: valid`);
+  // The built manifest (`npm run build` rewrites its URLs to ZHENDI_URL) is what gets deployed.
+  const built = path.join(root, 'dist', 'manifest.xml');
+  if (process.argv[2] === undefined && fs.existsSync(built)) {
+    try {
+      execFileSync(process.execPath, [...process.execArgv, __filename, built], { cwd: root, stdio: 'inherit' });
+    } catch {
+      process.exit(1);
+    }
+  }
 }
 
 main().catch((e: unknown) => {
