@@ -12,6 +12,7 @@ import { I18nContext, pickLocale, translator } from './i18n';
 import type { WorkbookPort } from './port';
 import { webPort } from './web';
 import { officePort, officeSession } from './office';
+import { hostLimitsLine } from '../excel/requirements';
 import { browserEnv, decideHost, domScriptLoader, type OfficeLike, type StartupState } from './host';
 
 declare const __BUILD_ID__: string;
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   const lang = host === 'excel' ? office?.context?.displayLanguage : navigator.language;
   const locale = pickLocale(lang);
   document.documentElement.lang = locale;
+  // 设置 shows what this Excel lacks (components never ask Office themselves).
+  if (host === 'excel') document.body.dataset.hostLimits = hostLimitsLine(office as Parameters<typeof hostLimitsLine>[0]);
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <I18nContext.Provider value={{ locale, t: translator(locale) }}>

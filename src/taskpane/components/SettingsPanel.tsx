@@ -3,7 +3,6 @@ import { Button, Caption1, Field, Input, makeStyles } from '@fluentui/react-comp
 import { settingsProblems, type Settings } from '../settings';
 import { useT, type MessageKey } from '../i18n';
 import { FilePickButton } from './FilePickButton';
-import { hostLimitsLine } from '../../excel/requirements';
 
 const useStyles = makeStyles({
   // min(): one column when the pane is narrower than 200 px (zoomed), never a horizontal scroll.
@@ -49,7 +48,7 @@ export function SettingsPanel({ settings, rosterUnits, busy, onApply, onRoster }
         </Field>
       </div>
       <Caption1>{t('settings.asOfOnImport', { asOf: settings.asOf })}</Caption1>
-      {hostLimitsLine() && <Caption1 data-testid="host-limits">{hostLimitsLine()}</Caption1>}
+      {document.body.dataset.hostLimits && <Caption1 data-testid="host-limits">{document.body.dataset.hostLimits}</Caption1>}
       {problems.filter((p) => !['settings.badAsOf', 'settings.badDeadline'].includes(p)).map((p) => (
         <Caption1 key={p}>{t(p as MessageKey)}</Caption1>
       ))}
