@@ -322,42 +322,54 @@ async function writeGrid(
   if (grid.length === 0) return;
   const width = grid.reduce((w, r) => Math.max(w, r.length), Math.max(1, kinds.length));
   let start = 0;
-  let values: (string | number | boolean)[][] = [];
+  let values: (string | number | boolean | null)[][] = [];
+  let formulas: (string | null)[][] = [];
   let formats: string[][] = [];
   let anyFormula = false;
   let bytes = 0;
+  let fBytes = 0;
   const emit = async () => {
     if (values.length === 0) return;
     // Reserved before the range exists: an untracked range must not outlive a sync.
     const chunks = chunkCount(values.length, width);
-    await batch.reserve(payloadBytes(formats) + bytes + 2 * chunks * CHUNK_OVERHEAD_BYTES, 2);
+    const arrays = anyFormula ? 3 : 2;
+    await batch.reserve(payloadBytes(formats) + bytes + (anyFormula ? fBytes : 0) + arrays * chunks * CHUNK_OVERHEAD_BYTES, arrays);
     const range = ws.getRangeByIndexes(row0 + start, 0, values.length, width).untrack();
     range.numberFormat = formats;
-    if (anyFormula) range.formulas = values;
-    else range.values = values;
+    // Text always goes through `values`: `formulas` drops a leading apostrophe
+    // (OfficeDev/office-js#6687). Our formulas follow in a second array; null leaves a cell as is.
+    range.values = values;
+    if (anyFormula) range.formulas = formulas;
     start += values.length;
     values = [];
+    formulas = [];
     formats = [];
     anyFormula = false;
     bytes = 0;
+    fBytes = 0;
   };
   for (let r = 0; r < grid.length; r++) {
     const src = grid[r]!;
-    const row: (string | number | boolean)[] = [];
+    const row: (string | number | boolean | null)[] = [];
+    const frow: (string | null)[] = [];
     const fmt: string[] = [];
     for (let c = 0; c < width; c++) {
       const cell = toExcelCell(src[c], kinds[c]);
-      row.push(cell.value);
+      row.push(cell.formula ? null : cell.value);
+      frow.push(cell.formula ? String(cell.value) : null);
       fmt.push(cell.numberFormat);
       if (cell.formula) anyFormula = true;
       if (cell.link) links.push({ row: row0 + r, col: c, link: cell.link });
       if (cell.link || cell.linkStyle) linkCells.push({ row: row0 + r, col: c });
     }
     const rb = payloadBytes(row) + 1;
-    if (values.length > 0 && bytes + rb > blockBytes) await emit();
+    const fb = payloadBytes(frow) + 1;
+    if (values.length > 0 && bytes + fBytes + rb + fb > blockBytes) await emit();
     values.push(row);
+    formulas.push(frow);
     formats.push(fmt);
     bytes += rb;
+    fBytes += fb;
   }
   await emit();
 }

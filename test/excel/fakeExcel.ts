@@ -10,7 +10,11 @@
  * - requirement sets: calling an API above the configured ExcelApi version throws `ApiNotFound`;
  * - cell input: a string written to a cell whose number format is not Text (`@`) is parsed like
  *   typed input: `=…`, `+x`, `-x`, `@x` become formulas, numbers and ISO dates become numbers, a
- *   leading apostrophe is stripped; with `@` the text is stored verbatim;
+ *   leading apostrophe is stripped; with `@` the text is stored verbatim — except through
+ *   `formulas`, which drops a leading apostrophe even there (OfficeDev/office-js#6687);
+ * - protected sheets refuse every change (AccessDenied); a hidden sheet cannot be activated;
+ * - getMergedAreasOrNullObject reports areas whose top-left cell is in the range and fails
+ *   above 512 of them;
  * - tables: names unique in the workbook, no overlap, no merged cells; value arrays must match
  *   the range's dimensions.
  * Counters: syncs, bytes of every request, the largest request and response.
@@ -800,7 +804,9 @@ export class FRange extends FObject<RangeTarget> {
     this.setGrid('values', grid, writeInput);
   }
   set formulas(grid: unknown) {
-    this.setGrid('formulas', grid, writeInput);
+    // Excel takes `formulas` as typed input even in a Text cell: a leading apostrophe is the
+    // "text" prefix and is dropped (OfficeDev/office-js#6687).
+    this.setGrid('formulas', grid, (cell, v) => writeInput(cell, typeof v === 'string' && v.startsWith("'") && cell.nf === '@' ? v.slice(1) : v));
   }
   set numberFormat(grid: unknown) {
     this.setGrid('numberFormat', grid, (cell, v) => {

@@ -277,6 +277,37 @@ describe('the fake behaves like Excel', () => {
         await ctx.sync();
       }),
     ).rejects.toThrow(/already exists/);
+    const merged = new FakeExcel();
+    merged.addSheet('S', [['标题'], ['a', 'b'], [1, 2]]).merges.push({ r0: 0, c0: 0, r1: 0, c1: 1 });
+    await expect(
+      merged.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').tables.add('A1:B3', true);
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/merged cells/);
+    expect(merged.tables()).toEqual([]);
+    // Next to the merged title it is fine.
+    await merged.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').tables.add('A2:B3', true);
+      await ctx.sync();
+    });
+    expect(merged.tables()).toHaveLength(1);
+  });
+
+  it('drops a leading apostrophe written through formulas, even in a Text cell (OfficeDev/office-js#6687)', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('S');
+    await fx.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('S').getRange('A1:B1');
+      r.numberFormat = [['@', '@']];
+      r.formulas = [["'quoted", "'=1+1"]];
+      ctx.workbook.worksheets.getItem('S').getRange('A2').numberFormat = [['@']];
+      ctx.workbook.worksheets.getItem('S').getRange('A2').values = [["'quoted"]];
+      await ctx.sync();
+    });
+    expect(fx.cell('S', 'A1')!.v).toBe('quoted');
+    expect(fx.cell('S', 'B1')!.v).toBe('=1+1');
+    expect(fx.cell('S', 'A2')!.v).toBe("'quoted"); // values into a Text cell: verbatim
   });
 });
 
