@@ -4,8 +4,8 @@
  *
  * Office marks the pages it hosts the way office.js itself reads them (its _retrieveHostInfo): a
  * `_host_Info` query parameter on the add-in URL, the `hostInfoValue` it keeps in sessionStorage
- * for later navigations, a `hostInfo` in window.name, or a host bridge (window.external.GetHostInfo
- * on Windows). With one of these the pane waits for Office.onReady as long as it takes (with a
+ * for later navigations, a `hostInfo` in window.name, or a host bridge (window.external.GetHostInfo,
+ * the WebView2 bridge on Windows, WKWebView message handlers on Mac — none exists in a browser). With one of these the pane waits for Office.onReady as long as it takes (with a
  * progress message) and never falls back to the web page because Office is slow. Without any, the
  * page is the plain web version at once and loads no office.js.
  */
@@ -26,12 +26,17 @@ export interface HostEnv {
   sessionStorage?: Pick<Storage, 'getItem'> | null;
   external?: unknown;
   agaveHost?: unknown;
+  /** The WebView2 bridge Office on Windows hosts panes in (`window.chrome.webview`). */
+  webview2?: unknown;
+  /** The WKWebView bridge of Office on Mac (`window.webkit.messageHandlers`). */
+  webkitHandlers?: unknown;
 }
 
 /** The host info Office gave this page ("Excel$Win32$16.01$zh-CN…"), or null when none. */
 export function officeHostInfo(env: HostEnv): string | null {
   const ext = env.external as { GetHostInfo?: unknown } | undefined;
   if ((ext && typeof ext.GetHostInfo === 'function') || (env.agaveHost && typeof (env.agaveHost as { GetHostInfo?: unknown }).GetHostInfo === 'function')) return 'bridge';
+  if (env.webview2 || env.webkitHandlers) return 'bridge';
   const q = new URLSearchParams(env.search).get('_host_Info');
   if (q) return q;
   try {
@@ -51,14 +56,30 @@ export function officeHostInfo(env: HostEnv): string | null {
 
 /** The environment of this page (browser globals). */
 export function browserEnv(): HostEnv {
-  const w = globalThis as unknown as { location?: Location; name?: string; sessionStorage?: Storage; external?: unknown; agaveHost?: unknown };
+  const w = globalThis as unknown as {
+    location?: Location;
+    name?: string;
+    sessionStorage?: Storage;
+    external?: unknown;
+    agaveHost?: unknown;
+    chrome?: { webview?: unknown };
+    webkit?: { messageHandlers?: unknown };
+  };
   let storage: Storage | null = null;
   try {
     storage = w.sessionStorage ?? null;
   } catch {
     storage = null;
   }
-  return { search: w.location?.search ?? '', windowName: w.name ?? '', sessionStorage: storage, external: w.external, agaveHost: w.agaveHost };
+  return {
+    search: w.location?.search ?? '',
+    windowName: w.name ?? '',
+    sessionStorage: storage,
+    external: w.external,
+    agaveHost: w.agaveHost,
+    webview2: w.chrome?.webview,
+    webkitHandlers: w.webkit?.messageHandlers,
+  };
 }
 
 /** Adds `<script src>` and resolves when it loaded, rejects when it failed. */

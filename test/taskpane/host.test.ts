@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { decideHost, domScriptLoader, loadOfficeJs, officeHostInfo, OFFICE_JS_URLS, type OfficeLike, type StartupState } from '../../src/taskpane/host';
+import { browserEnv, decideHost, domScriptLoader, loadOfficeJs, officeHostInfo, OFFICE_JS_URLS, type OfficeLike, type StartupState } from '../../src/taskpane/host';
 
 const excel: OfficeLike = { onReady: async () => ({ host: 'Excel', platform: 'PC' }) };
 
@@ -15,6 +15,9 @@ describe('start-up: host mode from Office\'s own signal', () => {
     expect(officeHostInfo({ search: '', windowName: JSON.stringify({ hostInfo: 'Excel|Win32|16.01' }) })).toBe('Excel|Win32|16.01');
     expect(officeHostInfo({ search: '', windowName: 'not json' })).toBeNull();
     expect(officeHostInfo({ search: '', external: { GetHostInfo: () => 'x' } })).toBe('bridge');
+    expect(officeHostInfo({ search: '', webview2: {} })).toBe('bridge');
+    expect(officeHostInfo({ search: '', webkitHandlers: {} })).toBe('bridge');
+    expect(officeHostInfo(browserEnv())).toBeNull(); // jsdom is a plain browser page
     expect(officeHostInfo({ search: '', sessionStorage: { getItem: () => { throw new Error('blocked'); } } })).toBeNull();
   });
 
