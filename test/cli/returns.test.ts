@@ -51,6 +51,7 @@ describe('zhendi template --roster, check --return-dir, run --notices-dir', () =
     for (const f of built.files) expect(parts(new Uint8Array(fs.readFileSync(path.join(dir, 'back', f.name))))).toEqual(parts(f.bytes));
 
     zhendi(['run', submissions, '--roster', ROSTER, '--scores', path.join(SAMPLES, '评分.xlsx'), '--as-of', '2024-11-20', '--out', 'r.xlsx', '--notices-dir', 'notices'], dir);
+    expect(parts(new Uint8Array(fs.readFileSync(path.join(dir, 'r.xlsx'))))['xl/workbook.xml']).toMatch(/<sheet name="回执"/);
     const notices = fs.readdirSync(path.join(dir, 'notices'));
     expect(notices).toContain('整改通知_体育部.xlsx');
     const sheet = parts(new Uint8Array(fs.readFileSync(path.join(dir, 'notices', '整改通知_体育部.xlsx'))));

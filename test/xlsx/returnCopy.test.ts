@@ -11,7 +11,8 @@ import type { CheckResult } from '../../src/core/model';
 import { returnCopies } from '../../src/core/report/returnCopy';
 import { receiptSheet } from '../../src/core/report/receipt';
 import type { Roster } from '../../src/core/units';
-import { readSubmission } from '../../src/xlsx/read';
+import { readBackSheets, readSubmission } from '../../src/xlsx/read';
+import { renderWorkbook } from '../../src/xlsx/write';
 import { buildReturnCopies, returnCopiesZip } from '../../src/xlsx/returnCopies';
 import { unitTemplateFiles } from '../../src/xlsx/unitTemplates';
 import { toBytes } from './helpers';
@@ -113,6 +114,19 @@ describe('return copies of an .xlsx submission', () => {
     const sheet = receiptSheet(first);
     const row = sheet.rows.find((r) => r[0] === '信息工程学院')!;
     expect(row).toEqual(expect.arrayContaining(['需退回修改', '信息工程学院-网络阵地备案表-退回修改.xlsx', returnCopies(first)[0]!.items.length]));
+  });
+
+  it('keeps 退回日期, 重报日期 and 备注 typed into the 回执 across re-runs', async () => {
+    const wb = await load(await renderWorkbook({ sheets: [receiptSheet(first)] }));
+    const ws = wb.getWorksheet('回执')!;
+    const header = (ws.getRow(3).values as unknown[]).map(String);
+    const row = [4, 5, 6].find((r) => ws.getRow(r).getCell(1).value === '信息工程学院')!;
+    ws.getRow(row).getCell(header.indexOf('退回日期')).value = new Date('2024-11-21T00:00:00Z');
+    ws.getRow(row).getCell(header.indexOf('重报日期')).value = new Date('2024-11-28T00:00:00Z');
+    ws.getRow(row).getCell(header.indexOf('备注')).value = '已电话通知';
+    const back = await readBackSheets(await toBytes(wb));
+    const again = receiptSheet(first, back.sheets.find((s) => s.name === '回执'));
+    expect(again.rows.find((r) => r[0] === '信息工程学院')!.slice(-3)).toEqual([{ date: '2024-11-21' }, { date: '2024-11-28' }, '已电话通知']);
   });
 
   it('zips the same copies for the pane', async () => {
