@@ -378,6 +378,7 @@ function summarise(works: FileCheck[], tables: Record<FormId, ConsolidatedRow[]>
       if (f === 'website') u.sites++;
     }
   }
+  const unreadableUnits = new Set(works.filter((w) => w.record.unit && w.findings.some((f) => f.rule === R.sheetUnreadable.id)).map((w) => w.record.unit!));
   for (const u of units.values()) {
     const submitted = Object.keys(u.forms) as FormId[];
     u.missingForms = required.filter((f) => !submitted.includes(f));
@@ -386,7 +387,8 @@ function summarise(works: FileCheck[], tables: Record<FormId, ConsolidatedRow[]>
       out.push(R.unitMissing.at({ unit: u.unit }, { reason: tried.length ? `（收到的 ${tried.join('、')} 无法导入）` : '' }));
       continue;
     }
-    for (const f of u.missingForms) out.push(R.formMissing.at({ unit: u.unit, form: f }, { form: formById(f).title }));
+    // A listed sheet that could not be read may be the "missing" form: its sheet-unreadable finding says so instead.
+    if (!unreadableUnits.has(u.unit)) for (const f of u.missingForms) out.push(R.formMissing.at({ unit: u.unit, form: f }, { form: formById(f).title }));
     if (roster && !u.inRoster) out.push(R.unitUnknown.at({ unit: u.unit, file: u.files[0] ?? null }, { name: u.unit, nearest: nearestUnit(roster, u.unit) }));
   }
   return [...units.values()];
