@@ -16,6 +16,7 @@ const KEY_OF: Record<string, string> = {
   staleErrorDays: 'settings.badStale',
   bigvThreshold: 'settings.badThreshold',
   rectifyDays: 'settings.badRectify',
+  websiteDomain: 'settings.badDomain',
 };
 
 /** Problems with the settings, as i18n keys (empty when valid). */

@@ -43,13 +43,16 @@ export function SettingsPanel({ settings, rosterUnits, busy, onApply, onRoster }
             <Input className={styles.input} type="number" min={0} value={String(draft[k])} onChange={(_, d) => set(k, Number(d.value) as never)} data-testid={k} />
           </Field>
         ))}
+        <Field label={t('settings.websiteDomain')} validationMessage={problems.includes('settings.badDomain') ? t('settings.badDomain') : undefined}>
+          <Input className={styles.input} value={draft.websiteDomain} onChange={(_, d) => set('websiteDomain', d.value.trim().toLowerCase())} placeholder="hbjy.net" data-testid="websiteDomain" />
+        </Field>
         <Field label={t('settings.school')}>
           <Input className={styles.input} value={draft.school} onChange={(_, d) => set('school', d.value)} placeholder="XX学院" />
         </Field>
       </div>
       <Caption1>{t('settings.asOfOnImport', { asOf: settings.asOf })}</Caption1>
       {document.body.dataset.hostLimits && <Caption1 data-testid="host-limits">{document.body.dataset.hostLimits}</Caption1>}
-      {problems.filter((p) => !['settings.badAsOf', 'settings.badDeadline'].includes(p)).map((p) => (
+      {problems.filter((p) => !['settings.badAsOf', 'settings.badDeadline', 'settings.badDomain'].includes(p)).map((p) => (
         <Caption1 key={p}>{t(p as MessageKey)}</Caption1>
       ))}
       <div className={styles.row}>

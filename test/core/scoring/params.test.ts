@@ -1,5 +1,6 @@
 import { makeParams, paramsFromGrid, paramsToSheet } from '../../../src/core/scoring';
 import { grid } from './helpers';
+import { checkOptionsOf, defaultSettings, settingsToParams } from '../../../src/core/params';
 
 describe('params', () => {
   it('has the documented defaults', () => {
@@ -84,5 +85,13 @@ describe('params', () => {
     const { params, findings } = paramsFromGrid(sheet);
     expect(params.staleWarnDays).toBe(7);
     expect(findings.map((f) => f.rule)).toEqual(['params-invalid']);
+  });
+});
+
+describe('网站域名 in the settings', () => {
+  it('reaches the checker when set, and stays off by default', () => {
+    const on = makeParams(settingsToParams({ ...defaultSettings(new Date('2024-11-20T00:00:00Z')), websiteDomain: 'hbjy.net' }));
+    expect(checkOptionsOf(on, null).websiteDomain).toBe('hbjy.net');
+    expect(checkOptionsOf(makeParams(settingsToParams(defaultSettings())), null).websiteDomain).toBe('');
   });
 });
