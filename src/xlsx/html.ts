@@ -12,13 +12,13 @@ const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li'
 const SKIP_TAGS = new Set(['script', 'style', 'head', 'template']);
 
 /** BOM first, then `<meta charset>` / `content="…; charset=…"` (or the XML declaration), then UTF-8 if valid, else GB18030. */
-export function decodeHtml(bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeHtml(bytes: Uint8Array, charset: string | null = null): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   let head = '';
   for (const b of bytes.subarray(0, 4096)) head += String.fromCharCode(b);
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  const m = (charset ? [charset, charset] : null) ?? /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /^\s*<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
   if (m) {
     try {
       const dec = new TextDecoder(m[1]!.toLowerCase());
@@ -113,8 +113,8 @@ function cleanCell(text: string): string {
     .join('\n');
 }
 
-export function readHtml(fileName: string, bytes: Uint8Array, limits: ReadLimits): { ok: true; workbook: WorkbookGrid; encoding?: CsvEncoding } | ReadFailure {
-  const { text } = decodeHtml(bytes);
+export function readHtml(fileName: string, bytes: Uint8Array, limits: ReadLimits, charset: string | null = null): { ok: true; workbook: WorkbookGrid; encoding?: CsvEncoding } | ReadFailure {
+  const { text } = decodeHtml(bytes, charset);
   let blocks: Block[];
   try {
     blocks = htmlBlocks(text, limits.maxCellsPerSheet);

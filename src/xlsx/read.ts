@@ -7,6 +7,7 @@ import { readCsv, type CsvEncoding } from './csv';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { readHtml } from './html';
+import { mhtmlPart } from './htmlMime';
 import { readOds } from './ods';
 import { extensionMatches, FORMAT_LABEL, sniff, type Format } from './sniff';
 import { readXls } from './xls';
@@ -17,7 +18,7 @@ import { guardZip, MSG } from './zipGuard';
 
 export { DEFAULT_LIMITS, type ReadLimits } from './limits';
 
-export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'xlsxml' | 'text';
+export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'mhtml' | 'xlsxml' | 'text';
 
 export type ReadResult =
   | {
@@ -75,6 +76,11 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
     case 'html':
       read = readHtml(fileName, bytes, lim);
       break;
+    case 'mhtml': {
+      const part = mhtmlPart(bytes);
+      read = part ? readHtml(fileName, part.html, lim, part.charset) : fail('unreadable', '单个文件网页（.mht）中没有网页内容；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交');
+      break;
+    }
     case 'xlsxml':
       read = readXlsXml(bytes, lim);
       break;

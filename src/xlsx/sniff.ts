@@ -4,6 +4,7 @@
  * ever decides the wording of a message.
  */
 import * as CFB from 'cfb';
+import { isMhtml } from './htmlMime';
 import { inflateEntry, listEntries } from './zipGuard';
 
 export type Format =
@@ -21,6 +22,8 @@ export type Format =
   /** An OLE container holding neither a workbook nor a Word document. */
   | 'ole'
   | 'html'
+  /** MHTML (.mht): a web page with its parts in one MIME message. */
+  | 'mhtml'
   /** Excel 2003 XML (SpreadsheetML), often exported by web systems as ".xls". */
   | 'xlsxml'
   | 'text'
@@ -39,6 +42,7 @@ export const FORMAT_LABEL: Record<Format, string> = {
   encrypted: '加密的 Office 文件',
   ole: 'Office 复合文档',
   html: '网页（HTML）',
+  mhtml: '单个文件网页（.mht）',
   xlsxml: 'Excel 2003 XML 表格',
   text: '文本（CSV/TSV）',
   empty: '空文件',
@@ -52,7 +56,8 @@ const USUAL_EXT: Partial<Record<Format, string[]>> = {
   docx: ['docx', 'docm'],
   xls: ['xls', 'et', 'xlt', 'ett'],
   doc: ['doc', 'wps', 'dot'],
-  html: ['html', 'htm', 'xls', 'mht'],
+  html: ['html', 'htm', 'xls'],
+  mhtml: ['mht', 'mhtml', 'xls'],
   xlsxml: ['xml', 'xls'],
   text: ['csv', 'tsv', 'txt', 'xls'],
 };
@@ -151,6 +156,7 @@ function sniffText(bytes: Uint8Array): Format {
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (utf16) ascii = new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
   else for (const b of head) ascii += b < 0x80 ? String.fromCharCode(b) : ' ';
+  if (isMhtml(bytes)) return 'mhtml';
   if (/urn:schemas-microsoft-com:office:spreadsheet/.test(ascii) && /<(\w+:)?Workbook[\s>]/.test(ascii)) return 'xlsxml';
   if (/<(!doctype\s+html|html|head|body|table|meta|tr|td)[\s>]/i.test(ascii.slice(0, 2048))) return 'html';
   // Control bytes other than tab/newline/CR (and NUL in UTF-16) mean this is not text.

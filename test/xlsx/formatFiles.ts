@@ -339,3 +339,27 @@ export function formsXml2003(forms: FormTable[], hidden = false): string {
   out.push('</Workbook>');
   return out.join('\n');
 }
+
+/** The HTML as a single-file web page (.mht), quoted-printable in `charset` as Excel writes it. */
+export function mhtml(html: string, charset: 'utf-8' | 'gb18030' = 'utf-8'): Uint8Array {
+  const bytes = charset === 'utf-8' ? new TextEncoder().encode(html) : gbk(html);
+  let qp = '';
+  let line = 0;
+  for (const b of bytes) {
+    const t = b === 0x0a ? '\r\n' : b === 0x0d ? '' : b >= 0x21 && b <= 0x7e && b !== 0x3d ? String.fromCharCode(b) : b === 0x20 ? ' ' : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (t === '\r\n') line = 0;
+    else if (line + t.length > 75) {
+      qp += '=\r\n';
+      line = 0;
+    }
+    qp += t;
+    line += t === '\r\n' ? 0 : t.length;
+  }
+  const msg = ['MIME-Version: 1.0', 'X-Document-Type: Workbook', 'Content-Type: multipart/related; boundary="----=_NextPart_01D"', '', 'This document is a Single File Web Page.', '', '------=_NextPart_01D', 'Content-Location: file:///C:/x/sheet001.htm', 'Content-Transfer-Encoding: quoted-printable', `Content-Type: text/html; charset="${charset === 'utf-8' ? 'utf-8' : 'gb2312'}"`, '', qp, '', '------=_NextPart_01D--', ''].join('\r\n');
+  return new TextEncoder().encode(msg);
+}
+
+/** GB18030 bytes of a string, through the system iconv (Node's TextEncoder only writes UTF-8). */
+function gbk(s: string): Uint8Array {
+  return new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: s }));
+}

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { readSubmission, type ReadResult } from '../../src/xlsx/read';
-import { dump, edgeXlsx, formCsv, formsXml2003, type FormTable, type Raw, formsHtml, formsXlsx, hasPythonDocx, hasSoffice, hasSsconvert, hasXlsxwriter, pythonDocx, sofficeConvert, ssconvert, unitForms, xlsxwriterBook } from './formatFiles';
+import { dump, edgeXlsx, formCsv, formsXml2003, mhtml, type FormTable, type Raw, formsHtml, formsXlsx, hasPythonDocx, hasSoffice, hasSsconvert, hasXlsxwriter, pythonDocx, sofficeConvert, ssconvert, unitForms, xlsxwriterBook } from './formatFiles';
 
 const FIXTURES = join(__dirname, '../fixtures/formats');
 
@@ -70,6 +70,13 @@ describe('committed fixtures read like their .xlsx', () => {
     const sheets = dump(r.workbook);
     expect(sheets.pop()).toMatchObject({ name: '下拉', hidden: true });
     expect(sheets).toEqual(dump((await read('x.xlsx', bytes('机电学院.xlsx'))).workbook));
+  });
+
+  it.each(['utf-8', 'gb18030'] as const)('reads a single-file web page (.mht, quoted-printable %s) like the web page', async (charset) => {
+    const html = formsHtml(unitForms('机电学院'));
+    const r = await read('导出.xls', mhtml(html, charset));
+    expect(r.kind).toBe('mhtml');
+    expect(dump(r.workbook)).toEqual(dump((await read('a.html', strToU8(html))).workbook));
   });
 
   it('reads a CSV of one form like that sheet of the .xlsx', async () => {
