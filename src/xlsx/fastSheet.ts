@@ -235,8 +235,8 @@ interface SheetContext {
   date1904: boolean;
   lim: ReadLimits;
   budget: Budget;
-  /** Characters of text taken into cells so far, over the whole file. */
-  text: { chars: number };
+  /** Characters of text and cells with values taken so far, over the whole file. */
+  text: { chars: number; cells: number };
   today: number | null;
 }
 
@@ -455,6 +455,9 @@ function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNo
       if (++filled > lim.maxCellsPerSheet) {
         throw new ReadRefused(fail('too-large', `工作表“${name}”中有内容的单元格超过 ${lim.maxCellsPerSheet} 个（单表单元格上限），已拒绝导入；请删除多余的行列后再提交`));
       }
+      if (++ctx.text.cells > lim.maxCellsPerFile) {
+        throw new ReadRefused(fail('too-large', `工作簿中有内容的单元格共超过 ${lim.maxCellsPerFile} 个（全文件单元格上限），已拒绝导入；请删除多余的工作表或行列后再提交`));
+      }
       if (col >= lim.maxColumns) {
         if (wideCells++ === 0) wideFirst = a1(cRow, col);
         continue;
@@ -657,7 +660,7 @@ export function readParts(parts: Map<string, Uint8Array>, limits: Partial<ReadLi
     date1904,
     lim,
     budget,
-    text: { chars: 0 },
+    text: { chars: 0, cells: 0 },
     today: lim.asOf ? todaySerial(lim.asOf) : null,
   };
   const out: SheetGrid[] = [];

@@ -10,15 +10,16 @@ export interface ReadLimits {
   maxUncompressedBytes: number;
   /** Uncompressed:compressed ratio per entry, checked only for entries over 1 MB. */
   maxEntryRatio: number;
-  /** Cells that hold a value or a formula, per sheet (styled empty cells are not counted). */
+  /** Cells that hold a value or a formula, per sheet and in the whole file (styled empty cells are not counted). */
   maxCellsPerSheet: number;
+  maxCellsPerFile: number;
   /** Distinct worksheet parts read. */
   maxSheets: number;
   /** `<c>` elements per part, empty ones included: bounds the parsing work of formatted templates. */
   maxCellElements: number;
   /** Sheet entries in workbook.xml that are looked at. */
   maxSheetEntries: number;
-  /** Columns read per row (filing forms have about a dozen). */
+  /** Columns read per row (filing forms have about a dozen; rows × this bounds a sheet's slots). */
   maxColumns: number;
   /** Merged areas per sheet, and the largest area (in cells) one merge may cover. */
   maxMerges: number;
@@ -42,10 +43,11 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxUncompressedBytes: 200 * MB,
   maxEntryRatio: 200,
   maxCellsPerSheet: 200_000,
+  maxCellsPerFile: 1_000_000,
   maxSheets: 50,
   maxCellElements: 3_000_000,
   maxSheetEntries: 200,
-  maxColumns: 256,
+  maxColumns: 64,
   maxMerges: 10_000,
   maxMergeArea: 1_000_000,
   maxStringChars: 32_767,

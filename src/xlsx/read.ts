@@ -132,7 +132,7 @@ export async function readXlsx(bytes: Uint8Array, limits: ReadLimits): Promise<{
  * as submissions with roomier bounds; throws with a Chinese message when it cannot be read.
  */
 export async function readBackSheets(bytes: Uint8Array): Promise<WorkbookGrid> {
-  const read = await readXlsx(bytes, { ...DEFAULT_LIMITS, maxUncompressedBytes: 500 * 1024 * 1024, maxCellsPerSheet: 5_000_000, maxSheets: 500, maxSheetEntries: 500, maxCellElements: 20_000_000, maxTextChars: 200_000_000, maxReadMs: 120_000 });
+  const read = await readXlsx(bytes, { ...DEFAULT_LIMITS, maxUncompressedBytes: 500 * 1024 * 1024, maxCellsPerSheet: 5_000_000, maxCellsPerFile: 20_000_000, maxColumns: 1024, maxSheets: 500, maxSheetEntries: 500, maxCellElements: 20_000_000, maxTextChars: 200_000_000, maxReadMs: 120_000 });
   if (!read.ok) throw new Error(read.detail);
   return read.workbook;
 }

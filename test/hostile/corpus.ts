@@ -30,6 +30,8 @@ export const EXPECTED_RULE: Record<string, string> = {
   deep: 'file-too-large',
   csvquote: 'csv-row-malformed',
   csvmixed: 'encoding-mixed',
+  wide: 'read-limit',
+  manycells: 'file-too-large',
 };
 
 type Row = (string | number | null)[];
@@ -339,6 +341,19 @@ export function hostileFiles(): CorpusFile[] {
   {
     const rows = websiteRows(unit('lastrow'), '13900000015', 2);
     add('lastrow', xlsx({ sheets: [{ name: '网站', xml: sheetXml(rows).replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>9</v></c></row></sheetData>') }] }));
+  }
+  // A far-right cell on every one of many rows: rows × columns must stay bounded.
+  {
+    const rows: string[] = [];
+    for (let r = 5; r < 99_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r - 4}</v></c><c r="IU${r}"><v>1</v></c></row>`);
+    add('wide', xlsx({ sheets: [{ name: '网站', xml: sheetXml(websiteRows(unit('wide'), '13900000019', 1)).replace(/<row r="4">.*?<\/row>/, '').replace('</sheetData>', `${rows.join('')}</sheetData>`) }] }));
+  }
+  // Many sheets each under the per-sheet cell limit, together over the per-file one.
+  {
+    const rows: string[] = [];
+    for (let r = 1; r <= 60_000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>2</v></c><c r="C${r}"><v>3</v></c></row>`);
+    const xml = `<worksheet ${NS}><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    add('manycells', xlsx({ sheets: [{ name: '网站', xml: sheetXml(websiteRows(unit('manycells'), '13900000020', 1)) }, ...Array.from({ length: 6 }, (_, i) => ({ name: `数据${i + 1}`, xml }))] }));
   }
   // Deeply nested elements inside a cell.
   {
