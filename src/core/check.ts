@@ -203,7 +203,9 @@ export function checkFile(sub: Submission, index: number, opts: CheckOptions): F
     return readFile(sub, index, opts, domainParams(opts));
   } catch (e) {
     const record: FileRecord = { file: sub.file, unit: null, status: 'rejected', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
-    const detail = `处理文件时出错（${e instanceof Error ? e.message : String(e)}），请另存为 .xlsx 后重新提交，或联系管理员`;
+    // Saving a Word document as .xlsx is impossible: Word files get the advice that works for them.
+    const saveAs = /\.(docx?|wps)$/i.test(sub.file) ? '请在 Word/WPS 中另存为 .docx 后重新提交' : '请另存为 .xlsx 后重新提交';
+    const detail = `处理文件时出错（${e instanceof Error ? e.message : String(e)}），${saveAs}，或联系管理员`;
     return { index, file: sub.file, record, findings: [R.fileUnreadable.at({ file: sub.file }, { detail })], sheets: [], signer: mergeSigners([]) };
   }
 }

@@ -261,3 +261,11 @@ describe('website-domain: what is under the domain', () => {
     expect(underDomain(url, '*.hbjy.net')).toBe(ok);
   });
 });
+
+describe('an unexpected failure while checking one file', () => {
+  it('becomes a finding whose advice works for the file type', () => {
+    const broken = (file: string): Submission => ({ file, sha256: file, size: 1, read: { ok: true, workbook: { sheets: null as never } } });
+    expect(checkFile(broken('通知.docx'), 0, { asOf: AS_OF }).findings[0]!.message).toContain('请在 Word/WPS 中另存为 .docx');
+    expect(checkFile(broken('表.xlsx'), 0, { asOf: AS_OF }).findings[0]!.message).toContain('另存为 .xlsx');
+  });
+});
