@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { scoreBookSheets } from '../core/classify';
+import { unscoredLine } from '../core/scoring/ranking-sheet';
 import type { PipelineResult, SourcedSheet } from '../core/pipeline';
 import { readBackSheets, readSubmission } from '../xlsx/read';
 import { renderWorkbook, writeOutputs, type Output } from './writer';
@@ -39,12 +40,14 @@ async function previousSheets(file: string): Promise<SourcedSheet[]> {
 }
 
 export function printRanking(r: PipelineResult): void {
-  const results = r.run?.assessment.results ?? [];
+  const results = r.run?.ranking ?? [];
   const shown = results.slice(0, SUMMARY_ROWS);
-  const rows = shown.map((u) => [u.rank, u.unit, u.category ?? '', Number(u.score.toFixed(2)), u.grade, u.categoryRank]);
+  const rows = shown.map((u) => [u.rank ?? '', u.unit, u.category ?? '', u.score === null ? '' : Number(u.score.toFixed(2)), u.grade, u.categoryRank ?? '']);
   const rest = results.length - shown.length;
   const more = rest > 0 ? `\n（前 ${shown.length} 名；全部 ${results.length} 个单位见“考核排名”工作表）` : '';
-  process.stdout.write('\n' + renderTable(['排名', '单位', '类别', '年度得分', '等级', '类别内排名'], rows) + more + '\n');
+  const unscored = r.run?.assessment.unscored.length ?? 0;
+  const line = unscored ? `\n${unscoredLine(unscored)}` : '';
+  process.stdout.write('\n' + renderTable(['排名', '单位', '类别', '年度得分', '等级', '类别内排名'], rows) + more + line + '\n');
 }
 
 export async function runCommand(paths: string[], o: RunFlags): Promise<number> {

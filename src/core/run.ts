@@ -16,7 +16,7 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scorePrintSheet, scoreSheet,
+  scorePrintSheet, scoreSheet, UNSCORED,
 } from './scoring';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -55,13 +55,15 @@ export interface RunResult {
   sheetFindings: Finding[];
 }
 
+/** A ranking row; an unscored unit has status 未评分 and null score and ranks. */
 export interface RankingJson {
   unit: string;
   category: string | null;
-  score: number;
+  score: number | null;
   grade: string;
-  rank: number;
-  categoryRank: number;
+  rank: number | null;
+  categoryRank: number | null;
+  status?: typeof UNSCORED;
   base: number | null;
   roundTotals: Record<string, number>;
   veto: boolean;
@@ -155,5 +157,21 @@ export function runAssessment(input: RunInput): RunResult {
     veto: r.veto,
     adjustments: r.adjustments.filter((a) => a.points !== 0).map((a) => ({ indicator: a.indicator, points: a.points, reason: a.reason })),
   }));
+  // Unscored units: in the list (the pane shows them) but never ranked or graded.
+  for (const u of assessment.unscored) {
+    ranking.push({
+      unit: u.unit,
+      category: u.category,
+      score: null,
+      grade: UNSCORED,
+      rank: null,
+      categoryRank: null,
+      base: null,
+      roundTotals: {},
+      veto: u.veto,
+      adjustments: u.adjustments.filter((a) => a.points !== 0).map((a) => ({ indicator: a.indicator, points: a.points, reason: a.reason })),
+      status: UNSCORED,
+    });
+  }
   return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments, sheetFindings };
 }

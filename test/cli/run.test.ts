@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/zhendi.cjs');
 
-interface Ranked { unit: string; score: number; grade: string; rank: number; categoryRank: number }
+interface Ranked { unit: string; score: number | null; grade: string; rank: number | null; categoryRank: number | null; status?: string }
 
 function run(dir: string, out = 'result.xlsx') {
   const args = ['run', path.join(ROOT, 'samples/submissions'), '--roster', path.join(ROOT, 'samples/单位名单.xlsx'), '--scores', path.join(ROOT, 'samples/评分.xlsx'), '--as-of', '2024-11-20', '--out', out, '--json', 'result.json'];
@@ -56,8 +56,14 @@ describe('zhendi run', () => {
     const vetoed = first.ranking.find((r) => r.unit === '后勤管理处')!;
     expect(vetoed.grade).toBe('不合格');
     expect(vetoed.score).toBeLessThanOrEqual(59);
-    const ranks = first.ranking.map((r) => r.rank);
+    const ranked = first.ranking.filter((r) => r.rank !== null);
+    const ranks = ranked.map((r) => r.rank!);
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    // A roster unit nobody scored is 未评分, after the ranked ones: never ranked 0 / 不合格.
+    const unscored = first.ranking.filter((r) => r.rank === null);
+    expect(unscored.length).toBeGreaterThan(0);
+    for (const u of unscored) expect(u).toMatchObject({ score: null, categoryRank: null, grade: '未评分', status: '未评分' });
+    expect(first.ranking.slice(ranked.length)).toEqual(unscored);
   });
 
   it('writes every result sheet, with live formulas whose cached values equal the JSON', async () => {
@@ -69,12 +75,22 @@ describe('zhendi run', () => {
     const { row, col } = columns(ws, '年度得分');
     const scoreCell = ws.getRow(row + 1).getCell(col['年度得分']!).value;
     expect(scoreCell).toEqual(expect.objectContaining({ formula: expect.any(String) }));
+    const unscored = first.ranking.filter((r) => r.score === null).length;
+    const lines: string[] = [];
+    for (let r = 1; r < row; r++) lines.push(String(ws.getRow(r).getCell(1).value ?? ''));
+    expect(lines).toContain(`评分未完成：${unscored} 个单位未评分`);
     for (const want of first.ranking) {
       let found = false;
       for (let r = row + 1; r <= ws.rowCount; r++) {
         const line = ws.getRow(r);
         if (line.getCell(col['单位']!).value !== want.unit) continue;
         found = true;
+        if (want.score === null) {
+          expect(line.getCell(col['年度得分']!).value).toBeNull();
+          expect(line.getCell(col['排名']!).value).toBeNull();
+          expect(line.getCell(col['等级']!).value).toBe('未评分');
+          continue;
+        }
         expect(Number(result(line.getCell(col['年度得分']!).value))).toBeCloseTo(want.score, 6);
         expect(Number(result(line.getCell(col['排名']!).value))).toBe(want.rank);
         expect(result(line.getCell(col['等级']!).value)).toBe(want.grade);
@@ -102,6 +118,7 @@ describe('zhendi run', () => {
     const h = lines.findIndex((l) => l.includes('年度得分'));
     const head = lines[h]!;
     for (const want of first.ranking) {
+      if (want.score === null) continue;
       const line = lines.find((l) => l[head.indexOf('单位')] === want.unit)!;
       // The CSV shows the cell as formatted: two decimals.
       expect(Math.abs(Number(line[head.indexOf('年度得分')]) - want.score)).toBeLessThanOrEqual(0.0051);
@@ -140,7 +157,7 @@ describe('zhendi run', () => {
     const before = first.ranking.find((r) => r.unit === '信息工程学院')!.score;
     const after = second.ranking.find((r) => r.unit === '信息工程学院')!.score;
     // One of two inspectors in one of two rounds dropped 10 points: the annual mean drops 2.5.
-    expect(after).toBeCloseTo(before - 2.5, 6);
+    expect(after).toBeCloseTo(before! - 2.5, 6);
 
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(file);

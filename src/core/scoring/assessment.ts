@@ -7,7 +7,7 @@ import type { RectItem } from './rectification';
 import type { Rubric } from './rubric';
 import { scoreDisagreement, scoreMissing, scoreRoundMissing } from './rules';
 import { type Adjustment, ROUNDS, ROUND_NAMES, type Round, type ScoreEntry } from './scores';
-import { fmt, tidy } from './util';
+import { fmt, tidy, zhCompare } from './util';
 
 export interface UnitInput {
   unit: string;
@@ -48,9 +48,21 @@ export interface UnitResult {
   categoryRank: number;
 }
 
+/** A unit without any score: never ranked, never graded 不合格 (status 未评分). */
+export interface UnscoredUnit {
+  unit: string;
+  category: string | null;
+  adjustments: AdjustmentItem[];
+  veto: boolean;
+}
+
+export const UNSCORED = '未评分';
+
 export interface Assessment {
-  /** Sorted by rank, then unit name. */
+  /** Scored units, sorted by rank, then unit name. */
   results: UnitResult[];
+  /** Units with no score at all, by name: listed after the ranked ones, excluded from ranks and grade shares. */
+  unscored: UnscoredUnit[];
   indicators: IndicatorResult[];
   /** score-missing, score-round-missing, score-disagreement. */
   findings: Finding[];
@@ -134,12 +146,13 @@ export function assess(input: AssessInput): Assessment {
   const adjustmentsOf = groupBy(input.adjustments, (a) => a.unit);
   const rectOf = groupBy(input.rectification ?? [], (i) => i.unit);
   const rows: (UnitInput & { score: number; veto: boolean; roundTotals: Partial<Record<Round, number>>; base: number | null; adjustments: AdjustmentItem[] })[] = [];
+  const unscored: UnscoredUnit[] = [];
   for (const u of unitUniverse(input)) {
     const r = roundResults(u.unit, byUnit.get(u.unit) ?? new Map(), input, findings);
     indicators.push(...r.indicators);
     const base = annualBase(r.totals, params.roundWeights);
     if (base === null && conducted.size > 0) {
-      findings.push(scoreMissing.at({ unit: u.unit }, { what: '全年没有任何评分，基础分按 0 分计' }));
+      findings.push(scoreMissing.at({ unit: u.unit }, { what: `全年没有任何评分，暂不排名（${UNSCORED}）` }));
     } else if (base !== null) {
       for (const round of conducted) {
         if (r.totals[round] === undefined) findings.push(scoreRoundMissing.at({ unit: u.unit }, { round: ROUND_NAMES[round] }));
@@ -150,8 +163,10 @@ export function assess(input: AssessInput): Assessment {
     const vetoes = adjustments.filter((a) => a.kind === 'veto');
     const subtotal = (base ?? 0) + items.reduce((s, i) => s + i.points, 0);
     const score = finish(u.unit, subtotal, vetoes, params, items);
-    rows.push({ ...u, roundTotals: r.totals, base, adjustments: items, score, veto: vetoes.length > 0 });
+    if (base === null) unscored.push({ ...u, adjustments: items, veto: vetoes.length > 0 });
+    else rows.push({ ...u, roundTotals: r.totals, base, adjustments: items, score, veto: vetoes.length > 0 });
   }
+  unscored.sort((a, b) => zhCompare(a.unit, b.unit));
   const ranked: Ranked<(typeof rows)[number]>[] = rankUnits(rows, params);
   const results: UnitResult[] = ranked.map((x) => ({
     unit: x.unit,
@@ -165,5 +180,5 @@ export function assess(input: AssessInput): Assessment {
     rank: x.rank,
     categoryRank: x.categoryRank,
   }));
-  return { results, indicators, findings };
+  return { results, unscored, indicators, findings };
 }

@@ -2,7 +2,7 @@
 import { columnLetters } from '../grid';
 import { blockRows, FILLS, type OutValue, type SheetModel, headerRow } from '../report/model';
 import { ADJUSTMENT_GROUPS } from './adjustments';
-import type { Assessment } from './assessment';
+import { type Assessment, UNSCORED } from './assessment';
 import type { Params } from './params';
 import { quotaSeats } from './ranking';
 import { ROUND_NAMES } from './scores';
@@ -22,6 +22,11 @@ export function gradeColors(params: Pick<Params, 'grades' | 'failGrade'>): Recor
 export const SIGN_OFF = ['初审', '复核', '审定'];
 const NO_CATEGORY = '（未分类）';
 
+/** The line the printable ranking carries until every unit is scored. */
+export function unscoredLine(n: number): string {
+  return `评分未完成：${n} 个单位未评分`;
+}
+
 /** A string literal inside a formula we build: quotes doubled. */
 function lit(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
@@ -31,7 +36,11 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
   const rankName = params.rankStyle === 'dense' ? '中国式排名' : 'RANK.EQ 排名';
   const base: Pick<SheetModel, 'title' | 'subtitle'> = {
     title,
-    subtitle: [`检查日期：${params.asOf}  年度得分 = 两轮检查平均分 + 各项加减分（限 0～100 分）；${rankName}；得分保留全部精度，显示两位小数`],
+    subtitle: [
+      `检查日期：${params.asOf}  年度得分 = 两轮检查平均分 + 各项加减分（限 0～100 分）；${rankName}；得分保留全部精度，显示两位小数`,
+      // Until every unit is scored the printed ranking says so: it is not final.
+      ...(a.unscored.length ? [unscoredLine(a.unscored.length)] : []),
+    ],
   };
   const first = headerRow(base) + 2;
   const last = first + a.results.length - 1;
@@ -108,6 +117,15 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
     ];
   });
 
+  // Unscored units: listed after the ranked ones, outside every formula range (no rank, no grade).
+  for (const u of a.unscored) {
+    const detail = u.adjustments
+      .filter((it) => it.points !== 0 || it.group === 'veto')
+      .map((it) => `${it.indicator} ${it.points > 0 ? '+' : ''}${fmt(it.points)}：${maskPhone(it.reason)}`)
+      .join('\n');
+    rows.push([null, u.unit, u.category ?? NO_CATEGORY, null, null, null, ...ADJUSTMENT_GROUPS.map(() => null), null, UNSCORED, null, detail, u.veto ? 1 : 0, 0, 0]);
+  }
+
   const n = a.results.length;
   const signOff: OutValue[][] = SIGN_OFF.map((step) => [step, '签名：', '', '', '日期：', '']);
   const gradeNames = [...params.grades.map((g) => g.grade), params.failGrade];
@@ -120,6 +138,7 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
       return [g, { formula: `COUNTIF(${G},${lit(g)})`, result: count }, { formula: `TEXT(COUNTIF(${G},${lit(g)})/${n},"0.##%")`, result: share }];
     }),
     ['合计', n, '100%'],
+    ...(a.unscored.length ? [[`${UNSCORED}（不计入排名）`, a.unscored.length, '']] : []),
   ];
 
   const sheet: SheetModel = {

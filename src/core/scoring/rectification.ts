@@ -112,7 +112,7 @@ export function buildRectification(input: RectInput): RectItem[] {
       source: 'score',
     });
   }
-  for (const res of input.assessment.results) {
+  for (const res of [...input.assessment.results, ...(input.assessment.unscored ?? [])]) {
     for (const a of res.adjustments) {
       const text = GROUP_TEXT[a.group];
       if (!a.key || a.points > 0 || !text) continue;

@@ -92,7 +92,7 @@ export function RankingStep({ output, ready, busy, onRun }: StepProps) {
               <TableRow key={r.unit}>
                 <TableCell>{r.rank}</TableCell>
                 <TableCell>{r.unit}</TableCell>
-                <TableCell>{r.score.toFixed(2)}</TableCell>
+                <TableCell>{r.score === null ? '' : r.score.toFixed(2)}</TableCell>
                 <TableCell>{r.grade}</TableCell>
               </TableRow>
             ))}

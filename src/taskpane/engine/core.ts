@@ -36,7 +36,7 @@ import type { JsonReport } from '../../core/report/json';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromGrid, type Roster } from '../../core/units';
-import { RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, ROUNDS, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
+import { RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
 import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
 import type { Settings } from '../settings';
@@ -93,7 +93,7 @@ export interface CheckOutput {
 }
 
 /** A ranking row; unscored units come last with status 未评分 (rank and score null). */
-export type RankRow = Omit<RankingJson, 'base' | 'roundTotals'> & { status?: string };
+export type RankRow = Omit<RankingJson, 'base' | 'roundTotals'>;
 
 export interface StepOutput {
   model: WorkbookModel;
@@ -360,15 +360,13 @@ export class EngineCore {
     const units: ScoringUnit[] = r.check.units
       .filter((u) => !rosterNames || u.inRoster)
       .map((u) => ({ unit: u.unit, category: u.category, websites: unitWebsites(r.check, u.unit) }));
-    const scored = new Set(run.scores.map((e) => e.unit));
-    const unscored = units.filter((u) => !scored.has(u.unit)).map((u) => u.unit);
+    const unscored = run.assessment.unscored.map((u) => u.unit);
     const inspectors = [...new Set(run.scores.map((e) => `${e.round}\u0000${e.inspector}`))];
     const names = units.map((u) => u.unit);
     const progress = inspectors.map((k) => {
       const [round, inspector] = k.split('\u0000') as [string, string];
       return scoringProgress(run.scores, names, r.rubric, inspector, Number(round) as 1 | 2);
     });
-    void ROUNDS;
     return {
       json: r.json,
       model: r.workbook,

@@ -85,14 +85,17 @@ describe('base score', () => {
     expect(out.findings[0]!.message).toContain('乙');
   });
 
-  it('a unit with no score at all gets base null, counted as 0, flagged; without any scoring nothing is flagged', () => {
+  it('a unit with no score at all is 未评分: not ranked, not graded, flagged; without any scoring nothing is flagged', () => {
     const out = run({ units: [{ unit: 'U', category: null }, { unit: 'V', category: null }] });
-    const v = out.results.find((x) => x.unit === 'V')!;
-    expect(v.base).toBeNull();
-    expect(v.score).toBe(0);
-    expect(v.rank).toBe(2);
+    expect(out.results.map((x) => x.unit)).toEqual(['U']);
+    expect(out.results[0]!.rank).toBe(1);
+    expect(out.unscored.map((x) => x.unit)).toEqual(['V']);
     expect(out.findings.map((f) => [f.rule, f.unit])).toEqual([['score-missing', 'V']]);
-    expect(run({ scores: [] }).findings).toEqual([]);
+    expect(out.findings[0]!.message).toContain('未评分');
+    const none = run({ scores: [] });
+    expect(none.findings).toEqual([]);
+    expect(none.results).toEqual([]);
+    expect(none.unscored.map((x) => x.unit)).toEqual(['U']);
   });
 });
 
