@@ -118,7 +118,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const resolved = resolveRun(scoreBooks, previous, input.params);
   const { params, rubric } = resolved;
   const opts = checkOptionsOf(params, input.roster);
-  const check = consolidate(input.checks ?? checkAll(input.submissions, opts, input.cache, checkContext(params, input.roster)), opts);
+  const check = withoutPhantomUnits(consolidate(input.checks ?? checkAll(input.submissions, opts, input.cache, checkContext(params, input.roster)), opts));
   if (input.mode === 'check') {
     const findings = [...check.findings];
     return { params, rubric, check, run: null, findings, workbook: checkWorkbookModel(check), json: toJsonReport(check) };
@@ -153,4 +153,20 @@ function duplicateOf(sub: Submission, index: number): FileCheck {
     sheets: [],
     signer: mergeSigners([]),
   };
+}
+
+const FILE_RULES = new Set(['file-unreadable', 'file-unsupported', 'file-too-large']);
+
+/**
+ * A file that could not be read names its unit only by its file name: "空文件.xlsx" or
+ * "随机20mb.xlsx" is no unit. Such a name is kept only when it is a real unit (in the roster or
+ * with an accepted file); otherwise the file and its finding stay, without a unit.
+ */
+export function withoutPhantomUnits(check: CheckResult): CheckResult {
+  const real = new Set(check.units.map((u) => u.unit));
+  const phantom = (unit: string | null) => unit !== null && !real.has(unit);
+  if (!check.files.some((f) => f.status === 'rejected' && phantom(f.unit))) return check;
+  const files = check.files.map((f) => (f.status === 'rejected' && phantom(f.unit) ? { ...f, unit: null } : f));
+  const findings = check.findings.map((f) => (FILE_RULES.has(f.rule) && phantom(f.unit) ? { ...f, unit: null } : f));
+  return { ...check, files, findings };
 }

@@ -16,7 +16,7 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scorePrintSheet, scoreSheet, UNSCORED,
+  scoreKey, scorePrintSheet, scoreSheet, UNSCORED, adjustmentsSheet, typedAdjustmentRows,
 } from './scoring';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -101,17 +101,27 @@ export function runAssessment(input: RunInput): RunResult {
     given.push(r.entries);
     findings.push(...r.findings);
   }
+  // 加减分 of the score workbooks count each run; those typed into the result's own 加减分 are
+  // also written back into it (the others are not, so they never count twice).
   const adjustments: Adjustment[] = [];
   for (const s of byName([...input.scoreBooks, ...input.previous], ['加减分'])) {
     const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames });
     adjustments.push(...r.adjustments);
     findings.push(...r.findings);
   }
+  const typedAdjustments = byName(input.previous, ['加减分']).flatMap((s) => typedAdjustmentRows(s.sheet));
   // Several inspectors' files: merged, a different value for the same entry flagged. What was
   // typed into 评分表 last time, then in the pane, wins: it is newer.
   const merged = mergeScoreLists(given);
   findings.push(...merged.findings);
-  const scores = mergeScoreEntries(merged.entries, typed, [...input.entries]);
+  // A read-back entry equal to a file's entry is that entry written out last time: the file stays
+  // its source (findings keep pointing at it), so reopening a result changes nothing.
+  const fromFiles = new Map(merged.entries.map((e) => [scoreKey(e), e]));
+  const changed = typed.filter((t) => {
+    const f = fromFiles.get(scoreKey(t));
+    return !f || f.score !== t.score || f.note !== t.note;
+  });
+  const scores = mergeScoreEntries(merged.entries, changed, [...input.entries]);
   const known = new Set(units.map((u) => u.unit));
   for (const e of [...scores, ...adjustments]) {
     if (!known.has(e.unit)) {
@@ -139,6 +149,7 @@ export function runAssessment(input: RunInput): RunResult {
       scorePrintSheet({ units, rubric, scores }),
       rectSheet(rectification, params),
       receiptSheet(input.check, byName(input.previous ?? [], [RECEIPT_SHEET])[0]?.sheet),
+      adjustmentsSheet(typedAdjustments),
       ...checkBook.sheets,
       rubricToSheet(rubric),
       paramsToSheet(params),

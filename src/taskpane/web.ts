@@ -1,12 +1,12 @@
 /**
  * The workbook port of the plain web page (no Excel): sheets live in memory as report models,
  * are rendered to .xlsx by the engine worker (src/xlsx) and downloaded. Nothing leaves the
- * machine. Opening an earlier result workbook (e.g. with scores typed in WPS) makes its sheets
- * the current ones, so the next steps read the scores back and keep them.
+ * machine. Opening an earlier result workbook (e.g. with scores typed in WPS) hands its typed
+ * input to the engine; the download is always the engine's full re-rendered result.
  */
 import type { SheetGrid, WorkbookGrid } from '../core/grid';
 import type { SheetModel, WorkbookModel } from '../core/report/model';
-import { mergeEditable, rawFromGrid } from '../excel/merge';
+import { mergeEditable, rawFromGrid } from '../core/report/editable';
 import type { Engine } from './engine/client';
 import type { WorkbookPort, WriteReport } from './port';
 
@@ -19,6 +19,8 @@ export function webPort(engine: Engine, save: (bytes: Uint8Array, fileName: stri
   const sheets = new Map<string, SheetModel>();
   /** Sheets of an opened earlier result: read by steps, carried into the download when not rewritten. */
   let opened = new Map<string, SheetGrid>();
+  /** The opened result's bytes: downloaded unchanged when nothing was added since. */
+  let original: Uint8Array | null = null;
 
   return {
     kind: 'web',
@@ -47,11 +49,19 @@ export function webPort(engine: Engine, save: (bytes: Uint8Array, fileName: stri
       return { sheets: [...sheets.values(), ...carried] };
     },
     async download(fileName: string): Promise<void> {
-      const bytes = await engine.render(this.model());
-      save(bytes, fileName);
+      // The engine re-renders the whole result (tables, links, print setup, validations) from the
+      // pipeline's model; sheets only this port holds (templates, foreign sheets of an opened
+      // result) are appended by name.
+      const extra = [...sheets.values(), ...[...opened.values()].map(gridToModel)];
+      save(await engine.download(null, original, extra), fileName);
     },
     async openExisting(file: File): Promise<string[]> {
-      const wb = await engine.readWorkbook(file);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const input = { name: file.name, bytes };
+      const wb = await engine.readWorkbook(input);
+      // Only the typed input is read from it (engine.openResult); its bytes are kept as they are.
+      await engine.openResult(input);
+      original = bytes;
       opened = new Map(wb.sheets.map((s) => [s.name, s]));
       for (const name of opened.keys()) sheets.delete(name);
       return [...opened.keys()];

@@ -3,7 +3,7 @@
  * the same code in process (tests, and a fallback when workers are unavailable).
  */
 import type { WorkbookGrid } from '../../core/grid';
-import type { WorkbookModel } from '../../core/report/model';
+import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
 import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
@@ -31,8 +31,8 @@ export interface Engine {
   setScore(entry: EntryInput, settings: Settings, workbook?: WorkbookGrid | null): Promise<ScoreOutcome>;
   /** Continue from an earlier result workbook: its typed input is read back. */
   openResult(file: FileInput): Promise<OpenSummary>;
-  /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added). */
-  download(settings?: Settings | null, original?: Uint8Array | null): Promise<Uint8Array>;
+  /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added; `extra`: sheets appended by name, e.g. templates). */
+  download(settings?: Settings | null, original?: Uint8Array | null, extra?: SheetModel[]): Promise<Uint8Array>;
   templates(school: string): Promise<WorkbookModel>;
   render(model: WorkbookModel): Promise<Uint8Array>;
   readWorkbook(file: FileInput): Promise<WorkbookGrid>;
@@ -55,7 +55,7 @@ export function engineOver(call: Caller): Engine {
     recompute: (settings, workbook) => call({ op: 'recompute', settings, workbook: workbook ?? null }),
     setScore: (entry, settings, workbook) => call({ op: 'setScore', entry, settings, workbook: workbook ?? null }),
     openResult: (file) => call({ op: 'openResult', file }),
-    download: (settings, original) => call({ op: 'download', settings: settings ?? null, original: original ?? null }),
+    download: (settings, original, extra) => call({ op: 'download', settings: settings ?? null, original: original ?? null, extra: extra ?? [] }),
     templates: (school) => call({ op: 'templates', school }),
     render: (model) => call({ op: 'render', model }),
     readWorkbook: (file) => call({ op: 'readWorkbook', file }),

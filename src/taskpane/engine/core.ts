@@ -36,13 +36,12 @@ import type { JsonReport } from '../../core/report/json';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromGrid, type Roster } from '../../core/units';
-import { RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
+import { ADJUST_SHEET, RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, adjustmentsSheet, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
 import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
 import type { Settings } from '../settings';
 import type { SessionStore } from './store';
 
-export const ADJUST_SHEET = '加减分';
 
 export interface InputFile {
   name: string;
@@ -387,11 +386,19 @@ export class EngineCore {
     };
   }
 
-  /** The whole result workbook; an opened result with nothing added since is returned as it was. */
-  async download(settings: Settings | null = null, original: Uint8Array | null = null): Promise<Uint8Array> {
+  /**
+   * The whole result workbook, re-rendered from the pipeline's model (tables, links, print setup,
+   * validations). An opened result with nothing added since comes back as it was; `extra` sheets
+   * (templates, sheets of the opened result the pipeline does not make) are appended by name.
+   */
+  async download(settings: Settings | null = null, original: Uint8Array | null = null, extra: SheetModel[] = []): Promise<Uint8Array> {
     const s = this.state;
-    if (original && !s.submissions.length && !s.scoreBooks.length && !s.entries.length) return original;
-    return renderWorkbook(this.pipeline(settings, null).workbook);
+    const added = s.submissions.length || s.scoreBooks.length || s.entries.length;
+    if (original && !added) return original;
+    if (!added && !s.previous) return renderWorkbook({ sheets: extra });
+    const model = this.pipeline(settings, null).workbook;
+    const have = new Set(model.sheets.map((x) => x.name));
+    return renderWorkbook({ sheets: [...model.sheets, ...extra.filter((x) => !have.has(x.name))] });
   }
 
   // The step views (check, scoring, ranking, rectify) of the same pipeline, for the step UI.
@@ -463,21 +470,8 @@ export class EngineCore {
 
 /** A blank 加减分 sheet (DOMAIN §2.3) for the office to enter bonuses and vetoes. */
 export function adjustmentsTemplate(): SheetModel {
-  return {
-    name: ADJUST_SHEET,
-    title: '加减分（创新加分、一票否决）',
-    subtitle: ['类型填“加分”或“否决”；加分填分值（合计不超过 5 分），否决不填分值；说明写明依据。'],
-    columns: [
-      { header: '单位', width: 18, editable: true },
-      { header: '类型', width: 8, editable: true },
-      { header: '分值', width: 8, kind: 'number', editable: true },
-      { header: '说明', width: 48, editable: true, wrap: true },
-    ],
-    rows: [],
-    table: { name: 'T_Adjust' },
-    validations: [{ col: 1, type: 'list', values: ['加分', '否决'] }],
-  };
+  return adjustmentsSheet([]);
 }
 
 export type { SourcedSheet };
-export { compareFindings, RANKING_SHEET, RECT_SHEET, SCORE_SHEET, RUBRIC_SHEET };
+export { ADJUST_SHEET, compareFindings, RANKING_SHEET, RECT_SHEET, SCORE_SHEET, RUBRIC_SHEET };

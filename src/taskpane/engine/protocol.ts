@@ -1,6 +1,6 @@
 /** Messages between the pane (engine/client.ts) and the engine worker (engine/worker.ts). */
 import type { WorkbookGrid } from '../../core/grid';
-import type { WorkbookModel } from '../../core/report/model';
+import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
 import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
@@ -20,7 +20,7 @@ export type Request =
   | { op: 'recompute'; settings: Settings; workbook?: WorkbookGrid | null }
   | { op: 'setScore'; entry: EntryInput; settings: Settings; workbook?: WorkbookGrid | null }
   | { op: 'openResult'; file: FileInput }
-  | { op: 'download'; settings?: Settings | null; original?: Uint8Array | null }
+  | { op: 'download'; settings?: Settings | null; original?: Uint8Array | null; extra?: SheetModel[] }
   | { op: 'templates'; school: string }
   | { op: 'render'; model: WorkbookModel }
   | { op: 'readWorkbook'; file: FileInput };
