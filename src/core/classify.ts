@@ -13,7 +13,7 @@ export type FileKind = 'submission' | 'roster' | 'scores' | 'result';
 /** Sheets of a score workbook, by name (DOMAIN §2.3). */
 export const SCORE_BOOK_SHEETS = ['评分', '评分记录', '检查评分', '加减分', '评分细则', '参数'] as const;
 /** Sheets only a result workbook has (check-only results included). */
-const RESULT_SHEETS = ['考核排名', '评分表', '整改台账', '校验结果', '导入记录', '单位概况'];
+const RESULT_SHEETS = ['总览', '考核排名', '评分表', '整改台账', '校验结果', '导入记录', '单位概况'];
 
 const named = (s: SheetGrid, names: readonly string[]) => names.includes(s.name.trim());
 

@@ -95,7 +95,7 @@ describe('files recognised by content', () => {
       expect(r.json.findings.some((f) => f.unit === phantom)).toBe(false);
     }
     expect(r.json.files.filter((f) => f.status === 'duplicate')).toHaveLength(s.counts!.duplicates);
-    const unreadable = r.json.findings.filter((f) => f.rule === 'file-unreadable' && ['空文件.xlsx', '随机20mb.xlsx'].includes(f.file ?? ''));
+    const unreadable = r.json.findings.filter((f) => /^file-(unreadable|unsupported)$/.test(f.rule) && ['空文件.xlsx', '随机20mb.xlsx'].includes(f.file ?? ''));
     expect(unreadable.map((f) => [f.file, f.unit]).sort()).toEqual([['空文件.xlsx', null], ['随机20mb.xlsx', null]]);
     // The same files again: nothing changes, nothing to announce.
     const again = await engine.addFiles(files.slice(0, 3));
