@@ -42,6 +42,8 @@ export interface WorkbookPort {
   generateTemplates?(opts: { replace: boolean }): Promise<TemplateReport>;
   /** Web only: download the result workbook. */
   download?(fileName: string): Promise<void>;
+  /** Web only: hand bytes to the user as a downloaded file. */
+  saveBytes?(bytes: Uint8Array, fileName: string): void;
   /** Web only: continue from an earlier result workbook (its sheets become the current ones). */
   openExisting?(file: File): Promise<string[]>;
 }

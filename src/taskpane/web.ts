@@ -48,6 +48,9 @@ export function webPort(engine: Engine, save: (bytes: Uint8Array, fileName: stri
       const carried: SheetModel[] = [...opened.values()].map(gridToModel);
       return { sheets: [...sheets.values(), ...carried] };
     },
+    saveBytes(bytes: Uint8Array, fileName: string): void {
+      save(bytes, fileName);
+    },
     async download(fileName: string): Promise<void> {
       // The engine re-renders the whole result (tables, links, print setup, validations) from the
       // pipeline's model; sheets only this port holds (templates, foreign sheets of an opened

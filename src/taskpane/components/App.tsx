@@ -9,6 +9,8 @@ import {
   Badge,
   Button,
   Caption1,
+  Field,
+  ProgressBar,
   Spinner,
   Tab,
   TabList,
@@ -16,15 +18,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Engine, CheckOutput, StepOutput } from '../engine/client';
+import type { Engine, CheckOutput } from '../engine/client';
+import type { Round } from '../../core/scoring/scores';
 import type { WorkbookPort } from '../port';
 import { defaultSettings, settingsProblems, type Settings } from '../settings';
 import { useT, type MessageKey } from '../i18n';
 import { ImportStep, type ImportState } from './ImportStep';
 import { FindingsStep } from './FindingsStep';
-import { ScoreStep, RankingStep, RectifyStep } from './ScoringSteps';
+import { RankingStep, RectifyStep, UnscoredBanner } from './ScoringSteps';
+import { ScoringView } from './ScoringView';
+import { useSession } from './useSession';
 import { SettingsPanel } from './SettingsPanel';
-import { LiveRegions, type Notice } from './Live';
+import { LiveRegions, useProgressAnnouncement, type Notice } from './Live';
 
 export type { Notice } from './Live';
 
@@ -90,20 +95,25 @@ export function App({ port, engine, initialStep = 'import', initialSettings, ses
 function Pane({ port, engine, initialStep = 'import', initialSettings, session = null }: AppProps) {
   const t = useT();
   const styles = useStyles();
+  const live = useSession(engine, port);
+  const result = live.result;
+  const check = result?.check ?? null;
   const [step, setStep] = useState<Step>(initialStep);
   const [settings, setSettings] = useState<Settings>(() => ({ ...defaultSettings(), ...(session?.settings ?? {}), ...(initialSettings ?? {}) }));
-  const [rosterUnits, setRosterUnits] = useState<number | null>(null);
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
-  const [check, setCheck] = useState<CheckOutput | null>(null);
-  const [outputs, setOutputs] = useState<Partial<Record<'score' | 'ranking' | 'rectify', StepOutput>>>({});
   const [busy, setBusy] = useState(false);
-  /** Something is in the result workbook (web page: the download is not empty). */
-  const [hasResult, setHasResult] = useState(false);
+  const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
+  /** Something was written to the workbook since the last change (Excel). */
+  const [written, setWritten] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [inspector, setInspector] = useState('');
+  const [round, setRound] = useState<Round>(1);
   /** Where focus goes once the next render is on screen (after an import: the check summary). */
   const focusNext = useRef<string | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
+  const writeText = useCallback((done: number, total: number) => t('score.writing', { done, total }), [t]);
+  useProgressAnnouncement(writing?.done ?? 0, writing?.total ?? 0, writeText);
 
   const fail = useCallback((e: unknown) => setNotice({ intent: 'error', text: t('error', { message: e instanceof Error ? e.message : String(e) }) }), [t]);
 
@@ -114,108 +124,76 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
     document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.focus();
   });
 
-  // After a reload (a ribbon button opens the pane at its step), pick up the saved session:
-  // the submissions are parsed already; checking again is quick and writes nothing.
+  /** Runs one action with the busy state; errors become the alert. */
+  const act = useCallback(
+    async (fn: () => Promise<void>) => {
+      setBusy(true);
+      try {
+        await fn();
+      } catch (e) {
+        fail(e);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fail],
+  );
+
+  // After a reload (a ribbon button opens the pane at its step), pick up the saved session.
   useEffect(() => {
     if (!session) return;
-    let live = true;
-    (async () => {
-      const r = await engine.restore(session.id);
-      if (r.roster) setRosterUnits(r.roster);
-      if (!r.files || !live) return;
-      setBusy(true);
-      const out = await engine.check(settingsRef.current);
-      if (!live) return;
-      setCheck(out);
-      setImp({ phase: 'done', summary: t('import.restored', { files: r.files }) });
-    })()
-      .catch((e: unknown) => live && fail(e))
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
+    void act(async () => {
+      const files = await live.restore(session.id, settingsRef.current);
+      if (files) setImp({ phase: 'done', summary: t('import.restored', { files }) });
+    });
     // Once per pane load (engine and session do not change during a pane's life).
   }, []);
-
-  /** Checks again and writes the check sheets; false when nothing readable was imported. */
-  const runCheck = useCallback(
-    async (s: Settings): Promise<{ out: CheckOutput; sheets: number } | null> => {
-      const out = await engine.check(s);
-      mark('zhendi:check-received');
-      setCheck(out);
-      if (!out.files.some((f) => f.status === 'accepted')) return null;
-      const w = await port.writeModel(out.model, { activate: '校验结果' });
-      setHasResult(true);
-      mark('zhendi:check-written');
-      return { out, sheets: w.sheets.length };
-    },
-    [engine, port],
-  );
 
   const importFiles = useCallback(
     async (files: File[]) => {
       if (!files.length) return;
-      setBusy(true);
       setNotice(null);
       setImp({ phase: 'parsing', done: 0, total: files.length });
-      try {
-        const summary = await engine.addFiles(files, (done, total, file) => setImp({ phase: 'parsing', done, total, file }));
-        setImp({ phase: 'checking', done: files.length, total: files.length });
-        const r = await runCheck(settingsRef.current);
-        const out = r?.out ?? (await engine.check(settingsRef.current));
-        const c = fileCounts(out.files);
-        const line = t('import.done', { total: out.files.length, ok: c.accepted, bad: c.rejected, skipped: c.duplicate + summary.skipped.length, replaced: c.replaced });
-        setImp({ phase: 'done', summary: line });
-        if (r) {
-          const errors = out.findings.filter((f) => f.severity === 'error').length;
-          const written = t(port.kind === 'web' ? 'import.ready' : 'import.written', { sheets: r.sheets });
-          setNotice({ intent: 'success', text: `${line}${t('import.checked', { errors, units: out.units.length })}${written}` });
-          setStep('check');
-          focusNext.current = 'check-summary';
-        } else {
-          setNotice({ intent: 'warning', text: `${line}${t('import.nothing')}` });
+      await act(async () => {
+        try {
+          const { summary, result: r } = await live.addFiles(files, (done, total, file) => setImp({ phase: 'parsing', done, total, file }), settingsRef.current);
+          mark('zhendi:check-received');
+          const c = fileCounts(r.check.files);
+          const counts = summary.counts;
+          const others = counts ? counts.rosters + counts.scores + counts.results : 0;
+          const line =
+            t('import.done', { total: r.check.files.length, ok: c.accepted, bad: c.rejected, skipped: c.duplicate + summary.skipped.length, replaced: c.replaced }) +
+            (others ? t('import.others', { rosters: counts!.rosters, scores: counts!.scores, results: counts!.results }) : '');
+          setImp({ phase: 'done', summary: line });
+          setWritten(false);
+          if (summary.changed === false || (!c.accepted && !others)) {
+            setNotice({ intent: 'warning', text: `${line}${t('import.nothing')}` });
+            return;
+          }
+          const errors = r.check.findings.filter((f) => f.severity === 'error').length;
+          const tail = port.kind === 'web' ? t('import.ready', { sheets: r.model.sheets.length }) : t('import.toWrite');
+          setNotice({ intent: 'success', text: `${line}${c.accepted ? t('import.checked', { errors, units: r.check.units.length }) : ''}${tail}` });
+          if (c.accepted) {
+            setStep('check');
+            focusNext.current = 'check-summary';
+          }
+        } catch (e) {
+          setImp({ phase: 'idle' });
+          throw e;
         }
-      } catch (e) {
-        setImp({ phase: 'idle' });
-        fail(e);
-      } finally {
-        setBusy(false);
-      }
+      });
     },
-    [engine, port, runCheck, t, fail],
+    [act, live, port, t],
   );
 
-  const resetImports = useCallback(async () => {
-    await engine.reset();
-    setCheck(null);
-    setOutputs({});
-    setImp({ phase: 'idle' });
-    setNotice({ intent: 'info', text: t('import.cleared') });
-  }, [engine, t]);
-
-  const runStep = useCallback(
-    async (which: 'score' | 'ranking' | 'rectify') => {
-      if (!check) {
-        setNotice({ intent: 'warning', text: t('needScoring') });
-        return;
-      }
-      setBusy(true);
-      setNotice(null);
-      try {
-        const existing = await port.readSheets(['评分表', '评分细则', '加减分', '整改台账']);
-        const s = settingsRef.current;
-        const out =
-          which === 'score' ? await engine.scoring(s, existing) : which === 'ranking' ? await engine.ranking(s, existing) : await engine.rectify(s, existing, s.notices);
-        await port.writeModel(out.model, { activate: out.model.sheets[which === 'score' ? out.model.sheets.length - 1 : 0]?.name });
-        setHasResult(true);
-        setOutputs((o) => ({ ...o, [which]: out }));
-      } catch (e) {
-        fail(e);
-      } finally {
-        setBusy(false);
-      }
-    },
-    [check, engine, port, t, fail],
+  const resetImports = useCallback(
+    () =>
+      act(async () => {
+        await live.reset(settingsRef.current);
+        setImp({ phase: 'idle' });
+        setNotice({ intent: 'info', text: t('import.cleared') });
+      }),
+    [act, live, t],
   );
 
   const applySettings = useCallback(
@@ -223,61 +201,85 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
       setSettings(next);
       settingsRef.current = next;
       session?.saveSettings(next);
-      if (settingsProblems(next).length || !check) return;
-      setBusy(true);
-      try {
-        await runCheck(next);
+      if (settingsProblems(next).length || !live.result) return;
+      await act(async () => {
+        await live.recompute(next);
+        setWritten(false);
         setNotice({ intent: 'success', text: t('settings.applied', { asOf: next.asOf }) });
-      } catch (e) {
-        fail(e);
-      } finally {
-        setBusy(false);
-      }
+      });
     },
-    [check, runCheck, fail, session, t],
+    [act, live, session, t],
   );
 
   const loadRoster = useCallback(
-    async (file: File | null) => {
-      try {
-        const r = await engine.setRoster(file);
-        setRosterUnits(file ? r.units : null);
-        if (check) await runCheck(settingsRef.current);
-        if (file) setNotice({ intent: 'success', text: t('settings.rosterLoaded', { units: r.units }) });
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [engine, check, runCheck, fail, t],
+    (file: File | null) =>
+      act(async () => {
+        const units = await live.setRoster(file, settingsRef.current);
+        if (file) setNotice({ intent: 'success', text: t('settings.rosterLoaded', { units }) });
+      }),
+    [act, live, t],
   );
 
-  const templates = useCallback(async () => {
-    setBusy(true);
-    try {
-      const model = await engine.templates(settingsRef.current.school);
-      await port.writeModel(model, { activate: model.sheets[0]?.name });
-      setHasResult(true);
-      setNotice({ intent: 'success', text: t('templates.done', { n: model.sheets.length }) });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [engine, port, t, fail]);
+  const openResult = useCallback(
+    (file: File) =>
+      act(async () => {
+        const r = await live.openResult(file, settingsRef.current);
+        setNotice({ intent: 'info', text: t('web.opened', { n: r.sheets, scores: r.scores }) });
+      }),
+    [act, live, t],
+  );
 
-  const download = useCallback(async () => {
-    if (!port.download) return;
-    setBusy(true);
-    const name = `阵地检查结果-${settingsRef.current.asOf}.xlsx`;
-    try {
-      await port.download(name);
-      setNotice({ intent: 'success', text: t('web.downloaded', { name }) });
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  }, [port, fail, t]);
+  const setScore = useCallback(
+    async (entry: Parameters<typeof live.setScore>[0]) => {
+      try {
+        const refused = await live.setScore(entry, settingsRef.current);
+        if (!refused) setWritten(false);
+        return refused;
+      } catch (e) {
+        fail(e);
+        return t('error', { message: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    [live, fail, t],
+  );
+
+  const templates = useCallback(
+    () =>
+      act(async () => {
+        const model = await live.templates(settingsRef.current.school);
+        if (port.saveBytes) port.saveBytes(await live.render(model), t('templates.file'));
+        else await port.writeModel(model, { activate: model.sheets[0]?.name });
+        setNotice({ intent: 'success', text: t('templates.done', { n: model.sheets.length }) });
+      }),
+    [act, live, port, t],
+  );
+
+  const download = useCallback(
+    () =>
+      act(async () => {
+        if (!port.saveBytes) return;
+        const name = `阵地检查结果-${settingsRef.current.asOf}.xlsx`;
+        port.saveBytes(await live.download(settingsRef.current), name);
+        setNotice({ intent: 'success', text: t('web.downloaded', { name }) });
+      }),
+    [act, live, port, t],
+  );
+
+  const writeAll = useCallback(
+    () =>
+      act(async () => {
+        setWriting({ done: 0, total: 1 });
+        try {
+          const n = await live.writeAll((done, total) => setWriting({ done, total }));
+          mark('zhendi:check-written');
+          setWritten(true);
+          setNotice({ intent: 'success', text: t('score.written', { sheets: n }) });
+        } finally {
+          setWriting(null);
+        }
+      }),
+    [act, live, t],
+  );
 
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
@@ -285,6 +287,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
     return c;
   }, [check]);
 
+  const hasFiles = !!check?.files.length || live.others.length > 0;
   const tabLabel = (s: Step): string => t(`step.${s}` as MessageKey);
 
   return (
@@ -302,7 +305,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
         {STEPS.map((s) => (
           <Tab key={s} value={s} id={`tab-${s}`} aria-controls={s === step ? `panel-${s}` : undefined} data-testid={`tab-${s}`}>
             {tabLabel(s)}
-            {s === 'check' && check ? ` (${counts.error})` : ''}
+            {s === 'check' && check?.files.length ? ` (${counts.error})` : ''}
           </Tab>
         ))}
       </TabList>
@@ -310,13 +313,22 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
         <Button size="small" onClick={templates} disabledFocusable={busy} data-testid="templates">
           {t('templates.run')}
         </Button>
-        {port.download ? (
-          <Button size="small" appearance="primary" onClick={download} disabled={!busy && !hasResult} disabledFocusable={busy} data-testid="download">
+        {port.saveBytes ? (
+          <Button size="small" appearance="primary" onClick={download} disabled={!busy && !hasFiles} disabledFocusable={busy} data-testid="download">
             {t('web.download')}
           </Button>
-        ) : null}
-        {busy ? <Spinner size="tiny" label={t('busy')} /> : null}
+        ) : (
+          <Button size="small" appearance="primary" onClick={writeAll} disabled={!busy && !result} disabledFocusable={busy} data-testid="write-workbook">
+            {written ? t('score.rewrite') : t('score.write')}
+          </Button>
+        )}
+        {busy && !writing ? <Spinner size="tiny" label={t('busy')} /> : null}
       </div>
+      {writing ? (
+        <Field label={t('score.writeLabel')} validationMessage={t('score.writing', writing)} validationState="none" data-testid="write-progress">
+          <ProgressBar value={writing.total ? writing.done / writing.total : undefined} aria-valuetext={t('score.writing', writing)} />
+        </Field>
+      ) : null}
       <LiveRegions notice={notice} />
       <div role="tabpanel" id={`panel-${step}`} aria-labelledby={`tab-${step}`} className={styles.panel} data-testid="panel">
         {step === 'import' ? (
@@ -326,30 +338,37 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
             onFiles={importFiles}
             onReset={resetImports}
             files={check?.files ?? []}
-            port={port}
+            others={live.others}
             asOf={settings.asOf}
             onAsOf={(asOf) => void applySettings({ ...settingsRef.current, asOf })}
-            onOpened={(n) => {
-              setHasResult(true);
-              setNotice({ intent: 'info', text: t('web.opened', { n }) });
-            }}
-            onError={fail}
+            onOpen={port.kind === 'web' ? openResult : undefined}
           />
         ) : null}
-        {step === 'check' ? <FindingsStep check={check} counts={counts} port={port} /> : null}
-        {step === 'score' ? <ScoreStep output={outputs.score} ready={!!check} busy={busy} onRun={() => runStep('score')} /> : null}
-        {step === 'ranking' ? <RankingStep output={outputs.ranking} ready={!!check} busy={busy} onRun={() => runStep('ranking')} /> : null}
+        {step === 'check' ? <FindingsStep check={check?.files.length ? check : null} counts={counts} port={port} /> : null}
+        {step === 'score' ? (
+          result && result.scoring.units.length ? (
+            <>
+              <UnscoredBanner unscored={result.unscored} />
+              <ScoringView
+                rubric={result.rubric}
+                units={result.scoring.units}
+                entries={result.scoring.entries}
+                inspector={inspector}
+                round={round}
+                onInspector={setInspector}
+                onRound={setRound}
+                onSet={setScore}
+              />
+            </>
+          ) : (
+            <Caption1>{t('needScoring')}</Caption1>
+          )
+        ) : null}
+        {step === 'ranking' ? <RankingStep ranking={check?.files.length ? (result?.ranking ?? null) : null} unscored={result?.unscored ?? []} /> : null}
         {step === 'rectify' ? (
-          <RectifyStep
-            output={outputs.rectify}
-            ready={!!check}
-            busy={busy}
-            notices={settings.notices}
-            onNotices={(v) => setSettings((s) => ({ ...s, notices: v }))}
-            onRun={() => runStep('rectify')}
-          />
+          <RectifyStep facts={check?.files.length ? (result?.rectification ?? null) : null} notices={settings.notices} onNotices={(v) => void applySettings({ ...settingsRef.current, notices: v })} />
         ) : null}
-        {step === 'settings' ? <SettingsPanel settings={settings} rosterUnits={rosterUnits} onApply={applySettings} onRoster={loadRoster} busy={busy} /> : null}
+        {step === 'settings' ? <SettingsPanel settings={settings} rosterUnits={result?.sources.roster ?? null} onApply={applySettings} onRoster={loadRoster} busy={busy} /> : null}
       </div>
     </div>
   );

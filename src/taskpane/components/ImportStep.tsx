@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { CheckOutput } from '../engine/client';
 import { FilePickButton } from './FilePickButton';
-import type { WorkbookPort } from '../port';
+import type { OtherFile } from './useSession';
 import { useT, type MessageKey } from '../i18n';
 import { isIsoDate, todayIso } from '../settings';
 import { StatusText, useProgressAnnouncement } from './Live';
@@ -62,17 +62,18 @@ export interface ImportStepProps {
   state: ImportState;
   busy: boolean;
   files: CheckOutput['files'];
-  port: WorkbookPort;
   onFiles: (files: File[]) => void;
   onReset: () => void;
-  onOpened: (sheets: number) => void;
-  onError: (e: unknown) => void;
+  /** Files recognised as something other than a submission. */
+  others: OtherFile[];
+  /** Web page: continue from an earlier result workbook. */
+  onOpen?: (file: File) => void;
   /** The inspection date (YYYY-MM-DD); a valid new value applies at once. */
   asOf: string;
   onAsOf: (asOf: string) => void;
 }
 
-export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpened, onError, asOf, onAsOf }: ImportStepProps) {
+export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpen, asOf, onAsOf }: ImportStepProps) {
   const t = useT();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -155,19 +156,19 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
       <StatusText testId="import-status">{state.phase === 'done' ? <Text data-testid="import-summary">{state.summary}</Text> : null}</StatusText>
 
       <div className={styles.row}>
-        {files.length ? (
+        {files.length || others.length ? (
           <Button size="small" onClick={onReset} disabledFocusable={busy}>
             {t('import.reset')}
           </Button>
         ) : null}
-        {port.openExisting ? (
+        {onOpen ? (
           <FilePickButton
             accept=".xlsx"
             busy={busy}
             buttonTestId="open-existing"
             inputTestId="existing-input"
             onFile={(f) => {
-              if (f && port.openExisting) port.openExisting(f).then((names) => onOpened(names.length), onError);
+              if (f) onOpen(f);
             }}
           >
             {t('web.open')}
@@ -175,7 +176,7 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
         ) : null}
       </div>
 
-      {files.length ? (
+      {files.length || others.length ? (
         <div className={styles.scroller} role="region" tabIndex={0} aria-label={t('import.fileTable')}>
         <Table size="extra-small" className={styles.table} data-testid="file-table" aria-label={t('import.fileTable')}>
           <TableHeader>
@@ -191,6 +192,13 @@ export function ImportStep({ state, busy, files, port, onFiles, onReset, onOpene
                 <TableCell className={styles.cell}>{f.file}</TableCell>
                 <TableCell className={styles.cell}>{f.unit ?? t('import.noUnit')}</TableCell>
                 <TableCell className={`${styles.cell} ${f.status === 'rejected' ? styles.bad : ''}`}>{t(`status.${f.status}` as MessageKey)}</TableCell>
+              </TableRow>
+            ))}
+            {others.map((f) => (
+              <TableRow key={`other|${f.file}`} data-file={f.file}>
+                <TableCell className={styles.cell}>{f.file}</TableCell>
+                <TableCell />
+                <TableCell className={styles.cell}>{t(`kind.${f.kind}` as MessageKey)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,5 +1,5 @@
+/** The live result views: the 未评分 banner, 汇总与排名 and 整改 (no "generate" buttons). */
 import {
-  Button,
   Caption1,
   Checkbox,
   Table,
@@ -10,113 +10,100 @@ import {
   TableRow,
   Text,
   makeStyles,
+  tokens,
 } from '@fluentui/react-components';
-import type { StepOutput } from '../engine/client';
+import type { RankRow } from '../engine/client';
 import { useT } from '../i18n';
 import { StatusText } from './Live';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '10px', alignItems: 'flex-start' },
-  list: { margin: 0, paddingLeft: '18px' },
+  section: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
+  banner: {
+    padding: '8px 10px',
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  scroller: { maxWidth: '100%', overflowX: 'auto' },
+  cell: { wordBreak: 'keep-all', overflowWrap: 'normal' },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-interface StepProps {
-  output: StepOutput | undefined;
-  ready: boolean;
-  busy: boolean;
-  onRun: () => void;
-}
-
-function StepFindings({ output }: { output: StepOutput | undefined }) {
-  const t = useT();
-  const styles = useStyles();
-  const fs = output?.findings ?? [];
-  if (!fs.length) return null;
-  return (
-    <div data-testid="step-findings">
-      <Caption1>{t('stepFindings', { n: fs.length })}</Caption1>
-      <ul className={styles.list}>
-        {fs.slice(0, 20).map((f, i) => (
-          <li key={i}>
-            <Caption1>
-              {f.unit ? `${f.unit}：` : ''}
-              {f.message}
-            </Caption1>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-export function ScoreStep({ output, ready, busy, onRun }: StepProps) {
+/** "评分未完成：n 个单位未评分" until every unit is scored (a polite status: it changes as scores come in). */
+export function UnscoredBanner({ unscored }: { unscored: string[] }) {
   const t = useT();
   const styles = useStyles();
   return (
-    <section className={styles.section} aria-label={t('step.score')}>
-      <Text>{t('score.intro')}</Text>
-      {!ready ? <Caption1>{t('needScoring')}</Caption1> : null}
-      <Button appearance="primary" disabled={!ready} disabledFocusable={ready && busy} onClick={onRun} data-testid="run-score">
-        {t('score.run')}
-      </Button>
-      <StatusText>{output ? <Text data-testid="score-done">{t('score.done', { units: output.facts.units ?? 0, indicators: output.facts.indicators ?? 0, scores: output.facts.scores ?? 0 })}</Text> : null}</StatusText>
-      <StepFindings output={output} />
-    </section>
+    <StatusText testId="unscored-status">
+      {unscored.length ? (
+        <div className={styles.banner} data-testid="unscored-banner">
+          {t('unscored.banner', { n: unscored.length })}
+        </div>
+      ) : null}
+    </StatusText>
   );
 }
 
-export function RankingStep({ output, ready, busy, onRun }: StepProps) {
+export function RankingStep({ ranking, unscored }: { ranking: RankRow[] | null; unscored: string[] }) {
   const t = useT();
   const styles = useStyles();
-  const rows = output?.ranking ?? [];
+  if (!ranking) return <Caption1>{t('needScoring')}</Caption1>;
+  const ranked = ranking.filter((r) => r.status !== t('unscored.status') && r.rank !== null && !unscored.includes(r.unit));
+  const rows: { unit: string; rank: string; score: string; grade: string; unscored: boolean }[] = [
+    ...ranked.map((r) => ({ unit: r.unit, rank: String(r.rank), score: r.score === null ? '' : r.score.toFixed(2), grade: r.grade, unscored: false })),
+    ...unscored.map((u) => ({ unit: u, rank: '', score: '', grade: t('unscored.status'), unscored: true })),
+  ];
   return (
     <section className={styles.section} aria-label={t('step.ranking')}>
       <Text>{t('ranking.intro')}</Text>
-      {!ready ? <Caption1>{t('needScoring')}</Caption1> : null}
-      <Button appearance="primary" disabled={!ready} disabledFocusable={ready && busy} onClick={onRun} data-testid="run-ranking">
-        {t('ranking.run')}
-      </Button>
-      <StatusText>{output ? <Text data-testid="ranking-done">{t('ranking.done', { units: rows.length })}</Text> : null}</StatusText>
+      <UnscoredBanner unscored={unscored} />
+      <StatusText testId="ranking-done">{t('ranking.done', { units: ranked.length })}</StatusText>
       {rows.length ? (
-        <Table size="extra-small" data-testid="ranking-table" aria-label={t('step.ranking')}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('ranking.rank')}</TableHeaderCell>
-              <TableHeaderCell>{t('ranking.unit')}</TableHeaderCell>
-              <TableHeaderCell>{t('ranking.score')}</TableHeaderCell>
-              <TableHeaderCell>{t('ranking.grade')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.slice(0, 100).map((r) => (
-              <TableRow key={r.unit}>
-                <TableCell>{r.rank}</TableCell>
-                <TableCell>{r.unit}</TableCell>
-                <TableCell>{r.score === null ? '' : r.score.toFixed(2)}</TableCell>
-                <TableCell>{r.grade}</TableCell>
+        <div className={styles.scroller} role="region" tabIndex={0} aria-label={t('ranking.table')}>
+          <Table size="extra-small" data-testid="ranking-table" aria-label={t('ranking.table')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('ranking.rank')}</TableHeaderCell>
+                <TableHeaderCell>{t('ranking.unit')}</TableHeaderCell>
+                <TableHeaderCell>{t('ranking.score')}</TableHeaderCell>
+                <TableHeaderCell>{t('ranking.grade')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {rows.slice(0, 200).map((r) => (
+                <TableRow key={r.unit} data-unit={r.unit}>
+                  <TableCell>{r.rank}</TableCell>
+                  <TableCell className={styles.cell}>{r.unit}</TableCell>
+                  <TableCell>{r.score}</TableCell>
+                  <TableCell className={`${styles.cell} ${r.unscored ? styles.muted : ''}`}>{r.grade}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       ) : null}
-      <StepFindings output={output} />
     </section>
   );
 }
 
-export function RectifyStep({ output, ready, busy, onRun, notices, onNotices }: StepProps & { notices: boolean; onNotices: (v: boolean) => void }) {
+export function RectifyStep({
+  facts,
+  notices,
+  onNotices,
+}: {
+  facts: { items: number; open: number; units: number } | null;
+  notices: boolean;
+  onNotices: (v: boolean) => void;
+}) {
   const t = useT();
   const styles = useStyles();
   return (
     <section className={styles.section} aria-label={t('step.rectify')}>
       <Text>{t('rectify.intro')}</Text>
-      {!ready ? <Caption1>{t('needScoring')}</Caption1> : null}
+      {!facts ? <Caption1>{t('needScoring')}</Caption1> : null}
       <Checkbox checked={notices} onChange={(_, d) => onNotices(!!d.checked)} label={t('rectify.notices')} data-testid="notices" />
-      <Button appearance="primary" disabled={!ready} disabledFocusable={ready && busy} onClick={onRun} data-testid="run-rectify">
-        {t('rectify.run')}
-      </Button>
-      <StatusText>{output ? <Text data-testid="rectify-done">{t('rectify.done', { items: output.facts.items ?? 0, units: output.facts.units ?? 0, open: output.facts.open ?? 0 })}</Text> : null}</StatusText>
-      <StepFindings output={output} />
+      <StatusText testId="rectify-done">{facts ? t('rectify.done', { items: facts.items, units: facts.units, open: facts.open }) : null}</StatusText>
     </section>
   );
 }

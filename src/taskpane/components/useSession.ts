@@ -1,0 +1,110 @@
+/**
+ * The pane's one adapter to the engine: every engine call of the UI is here. The engine keeps the
+ * session (files, roster, score workbooks, an earlier result, typed scores) and returns the whole
+ * result after any change, so every view is live. In Excel the open workbook's own sheets
+ * (what was typed straight into 评分表, 整改台账, …) are read back into each recompute, and
+ * writing into the workbook is one explicit action.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { Engine, EngineResult, ImportSummary, OnProgress } from '../engine/client';
+import type { WorkbookGrid } from '../../core/grid';
+import type { WorkbookPort } from '../port';
+import type { Settings } from '../settings';
+import type { ScoreInput } from './ScoringView';
+
+/** Sheets of the open workbook that carry typed input (Excel). */
+export const TYPED_SHEETS = ['评分表', '整改台账', '评分细则', '参数', '加减分'];
+
+export interface OtherFile {
+  file: string;
+  kind: 'roster' | 'scores' | 'result';
+}
+
+export interface Session {
+  result: EngineResult | null;
+  /** Files recognised as something other than a submission (roster, score workbook, earlier result). */
+  others: OtherFile[];
+  addFiles(files: File[], onProgress: OnProgress, settings: Settings): Promise<{ summary: ImportSummary; result: EngineResult }>;
+  recompute(settings: Settings): Promise<EngineResult>;
+  setScore(entry: ScoreInput, settings: Settings): Promise<string | null>;
+  reset(settings: Settings): Promise<void>;
+  setRoster(file: File | null, settings: Settings): Promise<number>;
+  openResult(file: File, settings: Settings): Promise<{ sheets: number; scores: number }>;
+  restore(id: string, settings: Settings): Promise<number>;
+  /** The whole result workbook as .xlsx bytes (web download). */
+  download(settings: Settings): Promise<Uint8Array>;
+  /** Writes every sheet of the result into the open workbook, one sheet per batch, with progress. */
+  writeAll(onProgress: (done: number, total: number) => void): Promise<number>;
+  templates(school: string): ReturnType<Engine['templates']>;
+  render: Engine['render'];
+}
+
+export function useSession(engine: Engine, port: WorkbookPort): Session {
+  const [result, setResult] = useState<EngineResult | null>(null);
+  const [others, setOthers] = useState<OtherFile[]>([]);
+  const latest = useRef<EngineResult | null>(null);
+
+  const workbook = useCallback(async (): Promise<WorkbookGrid | null> => (port.kind === 'excel' ? port.readSheets(TYPED_SHEETS) : null), [port]);
+  const keep = useCallback((r: EngineResult) => {
+    latest.current = r;
+    setResult(r);
+    return r;
+  }, []);
+
+  const recompute = useCallback(async (s: Settings) => keep(await engine.recompute(s, await workbook())), [engine, keep, workbook]);
+
+  return {
+    result,
+    others,
+    recompute,
+    addFiles: async (files, onProgress, s) => {
+      const summary = await engine.addFiles(files, onProgress);
+      const found = summary.added.filter((f): f is typeof f & { kind: OtherFile['kind'] } => f.kind === 'roster' || f.kind === 'scores' || f.kind === 'result');
+      if (found.length) setOthers((o) => [...o.filter((x) => !found.some((f) => f.file === x.file)), ...found.map((f) => ({ file: f.file, kind: f.kind }))]);
+      return { summary, result: await recompute(s) };
+    },
+    setScore: async (entry, s) => {
+      const out = await engine.setScore(entry, s, await workbook());
+      if (!out.ok) return out.message;
+      keep(out.result);
+      return null;
+    },
+    reset: async (s) => {
+      await engine.reset();
+      setOthers([]);
+      await recompute(s);
+    },
+    setRoster: async (file, s) => {
+      const r = await engine.setRoster(file);
+      await recompute(s);
+      return r.units;
+    },
+    openResult: async (file, s) => {
+      const r = await engine.openResult(file);
+      setOthers((o) => [...o.filter((x) => x.kind !== 'result'), { file: file.name, kind: 'result' }]);
+      await recompute(s);
+      return { sheets: r.sheets.length, scores: r.scores };
+    },
+    restore: async (id, s) => {
+      const r = await engine.restore(id);
+      if (r.files || r.roster) await recompute(s);
+      return r.files;
+    },
+    download: (s) => engine.download(s),
+    writeAll: async (onProgress) => {
+      const model = latest.current?.model;
+      if (!model) return 0;
+      const total = model.sheets.length;
+      onProgress(0, total);
+      const show = (model.sheets.find((s) => s.name === '考核排名') ?? model.sheets[0])?.name;
+      for (let i = 0; i < total; i++) {
+        const sheet = model.sheets[i]!;
+        await port.writeModel({ sheets: [sheet] }, sheet.name === show ? { activate: show } : {});
+        onProgress(i + 1, total);
+      }
+      return total;
+    },
+    templates: (school) => engine.templates(school),
+    render: (m) => engine.render(m),
+  };
+}
