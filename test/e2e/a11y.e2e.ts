@@ -7,10 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DIST, ROOT, isolatedPage, launch, serveDist } from './harness';
+import { DIST, ROOT, isolatedPage, launch, serveDist, shot } from './harness';
 import { blocking, horizontalOverflow, runAxe, type Violation } from './axe';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
+const SCORES = path.join(ROOT, 'samples/评分.xlsx');
+const sampleFiles = () => [...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)), SCORES];
 const STEPS = ['import', 'check', 'score', 'ranking', 'rectify', 'settings'] as const;
 
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -27,21 +29,38 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The sample submissions and the inspectors' 评分.xlsx, dropped together. */
 async function importSamples(page: Page): Promise<void> {
-  const files = fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f));
-  await page.getByTestId('file-input').setInputFiles(files);
+  await page.getByTestId('file-input').setInputFiles(sampleFiles());
   await page.getByTestId('check-summary').waitFor({ timeout: 60000 });
 }
 
-/** Opens a step; where a step still has a run button, runs it so its results are on screen. */
+/** Opens a step (every view is live: nothing to run); the scoring view gets an inspector. */
 async function openStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`tab-${step}`).click();
-  const run = page.getByTestId(`run-${step}`);
-  if ((await run.count()) && (await run.isEnabled())) {
-    await run.click();
-    await page.getByTestId(`${step}-done`).waitFor({ timeout: 30000 });
+  if (step === 'score') {
+    await page.getByTestId('inspector').fill('张明');
+    await page.getByTestId('inspector').press('Enter');
+    await page.getByTestId('score-progress').filter({ hasText: '已评' }).waitFor();
   }
   await page.waitForTimeout(300);
+}
+
+const active = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement as HTMLElement | null;
+  return { testid: el?.dataset.testid ?? null, role: el?.getAttribute('role') ?? null, tag: el?.tagName ?? null, text: el?.textContent?.slice(0, 40) ?? '' };
+});
+
+const focusOn = (page: Page, testid: string) =>
+  page.waitForFunction((id) => (document.activeElement as HTMLElement | null)?.dataset.testid === id, testid, { timeout: 10000 });
+
+/** Presses `key` until the focused element matches (fails after `max` presses). */
+async function pressUntil(page: Page, key: string, match: (a: Awaited<ReturnType<typeof active>>) => boolean, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (match(await active(page))) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`focus never reached the target with ${key}; at ${JSON.stringify(await active(page))}`);
 }
 
 describe('axe-core and reflow on every step', () => {
@@ -71,6 +90,7 @@ describe('axe-core and reflow on every step', () => {
       for (const s of STEPS) {
         await openStep(page, s);
         await audit(s);
+        if (s === 'score') await shot(page, `07-scoring-${width}.png`);
       }
       expect(problems).toEqual([]);
       expect(errors).toEqual([]);
@@ -99,4 +119,70 @@ describe('axe-core and reflow on every step', () => {
       await context.close();
     });
   }
+});
+
+describe('keyboard only and the screen-reader text', () => {
+  it('walks import → check → score → rank → rectify → download without a mouse', async () => {
+    const { context, page, errors } = await isolatedPage(browser, { width: 350, height: 900 });
+    await page.goto(`${server.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    await page.keyboard.press('Tab');
+
+    // Import: the file button opens the system dialog; the files are chosen there.
+    await pressUntil(page, 'Tab', (a) => a.testid === 'choose-files');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles(sampleFiles());
+    await page.getByTestId('check-summary').waitFor({ timeout: 60000 });
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'check-summary');
+    const afterImport = await page.getByTestId('live-status').innerText();
+    expect(afterImport).toMatch(/^共 19 个文件：\d+ 个已导入/);
+    expect(afterImport).toContain('份评分表');
+    expect(afterImport).toMatch(/校验发现错误 \d+ 条/);
+
+    // Check: open a finding with Enter; it says it is expanded and points to its detail.
+    await pressUntil(page, 'Tab', (a) => a.testid === 'finding');
+    await page.keyboard.press('Enter');
+    const finding = page.getByTestId('finding').first();
+    await page.waitForFunction(() => document.querySelector('[data-testid=finding]')?.getAttribute('aria-expanded') === 'true');
+    expect(await page.locator(`#${(await finding.getAttribute('aria-controls'))!.replace(/:/g, '\\:')}`).count()).toBe(1);
+
+    // To the tabs and on to 评分 with the arrow keys.
+    await pressUntil(page, 'Shift+Tab', (a) => a.role === 'tab');
+    await pressUntil(page, 'ArrowRight', (a) => a.testid === 'tab-score', 8);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('indicators').waitFor();
+    await pressUntil(page, 'Tab', (a) => a.testid === 'inspector');
+    await page.keyboard.type('键盘检查员');
+    await pressUntil(page, 'Tab', (a) => a.testid === 'score-content.columns');
+    await page.keyboard.type('2.5');
+    await page.keyboard.press('Enter');
+    await focusOn(page, 'score-content.news'); // Enter moves to the next indicator once the entry is taken
+    await page.keyboard.type('99');
+    await page.keyboard.press('Enter');
+    await page.getByText('“新闻动态”得分应在 0～15 分之间').waitFor();
+    expect((await active(page)).testid).toBe('score-content.news'); // refused: focus stays
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await focusOn(page, 'score-content.organization');
+    expect(await page.getByTestId('score-progress').innerText()).toMatch(/键盘检查员 · 上半年：已评 0 \/ \d+ 个单位/);
+
+    // 汇总与排名 and 整改 are live views.
+    await pressUntil(page, 'Shift+Tab', (a) => a.role === 'tab');
+    await pressUntil(page, 'ArrowRight', (a) => a.testid === 'tab-ranking', 8);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('ranking-table').waitFor();
+    await pressUntil(page, 'ArrowRight', (a) => a.testid === 'tab-rectify', 8);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rectify-done').filter({ hasText: '整改台账' }).waitFor();
+
+    // Download: focus stays on the button, and the result is announced.
+    await pressUntil(page, 'Tab', (a) => a.testid === 'download');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/^阵地检查结果-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await page.getByTestId('live-status').filter({ hasText: '已下载结果工作簿' }).waitFor();
+    expect((await active(page)).testid).toBe('download');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

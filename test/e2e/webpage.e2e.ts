@@ -2,6 +2,7 @@
  * The plain web page in real Chromium: import the sample batch, see findings, run every step,
  * download the result and open it with exceljs. Screenshots of each step go to docs/screenshots.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import { DIST, ROOT, isolatedPage, launch, serveDist, shot } from './harness';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
 const ROSTER = path.join(ROOT, 'samples/单位名单.xlsx');
+const SCORES = path.join(ROOT, 'samples/评分.xlsx');
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: Browser;
@@ -73,40 +75,39 @@ describe('index.html (plain web page, no Office.js)', () => {
     await page.getByTestId('file-table').waitFor();
     expect(await page.getByTestId('import-summary').innerText()).toMatch(/共 19 个文件/);
 
-    await page.getByTestId('tab-score').click();
-    await page.getByTestId('run-score').click();
-    await page.getByTestId('score-done').waitFor();
-    await shot(page, '03-score.png');
-
-    // Download, let "inspectors" fill in 评分表 (as they would in WPS), continue from that file.
+    // Download, let "inspectors" fill in 评分表 (as they would in WPS), drop that file back in:
+    // it is recognised by content as an earlier result and its scores are read back.
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-e2e-'));
     const first = await downloadTo(page, path.join(tmp, 'first.xlsx'));
     const scored = path.join(tmp, '已评分.xlsx');
     const filled = await fillScores(first, scored);
     expect(filled).toBeGreaterThan(100);
     await page.getByTestId('tab-import').click();
-    await page.getByTestId('existing-input').setInputFiles(scored);
-    await page.getByText('已打开').waitFor();
+    await page.getByTestId('file-input').setInputFiles(scored);
+    await page.getByTestId('file-table').filter({ hasText: '上次的结果工作簿' }).waitFor();
 
+    // Every view is live: no button to press to see the ranking.
     await page.getByTestId('tab-ranking').click();
-    await page.getByTestId('run-ranking').click();
     await page.getByTestId('ranking-table').waitFor();
     const top = await page.getByTestId('ranking-table').locator('tbody tr').first().innerText();
     expect(top).toMatch(/^1\s/);
     expect(Number(/(\d+\.\d\d)/.exec(top)![1])).toBeGreaterThan(60);
     await shot(page, '04-ranking.png');
 
+    await page.getByTestId('tab-score').click();
+    await page.getByTestId('indicators').waitFor();
+    await shot(page, '03-score.png');
+
     await page.getByTestId('tab-rectify').click();
     await page.getByTestId('notices').click();
-    await page.getByTestId('run-rectify').click();
-    await page.getByTestId('rectify-done').waitFor();
+    await page.getByTestId('rectify-done').filter({ hasText: '整改台账' }).waitFor();
     await shot(page, '05-rectify.png');
 
     const saved = await downloadTo(page, path.join(tmp, 'result.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     const names = wb.worksheets.map((w) => w.name);
-    for (const n of ['导入记录', '校验结果', '汇总_网站平台', '单位概况', '评分细则', '评分表', '考核排名', '加减分', '整改台账']) expect(names).toContain(n);
+    for (const n of ['导入记录', '校验结果', '汇总_网站平台', '单位概况', '评分细则', '评分表', '考核排名', '整改台账']) expect(names).toContain(n);
     expect(names.some((n) => n.startsWith('整改通知_'))).toBe(true);
     expect(wb.getWorksheet('校验结果')!.rowCount).toBeGreaterThan(errorCount);
     expect(JSON.stringify(wb.getWorksheet('导入记录')!.getSheetValues())).toContain('图书馆.xls');
@@ -115,6 +116,36 @@ describe('index.html (plain web page, no Office.js)', () => {
 
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
+    await context.close();
+  });
+
+  it('ranks the samples dropped together with 评分.xlsx exactly as `zhendi run --scores` does', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-e2e-cli-'));
+    const json = path.join(tmp, 'cli.json');
+    execFileSync(process.execPath, [path.join(ROOT, 'bin/zhendi.cjs'), 'run', SAMPLES, '--scores', SCORES, '--as-of', '2024-11-20', '--json', json, '--out', path.join(tmp, 'cli.xlsx')], { stdio: 'pipe' });
+    const cli = (JSON.parse(fs.readFileSync(json, 'utf8')) as { ranking: { unit: string; score: number; grade: string; rank: number }[] }).ranking;
+    expect(cli.length).toBeGreaterThan(5);
+
+    const { context, page, errors } = await isolatedPage(browser);
+    await page.goto(`${server.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    await setAsOf(page, '2024-11-20');
+    const files = [...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)), SCORES];
+    await page.getByTestId('file-input').setInputFiles(files);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60000 });
+    await page.getByTestId('tab-import').click();
+    expect(await page.getByTestId('file-table').innerText()).toContain('评分表（检查人）'); // recognised by content, not a unit
+    const saved = await downloadTo(page, path.join(tmp, 'pane.xlsx'));
+    const pane = await rankingOf(saved);
+    // The same 考核排名 as the CLI's workbook, read back the same way …
+    expect(pane).toEqual(await rankingOf(path.join(tmp, 'cli.xlsx')));
+    // … and as its JSON: order, ranks, grades, and every score the sheet caches.
+    expect(pane.map(({ rank, unit, grade }) => ({ rank, unit, grade }))).toEqual(cli.map(({ rank, unit, grade }) => ({ rank, unit, grade })));
+    pane.forEach((r, i) => {
+      if (r.score !== null) expect(r.score).toBe(Math.round(cli[i]!.score * 100) / 100);
+    });
+    expect(pane.filter((r) => r.score !== null).length).toBeGreaterThan(cli.length - 3);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -194,6 +225,28 @@ async function fillScores(src: string, dest: string): Promise<number> {
   }
   await wb.xlsx.writeFile(dest);
   return n;
+}
+
+/** The 考核排名 rows of a result workbook: rank, unit, 年度得分 and 等级 (cached formula results). */
+async function rankingOf(file: string): Promise<{ rank: number; unit: string; score: number | null; grade: string }[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('考核排名')!;
+  const value = (v: ExcelJS.CellValue): unknown => (v && typeof v === 'object' && 'result' in v ? v.result : v);
+  // A formula cell without a cached result reads as null.
+  const num = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : null);
+  let header = 0;
+  for (let r = 1; r <= 10 && !header; r++) if ((ws.getRow(r).values as unknown[]).includes('年度得分')) header = r;
+  const cols = ws.getRow(header).values as unknown[];
+  const at = (name: string) => cols.indexOf(name);
+  const out: { rank: number; unit: string; score: number | null; grade: string }[] = [];
+  for (let r = header + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const unit = value(row.getCell(at('单位')).value);
+    if (typeof unit !== 'string' || !unit) break;
+    out.push({ rank: Number(value(row.getCell(at('排名')).value)), unit, score: num(value(row.getCell(at('年度得分')).value)), grade: String(value(row.getCell(at('等级')).value)) });
+  }
+  return out;
 }
 
 async function countScores(file: string): Promise<number> {

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { DEFAULT_RUBRIC } from '../../src/core/scoring/rubric';
 import type { Round, ScoreEntry } from '../../src/core/scoring/scores';
-import { ScoringView, type ScoreInput } from '../../src/taskpane/components/ScoringView';
+import { ScoringView, href, type ScoreInput } from '../../src/taskpane/components/ScoringView';
 import { I18nContext, translator } from '../../src/taskpane/i18n';
 
 const UNITS = [
@@ -94,6 +94,13 @@ describe('ScoringView', () => {
     fireEvent.change(screen.getByTestId('round'), { target: { value: '2' } });
     expect(screen.getByTestId('score-progress').textContent).toBe('张老师 · 下半年：已评 0 / 2 个单位');
     expect((screen.getByTestId('score-content.news') as HTMLInputElement).value).toBe('');
+  });
+
+  it('links a 网址 typed with or without its scheme, and nothing else', () => {
+    expect(href('https://a.example.edu.cn/x?y=1')).toBe('https://a.example.edu.cn/x?y=1');
+    expect(href(' www.example.edu.cn/dj ')).toBe('http://www.example.edu.cn/dj');
+    expect(href('javascript:alert(1)')).toBeNull();
+    expect(href('无')).toBeNull();
   });
 
   it('clears an entry when its score is emptied', async () => {

@@ -48,7 +48,7 @@ const useStyles = makeStyles({
   // A long mode label wraps inside its pill instead of overflowing it.
   badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', textAlign: 'center', maxWidth: '100%' },
   // Six short tabs fit one row at 350 px; narrower (zoomed) panes wrap them.
-  tabs: { flexWrap: 'wrap', rowGap: '2px', '& > button': { paddingLeft: '6px', paddingRight: '6px' } },
+  tabs: { flexWrap: 'wrap', rowGap: '2px', '& > button': { paddingLeft: '4px', paddingRight: '4px' } },
   toolbar: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
   panel: { minWidth: 0, outline: 'none' },
 });
@@ -161,9 +161,16 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
           const c = fileCounts(r.check.files);
           const counts = summary.counts;
           const others = counts ? counts.rosters + counts.scores + counts.results : 0;
+          const kinds = counts
+            ? [
+                counts.rosters ? t('import.other.roster', { n: counts.rosters }) : '',
+                counts.scores ? t('import.other.scores', { n: counts.scores }) : '',
+                counts.results ? t('import.other.result', { n: counts.results }) : '',
+              ].filter(Boolean)
+            : [];
           const line =
             t('import.done', { total: r.check.files.length, ok: c.accepted, bad: c.rejected, skipped: c.duplicate + summary.skipped.length, replaced: c.replaced }) +
-            (others ? t('import.others', { rosters: counts!.rosters, scores: counts!.scores, results: counts!.results }) : '');
+            (kinds.length ? t('import.others', { list: kinds.join(t('import.other.sep')) }) : '');
           setImp({ phase: 'done', summary: line });
           setWritten(false);
           if (summary.changed === false || (!c.accepted && !others)) {
@@ -305,7 +312,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
         {STEPS.map((s) => (
           <Tab key={s} value={s} id={`tab-${s}`} aria-controls={s === step ? `panel-${s}` : undefined} data-testid={`tab-${s}`}>
             {tabLabel(s)}
-            {s === 'check' && check?.files.length ? ` (${counts.error})` : ''}
+            {s === 'check' && check?.files.length ? `(${counts.error})` : ''}
           </Tab>
         ))}
       </TabList>

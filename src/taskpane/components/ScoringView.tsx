@@ -59,14 +59,23 @@ const useStyles = makeStyles({
 
 const key = (unit: string, indicatorId: string) => `${unit}\u0000${indicatorId}`;
 
+/** A link target for a 网址 as units type it (with or without the scheme); null when it is not an address. */
+export function href(url: string): string | null {
+  const u = url.trim();
+  if (/^https?:\/\/\S+$/i.test(u)) return u;
+  if (/^[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$/.test(u)) return `http://${u}`;
+  return null;
+}
+
 /** Half-point text for a number (12 → "12", 7.5 → "7.5"). */
 const fmt = (n: number) => String(Math.round(n * 2) / 2);
 
 /** Units whose every indicator has an entry by this inspector in this round. */
-export function scoredUnits(entries: readonly ScoreEntry[], rubric: Rubric, inspector: string, round: Round): Set<string> {
+export function scoredUnits(entries: readonly ScoreEntry[], rubric: Rubric, inspector: string, round: Round, units: readonly string[]): Set<string> {
+  const known = new Set(units);
   const have = new Map<string, Set<string>>();
   for (const e of entries) {
-    if (e.round !== round || e.inspector !== inspector) continue;
+    if (e.round !== round || e.inspector !== inspector || !known.has(e.unit)) continue;
     const s = have.get(e.unit) ?? new Set<string>();
     s.add(e.indicatorId);
     have.set(e.unit, s);
@@ -90,7 +99,7 @@ export function ScoringView({ rubric, units, entries, inspector, round, onInspec
     for (const e of entries) if (e.round === round && e.inspector === inspector) m.set(key(e.unit, e.indicatorId), e);
     return m;
   }, [entries, round, inspector]);
-  const done = useMemo(() => scoredUnits(entries, rubric, inspector, round), [entries, rubric, inspector, round]);
+  const done = useMemo(() => scoredUnits(entries, rubric, inspector, round, units.map((u) => u.unit)), [entries, rubric, inspector, round, units]);
 
   if (!units.length) return <Caption1>{t('needScoring')}</Caption1>;
 
@@ -142,8 +151,8 @@ export function ScoringView({ rubric, units, entries, inspector, round, onInspec
               <ul className={styles.sites} aria-label={t('score.websites')}>
                 {current.websites.map((w, i) => (
                   <li key={`${w.url}|${i}`}>
-                    {/^https?:\/\//i.test(w.url) ? (
-                      <Link href={w.url} target="_blank" rel="noopener noreferrer">
+                    {href(w.url) ? (
+                      <Link href={href(w.url)!} target="_blank" rel="noopener noreferrer">
                         {w.name ? `${w.name}（${w.url}）` : w.url}
                       </Link>
                     ) : (
@@ -227,7 +236,8 @@ function IndicatorList({ rubric, unit, round, inspector, mine, onSet, busy }: Li
         const stdId = `${base}-std-${i}`;
         const nameId = `${base}-name-${i}`;
         return (
-          <li key={ind.id} className={styles.item} data-indicator={ind.id} role="group" aria-labelledby={nameId} aria-describedby={stdId}>
+          <li key={ind.id} data-indicator={ind.id}>
+            <div className={styles.item} role="group" aria-labelledby={nameId} aria-describedby={stdId}>
             <h3 id={nameId} className={styles.name}>{t('score.indicator', { level1: ind.level1, level2: ind.level2, max: fmt(ind.max) })}</h3>
             <Caption1 id={stdId} className={styles.standard}>
               {t('score.standard', { text: ind.standard })}
@@ -259,6 +269,7 @@ function IndicatorList({ rubric, unit, round, inspector, mine, onSet, busy }: Li
                   data-testid={`note-${ind.id}`}
                 />
               </Field>
+            </div>
             </div>
           </li>
         );
