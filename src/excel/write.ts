@@ -39,6 +39,11 @@ export interface WriteOptions {
   caps: ExcelCaps;
   /** Sheet to activate at the end (default: none). */
   activate?: string | null;
+  /**
+   * Sheets whose model already carries what users typed (read back before computing, then
+   * changed in the pane): written as they are, without reading their editable columns first.
+   */
+  modelWins?: readonly string[];
   /** Request limit (tests use a smaller one). */
   limitBytes?: number;
   blockBytes?: number;
@@ -186,7 +191,7 @@ export async function writeWorkbookModel(context: Excel.RequestContext, model: W
     const targets: (BlockTarget & { sheet: string })[] = [];
     for (const s of model.sheets) {
       const ex = existing.get(s.name);
-      if (!ex || !hasEditable(s) || !ex.used || ex.used.isNullObject) continue;
+      if (!ex || !hasEditable(s) || !ex.used || ex.used.isNullObject || opts.modelWins?.includes(s.name)) continue;
       readBack.set(s.name, []);
       targets.push({ sheet: s.name, ws: ex.ws, row0: 0, col0: 0, rows: ex.used.rowIndex + ex.used.rowCount, cols: ex.used.columnIndex + ex.used.columnCount });
     }

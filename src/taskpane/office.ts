@@ -16,7 +16,7 @@ export function officePort(run: Run = (fn) => Excel.run(fn), caps: ExcelCaps = d
   return {
     kind: 'excel',
     async writeModel(model: WorkbookModel, opts = {}): Promise<WriteReport> {
-      const stats = await run((ctx) => writeWorkbookModel(ctx, model, { caps, activate: opts.activate ?? null }));
+      const stats = await run((ctx) => writeWorkbookModel(ctx, model, { caps, activate: opts.activate ?? null, modelWins: opts.modelWins }));
       return {
         sheets: model.sheets.map((s) => stats.redirected[s.name] ?? s.name),
         kept: Object.values(stats.kept).reduce((a, b) => a + b, 0),

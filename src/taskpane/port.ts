@@ -28,7 +28,7 @@ export interface TemplateReport {
 export interface WorkbookPort {
   readonly kind: 'excel' | 'web';
   /** Creates or updates the model's sheets; keeps what users typed in editable columns. */
-  writeModel(model: WorkbookModel, opts?: { activate?: string }): Promise<WriteReport>;
+  writeModel(model: WorkbookModel, opts?: { activate?: string; modelWins?: readonly string[] }): Promise<WriteReport>;
   /** The named sheets that exist (others are skipped), as grids. */
   readSheets(names: string[]): Promise<WorkbookGrid>;
   /** Shows a cell; false when the sheet is not in this workbook. */

@@ -277,7 +277,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
       act(async () => {
         setWriting({ done: 0, total: 1 });
         try {
-          const n = await live.writeAll((done, total) => setWriting({ done, total }));
+          const n = await live.writeAll(settingsRef.current, (done, total) => setWriting({ done, total }));
           mark('zhendi:check-written');
           setWritten(true);
           setNotice({ intent: 'success', text: t('score.written', { sheets: n }) });

@@ -33,8 +33,11 @@ export interface Session {
   restore(id: string, settings: Settings): Promise<number>;
   /** The whole result workbook as .xlsx bytes (web download). */
   download(settings: Settings): Promise<Uint8Array>;
-  /** Writes every sheet of the result into the open workbook, one sheet per batch, with progress. */
-  writeAll(onProgress: (done: number, total: number) => void): Promise<number>;
+  /**
+   * Recomputes (reading back what was typed straight into the sheets since) and writes every
+   * sheet of the result into the open workbook, one sheet per batch, with progress.
+   */
+  writeAll(settings: Settings, onProgress: (done: number, total: number) => void): Promise<number>;
   templates(school: string): ReturnType<Engine['templates']>;
   render: Engine['render'];
 }
@@ -91,15 +94,15 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       return r.files;
     },
     download: (s) => engine.download(s),
-    writeAll: async (onProgress) => {
-      const model = latest.current?.model;
-      if (!model) return 0;
+    writeAll: async (s, onProgress) => {
+      const model = (await recompute(s)).model;
       const total = model.sheets.length;
       onProgress(0, total);
       const show = (model.sheets.find((s) => s.name === '考核排名') ?? model.sheets[0])?.name;
       for (let i = 0; i < total; i++) {
         const sheet = model.sheets[i]!;
-        await port.writeModel({ sheets: [sheet] }, sheet.name === show ? { activate: show } : {});
+        // The typed sheets were read back into this result (and changed in the pane since): the model wins.
+        await port.writeModel({ sheets: [sheet] }, { modelWins: TYPED_SHEETS, ...(sheet.name === show ? { activate: show } : {}) });
         onProgress(i + 1, total);
       }
       return total;
