@@ -255,6 +255,13 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
   const templates = useCallback(
     () =>
       act(async () => {
+        if (port.generateTemplates) {
+          // Excel: existing template sheets are kept, never silently replaced.
+          const r = await port.generateTemplates({ replace: false });
+          if (r.error) throw new Error(r.error);
+          setNotice({ intent: 'success', text: t('templates.done', { n: r.written.length }) + (r.kept.length ? t('templates.kept', { n: r.kept.length }) : '') });
+          return;
+        }
         const model = await live.templates(settingsRef.current.school);
         if (port.saveBytes) port.saveBytes(await live.render(model), t('templates.file'));
         else await port.writeModel(model, { activate: model.sheets[0]?.name });
