@@ -16,6 +16,7 @@ import type { Finding } from './findings';
 import type { CheckResult } from './model';
 import { checkOptionsOf, definedOnly } from './params';
 import { checkWorkbookModel } from './report/checkSheets';
+import { ruleLegendSheet } from './rules/basis';
 import { toJsonReport, type JsonReport } from './report/json';
 import type { WorkbookModel } from './report/model';
 import { runAssessment, type RunResult, type SourcedSheet } from './run';
@@ -121,12 +122,15 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const check = withoutPhantomUnits(consolidate(input.checks ?? checkAll(input.submissions, opts, input.cache, checkContext(params, input.roster)), opts));
   if (input.mode === 'check') {
     const findings = [...check.findings];
-    return { params, rubric, check, run: null, findings, workbook: checkWorkbookModel(check), json: toJsonReport(check) };
+    return { params, rubric, check, run: null, findings, workbook: { sheets: [...checkWorkbookModel(check).sheets, ruleLegendSheet()] }, json: toJsonReport(check) };
   }
   const run = runAssessment({ check, rubric, params, resolveFindings: resolved.findings, scoreBooks, previous, entries: input.entries ?? [], notices: input.notices });
   const all = { ...check, findings: [...check.findings, ...run.findings] };
   const json = { ...toJsonReport(all, run.ranking), rectification: run.rectification.map((i) => ({ key: i.key, unit: i.unit, status: i.status })) };
-  return { params, rubric, check, run, findings: all.findings, workbook: run.workbook, json };
+  // The findings' legend goes after the check sheets (before 评分细则 and 参数).
+  const sheets = [...run.workbook.sheets];
+  sheets.splice(Math.max(0, sheets.findIndex((x) => x.name === '评分细则')), 0, ruleLegendSheet());
+  return { params, rubric, check, run, findings: all.findings, workbook: { sheets }, json };
 }
 
 /** Per-file checks in batch order; a byte-identical copy is not even parsed (consolidate reports it). */

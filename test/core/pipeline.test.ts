@@ -230,6 +230,20 @@ describe('reopening a result never damages it', () => {
   });
 });
 
+describe('规则说明', () => {
+  it('the findings workbook explains every rule with its basis and requirement', () => {
+    const r = runPipeline({ submissions: [unitWorkbook()], roster: null, params: { asOf: AS_OF }, mode: 'check' });
+    const legend = r.workbook.sheets.find((s) => s.name === '规则说明')!;
+    expect(legend.columns.map((c) => c.header)).toEqual(['规则', '名称', '级别', '说明', '依据', '整改要求']);
+    const ids = legend.rows.map((row) => row[0]);
+    for (const rule of ['file-unreadable', 'website-stale-long', 'bigv-category', 'group-not-real-name', 'score-conflict']) expect(ids).toContain(rule);
+    for (const row of legend.rows) for (const v of row) expect(String(v ?? '').trim()).not.toBe('');
+    const row = (id: string) => legend.rows.find((x) => x[0] === id)!;
+    expect(row('website-stale-long')[4]).toContain('001 第八条');
+    expect(row('zombie-date-missing')[4]).toContain('附件3');
+  });
+});
+
 describe('pipeline without a front end', () => {
   it('builds the whole result from grids alone', () => {
     const r = runPipeline({ submissions: [unitWorkbook(), submission('x.xlsx', [grid('Sheet1', [['无关内容']])])], roster: null, params: { asOf: AS_OF } });
