@@ -1,3 +1,4 @@
+import type { RuleId } from './rules/ids';
 import type { FormId } from './forms/ids';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -43,8 +44,10 @@ export interface Place {
  * legend), and a message template over its own typed parameters. One declaration per rule,
  * in the style of frictionless-py's error classes.
  */
+export type { RuleId } from './rules/ids';
+
 export interface RuleDef<P> {
-  id: string;
+  id: RuleId;
   severity: Severity;
   title: string;
   description: string;

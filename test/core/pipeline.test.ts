@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { classifyWorkbook } from '../../src/core/classify';
+import { ruleNotes } from '../../src/core/rules/basis';
+import { RULE_IDS } from '../../src/core/rules/ids';
 import { runPipeline } from '../../src/core/pipeline';
 import { DEFAULT_RUBRIC } from '../../src/core/scoring';
 import { localEngine } from '../../src/taskpane/engine/local';
@@ -241,6 +243,10 @@ describe('规则说明', () => {
     const row = (id: string) => legend.rows.find((x) => x[0] === id)!;
     expect(row('website-stale-long')[4]).toContain('001 第八条');
     expect(row('zombie-date-missing')[4]).toContain('附件3');
+  });
+
+  it('rule ids are one typed list: every declared rule is in it and every listed id is declared', () => {
+    expect([...ruleNotes().map((n) => n.id)].sort()).toEqual([...RULE_IDS].sort());
   });
 });
 

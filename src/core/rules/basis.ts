@@ -6,6 +6,7 @@
 import * as catalog from './catalog';
 import { SCORING_RULES } from '../scoring/rules';
 import type { SheetModel } from '../report/model';
+import type { RuleId } from './ids';
 
 const N = '003 通知';
 const FORMS = `${N}附件1–5（登记备案表模板）`;
@@ -35,7 +36,7 @@ const BY_PREFIX: [RegExp, string, string][] = [
 ];
 
 export interface RuleNote {
-  id: string;
+  id: RuleId;
   title: string;
   severity: string;
   description: string;
