@@ -128,6 +128,14 @@ function stubEngine(check: CheckOutput = CHECK): Engine & { calls: string[]; ent
     async render() {
       return new Uint8Array([2]);
     },
+    async unitTemplatesZip() {
+      calls.push('unitTemplatesZip');
+      return new Uint8Array(3);
+    },
+    async returnCopiesZip() {
+      calls.push('returnCopiesZip');
+      return new Uint8Array(4);
+    },
     check: fail('check'),
     scoring: fail('scoring'),
     ranking: fail('ranking'),
@@ -271,6 +279,28 @@ describe('App', () => {
     expect(port.saved).toEqual(['阵地检查结果-2024-11-20.xlsx:1']);
     expect(screen.getByTestId('live-status').textContent).toBe('Downloaded the result workbook “阵地检查结果-2024-11-20.xlsx”.');
     expect(document.activeElement).toBe(screen.getByTestId('download')); // focus stays where it was
+  });
+
+  it('web page: zips of the unit templates and the return copies; ', async () => {
+    const port = recordingPort('web');
+    const engine = stubEngine();
+    renderApp(port, engine);
+    await importOne();
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('unit-templates'));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('return-copies'));
+    });
+    expect(engine.calls.filter((c) => c.endsWith('Zip'))).toEqual(['unitTemplatesZip', 'returnCopiesZip']);
+    expect(port.saved).toEqual(['各单位网络阵地备案表.zip:3', '退回修改件.zip:4']);
+    expect(screen.getByTestId('live-status').textContent).toBe('已下载“退回修改件.zip”。');
+  });
+
+  it('Excel: no zip buttons (templates go into the workbook)', () => {
+    renderApp(recordingPort(), stubEngine());
+    expect(screen.queryByTestId('unit-templates')).toBeNull();
+    expect(screen.queryByTestId('return-copies')).toBeNull();
   });
 
   it('writes blank templates (Excel: into the workbook; web page: as a separate file)', async () => {

@@ -281,6 +281,17 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
     [act, live, port, t],
   );
 
+  /** Web page: a zip of every unit's template, or of the return copies (the CLI's builders). */
+  const saveZip = useCallback(
+    (make: (s: Settings) => Promise<Uint8Array>, name: string) =>
+      act(async () => {
+        if (!port.saveBytes) return;
+        port.saveBytes(await make(settingsRef.current), name);
+        setNotice({ intent: 'success', text: t('zip.downloaded', { name }) });
+      }),
+    [act, port, t],
+  );
+
   const writeAll = useCallback(
     () =>
       act(async () => {
@@ -329,6 +340,16 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
         <Button size="small" onClick={templates} disabledFocusable={busy} data-testid="templates">
           {t('templates.run')}
         </Button>
+        {port.saveBytes ? (
+          <>
+            <Button size="small" onClick={() => saveZip(live.unitTemplatesZip, t('unitTemplates.file'))} disabled={!busy && !hasFiles} disabledFocusable={busy} data-testid="unit-templates">
+              {t('unitTemplates.run')}
+            </Button>
+            <Button size="small" onClick={() => saveZip(live.returnCopiesZip, t('returns.file'))} disabled={!busy && !check?.files.length} disabledFocusable={busy} data-testid="return-copies">
+              {t('returns.run')}
+            </Button>
+          </>
+        ) : null}
         {port.saveBytes ? (
           <Button size="small" appearance="primary" onClick={download} disabled={!busy && !hasFiles} disabledFocusable={busy} data-testid="download">
             {t('web.download')}

@@ -39,6 +39,8 @@ export interface Session {
    */
   writeAll(settings: Settings, onProgress: (done: number, total: number) => void): Promise<number>;
   templates(school: string): ReturnType<Engine['templates']>;
+  unitTemplatesZip: Engine['unitTemplatesZip'];
+  returnCopiesZip: Engine['returnCopiesZip'];
   render: Engine['render'];
 }
 
@@ -108,6 +110,8 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       return total;
     },
     templates: (school) => engine.templates(school),
+    unitTemplatesZip: (s) => engine.unitTemplatesZip(s),
+    returnCopiesZip: (s) => engine.returnCopiesZip(s),
     render: (m) => engine.render(m),
   };
 }

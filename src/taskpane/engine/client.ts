@@ -34,6 +34,10 @@ export interface Engine {
   /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added; `extra`: sheets appended by name, e.g. templates). */
   download(settings?: Settings | null, original?: Uint8Array | null, extra?: SheetModel[]): Promise<Uint8Array>;
   templates(school: string): Promise<WorkbookModel>;
+  /** Every unit's own template (zhendi template --roster), one zip. */
+  unitTemplatesZip(settings: Settings): Promise<Uint8Array>;
+  /** Return copies of the files with problems (zhendi check --return-dir), one zip. */
+  returnCopiesZip(settings: Settings): Promise<Uint8Array>;
   render(model: WorkbookModel): Promise<Uint8Array>;
   readWorkbook(file: FileInput): Promise<WorkbookGrid>;
 }
@@ -57,6 +61,8 @@ export function engineOver(call: Caller): Engine {
     openResult: (file) => call({ op: 'openResult', file }),
     download: (settings, original, extra) => call({ op: 'download', settings: settings ?? null, original: original ?? null, extra: extra ?? [] }),
     templates: (school) => call({ op: 'templates', school }),
+    unitTemplatesZip: (settings) => call({ op: 'unitTemplatesZip', settings }),
+    returnCopiesZip: (settings) => call({ op: 'returnCopiesZip', settings }),
     render: (model) => call({ op: 'render', model }),
     readWorkbook: (file) => call({ op: 'readWorkbook', file }),
   };

@@ -39,6 +39,8 @@ import { rosterFromGrid, type Roster } from '../../core/units';
 import { ADJUST_SHEET, RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, adjustmentsSheet, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
 import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
+import { returnCopiesZip } from '../../xlsx/returnCopies';
+import { unitTemplatesZip } from '../../xlsx/unitTemplates';
 import type { Settings } from '../settings';
 import type { SessionStore } from './store';
 
@@ -184,6 +186,8 @@ export class EngineCore {
   private cache = new CheckCache();
   private session: string | null = null;
   private settings: Settings | null = null;
+  /** Bytes of the submissions imported in this page's life, for return copies (not persisted: a reload loses them). */
+  private originals = new Map<string, Uint8Array>();
 
   constructor(private readonly store: SessionStore | null = null) {}
 
@@ -280,12 +284,14 @@ export class EngineCore {
     } else if (!read.ok) counts.unreadable++;
     else counts.submissions++;
     this.state.submissions.push({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? null, read });
+    if (!twin) this.originals.set(f.name, f.bytes);
     return brief;
   }
 
   async reset(): Promise<void> {
     this.state = { ...emptySession(), roster: this.state.roster };
     this.cache = new CheckCache();
+    this.originals.clear();
     await this.persist();
   }
 
@@ -453,6 +459,29 @@ export class EngineCore {
     const sheets = r.workbook.sheets.filter((s) => s.name === RECT_SHEET || s.name.startsWith('整改通知'));
     const open = items.filter((i) => i.status !== '已整改').length;
     return { model: { sheets }, findings: r.run!.findings, facts: { items: items.length, open, units: new Set(items.map((i) => i.unit)).size } };
+  }
+
+  /** One template per unit of the roster (else of the units seen), zipped: the files of `zhendi template --roster`. */
+  async unitTemplatesZip(settings: Settings): Promise<Uint8Array> {
+    const r = this.pipeline(settings, null);
+    const names = r.check.roster ? r.check.roster.units.map((u) => u.name) : r.check.units.map((u) => u.unit);
+    if (!names.length) throw new Error('请先导入单位名单（或备案表），再为各单位生成模板');
+    return unitTemplatesZip(names, {
+      school: settings.school || undefined,
+      deadline: r.params.deadline ?? null,
+      staleWarnDays: r.params.staleWarnDays,
+      bigvThreshold: r.params.bigvThreshold,
+    });
+  }
+
+  /**
+   * A return copy of every unit file with errors or warnings, zipped: the builder behind
+   * `zhendi check --return-dir`. Files restored after a reload have no bytes here and are left out.
+   */
+  async returnCopiesZip(settings: Settings): Promise<Uint8Array> {
+    this.requireFiles();
+    const r = this.pipeline(settings, null);
+    return returnCopiesZip(r.check, async (file) => this.originals.get(file) ?? null);
   }
 
   templates(school?: string): WorkbookModel {

@@ -58,6 +58,10 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
       return core.download(req.settings ?? null, req.original ?? null, req.extra ?? []);
     case 'templates':
       return core.templates(req.school);
+    case 'unitTemplatesZip':
+      return core.unitTemplatesZip(req.settings);
+    case 'returnCopiesZip':
+      return core.returnCopiesZip(req.settings);
     case 'render':
       return core.render(req.model);
     case 'readWorkbook':

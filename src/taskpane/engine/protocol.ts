@@ -22,6 +22,8 @@ export type Request =
   | { op: 'openResult'; file: FileInput }
   | { op: 'download'; settings?: Settings | null; original?: Uint8Array | null; extra?: SheetModel[] }
   | { op: 'templates'; school: string }
+  | { op: 'unitTemplatesZip'; settings: Settings }
+  | { op: 'returnCopiesZip'; settings: Settings }
   | { op: 'render'; model: WorkbookModel }
   | { op: 'readWorkbook'; file: FileInput };
 
@@ -39,6 +41,8 @@ export interface Responses {
   openResult: OpenSummary;
   download: Uint8Array;
   templates: WorkbookModel;
+  unitTemplatesZip: Uint8Array;
+  returnCopiesZip: Uint8Array;
   render: Uint8Array;
   readWorkbook: WorkbookGrid;
 }
