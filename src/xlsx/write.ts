@@ -4,6 +4,7 @@
  * line up. Our own writer on fflate's streaming zip: each part is deflated as it is produced, so
  * memory stays near the size of the model and the compressed output (see docs/architecture.md).
  */
+import { columnLetters } from '../core/grid';
 import type { SheetModel, WorkbookModel } from '../core/report/model';
 import { uniqueSheetNames } from './names';
 import { ListSheet } from './rules';
@@ -147,16 +148,7 @@ function tableXml(t: NonNullable<SheetParts['table']>, id: number): string {
   );
 }
 
-function cellRef(row: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row}`;
-}
+const cellRef = (row: number, col: number): string => `${columnLetters(col)}${row}`;
 
 /** Notes: the comments part (read by every reader) and its VML shapes (which Excel needs to show them). */
 function writeComments(zip: ZipSink, parts: SheetParts, id: number): void {
