@@ -431,6 +431,11 @@ async function writeSheet(batch: RequestBatch, ws: Excel.Worksheet, sheet: Sheet
       await batch.reserve(0);
       rng(ws, `${letters}:${letters}`).format.columnWidth = widthToPoints(col.width);
     }
+    if (col.hidden) {
+      // Helper columns (e.g. 考核排名's dense-rank flags) are hidden, as in the .xlsx.
+      await batch.reserve(0);
+      rng(ws, `${letters}:${letters}`).columnHidden = true;
+    }
     if (col.wrap && sheet.rows.length > 0) {
       await batch.reserve(0);
       rng(ws, rangeA1(firstData, c, lastData, c)).format.wrapText = true;

@@ -108,6 +108,7 @@ export class SheetState {
   validations: DvState[] = [];
   notes: { address: string; content: string }[] = [];
   columnWidths = new Map<number, number>();
+  hiddenColumns = new Set<number>();
   freeze: { rows: number; cols: number } | null = null;
   pageLayout: { orientation?: string; paperSize?: string; printTitleRows?: string; zoom?: Excel.PageLayoutZoomOptions } = {};
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
@@ -811,6 +812,16 @@ export class FRange extends FObject<RangeTarget> {
   set numberFormat(grid: unknown) {
     this.setGrid('numberFormat', grid, (cell, v) => {
       if (v !== null && v !== undefined) cell.nf = String(v);
+    });
+  }
+  /** Whole columns only, as Excel requires (ExcelApi 1.2). */
+  set columnHidden(h: boolean) {
+    this.command('columnHidden', h, (t) => {
+      if (t.rect.r0 !== 0 || t.rect.r1 < MAX_ROWS - 1) throw new FakeExcelError('InvalidArgument', 'fake: columnHidden on a range that is not whole columns');
+      for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+        if (h) t.sheet.hiddenColumns.add(c);
+        else t.sheet.hiddenColumns.delete(c);
+      }
     });
   }
   set hyperlink(h: Excel.RangeHyperlink) {

@@ -412,3 +412,17 @@ describe('protected and hidden sheets, failed writes', () => {
     }
   });
 });
+
+describe('hidden helper columns', () => {
+  it('hides the columns the model marks hidden, as the .xlsx does', async () => {
+    const fake = new FakeExcel('1.18');
+    const sheet: SheetModel = {
+      name: '排名',
+      columns: [{ header: '单位' }, { header: '得分', kind: 'number' }, { header: '得分首现', kind: 'integer', hidden: true }],
+      rows: [['甲', 90, 1]],
+    };
+    await fake.run((ctx) => writeWorkbookModel(ctx, { sheets: [sheet] }, { caps: ALL_CAPS }));
+    expect([...fake.sheet('排名').hiddenColumns]).toEqual([2]);
+    expect(fake.values('排名')[0]).toEqual(['单位', '得分', '得分首现']);
+  });
+});
