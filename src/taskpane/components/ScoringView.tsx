@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { Caption1, Field, Input, Link, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Rubric } from '../../core/scoring/rubric';
 import { ROUND_NAMES, type Round, type ScoreEntry } from '../../core/scoring/scores';
+import type { EntryInput } from '../../core/pipelineSession';
 import { useT } from '../i18n';
 import { StatusText } from './Live';
 
@@ -17,15 +18,8 @@ export interface ScoringUnitView {
   websites: { name: string; url: string }[];
 }
 
-/** One entry as the pane sends it; `value: null` clears it. */
-export interface ScoreInput {
-  unit: string;
-  indicatorId: string;
-  round: Round;
-  inspector: string;
-  value: number | null;
-  note?: string;
-}
+/** One entry as the pane sends it (the engine's own type); `value: null` clears it. */
+export type ScoreInput = EntryInput;
 
 export interface ScoringViewProps {
   rubric: Rubric;
