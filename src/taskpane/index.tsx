@@ -10,7 +10,7 @@ import { App, stepFromQuery } from './components/App';
 import { workerEngine } from './engine/client';
 import { I18nContext, pickLocale, translator } from './i18n';
 import type { WorkbookPort } from './port';
-import { webPort, webSession } from './web';
+import { webPort } from './web';
 import { officePort, officeSession } from './office';
 import { hostLimitsLine } from '../excel/requirements';
 import { browserEnv, decideHost, domScriptLoader, type OfficeLike, type StartupState } from './host';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   root.render(
     <I18nContext.Provider value={{ locale, t: translator(locale) }}>
       <FluentProvider theme={webLightTheme}>
-        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} session={host === 'excel' ? safeSession() : webSession()} />
+        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} session={host === 'excel' ? safeSession() : null} />
       </FluentProvider>
     </I18nContext.Provider>,
   );

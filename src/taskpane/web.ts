@@ -9,8 +9,6 @@ import type { SheetModel, WorkbookModel } from '../core/report/model';
 import { mergeEditable, rawFromGrid } from '../core/report/editable';
 import type { Engine } from './engine/client';
 import type { WorkbookPort, WriteReport } from './port';
-import type { PaneSession } from './components/App';
-import type { Settings } from './settings';
 
 export interface WebPort extends WorkbookPort {
   /** Current sheets, in order (for tests and the download). */
@@ -103,48 +101,3 @@ export function downloadBytes(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/**
- * The web page's session: an id and the settings in localStorage, so the engine keeps the
- * imported files and the scores typed in the pane (IndexedDB, engine/store.ts) across a reload,
- * as the Excel pane does through the workbook's settings. Null where storage is unavailable.
- */
-export function webSession(storage: Storage | null = safeLocalStorage()): PaneSession | null {
-  if (!storage) return null;
-  try {
-    let id = storage.getItem('zhendi.session');
-    if (!id) {
-      id = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `s${Date.now()}${Math.random().toString(36).slice(2)}`;
-      storage.setItem('zhendi.session', id);
-    }
-    const saved = parseSettings(storage.getItem('zhendi.settings'));
-    return {
-      id,
-      settings: saved && typeof saved === 'object' ? saved : null,
-      saveSettings(s: Settings) {
-        try {
-          storage.setItem('zhendi.settings', JSON.stringify(s));
-        } catch {
-          // A full or blocked storage only costs the settings after a reload.
-        }
-      },
-    };
-  } catch {
-    return null;
-  }
-}
-
-function parseSettings(raw: string | null): Settings | null {
-  try {
-    return raw ? (JSON.parse(raw) as Settings | null) : null;
-  } catch {
-    return null;
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
