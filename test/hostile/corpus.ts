@@ -4,6 +4,8 @@
  * test and by `npx tsx scripts/hostile-corpus.ts <dir>` to write the files out.
  */
 import { strToU8, zipSync } from 'fflate';
+import { crc32 } from '../../src/xlsx/zipGuard';
+import { rawZip } from '../xlsx/helpers';
 
 export interface CorpusFile {
   name: string;
@@ -124,70 +126,9 @@ export function goodBook(unit: string, phone: string, sites = 2): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Hand-written zips (duplicate names, stored entries with a real or a broken CRC)
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /** A zip of stored entries, in order, duplicates allowed; `crc` overrides an entry's checksum. */
 export function storedZip(entries: { name: string; data: Uint8Array; crc?: number }[]): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  const central: Uint8Array[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = strToU8(e.name);
-    const crc = e.crc ?? crc32(e.data);
-    const local = new Uint8Array(30 + name.length);
-    const lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, e.data.length, true);
-    lv.setUint32(22, e.data.length, true);
-    lv.setUint16(26, name.length, true);
-    local.set(name, 30);
-    const cd = new Uint8Array(46 + name.length);
-    const cv = new DataView(cd.buffer);
-    cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, e.data.length, true);
-    cv.setUint32(24, e.data.length, true);
-    cv.setUint16(28, name.length, true);
-    cv.setUint32(42, offset, true);
-    cd.set(name, 46);
-    chunks.push(local, e.data);
-    central.push(cd);
-    offset += local.length + e.data.length;
-  }
-  const cdSize = central.reduce((n, c) => n + c.length, 0);
-  const eocd = new Uint8Array(22);
-  const ev = new DataView(eocd.buffer);
-  ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, entries.length, true);
-  ev.setUint16(10, entries.length, true);
-  ev.setUint32(12, cdSize, true);
-  ev.setUint32(16, offset, true);
-  const all = [...chunks, ...central, eocd];
-  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
-  let p = 0;
-  for (const c of all) {
-    out.set(c, p);
-    p += c.length;
-  }
-  return out;
+  return rawZip(entries.map((e) => ({ ...e, method: 0 as const, size: e.data.length })));
 }
 
 function storedParts(sheet: string): { name: string; data: Uint8Array }[] {

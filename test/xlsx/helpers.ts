@@ -34,6 +34,8 @@ export interface RawEntry {
   /** Declared uncompressed size: may lie. */
   size: number;
   flags?: number;
+  /** Declared CRC-32 (default: the real one for stored entries, 0 for deflated). */
+  crc?: number;
 }
 
 /** Writes a zip by hand so headers can declare whatever we want (CRC right for stored entries, 0 for deflated ones). */
@@ -49,7 +51,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     lv.setUint16(4, 20, true);
     lv.setUint16(6, e.flags ?? 0, true);
     lv.setUint16(8, e.method, true);
-    const crc = e.method === 0 ? crc32(e.data) : 0;
+    const crc = e.crc ?? (e.method === 0 ? crc32(e.data) : 0);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, e.data.length, true);
     lv.setUint32(22, e.size, true);
