@@ -5,7 +5,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** One problem found (RULES.md). `cell` is an A1 address in the submitted sheet, or null. */
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   unit: string | null;
   file: string | null;

@@ -1,5 +1,6 @@
 /** The 总览 model: what leadership reads on one page, computed from the run's own data. */
 import type { Finding } from '../../src/core/findings';
+import { RULE_IDS } from '../../src/core/rules/ids';
 import { blockRows, type OutValue } from '../../src/core/report/model';
 import { OVERVIEW_SHEET, overviewSheet } from '../../src/core/report/overview';
 import { DEFAULT_RUBRIC, assess, makeParams, type RectItem } from '../../src/core/scoring';
@@ -17,7 +18,7 @@ const assessment = assess({ units, findings: [], rubric: DEFAULT_RUBRIC, params,
 const item = (unit: string, status: RectItem['status']) => ({ key: `${unit}|x|||`, unit, type: 't', description: '', basis: '', location: '', requirement: '', deadline: null, owner: '', status, note: '', recheck: '' }) as RectItem;
 const rectification = [item('后勤处', '待整改'), item('团委', '待整改'), item('图书馆', '整改中'), item('体育部', '已整改')];
 // 10 kinds of finding, the first most frequent: the page lists 8 and sums the rest.
-const findings: Finding[] = Array.from({ length: 10 }, (_, k) => Array.from({ length: 10 - k }, () => finding(k === 0 ? 'cell-phone' : `rule-${k}`, '后勤处', { severity: k % 2 ? 'warning' : 'error' }))).flat();
+const findings: Finding[] = Array.from({ length: 10 }, (_, k) => Array.from({ length: 10 - k }, () => finding(k === 0 ? 'cell-phone' : RULE_IDS[k]!, '后勤处', { severity: k % 2 ? 'warning' : 'error' }))).flat();
 
 describe('总览', () => {
   const sheet = overviewSheet({ check: { ...check, roster }, params, assessment, rectification, findings });

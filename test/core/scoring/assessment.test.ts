@@ -8,6 +8,7 @@ import {
   assess,
   makeParams,
 } from '../../../src/core/scoring';
+import type { RuleId } from '../../../src/core/findings';
 import { entry, finding } from './helpers';
 
 /** Two indicators, 60 + 40 = 100, so totals are easy to read. */
@@ -152,7 +153,7 @@ describe('adjustments', () => {
   });
 
   it('group issues −1 each, capped at −4', () => {
-    const g = (rule: string, cell: string) => finding(rule, 'U', { cell });
+    const g = (rule: RuleId, cell: string) => finding(rule, 'U', { cell });
     expect(sumOf(only({ findings: [g('group-not-real-name', 'F3'), g('zombie-still-registered', 'D4')] }), 'groups')).toBe(-2);
     const five = ['F3', 'F4', 'F5', 'F6', 'F7'].map((c) => g('group-not-real-name', c));
     expect(sumOf(only({ findings: five }), 'groups')).toBe(-4);

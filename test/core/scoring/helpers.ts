@@ -1,4 +1,4 @@
-import type { Finding } from '../../../src/core/findings';
+import type { Finding, RuleId } from '../../../src/core/findings';
 import type { Cell, SheetGrid } from '../../../src/core/grid';
 import type { ScoreEntry } from '../../../src/core/scoring';
 import { type OutValue, type SheetModel, headerRow } from '../../../src/core/report/model';
@@ -13,7 +13,7 @@ export function entry(unit: string, indicatorId: string, score: number, more: Pa
   return { round: 1, inspector: '张三', unit, indicatorId, score, note: '', file: 's.xlsx', sheet: '评分', cell: null, ...more };
 }
 
-export function finding(rule: string, unit: string, more: Partial<Finding> = {}): Finding {
+export function finding(rule: RuleId, unit: string, more: Partial<Finding> = {}): Finding {
   return { rule, severity: 'error', unit, file: `${unit}.xlsx`, sheet: '附件1', cell: 'A1', form: null, message: rule, ...more };
 }
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { type Adjustment, DEFAULT_RUBRIC, type ScoreEntry, assess, makeParams, rankScores } from '../../../src/core/scoring';
 import { finding } from './helpers';
+import type { RuleId } from '../../../src/core/findings';
 
 const UNITS = ['甲', '乙', '丙', '丁', '戊'];
-const RULES = ['form-missing', 'website-stale-long', 'group-not-real-name', 'zombie-still-registered', 'unit-missing'];
+const RULES: RuleId[] = ['form-missing', 'website-stale-long', 'group-not-real-name', 'zombie-still-registered', 'unit-missing'];
 
 const scoreArb = fc.record({
   unit: fc.constantFrom(...UNITS),
