@@ -1,5 +1,4 @@
 /** `zhendi check`: validate files and folders, print a summary, write JSON and the workbook. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CheckOptions, FileCheck, Submission } from '../core/check';
 import type { CheckResult } from '../core/model';
@@ -7,9 +6,8 @@ import { checkOptionsOf } from '../core/params';
 import { resolveRun, runPipeline, type PipelineInput, type PipelineResult, type SourcedSheet } from '../core/pipeline';
 import type { ParamsInput } from '../core/scoring';
 import { todayIso } from '../core/normalize/date';
-import { rosterFromGrid, type Roster } from '../core/units';
-import { readSubmission } from '../xlsx/read';
 import { collectFiles, fromUser, loadSubmission } from './files';
+import { loadRoster, readFound } from './inputs';
 import { checkAll } from './pool';
 import { progress } from './progress';
 import { renderWorkbook, writeOutputs, type Output } from './writer';
@@ -29,18 +27,6 @@ export interface CheckFlags {
   returnBy?: string;
 }
 
-export async function loadRoster(file: string): Promise<Roster> {
-  const abs = fromUser(file);
-  const bytes = await fs.readFile(abs);
-  const read = await readSubmission(path.basename(abs), new Uint8Array(bytes));
-  if (!read.ok) throw new Error(`单位名单“${file}”无法读取：${read.detail}`);
-  for (const sheet of read.workbook.sheets) {
-    const r = rosterFromGrid(sheet);
-    if (r) return r;
-  }
-  throw new Error(`单位名单“${file}”中找不到“单位名称”列`);
-}
-
 /** Reads every file (no checking): for callers that want the submissions themselves. */
 export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
   const subs: Submission[] = [];
@@ -50,18 +36,45 @@ export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
 
 /** Reads and checks every file (in parallel for big batches), with the run's parameters. */
 export async function checkFiles(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<FileCheck[]> {
-  const { params } = resolveRun(input.scoreBooks ?? [], input.previous ?? [], input.params);
-  const files = await collectFiles(paths);
+  return checkList(await collectFiles(paths), input);
+}
+
+function optionsOf(input: Omit<PipelineInput, 'submissions' | 'checks'>): CheckOptions {
+  return checkOptionsOf(resolveRun(input.scoreBooks ?? [], input.previous ?? [], input.params).params, input.roster);
+}
+
+async function checkList(files: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<FileCheck[]> {
   const bar = progress(files.length, '校验');
-  const checks = await checkAll(files, checkOptionsOf(params, input.roster), (f) => bar.tick(path.basename(f)));
+  const checks = await checkAll(files, optionsOf(input), (f) => bar.tick(path.basename(f)));
   bar.done();
   return checks;
 }
 
-/** The pipeline over files and folders: the one path of `check` and `run`. */
-export async function pipelineOnPaths(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<PipelineResult> {
-  const checks = await checkFiles(paths, input);
-  return runPipeline({ ...input, submissions: [], checks });
+/** Which of the roster and earlier result the caller was given explicitly (those win over found ones). */
+export interface Given {
+  roster: boolean;
+  previous: boolean;
+}
+
+/**
+ * The pipeline over files and folders: the one path of `check` and `run`. A roster, score
+ * workbook or earlier result among the paths is recognised by content and used as such, never
+ * checked as a unit; when that changes the checker's options the submissions are checked again.
+ */
+export async function pipelineOnPaths(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>, given?: Given): Promise<PipelineResult> {
+  const files = await collectFiles(paths);
+  let checks = await checkList(files, input);
+  if (!checks.some((c) => c.other)) return runPipeline({ ...input, submissions: [], checks });
+  const found = await readFound(files, checks);
+  for (const line of found.lines) process.stdout.write(`已按内容识别 ${line}\n`);
+  const roster = (given?.roster ?? input.roster != null) ? input.roster : (found.roster ?? input.roster);
+  const previous = !(given?.previous ?? (input.previous?.length ?? 0) > 0) && found.previous.length ? found.previous : input.previous;
+  const next = { ...input, roster, previous, scoreBooks: [...(input.scoreBooks ?? []), ...found.scoreBooks] };
+  const keep = checks.map((c) => !c.other);
+  const submissions = files.filter((_, i) => keep[i]);
+  if (JSON.stringify(optionsOf(next)) !== JSON.stringify(optionsOf(input))) checks = await checkList(submissions, next);
+  else checks = checks.filter((_, i) => keep[i]);
+  return runPipeline({ ...next, submissions: [], checks });
 }
 
 /** Checker options of the flags alone (no 参数 sheet): for callers that check submissions themselves. */
@@ -115,3 +128,4 @@ export async function checkCommand(paths: string[], o: CheckFlags): Promise<numb
 }
 
 export type { SourcedSheet };
+export { loadRoster };

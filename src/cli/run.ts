@@ -1,13 +1,10 @@
 /** `zhendi run`: check, score, rank and rectify; writes the whole result workbook. */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { scoreBookSheets } from '../core/classify';
 import { unscoredLine } from '../core/scoring/ranking-sheet';
-import type { PipelineResult, SourcedSheet } from '../core/pipeline';
-import { readBackSheets, readSubmission } from '../xlsx/read';
+import type { PipelineResult } from '../core/pipeline';
 import { renderWorkbook, writeOutputs, type Output } from './writer';
 import { type CheckFlags, flagParams, loadRoster, pipelineOnPaths, printSummary, SUMMARY_ROWS } from './check';
-import { fromUser, shownPath } from './files';
+import { fromUser } from './files';
+import { previousSheets, scoreSheets } from './inputs';
 import { renderTable } from './table';
 import { writeNotices, writeReturnCopies } from './returns';
 
@@ -19,24 +16,6 @@ export interface RunFlags extends CheckFlags {
   noticesDir?: string;
   rankStyle?: 'dense' | 'rank.eq';
   quota?: number;
-}
-
-async function sheetsOf(file: string): Promise<SourcedSheet[]> {
-  const abs = fromUser(file);
-  const read = await readSubmission(path.basename(abs), new Uint8Array(await fs.readFile(abs)));
-  if (!read.ok) throw new Error(`评分文件“${file}”无法读取：${read.detail}`);
-  return scoreBookSheets(read.workbook).map((sheet) => ({ file: shownPath(abs), sheet }));
-}
-
-async function previousSheets(file: string): Promise<SourcedSheet[]> {
-  const abs = fromUser(file);
-  try {
-    const grid = await readBackSheets(new Uint8Array(await fs.readFile(abs)));
-    return grid.sheets.map((sheet) => ({ file: shownPath(abs), sheet }));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
 }
 
 export function printRanking(r: PipelineResult): void {
@@ -52,11 +31,11 @@ export function printRanking(r: PipelineResult): void {
 
 export async function runCommand(paths: string[], o: RunFlags): Promise<number> {
   const roster = o.roster ? await loadRoster(o.roster) : null;
-  const scoreBooks = (await Promise.all((o.scores ?? []).map(sheetsOf))).flat();
+  const scoreBooks = (await Promise.all((o.scores ?? []).map(scoreSheets))).flat();
   // Re-running into the same file keeps what users typed there.
   const previous = await previousSheets(o.previous ?? o.out);
   const params = { ...flagParams(o), rankStyle: o.rankStyle, excellentQuota: o.quota };
-  const result = await pipelineOnPaths(paths, { roster, scoreBooks, previous, params, notices: o.notices, mode: 'run' });
+  const result = await pipelineOnPaths(paths, { roster, scoreBooks, previous, params, notices: o.notices, mode: 'run' }, { roster: !!o.roster, previous: !!o.previous });
   printSummary(result.check);
   printRanking(result);
   // Rendered first, then written together: the JSON and the workbook, or neither.

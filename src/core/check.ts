@@ -2,6 +2,7 @@
  * Checks a batch of submissions: reads every sheet, identifies units, validates rows, lets the
  * newest file of a unit/form win, runs the cross-unit rules and summarises per unit.
  */
+import { type FileKind, kindOf } from './classify';
 import { compareFindings, type Finding, type Place } from './findings';
 import { columnLetters, type ReadNote, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
@@ -67,6 +68,8 @@ export interface FileCheck {
   findings: Finding[];
   sheets: SheetCheck[];
   signer: Signer;
+  /** Not a unit's submission but the roster, a score workbook or a result (classify.ts). */
+  other?: Exclude<FileKind, 'submission'>;
 }
 
 const PROBLEM_RULE = { unreadable: R.fileUnreadable, unsupported: R.fileUnsupported, 'too-large': R.fileTooLarge } as const;
@@ -200,7 +203,10 @@ function firstDataCell(p: ParsedSheet): string {
 /** One bad file never stops the batch: an unexpected failure becomes a finding on that file. */
 export function checkFile(sub: Submission, index: number, opts: CheckOptions): FileCheck {
   try {
-    return readFile(sub, index, opts, domainParams(opts));
+    const check = readFile(sub, index, opts, domainParams(opts));
+    const kind = sub.read.ok ? kindOf(sub.read.workbook, sub.file, () => check.record.sheets.some((s) => s.form !== null)) : 'submission';
+    if (kind !== 'submission') check.other = kind;
+    return check;
   } catch (e) {
     const record: FileRecord = { file: sub.file, unit: null, status: 'rejected', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
     // Saving a Word document as .xlsx is impossible: Word files get the advice that works for them.

@@ -26,11 +26,19 @@ function isRoster(sheet: SheetGrid, fileName: string): boolean {
 }
 
 export function classifyWorkbook(wb: WorkbookGrid, fileName: string): FileKind {
+  return kindOf(wb, fileName, () => wb.sheets.some((s) => parseSheet(s).kind === 'form'));
+}
+
+/**
+ * The same decision when the checker already knows whether any sheet is a form (`hasForm` is
+ * asked only when sheet names do not decide), so a batch pays for form detection once.
+ */
+export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolean): FileKind {
   const sheets = wb.sheets;
   if (sheets.filter((s) => named(s, RESULT_SHEETS)).length >= 2) return 'result';
   if (sheets.some((s) => named(s, SCORE_BOOK_SHEETS))) return 'scores';
   // Any form sheet makes it a submission (however odd the rest of it is).
-  if (sheets.some((s) => parseSheet(s).kind === 'form')) return 'submission';
+  if (hasForm()) return 'submission';
   if (sheets.some((s) => hasScoreHeader(s))) return 'scores';
   if (sheets.some((s) => isRoster(s, fileName))) return 'roster';
   return 'submission';

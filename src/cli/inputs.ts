@@ -1,0 +1,74 @@
+/**
+ * Files that are not a unit's submission, read as what they are: the roster, score workbooks,
+ * an earlier result. The same readers serve the flags (--roster, --scores, --previous) and
+ * files recognised by content among the paths given (classify.ts).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { FileCheck } from '../core/check';
+import { scoreBookSheets } from '../core/classify';
+import type { SourcedSheet } from '../core/pipeline';
+import { rosterFromGrid, type Roster } from '../core/units';
+import { readBackSheets, readSubmission } from '../xlsx/read';
+import { fromUser, shownPath } from './files';
+
+export async function loadRoster(file: string): Promise<Roster> {
+  const abs = fromUser(file);
+  const read = await readSubmission(path.basename(abs), new Uint8Array(await fs.readFile(abs)));
+  if (!read.ok) throw new Error(`单位名单“${file}”无法读取：${read.detail}`);
+  for (const sheet of read.workbook.sheets) {
+    const r = rosterFromGrid(sheet);
+    if (r) return r;
+  }
+  throw new Error(`单位名单“${file}”中找不到“单位名称”列`);
+}
+
+export async function scoreSheets(file: string): Promise<SourcedSheet[]> {
+  const abs = fromUser(file);
+  const read = await readSubmission(path.basename(abs), new Uint8Array(await fs.readFile(abs)));
+  if (!read.ok) throw new Error(`评分文件“${file}”无法读取：${read.detail}`);
+  return scoreBookSheets(read.workbook).map((sheet) => ({ file: shownPath(abs), sheet }));
+}
+
+/** An earlier result's sheets; none when the file does not exist yet (a first run). */
+export async function previousSheets(file: string): Promise<SourcedSheet[]> {
+  const abs = fromUser(file);
+  try {
+    const grid = await readBackSheets(new Uint8Array(await fs.readFile(abs)));
+    return grid.sheets.map((sheet) => ({ file: shownPath(abs), sheet }));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+export interface Found {
+  roster: Roster | null;
+  scoreBooks: SourcedSheet[];
+  previous: SourcedSheet[];
+  /** What was recognised, for the terminal: "单位名单：名单.xlsx" etc. */
+  lines: string[];
+}
+
+const LABEL = { roster: '单位名单', scores: '评分文件', result: '结果工作簿' } as const;
+
+/**
+ * The non-submissions among checked files (`files[i]` is the absolute path of `checks[i]`).
+ * The first roster counts; every score workbook counts (merged, conflicts flagged); of several
+ * results the last in name order counts.
+ */
+export async function readFound(files: readonly string[], checks: readonly FileCheck[]): Promise<Found> {
+  const found: Found = { roster: null, scoreBooks: [], previous: [], lines: [] };
+  for (const [i, c] of checks.entries()) {
+    if (!c.other) continue;
+    const file = files[i]!;
+    let used = true;
+    if (c.other === 'roster') {
+      if (found.roster) used = false;
+      else found.roster = await loadRoster(file);
+    } else if (c.other === 'scores') found.scoreBooks.push(...(await scoreSheets(file)));
+    else found.previous = await previousSheets(file);
+    found.lines.push(`${LABEL[c.other]}：${shownPath(file)}${used ? '' : '（已有单位名单，未使用）'}`);
+  }
+  return found;
+}
