@@ -16,6 +16,7 @@ import type { Finding } from './findings';
 import type { CheckResult } from './model';
 import { checkOptionsOf, definedOnly } from './params';
 import { checkWorkbookModel } from './report/checkSheets';
+import { checkFromResult } from './report/readCheck';
 import { ruleLegendSheet } from './rules/basis';
 import { toJsonReport, type JsonReport } from './report/json';
 import type { WorkbookModel } from './report/model';
@@ -119,7 +120,10 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const resolved = resolveRun(scoreBooks, previous, input.params);
   const { params, rubric } = resolved;
   const opts = checkOptionsOf(params, input.roster);
-  const check = withoutPhantomUnits(consolidate(input.checks ?? checkAll(input.submissions, opts, input.cache, checkContext(params, input.roster)), opts));
+  const checks = input.checks ?? checkAll(input.submissions, opts, input.cache, checkContext(params, input.roster));
+  // A result opened without its submissions keeps the check it holds (readCheck.ts).
+  const earlier = checks.length ? null : checkFromResult(previous.map((s) => s.sheet), params.asOf, params.deadline);
+  const check = earlier ?? withoutPhantomUnits(consolidate(checks, opts));
   if (input.mode === 'check') {
     const findings = [...check.findings];
     return { params, rubric, check, run: null, findings, workbook: { sheets: [...checkWorkbookModel(check).sheets, ruleLegendSheet()] }, json: toJsonReport(check) };

@@ -9,7 +9,7 @@ import type { SheetGrid } from './grid';
 import type { CheckResult } from './model';
 import { checkWorkbookModel } from './report/checkSheets';
 import { overviewSheet } from './report/overview';
-import type { WorkbookModel } from './report/model';
+import type { OutValue, WorkbookModel } from './report/model';
 import { RULE_TITLES } from './rules/titles';
 import { RECEIPT_SHEET, receiptSheet } from './report/receipt';
 import {
@@ -101,15 +101,27 @@ export function runAssessment(input: RunInput): RunResult {
     given.push(r.entries);
     findings.push(...r.findings);
   }
-  // 加减分 of the score workbooks count each run; those typed into the result's own 加减分 are
-  // also written back into it (the others are not, so they never count twice).
-  const adjustments: Adjustment[] = [];
-  for (const s of byName([...input.scoreBooks, ...input.previous], ['加减分'])) {
+  // 加减分 of the score workbooks count each run and are written into the result's own 加减分
+  // too, so a result reopened without them keeps its bonuses. A row read back equal to a score
+  // workbook's is that row written out last time: the workbook stays its source, never counted twice.
+  const fromBooks: Adjustment[] = [];
+  for (const s of byName(input.scoreBooks, ['加减分'])) {
     const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames });
-    adjustments.push(...r.adjustments);
+    fromBooks.push(...r.adjustments);
     findings.push(...r.findings);
   }
-  const typedAdjustments = byName(input.previous, ['加减分']).flatMap((s) => typedAdjustmentRows(s.sheet));
+  const same = (a: Adjustment, b: Adjustment) => a.unit === b.unit && a.kind === b.kind && a.points === b.points && a.note === b.note;
+  const readBack: Adjustment[] = [];
+  for (const s of byName(input.previous, ['加减分'])) {
+    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames });
+    readBack.push(...r.adjustments);
+    findings.push(...r.findings);
+  }
+  const adjustments = [...fromBooks, ...readBack.filter((p) => !fromBooks.some((b) => same(b, p)))];
+  const typedAdjustments = [
+    ...byName(input.previous, ['加减分']).flatMap((s) => typedAdjustmentRows(s.sheet)),
+    ...fromBooks.filter((b) => !readBack.some((p) => same(b, p))).map((a): OutValue[] => [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null]),
+  ];
   // Several inspectors' files: merged, a different value for the same entry flagged. What was
   // typed into 评分表 last time, then in the pane, wins: it is newer.
   const merged = mergeScoreLists(given);

@@ -147,7 +147,7 @@ export function finish(
     const capped = i === 0 && params.vetoCap !== null && score > params.vetoCap ? params.vetoCap : score;
     const note = `${v.note || '一票否决事项'}${where(v)}，等级定为${params.failGrade}`;
     const reason = capped < score ? `${note}，得分封顶 ${fmt(capped)} 分` : note;
-    items.push({ indicator: NAME.veto, points: tidy(capped - score), reason, group: 'veto', key: vetoItemKey(unit, v.cell) });
+    items.push({ indicator: NAME.veto, points: tidy(capped - score), reason, group: 'veto', key: vetoItemKey(unit, v.note) });
     score = capped;
   });
   return tidy(score);

@@ -1,5 +1,5 @@
 /** Annual assessment (DOMAIN §3): round totals → annual base → adjustments → clamp → veto → rank. */
-import type { Finding } from '../findings';
+import { zhCollator, type Finding } from '../findings';
 import { type AdjustmentItem, finish, unitAdjustments } from './adjustments';
 import type { Params } from './params';
 import { type Ranked, rankUnits } from './ranking';
@@ -102,7 +102,8 @@ function roundResults(unit: string, byRound: Map<Round, ScoreEntry[]>, input: As
     if (!entries?.length) continue;
     let total = 0;
     for (const ind of rubric.indicators) {
-      const mine = entries.filter((e) => e.indicatorId === ind.id);
+      // Inspectors in name order: the same wherever the scores were read from (评分 rows, 评分表 columns).
+      const mine = entries.filter((e) => e.indicatorId === ind.id).sort((a, b) => zhCollator.compare(a.inspector, b.inspector));
       const m = mine.length ? mean(mine.map((e) => e.score)) : null;
       indicators.push({ unit, round, indicatorId: ind.id, mean: m === null ? null : tidy(m), entries: mine });
       if (m === null) {

@@ -14,8 +14,9 @@ export function formItemKey(unit: string, rule: string, form: FormId): string {
   return [unit, rule, form].join('|');
 }
 
-export function vetoItemKey(unit: string, cell: string | null): string {
-  return [unit, 'veto', cell ?? ''].join('|');
+/** By what the veto says, not where it was typed: the same veto read back from the result's own 加减分 keeps its item. */
+export function vetoItemKey(unit: string, note: string): string {
+  return [unit, 'veto', note.replace(/\s+/g, ' ').trim()].join('|');
 }
 
 /** Where a finding is, for people: 文件 / 工作表 / 单元格. */

@@ -106,7 +106,8 @@ describe('disagreement', () => {
     expect(at.findings).toEqual([]);
     const above = run({ scores: [...full('U', 50, 30, 1, '张三'), ...full('U', 37.5, 30, 1, '李四')] });
     expect(above.findings.map((f) => f.rule)).toEqual(['score-disagreement']);
-    expect(above.findings[0]!.message).toContain('张三 50、李四 37.5');
+    // Inspectors in name order, whatever order their scores came in.
+    expect(above.findings[0]!.message).toContain('李四 37.5、张三 50');
   });
 });
 
