@@ -28,6 +28,8 @@ export function sheetNamesFor(model: WorkbookModel): string[] {
 export interface RenderOptions {
   /** Deflate level (default 6). */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** Called after each sheet is written (progress for the web page's download). */
+  onSheet?: (done: number, total: number, name: string) => void;
 }
 
 export async function renderWorkbook(model: WorkbookModel, opts: RenderOptions = {}): Promise<Uint8Array> {
@@ -49,6 +51,7 @@ export function renderWorkbookSync(model: WorkbookModel, opts: RenderOptions = {
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT}.spreadsheetml.worksheet+xml"/>`);
     writeSideParts(zip, parts, n, counters, overrides);
     written.push({ name: names[i]!, parts });
+    opts.onSheet?.(n, model.sheets.length, names[i]!);
   });
   const list = ctx.lists.model();
   if (list) {
