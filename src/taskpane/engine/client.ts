@@ -8,6 +8,7 @@ import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
 import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
 import type { Envelope, FileInput, Reply, Request, Responses } from './protocol';
+import { joinModel } from './transfer';
 
 export type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, ScoringUnit, StepOutput, RankRow, UnitBrief } from './core';
 export type { EntryInput } from '../../core/pipelineSession';
@@ -32,7 +33,7 @@ export interface Engine {
   /** Continue from an earlier result workbook: its typed input is read back. */
   openResult(file: FileInput): Promise<OpenSummary>;
   /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added; `extra`: sheets appended by name, e.g. templates). */
-  download(settings?: Settings | null, original?: Uint8Array | null, extra?: SheetModel[]): Promise<Uint8Array>;
+  download(settings?: Settings | null, original?: Uint8Array | null, extra?: SheetModel[], onProgress?: OnProgress): Promise<Uint8Array>;
   templates(school: string): Promise<WorkbookModel>;
   /** Every unit's own template (zhendi template --roster), one zip. */
   unitTemplatesZip(settings: Settings): Promise<Uint8Array>;
@@ -59,23 +60,13 @@ export function engineOver(call: Caller): Engine {
     recompute: (settings, workbook) => call({ op: 'recompute', settings, workbook: workbook ?? null }),
     setScore: (entry, settings, workbook) => call({ op: 'setScore', entry, settings, workbook: workbook ?? null }),
     openResult: (file) => call({ op: 'openResult', file }),
-    download: (settings, original, extra) => call({ op: 'download', settings: settings ?? null, original: original ?? null, extra: extra ?? [] }),
+    download: (settings, original, extra, onProgress) => call({ op: 'download', settings: settings ?? null, original: original ?? null, extra: extra ?? [] }, onProgress),
     templates: (school) => call({ op: 'templates', school }),
     unitTemplatesZip: (settings) => call({ op: 'unitTemplatesZip', settings }),
     returnCopiesZip: (settings) => call({ op: 'returnCopiesZip', settings }),
     render: (model) => call({ op: 'render', model }),
     readWorkbook: (file) => call({ op: 'readWorkbook', file }),
   };
-}
-
-/** Puts the sheets received as `part` messages back into the reply's model. */
-function joinModel(value: unknown, parts: unknown[]): unknown {
-  const holder = value as { sheets?: unknown[]; __parts?: number; model?: { sheets?: unknown[]; __parts?: number } } | null;
-  const model = holder && typeof holder.__parts === 'number' ? holder : holder?.model && typeof holder.model.__parts === 'number' ? holder.model : null;
-  if (!model) return value;
-  model.sheets = parts.slice(0, model.__parts);
-  delete model.__parts;
-  return value;
 }
 
 /** The engine in a Web Worker loaded from `url` (worker.js next to the page). */

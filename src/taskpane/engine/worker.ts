@@ -6,21 +6,10 @@ import { EngineCore } from './core';
 import { indexedDbStore } from './store';
 import { handle } from './handle';
 import type { Envelope, Reply } from './protocol';
+import { splitModel } from './transfer';
 
 const core = new EngineCore(indexedDbStore());
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<Envelope>) => void) | null; postMessage: (m: Reply, transfer?: Transferable[]) => void };
-
-/** Posts the sheets of a (possibly nested) model one by one; returns the value without them. */
-function splitModel(id: number, value: unknown): unknown {
-  const holder = value as { sheets?: unknown[]; model?: { sheets?: unknown[] } } | null;
-  const model = holder && Array.isArray(holder.sheets) ? holder : holder?.model && Array.isArray(holder.model.sheets) ? holder.model : null;
-  if (!model || !model.sheets) return value;
-  model.sheets.forEach((sheet, i) => scope.postMessage({ id, part: { sheet: i, value: sheet } }));
-  const count = model.sheets.length;
-  model.sheets = [];
-  (model as { __parts?: number }).__parts = count;
-  return value;
-}
 
 scope.onmessage = (e: MessageEvent<Envelope>) => {
   const { id, req } = e.data;
@@ -37,7 +26,7 @@ scope.onmessage = (e: MessageEvent<Envelope>) => {
         scope.postMessage({ id, ok: true, value }, [value.buffer as ArrayBuffer]);
         return;
       }
-      scope.postMessage({ id, ok: true, value: splitModel(id, value) });
+      scope.postMessage({ id, ok: true, value: splitModel(value, (sheet, part) => scope.postMessage({ id, part: { sheet, value: part } })) });
     },
     (err: unknown) => scope.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
