@@ -275,7 +275,13 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
       act(async () => {
         if (!port.saveBytes) return;
         const name = `阵地检查结果-${settingsRef.current.asOf}.xlsx`;
-        port.saveBytes(await live.download(settingsRef.current), name);
+        // Sheets written so far, on the same bar as writing into Excel.
+        setWriting({ done: 0, total: 1 });
+        try {
+          port.saveBytes(await live.download(settingsRef.current, (done, total) => setWriting({ done, total })), name);
+        } finally {
+          setWriting(null);
+        }
         setNotice({ intent: 'success', text: t('web.downloaded', { name }) });
       }),
     [act, live, port, t],

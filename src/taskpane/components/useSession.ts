@@ -32,7 +32,7 @@ export interface Session {
   openResult(file: File, settings: Settings): Promise<{ sheets: number; scores: number }>;
   restore(id: string, settings: Settings): Promise<number>;
   /** The whole result workbook as .xlsx bytes (web download). */
-  download(settings: Settings): Promise<Uint8Array>;
+  download(settings: Settings, onProgress?: OnProgress): Promise<Uint8Array>;
   /**
    * Recomputes (reading back what was typed straight into the sheets since) and writes every
    * sheet of the result into the open workbook, one sheet per batch, with progress.
@@ -95,7 +95,7 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       if (r.files || r.roster) await recompute(s);
       return r.files;
     },
-    download: (s) => engine.download(s),
+    download: (s, onProgress) => engine.download(s, null, [], onProgress),
     writeAll: async (s, onProgress) => {
       const model = (await recompute(s)).model;
       const total = model.sheets.length;

@@ -150,6 +150,8 @@ export interface OpenSummary {
 
 export type Progress = (done: number, total: number, file: string) => void;
 
+const sameKey = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** `#'汇总_网站平台'!E5` → { sheet, cell }. */
 export function parseLink(link: string): { sheet: string; cell: string } | null {
   const m = /^#?(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)/.exec(link);
@@ -188,6 +190,8 @@ export class EngineCore {
   private settings: Settings | null = null;
   /** Bytes of the submissions imported in this page's life, for return copies (not persisted: a reload loses them). */
   private originals = new Map<string, Uint8Array>();
+  /** The workbook model of the last recompute (web page), for a download with nothing changed since. */
+  private lastModel: { key: unknown[]; model: WorkbookModel } | null = null;
 
   constructor(private readonly store: SessionStore | null = null) {}
 
@@ -344,6 +348,7 @@ export class EngineCore {
   recompute(settings: Settings, workbook: WorkbookGrid | null = null): EngineResult {
     const t0 = now();
     const r = this.pipeline(settings, workbook);
+    this.lastModel = workbook ? null : { key: this.modelKey(settings), model: r.workbook };
     return this.view(r, now() - t0);
   }
 
@@ -397,14 +402,28 @@ export class EngineCore {
    * validations). An opened result with nothing added since comes back as it was; `extra` sheets
    * (templates, sheets of the opened result the pipeline does not make) are appended by name.
    */
-  async download(settings: Settings | null = null, original: Uint8Array | null = null, extra: SheetModel[] = []): Promise<Uint8Array> {
+  async download(settings: Settings | null = null, original: Uint8Array | null = null, extra: SheetModel[] = [], onProgress?: Progress): Promise<Uint8Array> {
     const s = this.state;
     const added = s.submissions.length || s.scoreBooks.length || s.entries.length;
     if (original && !added) return original;
-    if (!added && !s.previous) return renderWorkbook({ sheets: extra });
-    const model = this.pipeline(settings, null).workbook;
+    const onSheet = onProgress;
+    if (!added && !s.previous) return renderWorkbook({ sheets: extra }, { onSheet });
+    // The model of the last recompute when nothing changed since: no second pipeline run (time,
+    // and a second copy of the whole result alive next to the one being written).
+    const key = this.modelKey(settings);
+    const last = this.lastModel && sameKey(this.lastModel.key, key) ? this.lastModel.model : null;
+    this.lastModel = null;
+    const model = last ?? this.pipeline(settings, null).workbook;
     const have = new Set(model.sheets.map((x) => x.name));
-    return renderWorkbook({ sheets: [...model.sheets, ...extra.filter((x) => !have.has(x.name))] });
+    const sheets = [...model.sheets, ...extra.filter((x) => !have.has(x.name))];
+    onProgress?.(0, sheets.length, '');
+    return renderWorkbook({ sheets }, { onSheet });
+  }
+
+  /** What a result depends on: the session's parts (replaced, never edited in place, except submissions appended) and the settings. */
+  private modelKey(settings: Settings | null): unknown[] {
+    const s = this.state;
+    return [s, s.submissions, s.submissions.length, s.roster, s.scoreBooks, s.previous, s.entries, JSON.stringify(settings ?? this.settings)];
   }
 
   // The step views (check, scoring, ranking, rectify) of the same pipeline, for the step UI.

@@ -55,7 +55,7 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
     case 'openResult':
       return core.openResult(await toInput(req.file));
     case 'download':
-      return core.download(req.settings ?? null, req.original ?? null, req.extra ?? []);
+      return core.download(req.settings ?? null, req.original ?? null, req.extra ?? [], progress);
     case 'templates':
       return core.templates(req.school);
     case 'unitTemplatesZip':
