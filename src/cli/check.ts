@@ -20,6 +20,7 @@ export interface CheckFlags {
   deadline?: string;
   staleWarn?: number;
   staleError?: number;
+  websiteDomain?: string;
   json?: string;
   out?: string;
   strict?: boolean;
@@ -85,7 +86,7 @@ export async function checkOptions(o: CheckFlags): Promise<CheckOptions> {
 
 /** The parameters given on the command line (undefined = not given: a 参数 sheet or the default decides). */
 export function flagParams(o: CheckFlags): ParamsInput {
-  return { asOf: o.asOf ?? todayIso(new Date()), deadline: o.deadline, staleWarnDays: o.staleWarn, staleErrorDays: o.staleError };
+  return { asOf: o.asOf ?? todayIso(new Date()), deadline: o.deadline, staleWarnDays: o.staleWarn, staleErrorDays: o.staleError, websiteDomain: o.websiteDomain };
 }
 
 export async function writeFileFor(userPath: string, data: string | Uint8Array): Promise<void> {

@@ -8,8 +8,15 @@ import { runCommand } from './run';
 import { fromUser } from './files';
 import { templateWorkbookModel } from '../core/report/templateSheets';
 import { PARAM_DEFAULTS } from '../core/params';
+import { domainOf } from '../core/scoring/params';
 import { renderWorkbook } from './writer';
 import { unitTemplateFiles } from '../xlsx/unitTemplates';
+
+function websiteDomain(v: string): string {
+  const host = domainOf(v);
+  if (host === null) throw new InvalidArgumentError('应为域名，如 hbjy.net，或“不限”');
+  return host;
+}
 
 function isoDate(v: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('应为 YYYY-MM-DD 格式的日期');
@@ -64,6 +71,7 @@ export function buildProgram(): Command {
       .option('--deadline <date>', '报送截止日期 YYYY-MM-DD', isoDate)
       .option('--stale-warn <days>', `网站更新预警天数（默认 ${PARAM_DEFAULTS.staleWarnDays}）`, nonNegative)
       .option('--stale-error <days>', `网站更新超期天数（默认 ${PARAM_DEFAULTS.staleErrorDays}）`, nonNegative)
+      .option('--website-domain <domain>', '网站统一域名，如 hbjy.net（网址不在其下时提示；“不限”关闭）', websiteDomain)
       .option('--json <file>', '写出 JSON 报告')
       .option('--strict', '有错误级问题时以退出码 1 结束');
 

@@ -23,6 +23,21 @@ describe('zhendi CLI', () => {
     expect(zhendi(['check'], dir).status).toBe(2);
     expect(zhendi(['check', '.', '--as-of', '2024-13-45'], dir).status).toBe(2);
     expect(zhendi(['frobnicate'], dir).status).toBe(2);
+    expect(zhendi(['check', '.', '--website-domain', 'not a domain'], dir).status).toBe(2);
+  });
+
+  it('--website-domain flags websites outside the domain, given as a host or a URL', () => {
+    const samples = path.join(ROOT, 'samples/submissions');
+    const rules = (domain: string) => {
+      const r = zhendi(['check', samples, '--as-of', '2024-11-20', '--website-domain', domain, '--json', 'wd.json'], dir);
+      expect(r.status).toBe(0);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, 'wd.json'), 'utf8')) as { findings: { rule: string; message: string }[] };
+      return report.findings.filter((f) => f.rule === 'website-domain');
+    };
+    const outside = rules('https://www.dgjs.edu.cn/');
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside[0]!.message).toContain('www.dgjs.edu.cn');
+    expect(rules('不限')).toEqual([]);
   });
 
   it('writes a blank template that, once filled with valid values, checks with no error or warning', async () => {

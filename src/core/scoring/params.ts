@@ -170,15 +170,17 @@ function setDate(key: string, cell: Cell, d: Draft, nullable: boolean): boolean 
   return true;
 }
 
-/** `hbjy.net`, also typed as `*.hbjy.net`, `.hbjy.net` or a URL; 无/不限 (or blank) turns the check off. */
-function readDomain(cell: Cell, d: Draft): boolean {
-  const t = text(cell).trim().toLowerCase();
-  if (NONE.includes(norm(t))) {
-    d.websiteDomain = '';
-    return true;
-  }
+/** `hbjy.net`, also typed as `*.hbjy.net`, `.hbjy.net` or a URL; '' for 无/不限/blank; null when no domain. */
+export function domainOf(typed: string): string | null {
+  const t = typed.trim().toLowerCase();
+  if (NONE.includes(norm(t))) return '';
   const host = t.replace(/^[a-z]+:\/\//, '').split(/[/?#:]/)[0]!.replace(/^\*?\./, '').replace(/\.+$/, '');
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return false;
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host) ? host : null;
+}
+
+function readDomain(cell: Cell, d: Draft): boolean {
+  const host = domainOf(text(cell));
+  if (host === null) return false;
   d.websiteDomain = host;
   return true;
 }
