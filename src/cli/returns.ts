@@ -4,10 +4,10 @@ import path from 'node:path';
 import type { CheckResult } from '../core/model';
 import { safeFilePart } from '../core/report/templateSheets';
 import type { RunResult } from '../core/run';
-import { NOTICE_PREFIX, rectNotices } from '../core/scoring/rect-sheets';
+import { NOTICE_PREFIX, unitNotices } from '../core/scoring/rect-sheets';
 import { buildReturnCopies } from '../xlsx/returnCopies';
 import { fromUser } from './files';
-import { renderWorkbook } from './writer';
+import { renderWorkbook, writeOutputs } from './writer';
 
 /** Writes a return copy of every file of a unit with errors or warnings; returns how many. */
 export async function writeReturnCopies(result: CheckResult, dir: string, deadline?: string | null): Promise<number> {
@@ -20,8 +20,8 @@ export async function writeReturnCopies(result: CheckResult, dir: string, deadli
     }
   };
   const { files, failed } = await buildReturnCopies(result, load, { deadline });
-  await fs.mkdir(out, { recursive: true });
-  for (const f of files) await fs.writeFile(path.join(out, f.name), f.bytes);
+  // All of them or none, as the other outputs.
+  await writeOutputs(files.map((f) => ({ path: path.join(out, f.name), data: f.bytes })));
   for (const f of failed) process.stderr.write(`未能生成退回文件：${f.file}（${f.reason}）\n`);
   process.stdout.write(`已写出 ${files.length} 份退回文件：${dir}\n`);
   return files.length;
@@ -30,13 +30,10 @@ export async function writeReturnCopies(result: CheckResult, dir: string, deadli
 /** One printable 整改通知_<单位>.xlsx per unit with open rectification items. */
 export async function writeNotices(run: RunResult, dir: string): Promise<number> {
   const out = fromUser(dir);
-  const sheets = rectNotices(run.rectification, run.params);
-  const units = [...new Set(run.rectification.filter((i) => i.status !== '已整改').map((i) => i.unit))];
-  await fs.mkdir(out, { recursive: true });
-  for (const [i, sheet] of sheets.entries()) {
-    const unit = units[i] ?? sheet.name;
-    await fs.writeFile(path.join(out, `${NOTICE_PREFIX}${safeFilePart(unit)}.xlsx`), await renderWorkbook({ sheets: [sheet] }));
-  }
-  process.stdout.write(`已写出 ${sheets.length} 份整改通知：${dir}\n`);
-  return sheets.length;
+  const notices = unitNotices(run.rectification, run.params);
+  const outputs = [];
+  for (const n of notices) outputs.push({ path: path.join(out, `${NOTICE_PREFIX}${safeFilePart(n.unit)}.xlsx`), data: await renderWorkbook({ sheets: [n.sheet] }) });
+  await writeOutputs(outputs);
+  process.stdout.write(`已写出 ${notices.length} 份整改通知：${dir}\n`);
+  return notices.length;
 }

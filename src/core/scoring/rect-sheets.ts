@@ -106,41 +106,48 @@ export interface NoticeOptions {
 
 /** One printable notice per unit that has open items (status other than 已整改). */
 export function rectNotices(items: RectItem[], params: Params, opts: NoticeOptions = {}): SheetModel[] {
+  return unitNotices(items, params, opts).map((n) => n.sheet);
+}
+
+/** Each unit with open items and its notice (a sheet name may be shortened; `unit` never is). */
+export function unitNotices(items: RectItem[], params: Params, opts: NoticeOptions = {}): { unit: string; sheet: SheetModel }[] {
   const byUnit = new Map<string, RectItem[]>();
   for (const i of items) if (i.status !== '已整改') addTo(byUnit, i.unit, i);
   const taken = new Set<string>();
-  return [...byUnit].map(([unit, mine]) => {
-    const deadlines = mine.map((i) => i.deadline).filter((d): d is string => !!d).sort();
-    const by = deadlines[0] ? `请于 ${deadlines[0]} 前` : '请尽快';
-    const footer = [[opts.issuer ?? '党务办公室'], [`日期：${params.asOf}`]];
-    if (opts.contact) footer.unshift([`联系方式：${maskPhone(opts.contact)}`]);
-    return {
-      name: sheetName(unit, taken),
-      title: `关于${unit}网络阵地问题的整改通知`,
-      subtitle: [
-        `${unit}：`,
-        `根据网络阵地检查（检查日期 ${params.asOf}）情况，你单位存在以下 ${mine.length} 个问题，${by}按要求完成整改，并将整改情况书面报送。`,
-      ],
-      columns: [
-        { header: '序号', width: 6, kind: 'integer' },
-        { header: '问题类型', width: 14, wrap: true },
-        { header: '问题描述', width: 40, wrap: true },
-        { header: '依据', width: 24, wrap: true },
-        { header: '整改要求', width: 40, wrap: true },
-        { header: '整改时限', width: 12, kind: 'date' },
-        { header: '责任人', width: 10 },
-      ],
-      rows: mine.map((it, i) => [
-        i + 1,
-        it.type,
-        maskPhone(it.description),
-        it.basis,
-        maskPhone(it.requirement),
-        it.deadline ? { date: it.deadline } : null,
-        it.owner,
-      ]),
-      print: { landscape: true, fitToWidth: true },
-      blocks: [{ title: '', rows: footer }],
-    };
-  });
+  return [...byUnit].map(([unit, mine]) => ({ unit, sheet: noticeSheet(unit, mine, params, opts, taken) }));
+}
+
+function noticeSheet(unit: string, mine: RectItem[], params: Params, opts: NoticeOptions, taken: Set<string>): SheetModel {
+  const deadlines = mine.map((i) => i.deadline).filter((d): d is string => !!d).sort();
+  const by = deadlines[0] ? `请于 ${deadlines[0]} 前` : '请尽快';
+  const footer = [[opts.issuer ?? '党务办公室'], [`日期：${params.asOf}`]];
+  if (opts.contact) footer.unshift([`联系方式：${maskPhone(opts.contact)}`]);
+  return {
+    name: sheetName(unit, taken),
+    title: `关于${unit}网络阵地问题的整改通知`,
+    subtitle: [
+      `${unit}：`,
+      `根据网络阵地检查（检查日期 ${params.asOf}）情况，你单位存在以下 ${mine.length} 个问题，${by}按要求完成整改，并将整改情况书面报送。`,
+    ],
+    columns: [
+      { header: '序号', width: 6, kind: 'integer' },
+      { header: '问题类型', width: 14, wrap: true },
+      { header: '问题描述', width: 40, wrap: true },
+      { header: '依据', width: 24, wrap: true },
+      { header: '整改要求', width: 40, wrap: true },
+      { header: '整改时限', width: 12, kind: 'date' },
+      { header: '责任人', width: 10 },
+    ],
+    rows: mine.map((it, i) => [
+      i + 1,
+      it.type,
+      maskPhone(it.description),
+      it.basis,
+      maskPhone(it.requirement),
+      it.deadline ? { date: it.deadline } : null,
+      it.owner,
+    ]),
+    print: { landscape: true, fitToWidth: true },
+    blocks: [{ title: '', rows: footer }],
+  };
 }
