@@ -14,7 +14,9 @@ export async function renderWorkbook(model: WorkbookModel): Promise<Uint8Array> 
   // A dynamic import() is not available to the CJS test runner; require() is, and it is lazy.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const writer = require('../xlsx/write') as typeof import('../xlsx/write');
-  return writer.renderWorkbook(model);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { nodeDeflater } = require('./deflate') as typeof import('./deflate');
+  return writer.renderWorkbook(model, { deflater: nodeDeflater });
 }
 
 export interface Output {

@@ -126,15 +126,37 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const check = earlier ?? withoutPhantomUnits(consolidate(checks, opts));
   if (input.mode === 'check') {
     const findings = [...check.findings];
-    return { params, rubric, check, run: null, findings, workbook: { sheets: [...checkWorkbookModel(check).sheets, ruleLegendSheet()] }, json: toJsonReport(check) };
+    return lazily({ params, rubric, check, run: null, findings }, () => ({ sheets: [...checkWorkbookModel(check).sheets, ruleLegendSheet()] }), () => toJsonReport(check));
   }
   const run = runAssessment({ check, rubric, params, resolveFindings: resolved.findings, scoreBooks, previous, entries: input.entries ?? [], notices: input.notices });
   const all = { ...check, findings: [...check.findings, ...run.findings] };
-  const json = { ...toJsonReport(all, run.ranking), rectification: run.rectification.map((i) => ({ key: i.key, unit: i.unit, status: i.status })) };
-  // The findings' legend goes after the check sheets (before 评分细则 and 参数).
-  const sheets = [...run.workbook.sheets];
-  sheets.splice(Math.max(0, sheets.findIndex((x) => x.name === '评分细则')), 0, ruleLegendSheet());
-  return { params, rubric, check, run, findings: all.findings, workbook: { sheets }, json };
+  const json = () => ({ ...toJsonReport(all, run.ranking), rectification: run.rectification.map((i) => ({ key: i.key, unit: i.unit, status: i.status })) });
+  const workbook = () => {
+    // The findings' legend goes after the check sheets (before 评分细则 and 参数).
+    const sheets = [...run.workbook.sheets];
+    sheets.splice(Math.max(0, sheets.findIndex((x) => x.name === '评分细则')), 0, ruleLegendSheet());
+    return { sheets };
+  };
+  return lazily({ params, rubric, check, run, findings: all.findings }, workbook, json);
+}
+
+/**
+ * The workbook model and the JSON report are built when first read, once: `zhendi check --json`
+ * never builds sheets, a check without --json never builds the report. Both are enumerable
+ * properties, so a copy or a structured clone of the result still holds them.
+ */
+function lazily(base: Omit<PipelineResult, 'workbook' | 'json'>, workbook: () => WorkbookModel, json: () => JsonReport): PipelineResult {
+  let book: WorkbookModel | undefined;
+  let report: JsonReport | undefined;
+  return {
+    ...base,
+    get workbook() {
+      return (book ??= workbook());
+    },
+    get json() {
+      return (report ??= json());
+    },
+  };
 }
 
 /** Per-file checks in batch order; a byte-identical copy is not even parsed (consolidate reports it). */

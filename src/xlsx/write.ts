@@ -11,7 +11,7 @@ import { ListSheet } from './rules';
 import { chartXml, drawingXml } from './writeChart';
 import { REL_TYPES, SharedStrings, type SheetParts, writeSheetPart, type WriteContext } from './writeSheet';
 import { StyleSheet } from './writeStyles';
-import { esc, tElement, XML_HEAD, ZipSink } from './writeZip';
+import { type DeflateLevel, type DeflaterFactory, esc, tElement, XML_HEAD, ZipSink } from './writeZip';
 
 export { safeSheetName, uniqueSheetNames } from './names';
 
@@ -27,17 +27,24 @@ export function sheetNamesFor(model: WorkbookModel): string[] {
 
 export interface RenderOptions {
   /** Deflate level (default 6). */
-  level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  level?: DeflateLevel;
   /** Called after each sheet is written (progress for the web page's download). */
   onSheet?: (done: number, total: number, name: string) => void;
+  /** The host's own deflate (the CLI passes Node's zlib); fflate's by default. */
+  deflater?: DeflaterFactory;
 }
 
 export async function renderWorkbook(model: WorkbookModel, opts: RenderOptions = {}): Promise<Uint8Array> {
-  return renderWorkbookSync(model, opts);
+  return writeWorkbook(model, opts).finished();
 }
 
+/** Synchronous: with fflate's deflate, or a host deflater that answers at once. */
 export function renderWorkbookSync(model: WorkbookModel, opts: RenderOptions = {}): Uint8Array {
-  const zip = new ZipSink(opts.level ?? 6);
+  return writeWorkbook(model, opts).finish();
+}
+
+function writeWorkbook(model: WorkbookModel, opts: RenderOptions): ZipSink {
+  const zip = new ZipSink(opts.level ?? 6, opts.deflater);
   const taken = new Set<string>();
   const names = uniqueSheetNames(model.sheets.map((s) => s.name), taken);
   const ctx: WriteContext = { styles: new StyleSheet(), strings: new SharedStrings(), lists: new ListSheet(taken), tableNames: new Set() };
@@ -77,7 +84,7 @@ export function renderWorkbookSync(model: WorkbookModel, opts: RenderOptions = {
   ]));
   zip.text('docProps/app.xml', `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>`);
   zip.text('docProps/core.xml', `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>zhendi</dc:creator></cp:coreProperties>`);
-  return zip.finish();
+  return zip;
 }
 
 /** Tables, notes and charts of one sheet; fills in the sheet's relationship targets. */

@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from '../findings';
 import type { CheckResult, FileRecord } from '../model';
+import { addTo } from '../group';
 import { addDays } from '../normalize/date';
 import * as catalog from '../rules/catalog';
 import { RETURN_SHEET } from '../sheet/instructions';
@@ -66,12 +67,18 @@ export function returnCopyName(file: string, n = 1): string {
 /** Files that go back: every accepted file of a unit that has errors or warnings. */
 export function returnCopies(result: CheckResult, opts: ReturnOptions = {}): ReturnCopy[] {
   const deadline = opts.deadline ?? addDays(result.asOf, RETURN_DAYS);
-  const serious = result.findings.filter((f) => f.severity !== 'info' && f.unit !== null);
+  // Grouped by unit once: a city-wide batch has thousands of files and 100k+ findings.
+  const serious = new Map<string, Finding[]>();
+  for (const f of result.findings) if (f.severity !== 'info' && f.unit !== null) addTo(serious, f.unit, f);
+  // Unit-level findings (missing forms, …) go with the unit's first accepted file only.
+  const firstAccepted = new Map<string, FileRecord>();
+  for (const f of result.files) if (f.status === 'accepted' && f.unit !== null && !firstAccepted.has(f.unit)) firstAccepted.set(f.unit, f);
   const out: ReturnCopy[] = [];
   const taken = new Set<string>();
   for (const rec of result.files) {
     if (rec.status !== 'accepted' || !rec.unit) continue;
-    const items = serious.filter((f) => f.unit === rec.unit && (f.file === rec.file || (f.file === null && ownsUnitFindings(result, rec)))).map(returnItem);
+    const owns = firstAccepted.get(rec.unit) === rec;
+    const items = (serious.get(rec.unit) ?? []).filter((f) => f.file === rec.file || (f.file === null && owns)).map(returnItem);
     if (!items.length) continue;
     let name = returnCopyName(rec.file);
     for (let n = 2; taken.has(name); n++) name = returnCopyName(rec.file, n);
@@ -79,11 +86,6 @@ export function returnCopies(result: CheckResult, opts: ReturnOptions = {}): Ret
     out.push({ unit: rec.unit, file: rec.file, name, deadline, items: sortItems(items) });
   }
   return out;
-}
-
-/** Unit-level findings (missing forms, …) go with the unit's first accepted file only. */
-function ownsUnitFindings(result: CheckResult, rec: FileRecord): boolean {
-  return result.files.find((f) => f.status === 'accepted' && f.unit === rec.unit) === rec;
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
