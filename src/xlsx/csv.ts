@@ -99,40 +99,57 @@ export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits)
   let errors = 0;
   let chars = 0;
   let cut = 0;
-  Papa.parse<string[]>(text, {
-    delimiter: guessDelimiter(text),
-    skipEmptyLines: false,
-    step: (res, parser) => {
-      cells += res.data.length;
-      if (cells > limits.maxCellsPerSheet) {
-        tooMany = true;
-        parser.abort();
-        return;
+  const take = (data: string[]): boolean => {
+    cells += data.length;
+    if (cells > limits.maxCellsPerSheet) return (tooMany = true), false;
+    const row = data.map((v): Cell | null => {
+      if (v === '') return null;
+      let s = v;
+      if (s.length > limits.maxStringChars) {
+        cut++;
+        s = s.slice(0, limits.maxStringChars);
       }
-      for (const e of res.errors) {
-        if (++errors > ERRORS_LISTED) continue;
-        const what = e.code === 'MissingQuotes' ? '引号未闭合，其后的内容被并入同一单元格，未能正确读取；请检查该行的引号（"）' : `格式错误（${e.message}）`;
-        notes.push({ kind: 'row', sheet, cell: `A${rows.length + 1}`, detail: `CSV 第 ${rows.length + 1} 行${what}` });
-      }
-      const row = res.data.map((v): Cell | null => {
-        if (v === '') return null;
-        let s = v;
-        if (s.length > limits.maxStringChars) {
-          cut++;
-          s = s.slice(0, limits.maxStringChars);
+      chars += s.length;
+      return { t: 's', v: s };
+    });
+    if (chars > limits.maxTextChars) return (tooMany = true), false;
+    while (row.length && !row[row.length - 1]) row.pop();
+    rows.push(row);
+    return true;
+  };
+  const note = (what: string) => {
+    if (++errors <= ERRORS_LISTED) notes.push({ kind: 'row', sheet, cell: `A${rows.length + 1}`, detail: `CSV 第 ${rows.length + 1} 行${what}` });
+  };
+  const delimiter = guessDelimiter(text);
+  // A quote that never closes (or closes lines later, malformed) swallows what follows into one
+  // cell: that line is read with its quotes as characters, and parsing goes on from the next line.
+  let rest = text;
+  while (rest && !tooMany) {
+    let unclosed = -1;
+    let done = 0;
+    Papa.parse<string[]>(rest, {
+      delimiter,
+      skipEmptyLines: false,
+      step: (res, parser) => {
+        const swallowed = res.errors.some((e) => e.code === 'MissingQuotes' || (e.code === 'InvalidQuotes' && res.data.some((v) => v.includes('\n'))));
+        if (swallowed) {
+          unclosed = done;
+          parser.abort();
+          return;
         }
-        chars += s.length;
-        return { t: 's', v: s };
-      });
-      if (chars > limits.maxTextChars) {
-        tooMany = true;
-        parser.abort();
-        return;
-      }
-      while (row.length && !row[row.length - 1]) row.pop();
-      rows.push(row);
-    },
-  });
+        for (const e of res.errors) note(`格式错误（${e.message}）`);
+        if (!take(res.data)) parser.abort();
+        done = res.meta.cursor;
+      },
+    });
+    if (unclosed < 0) break;
+    const end = rest.slice(unclosed).search(/\r?\n/);
+    const line = end < 0 ? rest.slice(unclosed) : rest.slice(unclosed, unclosed + end);
+    note('引号未闭合，已按原样读取该行（引号作为普通字符）；请检查该行的引号（"）');
+    const literal = Papa.parse<string[]>(line, { delimiter, quoteChar: '\u0000' }).data[0] ?? [];
+    if (!take(literal)) break;
+    rest = end < 0 ? '' : rest.slice(unclosed + end).replace(/^\r?\n/, '');
+  }
   if (tooMany) {
     return fail('too-large', `CSV 文件的单元格超过 ${limits.maxCellsPerSheet} 个或文字超过 ${limits.maxTextChars} 字（单表单元格 / 文字总量上限），已拒绝导入；请删除多余的行后再提交`);
   }

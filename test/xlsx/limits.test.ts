@@ -80,7 +80,12 @@ describe('xlsx reader', () => {
 
 describe('csv reader', () => {
   it('reports an unclosed quote at its row and mixed encodings', async () => {
-    expect((await read('q.csv', hostile('csvquote').bytes)).notes).toEqual([{ kind: 'row', sheet: 'q', cell: 'A5', detail: expect.stringContaining('引号未闭合') }]);
+    const q = await read('q.csv', hostile('csvquote').bytes);
+    expect(q.notes).toEqual([{ kind: 'row', sheet: 'q', cell: 'A5', detail: expect.stringContaining('引号未闭合') }]);
+    // The line is read with its quote as a character; the rows after it are rows again.
+    const first = q.sheets[0]!.rows.map((r) => r[0]?.v ?? null);
+    expect(first.slice(3)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(q.sheets[0]!.rows[4]![1]).toEqual({ t: 's', v: '"站点乙' });
     const mixed = await read('m.csv', hostile('csvmixed').bytes);
     expect(mixed.notes!.map((n) => n.kind)).toEqual(['encoding']);
     expect(mixed.sheets[0]!.rows[0]).toEqual([{ t: 's', v: '网站平台更新登记备案表' }]);
