@@ -10,6 +10,8 @@ import { checkFile, type CheckOptions, type FileCheck } from '../core/check';
 import { loadSubmission, shownPath } from './files';
 
 const PARALLEL_FROM = 40;
+/** Files queued in each worker: it starts the next at once instead of waiting for the main thread. */
+const IN_FLIGHT = 3;
 
 /** Per-worker memory: one file may never take the machine (the reader's own limits stay far below). */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
@@ -53,6 +55,8 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
   }
   const results = new Array<FileCheck>(files.length);
   let next = 0;
+  // Files a dead worker had queued besides the one it died on: the next free lane takes them first.
+  const again: number[] = [];
   const live = new Set<Worker>();
   const spawn = () => {
     const w = new Worker(pool.script ?? WORKER_SCRIPT, { workerData: { opts }, resourceLimits: pool.limits ?? WORKER_LIMITS });
@@ -62,46 +66,60 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
   /** One lane: a worker at a time, replaced when it dies, until no file is left. */
   const lane = () =>
     new Promise<void>((resolve) => {
-      let current = -1;
+      // Sent, not yet answered, oldest first: the worker does them in this order.
+      let sent: number[] = [];
       let w = spawn();
       const feed = () => {
-        if (next >= files.length) {
-          current = -1;
-          return resolve();
+        while (sent.length < IN_FLIGHT && (again.length || next < files.length)) {
+          const id = again.length ? again.shift()! : next++;
+          sent.push(id);
+          w.postMessage({ id, file: files[id] });
         }
-        current = next++;
-        w.postMessage({ id: current, file: files[current] });
+        if (!sent.length) resolve();
       };
       const attach = () => {
         w.on('message', (m: Reply) => {
-          void (async () => {
-            const file = files[m.id]!;
-            results[m.id] = m.check ?? (await failed(file, m.id, m.error ?? '未知错误', opts));
+          sent = sent.filter((id) => id !== m.id);
+          const file = files[m.id]!;
+          if (m.check) {
+            results[m.id] = m.check;
             onDone(file);
-            feed();
-          })();
+          } else
+            pending.push(
+              failed(file, m.id, m.error ?? '未知错误', opts).then((f) => {
+                results[m.id] = f;
+                onDone(file);
+              }),
+            );
+          feed();
         });
         let error: Error | null = null;
         w.on('error', (e) => (error = e));
         w.on('exit', (code) => {
           live.delete(w);
-          if (current < 0) return; // finished, or terminated at the end
-          const id = current;
+          if (!sent.length) return; // finished, or terminated at the end
+          const [id, ...queued] = sent as [number, ...number[]];
+          sent = [];
+          again.push(...queued);
           const file = files[id]!;
-          void failed(file, id, deathReason(error, code), opts).then((f) => {
-            results[id] = f;
-            onDone(file);
-            w = spawn();
-            attach();
-            feed();
-          });
+          pending.push(
+            failed(file, id, deathReason(error, code), opts).then((f) => {
+              results[id] = f;
+              onDone(file);
+            }),
+          );
+          w = spawn();
+          attach();
+          feed();
         });
       };
       attach();
       feed();
     });
+  const pending: Promise<void>[] = [];
   try {
     await Promise.all(Array.from({ length: Math.min(cores, Math.max(1, files.length)) }, lane));
+    await Promise.all(pending);
   } finally {
     await Promise.all([...live].map((w) => w.terminate()));
   }

@@ -1,14 +1,29 @@
-/** Reads, parses and checks submissions off the main thread (one worker per core). */
+/**
+ * Reads, parses and checks submissions off the main thread (one worker per core). The pool keeps
+ * a few files queued here so the worker never waits for the main thread; they are done one at a
+ * time, in order, so the file a dying worker was on is the oldest one not answered.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, type CheckOptions } from '../core/check';
 import { loadSubmission } from './files';
 
 const opts = (workerData as { opts: CheckOptions }).opts;
+const queue: { id: number; file: string }[] = [];
+let busy = false;
 
-parentPort?.on('message', async (msg: { id: number; file: string }) => {
-  try {
-    parentPort!.postMessage({ id: msg.id, check: checkFile(await loadSubmission(msg.file, { asOf: opts.asOf }), msg.id, opts) });
-  } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+async function work(): Promise<void> {
+  busy = true;
+  for (let msg = queue.shift(); msg; msg = queue.shift()) {
+    try {
+      parentPort!.postMessage({ id: msg.id, check: checkFile(await loadSubmission(msg.file, { asOf: opts.asOf }), msg.id, opts) });
+    } catch (e) {
+      parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+    }
   }
+  busy = false;
+}
+
+parentPort?.on('message', (msg: { id: number; file: string }) => {
+  queue.push(msg);
+  if (!busy) void work();
 });

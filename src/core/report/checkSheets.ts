@@ -56,19 +56,43 @@ interface Landing {
   keys: string[];
 }
 
+/**
+ * Lookups by file, then sheet, then a third key: nested maps, because a key string built per row
+ * and per finding (hundreds of thousands in a city-wide batch) costs more than the lookup itself.
+ */
+class ByPlace<K, V> {
+  private readonly files = new Map<string, Map<string, Map<K, V>>>();
+
+  /** The map of one file's sheet; `create` makes it when missing. */
+  sheet(file: string, sheet: string, create: true): Map<K, V>;
+  sheet(file: string, sheet: string, create?: false): Map<K, V> | undefined;
+  sheet(file: string, sheet: string, create = false): Map<K, V> | undefined {
+    let sheets = this.files.get(file);
+    if (!sheets) {
+      if (!create) return undefined;
+      this.files.set(file, (sheets = new Map()));
+    }
+    let m = sheets.get(sheet);
+    if (!m && create) sheets.set(sheet, (m = new Map()));
+    return m;
+  }
+}
+
+type LandingIndex = ByPlace<number, Landing>;
+
 /** Where each submitted row landed in our summary tables: for links from 校验结果. */
-function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): Map<string, Landing> {
-  const idx = new Map<string, Landing>();
+function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): LandingIndex {
+  const idx: LandingIndex = new ByPlace();
   for (const form of FORM_IDS) {
     const model = sheets.get(form)!;
     const keys = columnKeys(form);
     const top = headerRow(model);
-    r.tables[form].forEach((row, index) => idx.set(`${row.file}|${row.sheet}|${row.row}`, { sheet: model.name, top, index, row, keys }));
+    r.tables[form].forEach((row, index) => idx.sheet(row.file, row.sheet, true).set(row.row, { sheet: model.name, top, index, row, keys }));
   }
   return idx;
 }
 
-function findingsSheet(r: CheckResult, idx: Map<string, Landing>): SheetModel {
+function findingsSheet(r: CheckResult, idx: LandingIndex): SheetModel {
   const rows: OutValue[][] = r.findings.map((f) => {
     const target = locate(f, idx);
     const cell: OutValue = f.cell && target ? { text: f.cell, link: `#'${target.sheet}'!${target.addr}` } : locationText(f);
@@ -104,9 +128,10 @@ function count(fs: Finding[], s: Severity): number {
   return fs.filter((f) => f.severity === s).length;
 }
 
-function locate(f: Finding, idx: Map<string, Landing>): { sheet: string; addr: string } | null {
-  const p = f.file && f.sheet && f.cell ? parseA1(f.cell) : null;
-  const hit = p ? idx.get(`${f.file}|${f.sheet}|${p.row}`) : undefined;
+function locate(f: Finding, idx: LandingIndex): { sheet: string; addr: string } | null {
+  const rows = f.file && f.sheet && f.cell ? idx.sheet(f.file, f.sheet) : undefined;
+  const p = rows ? parseA1(f.cell!) : null;
+  const hit = p ? rows!.get(p.row) : undefined;
   if (!hit) return null;
   const key = Object.keys(hit.row.cellOf).find((k) => hit.row.cellOf[k] === f.cell);
   const col = key ? hit.keys.indexOf(key) + 1 : 0;
@@ -121,19 +146,22 @@ function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]
   const tpl = formById(form);
   const defs = tpl.columns.filter((c) => c.key !== 'seq');
   const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extras)))];
-  const byCell = new Map<string, Finding[]>();
+  const byCell = new ByPlace<string, Finding[]>();
   for (const f of findings) {
     if (f.form !== form || !f.cell || !f.file) continue;
-    const k = `${f.file}|${f.sheet}|${f.cell}`;
-    addTo(byCell, k, f);
+    addTo(byCell.sheet(f.file, `${f.sheet}`, true), f.cell, f);
   }
   const highlights: Highlight[] = [];
   const out = rows.map((r, i) => {
-    defs.forEach((d, c) => {
-      const fs = (r.cellOf[d.key] && byCell.get(`${r.file}|${r.sheet}|${r.cellOf[d.key]}`)) || [];
-      const worst = fs.find((f) => f.severity === 'error') ?? fs.find((f) => f.severity === 'warning');
-      if (worst) highlights.push({ row: i, col: c + 1, severity: worst.severity, note: fs.map((f) => f.message).join('\n') });
-    });
+    const cells = byCell.sheet(r.file, `${r.sheet}`);
+    if (cells) {
+      defs.forEach((d, c) => {
+        const at = r.cellOf[d.key];
+        const fs = (at && cells.get(at)) || [];
+        const worst = fs.find((f) => f.severity === 'error') ?? fs.find((f) => f.severity === 'warning');
+        if (worst) highlights.push({ row: i, col: c + 1, severity: worst.severity, note: fs.map((f) => f.message).join('\n') });
+      });
+    }
     const values: OutValue[] = defs.map((d) => {
       const v = r.values[d.key] ?? null;
       return d.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { date: v } : v;
