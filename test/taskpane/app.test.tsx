@@ -57,9 +57,11 @@ function stubEngine(check: CheckOutput = CHECK): Engine & { calls: string[]; ent
   const result = (s: Settings): EngineResult => {
     const scored = new Set(entries.map((e) => e.unit));
     const units = check.units.map((u) => ({ unit: u.unit, category: u.category, websites: u.unit === '信息工程学院' ? [{ name: '信息工程学院网', url: 'https://xxgc.example.edu.cn' }] : [] }));
+    const sheets = [...check.model.sheets, ...model('评分表').sheets, ...model('考核排名').sheets, ...model('整改台账').sheets];
     return {
       json: { asOf: s.asOf, files: [], findings: check.findings, units: [] },
-      model: { sheets: [...check.model.sheets, ...model('评分表').sheets, ...model('考核排名').sheets, ...model('整改台账').sheets] },
+      model: { sheets },
+      sheetNames: sheets.map((x) => x.name),
       check: files ? check : { ...check, files: [], findings: [], units: [] },
       ranking: [...scored].map((unit, i) => ({ unit, category: null, score: 80 - i, grade: '良好', rank: i + 1, categoryRank: i + 1, veto: false, adjustments: [] })),
       unscored: units.map((u) => u.unit).filter((u) => !scored.has(u)),

@@ -60,6 +60,25 @@ describe('EngineCore.download', () => {
   });
 });
 
+describe('a result without its sheets (the web page)', () => {
+  it('lists the sheet names and keeps finding targets, and the download still writes every sheet', async () => {
+    const core = new EngineCore();
+    await core.addFiles(sampleFiles());
+    const full = core.recompute(settings);
+    const bare = core.recompute(settings, null, { sheets: false });
+    expect(bare.model.sheets).toEqual([]);
+    expect(bare.check.model.sheets).toEqual([]);
+    expect(bare.sheetNames).toEqual(full.model.sheets.map((s) => s.name));
+    expect(bare.check.targets).toEqual(full.check.targets);
+    expect(bare.check.targets.some((t) => t !== null)).toBe(true);
+    expect(bare.json).toEqual(full.json);
+    const written = (await readBackSheets(await core.download(settings))).sheets.map((s) => s.name);
+    expect(written).toEqual(expect.arrayContaining(bare.sheetNames));
+    const scored = await core.setScore({ unit: full.scoring.units[0]!.unit, indicatorId: full.rubric.indicators[0]!.id, round: 1, inspector: '张三', value: 1 }, settings, null, { sheets: false });
+    expect(scored.ok && scored.result.model.sheets).toEqual([]);
+  });
+});
+
 describe('sheet-by-sheet transfer', () => {
   it('sends each sheet once, restores the shared check sheets, and leaves the engine its model', async () => {
     const core = new EngineCore();

@@ -180,7 +180,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
           // Only new submissions change the check: then it is shown (and focused).
           const newSubs = counts ? counts.submissions + counts.unreadable : c.accepted;
           const errors = r.check.findings.filter((f) => f.severity === 'error').length;
-          const tail = port.kind === 'web' ? t('import.ready', { sheets: r.model.sheets.length }) : t('import.toWrite');
+          const tail = port.kind === 'web' ? t('import.ready', { sheets: r.sheetNames.length }) : t('import.toWrite');
           setNotice({ intent: 'success', text: `${line}${newSubs && c.accepted ? t('import.checked', { errors, units: r.check.units.length }) : ''}${tail}` });
           if (newSubs && c.accepted) {
             setStep('check');

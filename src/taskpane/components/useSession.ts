@@ -56,7 +56,9 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
     return r;
   }, []);
 
-  const recompute = useCallback(async (s: Settings) => keep(await engine.recompute(s, await workbook())), [engine, keep, workbook]);
+  // The web page needs no sheets here (its download is written in the engine); Excel writes them.
+  const sheets = port.kind === 'excel';
+  const recompute = useCallback(async (s: Settings) => keep(await engine.recompute(s, await workbook(), { sheets })), [engine, keep, workbook, sheets]);
 
   return {
     result,
@@ -69,7 +71,7 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       return { summary, result: await recompute(s) };
     },
     setScore: async (entry, s) => {
-      const out = await engine.setScore(entry, s, await workbook());
+      const out = await engine.setScore(entry, s, await workbook(), { sheets });
       if (!out.ok) return out.message;
       keep(out.result);
       return null;

@@ -6,11 +6,11 @@ import type { WorkbookGrid } from '../../core/grid';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
-import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
+import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, ScoreOutcome, StepOutput } from './core';
 import type { Envelope, FileInput, Reply, Request, Responses } from './protocol';
 import { joinModel } from './transfer';
 
-export type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, ScoringUnit, StepOutput, RankRow, UnitBrief } from './core';
+export type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, ScoreOutcome, ScoringUnit, StepOutput, RankRow, UnitBrief } from './core';
 export type { EntryInput } from '../../core/pipelineSession';
 export type { FileInput } from './protocol';
 
@@ -27,9 +27,9 @@ export interface Engine {
   ranking(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
   rectify(settings: Settings, existing: WorkbookGrid | null, notices: boolean): Promise<StepOutput>;
   /** The whole result after any change (Excel: `workbook` = the open workbook's 评分表/整改台账/评分细则/参数/加减分). */
-  recompute(settings: Settings, workbook?: WorkbookGrid | null): Promise<EngineResult>;
+  recompute(settings: Settings, workbook?: WorkbookGrid | null, opts?: RecomputeOptions): Promise<EngineResult>;
   /** Sets (value) or clears (value null) one score; refused with a Chinese message when invalid. */
-  setScore(entry: EntryInput, settings: Settings, workbook?: WorkbookGrid | null): Promise<ScoreOutcome>;
+  setScore(entry: EntryInput, settings: Settings, workbook?: WorkbookGrid | null, opts?: RecomputeOptions): Promise<ScoreOutcome>;
   /** Continue from an earlier result workbook: its typed input is read back. */
   openResult(file: FileInput): Promise<OpenSummary>;
   /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added; `extra`: sheets appended by name, e.g. templates). */
@@ -57,8 +57,8 @@ export function engineOver(call: Caller): Engine {
     scoring: (settings, existing) => call({ op: 'scoring', settings, existing }),
     ranking: (settings, existing) => call({ op: 'ranking', settings, existing }),
     rectify: (settings, existing, notices) => call({ op: 'rectify', settings, existing, notices }),
-    recompute: (settings, workbook) => call({ op: 'recompute', settings, workbook: workbook ?? null }),
-    setScore: (entry, settings, workbook) => call({ op: 'setScore', entry, settings, workbook: workbook ?? null }),
+    recompute: (settings, workbook, opts) => call({ op: 'recompute', settings, workbook: workbook ?? null, opts }),
+    setScore: (entry, settings, workbook, opts) => call({ op: 'setScore', entry, settings, workbook: workbook ?? null, opts }),
     openResult: (file) => call({ op: 'openResult', file }),
     download: (settings, original, extra, onProgress) => call({ op: 'download', settings: settings ?? null, original: original ?? null, extra: extra ?? [] }, onProgress),
     templates: (school) => call({ op: 'templates', school }),

@@ -115,8 +115,10 @@ export interface ScoringUnit {
 export interface EngineResult {
   /** The same JSON as `zhendi run --json` (findings, ranking with adjustments). */
   json: JsonReport;
-  /** The whole result workbook (every sheet); what download and the Excel write render. */
+  /** The whole result workbook (every sheet); what download and the Excel write render. Empty when asked without sheets. */
   model: WorkbookModel;
+  /** Names of the result's sheets, in order (also when the sheets themselves were not asked for). */
+  sheetNames: string[];
   check: CheckOutput;
   ranking: RankRow[];
   /** Units not scored yet (never ranked); the banner reads 评分未完成：n 个单位未评分. */
@@ -137,6 +139,14 @@ export interface EngineResult {
   sources: { roster: number | null; scoreBooks: string[]; result: string | null };
   /** Milliseconds the pipeline took. */
   ms: number;
+}
+
+/**
+ * `sheets: false`: the result comes without its sheets (model and check view empty). The web page
+ * asks so: its download is written in the worker, and 1,000 units of sheets are ~100 MB in the tab.
+ */
+export interface RecomputeOptions {
+  sheets?: boolean;
 }
 
 export type ScoreOutcome = { ok: true; result: EngineResult } | { ok: false; message: string };
@@ -345,24 +355,24 @@ export class EngineCore {
   }
 
   /** The whole result after any change (files, roster, scores, settings). */
-  recompute(settings: Settings, workbook: WorkbookGrid | null = null): EngineResult {
+  recompute(settings: Settings, workbook: WorkbookGrid | null = null, opts: RecomputeOptions = {}): EngineResult {
     const t0 = now();
     const r = this.pipeline(settings, workbook);
     this.lastModel = workbook ? null : { key: this.modelKey(settings), model: r.workbook };
-    return this.view(r, now() - t0);
+    return this.view(r, now() - t0, opts.sheets !== false);
   }
 
   /** Sets or clears one score typed in the pane; refused with a Chinese message when invalid. */
-  async setScore(entry: EntryInput, settings: Settings, workbook: WorkbookGrid | null = null): Promise<ScoreOutcome> {
+  async setScore(entry: EntryInput, settings: Settings, workbook: WorkbookGrid | null = null, opts: RecomputeOptions = {}): Promise<ScoreOutcome> {
     const rubric = this.pipeline(settings, workbook).rubric;
     const next = applyEntry(this.state.entries, rubric, entry);
     if (!next.outcome.ok) return next.outcome;
     this.state.entries = next.entries;
     await this.persist();
-    return { ok: true, result: this.recompute(settings, workbook) };
+    return { ok: true, result: this.recompute(settings, workbook, opts) };
   }
 
-  private view(r: PipelineResult, ms: number): EngineResult {
+  private view(r: PipelineResult, ms: number, sheets = true): EngineResult {
     const run = r.run!;
     const checkSheets = { sheets: r.workbook.sheets.filter(isCheckSheet) };
     const ranking: RankRow[] = run.ranking.map(({ base: _b, roundTotals: _r, ...rest }) => rest);
@@ -377,10 +387,12 @@ export class EngineCore {
       const [round, inspector] = k.split('\u0000') as [string, string];
       return scoringProgress(run.scores, names, r.rubric, inspector, Number(round) as 1 | 2);
     });
+    const check = checkView(r.check, run.sheetFindings, checkSheets);
     return {
       json: r.json,
-      model: r.workbook,
-      check: checkView(r.check, run.sheetFindings, checkSheets),
+      model: sheets ? r.workbook : { sheets: [] },
+      sheetNames: r.workbook.sheets.map((s) => s.name),
+      check: sheets ? check : { ...check, model: { sheets: [] } },
       ranking,
       unscored,
       rectification: {

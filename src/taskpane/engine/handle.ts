@@ -49,9 +49,9 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
     case 'rectify':
       return core.rectify(req.settings, req.existing, { notices: req.notices });
     case 'recompute':
-      return core.recompute(req.settings, req.workbook ?? null);
+      return core.recompute(req.settings, req.workbook ?? null, req.opts);
     case 'setScore':
-      return core.setScore(req.entry, req.settings, req.workbook ?? null);
+      return core.setScore(req.entry, req.settings, req.workbook ?? null, req.opts);
     case 'openResult':
       return core.openResult(await toInput(req.file));
     case 'download':

@@ -3,7 +3,7 @@ import type { WorkbookGrid } from '../../core/grid';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
-import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, ScoreOutcome, StepOutput } from './core';
+import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, ScoreOutcome, StepOutput } from './core';
 
 /** A file as the pane hands it over: a File (structured-cloneable) or bytes. */
 export type FileInput = File | { name: string; bytes: Uint8Array; modified?: string | null };
@@ -17,8 +17,8 @@ export type Request =
   | { op: 'scoring'; settings: Settings; existing: WorkbookGrid | null }
   | { op: 'ranking'; settings: Settings; existing: WorkbookGrid | null }
   | { op: 'rectify'; settings: Settings; existing: WorkbookGrid | null; notices: boolean }
-  | { op: 'recompute'; settings: Settings; workbook?: WorkbookGrid | null }
-  | { op: 'setScore'; entry: EntryInput; settings: Settings; workbook?: WorkbookGrid | null }
+  | { op: 'recompute'; settings: Settings; workbook?: WorkbookGrid | null; opts?: RecomputeOptions }
+  | { op: 'setScore'; entry: EntryInput; settings: Settings; workbook?: WorkbookGrid | null; opts?: RecomputeOptions }
   | { op: 'openResult'; file: FileInput }
   | { op: 'download'; settings?: Settings | null; original?: Uint8Array | null; extra?: SheetModel[] }
   | { op: 'templates'; school: string }
