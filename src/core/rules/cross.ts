@@ -98,29 +98,31 @@ function dupAcrossUnits(t: Tables): Finding[] {
 
 /** One phone given for two different names, over every form's owner and the signer lines. */
 function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
-  type Use = { name: string; at: Omit<Finding, 'rule' | 'severity' | 'message'> };
+  // Where a use is stays a reference until a conflict is reported: most phones are used once.
+  type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
+  const at = (u: Use) => (u.row ? place(u.row, formById(u.form!).owner.phone, u.form!) : { unit: u.unit, file: u.file, sheet: u.signer!.sheet, cell: null, form: null });
   const uses = new Map<string, Use[]>();
-  const add = (phone: string, u: Use) => addTo(uses, phone, u);
   for (const form of Object.keys(t) as FormId[]) {
     const owner = formById(form).owner;
     for (const r of t[form]) {
       const name = str(r.values[owner.name]).trim();
-      if (name) for (const p of r.phones) add(p, { name, at: place(r, owner.phone, form) });
+      if (name) for (const p of r.phones) addTo(uses, p, { name, unit: r.unit, file: r.file, row: r, form, signer: null });
     }
   }
-  for (const s of signers) for (const p of s.phones) add(p, { name: s.name, at: { unit: s.unit, file: s.file, sheet: s.sheet, cell: null, form: null } });
+  for (const s of signers) for (const p of s.phones) addTo(uses, p, { name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
   const out: Finding[] = [];
   for (const [phone, list] of uses) {
+    if (list.length < 2) continue;
     const names = [...new Set(list.map((u) => u.name))];
     if (names.length < 2) continue;
     // Report where the number is used by someone other than its first holder.
     const first = list[0]!.name;
     const seen = new Set<string>();
     for (const u of list) {
-      const k = `${u.name}|${u.at.unit}|${u.at.file}`;
+      const k = `${u.name}|${u.unit}|${u.file}`;
       if (u.name === first || seen.has(k)) continue;
       seen.add(k);
-      out.push(R.contactConflict.at(u.at, { phone, names: names.slice(0, NAMES_SHOWN), count: names.length }));
+      out.push(R.contactConflict.at(at(u), { phone, names: names.slice(0, NAMES_SHOWN), count: names.length }));
     }
   }
   return out;
