@@ -213,6 +213,11 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   };
 
   const rowCols = Math.max(sheet.columns.length, 0);
+  // One callback for the whole sheet, not a closure per cell.
+  const external = (target: string, at: string) => {
+    parts.rels.push({ type: REL_TYPES.hyperlink, target, external: true });
+    links.push({ ref: at, rel: parts.rels.length });
+  };
   for (let i = 0; i < bodyRows; i++) {
     const row = sheet.rows[i] ?? [];
     const rr = hr + 1 + i;
@@ -228,10 +233,7 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
       if (mark?.note) parts.notes.push({ row: rr, col: c, text: cleanText(mark.note) });
       const fill = mark ? FILLS[mark.severity] : undefined;
       const at = `${refs.col(c)}${rr}`;
-      cells.push(cellXml(at, v, c, fill, styleFor, ctx, (target) => {
-        parts.rels.push({ type: REL_TYPES.hyperlink, target, external: true });
-        links.push({ ref: at, rel: parts.rels.length });
-      }));
+      cells.push(cellXml(at, v, c, fill, styleFor, ctx, external));
     }
     // Readers do not reliably fit row heights to wrapped text on open: set it.
     const ht = lines > 1 ? ` ht="${Math.min(409, 14.5 * lines)}" customHeight="1"` : '';
@@ -323,7 +325,7 @@ function byRow(list: Highlight[]): Map<number, Map<number, Highlight>> {
 type StyleFor = (c: number, fill: string | undefined, link: boolean, date: boolean) => number;
 
 /** One `<c>`: strings are always text (shared strings), never formulas. */
-function cellXml(at: string, v: OutValue, c: number, fill: string | undefined, styleFor: StyleFor, ctx: WriteContext, external: (target: string) => void): string {
+function cellXml(at: string, v: OutValue, c: number, fill: string | undefined, styleFor: StyleFor, ctx: WriteContext, external: (target: string, at: string) => void): string {
   if (v === null || v === undefined) return `<c r="${at}" s="${styleFor(c, fill, false, false)}"/>`;
   if (typeof v === 'string') return `<c r="${at}" s="${styleFor(c, fill, false, false)}" t="s"><v>${ctx.strings.id(cleanText(v))}</v></c>`;
   if (typeof v === 'number') {
@@ -345,7 +347,7 @@ function cellXml(at: string, v: OutValue, c: number, fill: string | undefined, s
     const target = v.link.startsWith('#') ? v.link : `#${v.link}`;
     return formulaCell(at, s, `HYPERLINK(${formulaString(target)},${formulaString(label)})`, label);
   }
-  external(v.link);
+  external(v.link, at);
   return `<c r="${at}" s="${s}" t="s"><v>${ctx.strings.id(shown)}</v></c>`;
 }
 
