@@ -25,6 +25,7 @@ function plausibleBirth(yyyymmdd: string): boolean {
 
 /** The first valid 18-digit resident ID in `text` (upper-case X), or null. Full-width digits count. */
 export function findPersonalId(text: string): string | null {
+  if (text.length < 18) return null; // nearly every cell, and no room for an ID
   for (const m of toHalfWidth(text).matchAll(CANDIDATE)) {
     const id = m[0].toUpperCase();
     if (plausibleBirth(id.slice(6, 14)) && idCheckChar(id.slice(0, 17)) === id[17]) return id;

@@ -10,7 +10,7 @@ const SPACE_LIKE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 export function toHalfWidth(s: string): string {
-  if (!FULL_WIDTH.test(s)) return s; // the common case, and a hot path
+  if (isPlain(s) || !FULL_WIDTH.test(s)) return s; // the common case, and a hot path
   return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
     ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
   );
@@ -18,14 +18,40 @@ export function toHalfWidth(s: string): string {
 
 /** Half-width, no whitespace at all, lower case: the form used for loose comparisons. */
 export function squash(s: string): string {
+  if (isPlain(s)) return s;
   return toHalfWidth(s).replace(SPACE_LIKE, '').toLowerCase();
 }
+
+/**
+ * True when none of the normalisers here would change `s`: only lower-case ASCII letters, digits
+ * and quiet punctuation, CJK ideographs and CJK punctuation (no case, no width, no space). Most
+ * cell texts are like that, and a scan is far cheaper than the regular expressions.
+ */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (!PLAIN_ASCII[c]) return false;
+    } else if (!((c >= 0x4e00 && c <= 0x9fff) || (c > 0x3000 && c < 0x3040 && c !== 0x3010 && c !== 0x3011))) return false;
+  }
+  return true;
+}
+
+/** ASCII that squash, headerKey and cleanText keep as is: not a space or control, upper case, bracket, '*' or ':'. */
+const PLAIN_ASCII = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0x21; c < 0x7f; c++) t[c] = 1;
+  for (let c = 0x41; c <= 0x5a; c++) t[c] = 0;
+  for (const ch of '()[]*:') t[ch.charCodeAt(0)] = 0;
+  return t;
+})();
 
 /** Bracketed notes in headers, e.g. "（QQ群、微信群等）"; an unclosed one runs to the end. */
 const BRACKETED = [/\([^()]*(?:\)|$)/g, /\[[^[\]]*(?:\]|$)/g, /【[^【】]*(?:】|$)/g];
 
 /** Key for matching column headers: notes in brackets, '*' marks and trailing colons are dropped. */
 export function headerKey(s: string): string {
+  if (isPlain(s)) return s;
   // Header texts repeat across thousands of files: remember them (bounded).
   let key = HEADER_KEYS.get(s);
   if (key === undefined) {
@@ -50,6 +76,7 @@ function computeHeaderKey(s: string): string {
 
 /** Trimmed, inner whitespace runs collapsed to one space. */
 export function cleanText(s: string): string {
+  if (isPlain(s)) return s;
   return s.replace(SPACE_LIKE, ' ').trim();
 }
 

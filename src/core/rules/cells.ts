@@ -179,8 +179,7 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
   const byKey = new Map<string, NormalRow>();
   const keyCols = p.form.uniqueKey.filter((k) => p.columnOf.has(k));
   for (const r of rows) {
-    const { seq: _seq, ...rest } = r.values;
-    const sig = JSON.stringify([rest, r.extras]);
+    const sig = rowSignature(r);
     const prev = whole.get(sig);
     if (prev) {
       out.push(R.rowDuplicate.at({ ...at, cell: Object.values(r.cellOf)[0] ?? null }, { first: String(prev.row + 1) }));
@@ -196,4 +195,25 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
     else byKey.set(key, r);
   }
   return out;
+}
+
+/**
+ * What makes two rows the same row: every value but 序号, and the extra columns. Values are
+ * written with their length, so no text can run into the next one; a non-finite number reads
+ * like a blank, as it would in JSON.
+ */
+function rowSignature(r: NormalRow): string {
+  let sig = '';
+  for (const k in r.values) {
+    if (k === 'seq') continue;
+    sig += `${k.length}:${k}${valueSig(r.values[k]!)}`;
+  }
+  sig += '|';
+  for (const k in r.extras) sig += `${k.length}:${k}${valueSig(r.extras[k]!)}`;
+  return sig;
+}
+
+function valueSig(v: RowValue): string {
+  if (typeof v === 'string') return `s${v.length}:${v}`;
+  return typeof v === 'number' && Number.isFinite(v) ? `n${v};` : 'z';
 }

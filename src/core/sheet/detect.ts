@@ -128,13 +128,19 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection 
   // Header keys once per sheet: every form and candidate row reuses them.
   const keyLines = lines.map((l) => l.map(headerKey));
   const aboveText = lines.map((l) => l.join(' '));
+  // Which forms each row has a label of: rows without any known label cannot start a header.
+  const rowForms = keyLines.map((keys) => {
+    let mask = 0;
+    for (const k of keys) if (k) mask |= LABEL_FORMS.get(k) ?? 0;
+    return mask;
+  });
   let best: Detection | null = null;
-  for (const form of FORMS) {
+  for (let f = 0; f < FORMS.length; f++) {
+    const form = FORMS[f]!;
     let above = `${sheet.name} `;
     for (let r = aboveFrom; r < from; r++) above += ' ' + aboveText[r]!;
     for (let r = from; r < last; r++) {
-      // Rows without any known label cannot start a header.
-      if (!keyLines[r]!.some((k) => k && lookup(form).has(k))) {
+      if (!(rowForms[r]! & (1 << f))) {
         above += ' ' + aboveText[r]!;
         continue;
       }
@@ -172,6 +178,11 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection 
 
 /** Every label of every form, for a quick look at whether a row may be a header at all. */
 const ANY_LABEL = new Set(FORMS.flatMap((f) => [...lookup(f).keys()]));
+/** Header key → bit f set when it is a label of FORMS[f]. */
+const LABEL_FORMS = new Map<string, number>();
+FORMS.forEach((f, i) => {
+  for (const k of lookup(f).keys()) LABEL_FORMS.set(k, (LABEL_FORMS.get(k) ?? 0) | (1 << i));
+});
 /** First characters of those labels: most data cells are ruled out without normalising them. */
 const FIRST_CHARS = new Set([...ANY_LABEL].map((k) => k[0]!));
 
