@@ -292,6 +292,26 @@ class SheetNotes {
 
 const SST_INDEX = /^\d+$/;
 
+/** A shared-string index (`<v>12</v>`, spaces around allowed); -1 when it is not one. */
+function sstIndex(v: string): number {
+  // The plain case without a regular expression: a few ASCII digits.
+  if (v.length > 0 && v.length <= 9) {
+    let n = 0;
+    for (let i = 0; i < v.length; i++) {
+      const d = v.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) return sstIndexSlow(v);
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  return sstIndexSlow(v);
+}
+
+function sstIndexSlow(v: string): number {
+  const idx = v.trim();
+  return SST_INDEX.test(idx) ? Number(idx) : -1;
+}
+
 function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes): SheetGrid {
   const { lim, budget } = ctx;
   const sc = new Scanner(xml);
@@ -312,57 +332,57 @@ function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNo
   let wideFirst = '';
   let mergeCount = 0;
 
-  const stringOf = (s: string, at: string): string => {
+  // Cells are addressed (row, col); their A1 text is only made when a note needs it.
+  const stringOf = (s: string, row: number, col: number): string => {
     let out = s;
     if (out.length > lim.maxStringChars) {
       out = out.slice(0, lim.maxStringChars);
-      notes.add('cut', { kind: 'limit', cell: at, detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字（单个单元格文字上限），只读取了前 ${lim.maxStringChars} 字`);
+      notes.add('cut', { kind: 'limit', cell: a1(row, col), detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字（单个单元格文字上限），只读取了前 ${lim.maxStringChars} 字`);
     }
     ctx.text.chars += out.length;
     if (ctx.text.chars > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
     return out;
   };
 
-  const cellValue = (t: string | null, v: string | null, inline: string | null, isDate: boolean, at: string): Cell | null => {
+  const cellValue = (t: string | null, v: string | null, inline: string | null, isDate: boolean, row: number, col: number): Cell | null => {
     switch (t) {
       case 's': {
         if (v === null) return null;
-        const idx = v.trim();
-        const i = SST_INDEX.test(idx) ? Number(idx) : -1;
+        const i = sstIndex(v);
         const s = i >= 0 ? ctx.strings.items[i] : undefined;
         if (s === undefined) {
           notes.add(
             'sst',
-            { kind: 'cell', cell: at, detail: `单元格的共享字符串编号“${v.slice(0, 20)}”无效（共 ${ctx.strings.items.length} 项），内容无法读取；请在 Excel/WPS 中打开核对后重新保存再提交` },
+            { kind: 'cell', cell: a1(row, col), detail: `单元格的共享字符串编号“${v.slice(0, 20)}”无效（共 ${ctx.strings.items.length} 项），内容无法读取；请在 Excel/WPS 中打开核对后重新保存再提交` },
             (n, first) => `另有 ${n} 个单元格（自 ${first} 起）的共享字符串编号无效，内容无法读取`,
           );
           return null;
         }
-        if (ctx.strings.cut.has(i)) notes.add('cut', { kind: 'limit', cell: at, detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字，只读取了前 ${lim.maxStringChars} 字`);
+        if (ctx.strings.cut.size && ctx.strings.cut.has(i)) notes.add('cut', { kind: 'limit', cell: a1(row, col), detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字，只读取了前 ${lim.maxStringChars} 字`);
         ctx.text.chars += s.length;
         if (ctx.text.chars > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
         return s === '' ? null : { t: 's', v: s };
       }
       case 'str': {
         if (v === null || v === '') return null;
-        const s = stringOf(decodeXString(v), at);
+        const s = stringOf(decodeXString(v), row, col);
         return s === '' ? null : { t: 's', v: s };
       }
       case 'inlineStr': {
         const raw = inline ?? (v === null ? null : decodeXString(v));
         if (raw === null || raw === '') return null;
-        const s = stringOf(raw, at);
+        const s = stringOf(raw, row, col);
         return s === '' ? null : { t: 's', v: s };
       }
       case 'b':
         if (v === null || v.trim() === '') return null;
         return { t: 'b', v: !(v.trim() === '0' || v.trim() === 'false') };
       case 'e':
-        return v === null || v === '' ? null : { t: 'e', v: stringOf(v, at) };
+        return v === null || v === '' ? null : { t: 'e', v: stringOf(v, row, col) };
       case 'd': {
         if (v === null || v.trim() === '') return null;
         const m = ISO_DATE.exec(v);
-        return m ? { t: 'd', v: `${m[1]}-${m[2]}-${m[3]}` } : { t: 's', v: stringOf(v, at) };
+        return m ? { t: 'd', v: `${m[1]}-${m[2]}-${m[3]}` } : { t: 's', v: stringOf(v, row, col) };
       }
       default:
         return v === null ? null : numberCell(v, isDate, ctx.date1904);
@@ -464,8 +484,7 @@ function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNo
       }
       const style = s === null ? 0 : Number(s);
       const isDate = ctx.dateXf[style] === true;
-      const addr = a1(cRow, col);
-      const cell = cellValue(t, v, inline, isDate, addr);
+      const cell = cellValue(t, v, inline, isDate, cRow, col);
       if (cell) (values[cRow] ??= [])[col] = cell;
       else if (v === null && inline === null && formula !== '') pending.push({ row: cRow, col, text: formula, isDate });
       if (formula !== '') {

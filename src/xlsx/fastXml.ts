@@ -62,9 +62,14 @@ export function decodeXString(s: string): string {
   return s.replace(XSTRING, (_all: string, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** Slots of the scanner's tag-name cache (a power of two). */
+const NAME_SLOTS = 64;
+
 export class Scanner {
   private pos = 0;
+  /** Qualified names of the open elements, and their local names. */
   private readonly stack: string[] = [];
+  private readonly locals: string[] = [];
   /** Local name of the tag just read. */
   name = '';
   /** Whether the start tag just read was `<… />` (no CLOSE follows for it). */
@@ -72,9 +77,12 @@ export class Scanner {
   private attrStart = 0;
   private attrEnd = 0;
   private attrsRead = false;
-  private readonly attrNames: string[] = [];
-  private readonly attrValues: string[] = [];
+  /** Per attribute read: start and end of its local name, start and end of its raw value. */
+  private readonly attrPos: number[] = [];
   private attrCount = 0;
+  /** Tag names seen lately (qualified, local): the same few names repeat on every row and cell. */
+  private readonly qnames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
+  private readonly lnames: string[] = new Array<string>(NAME_SLOTS);
 
   constructor(private readonly s: string) {}
 
@@ -134,10 +142,9 @@ export class Scanner {
     if (gt < 0) throw new XmlError('unterminated end tag');
     let e = gt;
     while (e > lt + 2 && isSpace(s.charCodeAt(e - 1))) e--;
-    const qname = s.slice(lt + 2, e);
     const open = this.stack.pop();
-    if (open !== qname) throw new XmlError('mismatched end tag');
-    this.name = localName(qname);
+    if (open === undefined || open.length !== e - lt - 2 || !s.startsWith(open, lt + 2)) throw new XmlError('mismatched end tag');
+    this.name = this.locals.pop()!;
     this.selfClosing = false;
     this.pos = gt + 1;
   }
@@ -151,7 +158,17 @@ export class Scanner {
       if (ch === GT || ch === SLASH || isSpace(ch)) break;
     }
     if (i === lt + 1 || i >= n) throw new XmlError('bad start tag');
-    const qname = s.slice(lt + 1, i);
+    const len = i - lt - 1;
+    const slot = (s.charCodeAt(lt + 1) * 31 + s.charCodeAt(i - 1) + len * 7) & (NAME_SLOTS - 1);
+    let qname = this.qnames[slot];
+    let local: string;
+    if (qname !== undefined && qname.length === len && s.startsWith(qname, lt + 1)) local = this.lnames[slot]!;
+    else {
+      qname = s.slice(lt + 1, i);
+      local = localName(qname);
+      this.qnames[slot] = qname;
+      this.lnames[slot] = local;
+    }
     let j = i;
     for (;;) {
       if (j >= n) throw new XmlError('unterminated start tag');
@@ -169,26 +186,32 @@ export class Scanner {
     this.attrStart = i;
     this.attrEnd = this.selfClosing ? j - 1 : j;
     this.attrsRead = false;
-    if (!this.selfClosing) this.stack.push(qname);
-    this.name = localName(qname);
+    if (!this.selfClosing) {
+      this.stack.push(qname);
+      this.locals.push(local);
+    }
+    this.name = local;
     this.pos = j + 1;
   }
 
   private readAttrs(): void {
     const s = this.s;
     const end = this.attrEnd;
+    const pos = this.attrPos;
     let i = this.attrStart;
     let k = 0;
     for (;;) {
       while (i < end && isSpace(s.charCodeAt(i))) i++;
       if (i >= end) break;
       const nameStart = i;
+      let localStart = -1;
       while (i < end) {
         const ch = s.charCodeAt(i);
         if (ch === 0x3d || isSpace(ch)) break; // '='
+        if (ch === 0x3a && localStart < 0) localStart = i + 1; // ':' (the first one, as localName)
         i++;
       }
-      const name = s.slice(nameStart, i);
+      const nameEnd = i;
       while (i < end && isSpace(s.charCodeAt(i))) i++;
       if (s.charCodeAt(i) !== 0x3d) throw new XmlError('attribute without value');
       i++;
@@ -197,8 +220,10 @@ export class Scanner {
       if (q !== QUOT && q !== APOS) throw new XmlError('unquoted attribute');
       const close = s.indexOf(q === QUOT ? '"' : "'", i + 1);
       if (close < 0 || close >= end) throw new XmlError('unterminated attribute');
-      this.attrNames[k] = localName(name);
-      this.attrValues[k] = s.slice(i + 1, close);
+      pos[4 * k] = localStart < 0 ? nameStart : localStart;
+      pos[4 * k + 1] = nameEnd;
+      pos[4 * k + 2] = i + 1;
+      pos[4 * k + 3] = close;
       k++;
       i = close + 1;
     }
@@ -209,8 +234,11 @@ export class Scanner {
   /** An attribute of the start tag just read, by local name (`r:id` → 'id'), decoded; null if absent. */
   attr(local: string): string | null {
     if (!this.attrsRead) this.readAttrs();
+    const s = this.s;
+    const pos = this.attrPos;
     for (let k = 0; k < this.attrCount; k++) {
-      if (this.attrNames[k] === local) return decodeAttr(this.attrValues[k]!);
+      const at = pos[4 * k]!;
+      if (pos[4 * k + 1]! - at === local.length && s.startsWith(local, at)) return decodeAttr(s.slice(pos[4 * k + 2], pos[4 * k + 3]));
     }
     return null;
   }
