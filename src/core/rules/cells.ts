@@ -62,56 +62,57 @@ export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
   return out;
 }
 
-function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[]): { value: RowValue; phones: string[] } {
+/** A cell's normalised value; the digits of its phones go to `phones` (left alone for other columns). */
+function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[], phones: string[]): RowValue {
   const column = def.label;
-  const text = shown(cell);
   if (cell?.t === 'e') {
     out.push(R.cellFormulaError.at(place, { column, value: cell.v }));
-    return { value: null, phones: [] };
+    return null;
   }
   if (isBlank(cell)) {
     if (def.required) out.push(R.cellRequired.at(place, { column }));
-    return { value: null, phones: [] };
+    return null;
   }
+  const text = shown(cell);
   switch (def.type) {
     case 'seq':
-      return { value: cell?.t === 'n' ? cell.v : text, phones: [] };
+      return cell?.t === 'n' ? cell.v : text;
     case 'phone': {
       const r = parsePhones(cell);
       for (const bad of r.invalid) out.push(R.cellPhone.at(place, { column, value: bad }));
       for (const p of r.phones) if (p.kind === 'short') out.push(R.cellPhoneShort.at(place, { column, value: p.raw }));
-      const phones = r.phones.map((p) => p.display);
-      return { value: phones.length ? phones.join('/') : text, phones: r.phones.filter((p) => p.kind !== 'short').map((p) => p.digits) };
+      for (const p of r.phones) if (p.kind !== 'short') phones.push(p.digits);
+      return r.phones.length ? r.phones.map((p) => p.display).join('/') : text;
     }
     case 'date': {
       const r = parseDate(cell);
       if (!r.ok) {
         out.push(R.cellDate.at(place, { column, value: text }));
-        return { value: text, phones: [] };
+        return text;
       }
       if (r.iso > asOf) out.push(R.cellDateFuture.at(place, { column, value: r.iso, asOf }));
-      return { value: r.iso, phones: [] };
+      return r.iso;
     }
     case 'count': {
       const r = parseCount(cell);
       if (!r.ok) {
         out.push(R.cellNumber.at(place, { column, value: text }));
-        return { value: text, phones: [] };
+        return text;
       }
       if (r.normalized) out.push(R.cellNumberNormalized.at(place, { column, value: text, number: r.value }));
-      return { value: r.value, phones: [] };
+      return r.value;
     }
     case 'enum': {
       const r = matchEnum(def.enumKind!, cell);
       if (!r.ok) {
         out.push(R.cellEnum.at(place, { column, value: text, allowed: r.allowed }));
-        return { value: text, phones: [] };
+        return text;
       }
-      return { value: r.value, phones: [] };
+      return r.value;
     }
     default:
       checkText(column, cell, text, place, out);
-      return { value: text, phones: [] };
+      return text;
   }
 }
 
@@ -131,17 +132,20 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
   // One place object for the sheet, its cell updated as we go: findings copy it, never keep it.
   const place: Place = { ...ctx, cell: null };
   const rows: NormalRow[] = [];
+  const ownerPhone = p.form.owner.phone;
+  const scratch: string[] = [];
   for (const raw of p.rows) {
     const values: Record<string, RowValue> = {};
     const cellOf: Record<string, string> = {};
-    let phones: string[] = [];
-    defs.forEach((def, i) => {
-      const cell = raw.cells[cols[i]!];
-      place.cell = cellOf[def.key] = `${letters[i]}${raw.row + 1}`;
-      const r = checkCell(def, cell, place, ctx.asOf, out);
-      values[def.key] = r.value;
-      if (def.key === p.form.owner.phone) phones = r.phones;
-    });
+    const phones: string[] = [];
+    const rowNumber = String(raw.row + 1);
+    for (let i = 0; i < defs.length; i++) {
+      const def = defs[i]!;
+      place.cell = cellOf[def.key] = letters[i]! + rowNumber;
+      // Only the owner's phone column gives the row's phones; other phone columns are checked alone.
+      values[def.key] = checkCell(def, raw.cells[cols[i]!], place, ctx.asOf, out, def.key === ownerPhone ? phones : scratch);
+    }
+    scratch.length = 0;
     const extras: Record<string, string> = {};
     for (const x of p.extraColumns) {
       const cell = raw.cells[x.col];
