@@ -53,7 +53,8 @@ export function rosterFromGrid(sheet: SheetGrid): Roster | null {
 export function resolveUnit(roster: Roster, candidate: string): RosterUnit | null {
   const c = squash(candidate);
   if (!c) return null;
-  for (const u of roster.units) if (squash(u.name) === c || u.aliases.some((a) => squash(a) === c)) return u;
+  const exact = byName(roster).get(c);
+  if (exact) return exact;
   let best: { u: RosterUnit; len: number } | null = null;
   for (const u of roster.units) {
     for (const n of [u.name, ...u.aliases]) {
@@ -62,6 +63,22 @@ export function resolveUnit(roster: Roster, candidate: string): RosterUnit | nul
     }
   }
   return best?.u ?? null;
+}
+
+/** Squashed name or alias → the first roster unit of that name, built once per roster (every file looks its unit up). */
+const INDEX = new WeakMap<readonly RosterUnit[], { size: number; map: Map<string, RosterUnit> }>();
+function byName(roster: Roster): Map<string, RosterUnit> {
+  const cached = INDEX.get(roster.units);
+  if (cached && cached.size === roster.units.length) return cached.map;
+  const map = new Map<string, RosterUnit>();
+  for (const u of roster.units) {
+    for (const n of [u.name, ...u.aliases]) {
+      const k = squash(n);
+      if (!map.has(k)) map.set(k, u);
+    }
+  }
+  INDEX.set(roster.units, { size: roster.units.length, map });
+  return map;
 }
 
 function distance(a: string, b: string): number {
@@ -98,6 +115,19 @@ const GENERIC = [
 
 /** Strips form titles and generic words from a piece of a file name or title. */
 function stripGeneric(s: string): string {
+  // Titles repeat across files: remember them (bounded).
+  let out = STRIPPED.get(s);
+  if (out === undefined) {
+    out = computeStripGeneric(s);
+    if (STRIPPED.size >= 5_000) STRIPPED.clear();
+    STRIPPED.set(s, out);
+  }
+  return out;
+}
+
+const STRIPPED = new Map<string, string>();
+
+function computeStripGeneric(s: string): string {
   let t = squash(s).replace(/[“”"'‘’《》<>]/g, '');
   for (const g of GENERIC) t = t.split(g).join(' ');
   return t

@@ -50,8 +50,16 @@ function decodeText(raw: string): string {
 
 /** Attribute values: XML attribute-value normalisation (literal tabs and line ends become spaces), then entities. */
 function decodeAttr(raw: string): string {
-  if (/[\t\n\r]/.test(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+  if (hasTabOrLineEnd(raw)) raw = raw.replace(/\r\n|[\t\n\r]/g, ' ');
   return decodeEntities(raw);
+}
+
+function hasTabOrLineEnd(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 0x09 || ch === 0x0a || ch === 0x0d) return true;
+  }
+  return false;
 }
 
 const XSTRING = /_x([0-9A-Fa-f]{4})_/g;

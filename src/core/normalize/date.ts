@@ -122,15 +122,28 @@ function parseText(raw: string): DateResult {
 export function parseDate(cell: Cell | null | undefined): DateResult {
   if (!cell) return { ok: false, reason: 'blank' };
   switch (cell.t) {
-    case 'd': {
-      const m = ISO.exec(cell.v);
-      return m ? fromParts(m[1]!, m[2]!, m[3]!, false) : { ok: false, reason: 'invalid' };
+    case 'd':
+    case 's': {
+      // The same few dates fill every sheet: remember what each text reads as (bounded).
+      const memo = cell.t === 'd' ? DATE_CELLS : TEXT_CELLS;
+      const known = memo.get(cell.v);
+      if (known) return { ...known };
+      const r = cell.t === 'd' ? dateCell(cell.v) : parseText(cell.v);
+      if (memo.size >= 5_000) memo.clear();
+      memo.set(cell.v, r);
+      return { ...r };
     }
     case 'n':
       return parseNumber(cell.v);
-    case 's':
-      return parseText(cell.v);
     default:
       return { ok: false, reason: 'invalid' };
   }
+}
+
+const DATE_CELLS = new Map<string, DateResult>();
+const TEXT_CELLS = new Map<string, DateResult>();
+
+function dateCell(v: string): DateResult {
+  const m = ISO.exec(v);
+  return m ? fromParts(m[1]!, m[2]!, m[3]!, false) : { ok: false, reason: 'invalid' };
 }

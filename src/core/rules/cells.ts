@@ -5,7 +5,13 @@
 import { a1, type Cell, cellText, isBlank } from '../grid';
 import type { Finding, Place } from '../findings';
 import type { ColumnDef } from '../forms/templates';
-import { parseCount, parseDate, parsePhones, matchEnum, findPersonalId, cleanText } from '../normalize';
+// Straight from each module: the index's re-exports cost a property getter per call in CommonJS.
+import { parseDate } from '../normalize/date';
+import { matchEnum } from '../normalize/enums';
+import { parseCount } from '../normalize/number';
+import { findPersonalId } from '../normalize/personal';
+import { parsePhones } from '../normalize/phone';
+import { cleanText } from '../normalize/text';
 import type { ParsedSheet } from '../sheet/parse';
 import { matchedColumns } from '../sheet/parse';
 import * as R from './catalog';

@@ -84,16 +84,26 @@ function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: H
 
 /** Label keys of a form, longest first, for containment matching (two characters or more). */
 const CONTAINED = new Map<FormTemplate, { key: string; column: ColumnDef }[]>();
+/** Per form: header key → the column it contains; header texts repeat across files (bounded). */
+const CONTAINED_HITS = new Map<FormTemplate, Map<string, ColumnDef | null>>();
 function containedColumn(form: FormTemplate, key: string): ColumnDef | null {
-  let list = CONTAINED.get(form);
-  if (!list) {
-    list = form.columns
-      .flatMap((c) => [c.label, ...(c.aliases ?? [])].map((l) => ({ key: headerKey(l), column: c })))
-      .filter((x) => x.key.length >= 2 && x.column.type !== 'seq')
-      .sort((a, b) => b.key.length - a.key.length);
-    CONTAINED.set(form, list);
+  let hits = CONTAINED_HITS.get(form);
+  if (!hits) CONTAINED_HITS.set(form, (hits = new Map()));
+  let hit = hits.get(key);
+  if (hit === undefined) {
+    let list = CONTAINED.get(form);
+    if (!list) {
+      list = form.columns
+        .flatMap((c) => [c.label, ...(c.aliases ?? [])].map((l) => ({ key: headerKey(l), column: c })))
+        .filter((x) => x.key.length >= 2 && x.column.type !== 'seq')
+        .sort((a, b) => b.key.length - a.key.length);
+      CONTAINED.set(form, list);
+    }
+    hit = list.find((x) => key.includes(x.key))?.column ?? null;
+    if (hits.size >= 5_000) hits.clear();
+    hits.set(key, hit);
   }
-  return list.find((x) => key.includes(x.key))?.column ?? null;
+  return hit;
 }
 
 /** Form keywords found in free text above the header (title rows) or the sheet name. */
@@ -127,7 +137,12 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection 
   for (let r = aboveFrom; r <= last; r++) lines[r] = rowTexts(r);
   // Header keys once per sheet: every form and candidate row reuses them.
   const keyLines = lines.map((l) => l.map(headerKey));
-  const aboveText = lines.map((l) => l.join(' '));
+  // The sheet name and the rows above row r, for the form's keywords (built only for a candidate header).
+  const aboveAt = (r: number) => {
+    let above = `${sheet.name} `;
+    for (let rr = aboveFrom; rr < r; rr++) above += ' ' + lines[rr]!.join(' ');
+    return above;
+  };
   // Which forms each row has a label of: rows without any known label cannot start a header.
   const rowForms = keyLines.map((keys) => {
     let mask = 0;
@@ -137,19 +152,15 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection 
   let best: Detection | null = null;
   for (let f = 0; f < FORMS.length; f++) {
     const form = FORMS[f]!;
-    let above = `${sheet.name} `;
-    for (let r = aboveFrom; r < from; r++) above += ' ' + aboveText[r]!;
     for (let r = from; r < last; r++) {
-      if (!(rowForms[r]! & (1 << f))) {
-        above += ' ' + aboveText[r]!;
-        continue;
-      }
+      if (!(rowForms[r]! & (1 << f))) continue;
       const single = mapRow(form, lines[r]!, keyLines[r]!);
       let pick = { ...single, bottom: r };
       const next = lines[r + 1];
       // A two-row header needs labels in its upper row too; a title or signer line above never counts.
-      if (single.score > 0 && next && next.some((t) => t.trim())) {
-        const nextKeys = keyLines[r + 1]!;
+      const nextKeys = keyLines[r + 1] ?? [];
+      // Without a label in the lower row the pair scores as the upper row alone: nothing to try.
+      if (single.score > 0 && next && nextKeys.some((k, c) => !!next[c] && !!matchKey(form, k)) && next.some((t) => t.trim())) {
         const width = Math.max(lines[r]!.length, next.length);
         const combined: string[] = [];
         const combinedKeys: string[] = [];
@@ -163,14 +174,13 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection 
         if (double.score > single.score) pick = { ...double, bottom: r + 1 };
       }
       if (pick.required >= 2 && pick.cells.filter((c) => c.column).length >= 3) {
-        const score = pick.score + keywordScore(form, above);
+        const score = pick.score + keywordScore(form, aboveAt(r));
         if (!best || score > best.score) {
           let dataStart = pick.bottom + 1;
           for (const c of pick.cells) if (c.column) dataStart = Math.max(dataStart, mergeBottom(sheet, pick.bottom, c.col) + 1);
           best = { form, headerTop: r, headerBottom: pick.bottom, dataStart, cells: pick.cells, score };
         }
       }
-      above += ' ' + aboveText[r]!;
     }
   }
   return best;
@@ -187,9 +197,22 @@ FORMS.forEach((f, i) => {
 const FIRST_CHARS = new Set([...ANY_LABEL].map((k) => k[0]!));
 
 function maybeLabel(c: Cell | null | undefined): c is { t: 's'; v: string } {
-  if (c?.t !== 's' || c.v.length > 60 || /\d/.test(c.v)) return false;
-  const m = /[^\s*＊]/.exec(c.v);
-  return !!m && FIRST_CHARS.has(m[0].toLowerCase());
+  if (c?.t !== 's' || c.v.length > 60) return false;
+  const v = c.v;
+  let first = -1;
+  for (let i = 0; i < v.length; i++) {
+    const ch = v.charCodeAt(i);
+    if (ch >= 0x30 && ch <= 0x39) return false;
+    if (first < 0 && ch !== 0x2a && ch !== 0xff0a && !isSpace(ch)) first = i;
+  }
+  return first >= 0 && FIRST_CHARS.has(v[first]!.toLowerCase());
+}
+
+/** JavaScript's `\s`. */
+function isSpace(ch: number): boolean {
+  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  if (ch < 0xa0) return false;
+  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
 }
 
 /**
