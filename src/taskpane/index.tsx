@@ -2,11 +2,12 @@
  * Entry of the task pane and of the plain web page. The page paints at once; office.js is loaded
  * only when Office says it hosts this page (host.ts), and then the pane waits for Office.onReady
  * with a progress message — it never turns into the web page because Excel is slow. Outside
- * Office the same UI works on files in the browser and downloads the result (web.ts).
+ * Office the same UI works on files in the browser and downloads the result (web.ts); its session
+ * survives a reload as the Excel pane's does (engine/store.ts).
  */
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { App, stepFromQuery } from './components/App';
+import { App, stepFromQuery, type PaneSession } from './components/App';
 import { workerEngine } from './engine/client';
 import { I18nContext, pickLocale, translator } from './i18n';
 import type { WorkbookPort } from './port';
@@ -32,6 +33,14 @@ function safeSession() {
   }
 }
 
+/**
+ * The web page's session: one per browser profile and origin (the engine keeps it in IndexedDB;
+ * no id to remember). 新建会话 forgets it and reloads the page, which starts clean.
+ */
+function webSession(): PaneSession {
+  return { id: 'web', settings: null, saveSettings: () => undefined, renew: () => location.reload() };
+}
+
 function showBoot(text: string): void {
   const boot = document.getElementById('boot');
   if (boot) boot.textContent = text;
@@ -55,7 +64,7 @@ async function main(): Promise<void> {
   root.render(
     <I18nContext.Provider value={{ locale, t: translator(locale) }}>
       <FluentProvider theme={webLightTheme}>
-        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} session={host === 'excel' ? safeSession() : null} />
+        <App port={port} engine={engine} initialStep={stepFromQuery(location.search)} session={host === 'excel' ? safeSession() : webSession()} />
       </FluentProvider>
     </I18nContext.Provider>,
   );

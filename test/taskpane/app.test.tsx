@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Finding } from '../../src/core/findings';
 import type { WorkbookModel } from '../../src/core/report/model';
 import { App, stepFromQuery } from '../../src/taskpane/components/App';
-import type { CheckOutput, Engine, EngineResult, EntryInput } from '../../src/taskpane/engine/client';
+import type { CheckOutput, Engine, EngineResult, EntryInput, RestoreSummary } from '../../src/taskpane/engine/client';
 import { DEFAULT_RUBRIC } from '../../src/core/scoring/rubric';
 import { I18nContext, MESSAGES, pickLocale, translator, type Locale } from '../../src/taskpane/i18n';
 import type { WorkbookPort } from '../../src/taskpane/port';
@@ -49,7 +49,10 @@ const CHECK: CheckOutput = {
 };
 
 /** An engine whose whole result is the fixed check above plus the entries typed so far. */
-function stubEngine(check: CheckOutput = CHECK): Engine & { calls: string[]; entries: EntryInput[] } {
+function stubEngine(
+  check: CheckOutput = CHECK,
+  { saved = null, storage = null }: { saved?: Settings | null; storage?: RestoreSummary['storage'] } = {},
+): Engine & { calls: string[]; entries: EntryInput[] } {
   const calls: string[] = [];
   const entries: EntryInput[] = [];
   let files = 0;
@@ -75,6 +78,7 @@ function stubEngine(check: CheckOutput = CHECK): Engine & { calls: string[]; ent
         progress: [],
       },
       sources: { roster, scoreBooks: [], result: null },
+      storage,
       ms: 1,
     };
   };
@@ -98,7 +102,13 @@ function stubEngine(check: CheckOutput = CHECK): Engine & { calls: string[]; ent
       calls.push('restore');
       files = 2;
       roster = 13;
-      return { files: 2, roster: 13 };
+      return { files: 2, roster: 13, others: 0, settings: saved, storage };
+    },
+    async forget() {
+      calls.push('forget');
+      files = 0;
+      roster = null;
+      entries.length = 0;
     },
     async setRoster() {
       calls.push('setRoster');
@@ -451,5 +461,57 @@ describe('App in Excel after a reload', () => {
       fireEvent.click(screen.getByTestId('apply-settings'));
     });
     expect(saved).toHaveLength(1);
+  });
+});
+
+describe('App on the web page with a saved session', () => {
+  function renderWeb(engine: Engine, renew: () => void) {
+    return render(
+      <I18nContext.Provider value={{ locale: 'zh-CN', t: translator('zh-CN') }}>
+        <FluentProvider theme={webLightTheme}>
+          <App port={recordingPort('web')} engine={engine} session={{ id: 'web', settings: null, saveSettings: () => undefined, renew }} />
+        </FluentProvider>
+      </I18nContext.Provider>,
+    );
+  }
+
+  it('stays usable while the session loads, then shows what was kept, with the saved settings', async () => {
+    const engine = stubEngine(CHECK, { saved: { ...defaultSettings(), asOf: '2024-11-22' }, storage: 'quota' });
+    let release!: () => void;
+    const loaded = new Promise<void>((res) => (release = res));
+    const restore = engine.restore.bind(engine);
+    engine.restore = async (id) => {
+      await loaded;
+      return restore(id);
+    };
+    renderWeb(engine, () => undefined);
+    // The restore is no busy action: the file button works at once (a disabled one swallows Enter).
+    expect(screen.getByTestId('choose-files').getAttribute('aria-disabled')).toBeNull();
+    await act(async () => release());
+    await waitFor(() => expect((screen.getByTestId('asOf') as HTMLInputElement).value).toBe('2024-11-22'));
+    expect(engine.calls).toEqual(['restore', 'recompute:2024-11-22']);
+    await waitFor(() => screen.getByTestId('import-summary'));
+    expect(screen.getByTestId('import-summary').textContent).toBe('已恢复上次导入的 2 个文件。');
+    expect(screen.getByTestId('storage-problem').textContent).toContain('浏览器存储空间不足');
+  });
+
+  it('新建会话 asks first, then forgets everything and starts over', async () => {
+    const engine = stubEngine(CHECK, { saved: { ...defaultSettings(), asOf: '2024-11-22' } });
+    const renewed: number[] = [];
+    renderWeb(engine, () => renewed.push(1));
+    await waitFor(() => screen.getByTestId('import-summary'));
+    expect(screen.queryByTestId('storage-problem')).toBeNull();
+    fireEvent.click(screen.getByTestId('new-session'));
+    fireEvent.click(await screen.findByTestId('new-session-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('new-session-confirm')).toBeNull());
+    expect(engine.calls).not.toContain('forget');
+    fireEvent.click(screen.getByTestId('new-session'));
+    await act(async () => {
+      fireEvent.click(await screen.findByTestId('new-session-confirm'));
+    });
+    await waitFor(() => expect(renewed).toEqual([1]));
+    expect(engine.calls).toContain('forget');
+    expect((screen.getByTestId('asOf') as HTMLInputElement).value).toBe(defaultSettings().asOf);
+    expect(screen.queryByTestId('file-table')).toBeNull();
   });
 });

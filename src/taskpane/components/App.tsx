@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Engine, CheckOutput } from '../engine/client';
+import type { Engine, CheckOutput, RestoreSummary } from '../engine/client';
 import type { Round } from '../../core/scoring/scores';
 import type { WorkbookPort } from '../port';
 import { defaultSettings, settingsProblems, type Settings } from '../settings';
@@ -30,6 +30,7 @@ import { ScoringView } from './ScoringView';
 import { useSession } from './useSession';
 import { SettingsPanel } from './SettingsPanel';
 import { LiveRegions, useProgressAnnouncement, type Notice } from './Live';
+import { NewSessionButton, StorageBanner } from './SessionControls';
 
 export type { Notice } from './Live';
 
@@ -53,11 +54,17 @@ const useStyles = makeStyles({
   panel: { minWidth: 0, outline: 'none' },
 });
 
-/** Where the Excel pane keeps its session across reloads (office.ts: officeSession). */
+/**
+ * Where the pane keeps its session across reloads: Excel (office.ts: officeSession) and the web
+ * page (index.tsx). The engine holds the session's data; `settings` are the host's own copy
+ * (Excel: the workbook's settings; null: the ones saved with the engine's session apply).
+ */
 export interface PaneSession {
   id: string;
   settings: Settings | null;
   saveSettings: (s: Settings) => void;
+  /** Web page: 新建会话 is offered; called once everything is forgotten (reloads the page). */
+  renew?: () => void;
 }
 
 export interface AppProps {
@@ -108,6 +115,12 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
   const [notice, setNotice] = useState<Notice | null>(null);
   const [inspector, setInspector] = useState('');
   const [round, setRound] = useState<Round>(1);
+  /** Why the session is not kept across a reload, as the restore found it (later: each result says). */
+  const [restoredStorage, setRestoredStorage] = useState<RestoreSummary['storage']>(null);
+  /** The user changed settings before the restore finished: theirs win. */
+  const settingsTouched = useRef(false);
+  const inspectorRef = useRef(inspector);
+  inspectorRef.current = inspector;
   /** Where focus goes once the next render is on screen (after an import: the check summary). */
   const focusNext = useRef<string | null>(null);
   const settingsRef = useRef(settings);
@@ -139,13 +152,35 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
     [fail],
   );
 
-  // After a reload (a ribbon button opens the pane at its step), pick up the saved session.
+  // After a reload (Excel: a ribbon button opens the pane at its step), pick up the saved session.
+  // Not a busy action: the page stays usable meanwhile (a button disabled while the engine worker
+  // starts swallows a click or an Enter), and the engine runs anything asked later after it.
   useEffect(() => {
     if (!session) return;
-    void act(async () => {
-      const files = await live.restore(session.id, settingsRef.current);
-      if (files) setImp({ phase: 'done', summary: t('import.restored', { files }) });
-    });
+    void (async () => {
+      try {
+        const r = await live.restore(session.id);
+        setRestoredStorage(r.storage);
+        if (r.settings && !session.settings && !settingsTouched.current) {
+          const next = { ...defaultSettings(), ...r.settings, ...(initialSettings ?? {}) };
+          if (!settingsProblems(next).length) {
+            setSettings(next);
+            settingsRef.current = next;
+          }
+        }
+        if (!r.files && !r.roster && !r.others) return;
+        const res = await live.recompute(settingsRef.current);
+        // Scoring continues as the inspector who typed last.
+        const last = res.scoring.typed[res.scoring.typed.length - 1];
+        if (last && !inspectorRef.current) {
+          setInspector(last.inspector);
+          setRound(last.round);
+        }
+        if (r.files) setImp((cur) => (cur.phase === 'idle' ? { phase: 'done', summary: t('import.restored', { files: r.files }) } : cur));
+      } catch (e) {
+        fail(e);
+      }
+    })();
     // Once per pane load (engine and session do not change during a pane's life).
   }, []);
 
@@ -205,8 +240,27 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
     [act, live, t],
   );
 
+  const newSession = useCallback(
+    () =>
+      act(async () => {
+        await live.forget();
+        settingsTouched.current = false;
+        const fresh = { ...defaultSettings(), ...(initialSettings ?? {}) };
+        setSettings(fresh);
+        settingsRef.current = fresh;
+        setImp({ phase: 'idle' });
+        setInspector('');
+        setRound(1);
+        setStep('import');
+        setNotice({ intent: 'info', text: t('session.renewed') });
+        session?.renew?.();
+      }),
+    [act, live, initialSettings, session, t],
+  );
+
   const applySettings = useCallback(
     async (next: Settings) => {
+      settingsTouched.current = true;
       setSettings(next);
       settingsRef.current = next;
       session?.saveSettings(next);
@@ -321,6 +375,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
   }, [check]);
 
   const hasFiles = !!check?.files.length || live.others.length > 0;
+  const storage = live.result ? (live.result.storage ?? null) : restoredStorage;
   const tabLabel = (s: Step): string => t(`step.${s}` as MessageKey);
 
   return (
@@ -334,6 +389,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
         </Badge>
       </div>
       <Caption1>{t('app.privacy')}</Caption1>
+      {session ? <StorageBanner problem={storage} /> : null}
       <TabList className={styles.tabs} selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label={t('app.steps')}>
         {STEPS.map((s) => (
           <Tab key={s} value={s} id={`tab-${s}`} aria-controls={s === step ? `panel-${s}` : undefined} data-testid={`tab-${s}`}>
@@ -385,6 +441,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
             asOf={settings.asOf}
             onAsOf={(asOf) => void applySettings({ ...settingsRef.current, asOf })}
             onOpen={port.kind === 'web' ? openResult : undefined}
+            extra={session?.renew ? <NewSessionButton busy={busy} onConfirm={newSession} /> : null}
           />
         ) : null}
         {step === 'check' ? <FindingsStep check={check?.files.length ? check : null} counts={counts} port={port} /> : null}

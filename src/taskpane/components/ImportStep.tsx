@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import {
   Button,
   Caption1,
@@ -71,14 +71,18 @@ export interface ImportStepProps {
   /** The inspection date (YYYY-MM-DD); a valid new value applies at once. */
   asOf: string;
   onAsOf: (asOf: string) => void;
+  /** More actions beside 清空已导入 (web page: 新建会话). */
+  extra?: ReactNode;
 }
 
-export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpen, asOf, onAsOf }: ImportStepProps) {
+export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpen, asOf, onAsOf, extra }: ImportStepProps) {
   const t = useT();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [date, setDate] = useState(asOf);
+  // A date restored with the session (or reset by 新建会话) shows up in the field.
+  useEffect(() => setDate(asOf), [asOf]);
   const parsing = state.phase === 'parsing' ? state : null;
   const progressText = useCallback((done: number, total: number) => t('import.parsed', { done, total }), [t]);
   useProgressAnnouncement(parsing?.done ?? 0, parsing?.total ?? 0, progressText);
@@ -174,6 +178,7 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
             {t('web.open')}
           </FilePickButton>
         ) : null}
+        {extra}
       </div>
 
       {files.length || others.length ? (

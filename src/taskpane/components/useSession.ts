@@ -6,7 +6,7 @@
  * writing into the workbook is one explicit action.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { Engine, EngineResult, ImportSummary, OnProgress } from '../engine/client';
+import type { Engine, EngineResult, ImportSummary, OnProgress, RestoreSummary } from '../engine/client';
 import type { WorkbookGrid } from '../../core/grid';
 import type { WorkbookPort } from '../port';
 import type { Settings } from '../settings';
@@ -30,7 +30,10 @@ export interface Session {
   reset(settings: Settings): Promise<void>;
   setRoster(file: File | null, settings: Settings): Promise<number>;
   openResult(file: File, settings: Settings): Promise<{ sheets: number; scores: number }>;
-  restore(id: string, settings: Settings): Promise<number>;
+  /** Loads the saved session; the engine orders every later call after it. Recompute yourself. */
+  restore(id: string): Promise<RestoreSummary>;
+  /** 新建会话: forgets everything, in the engine and in the saved session. */
+  forget(): Promise<void>;
   /** The whole result workbook as .xlsx bytes (web download). */
   download(settings: Settings, onProgress?: OnProgress): Promise<Uint8Array>;
   /**
@@ -48,17 +51,34 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
   const [result, setResult] = useState<EngineResult | null>(null);
   const [others, setOthers] = useState<OtherFile[]>([]);
   const latest = useRef<EngineResult | null>(null);
+  /** Results are shown in the order they were asked for: a slow older one never hides a newer one. */
+  const asked = useRef(0);
+  const shown = useRef(0);
 
   const workbook = useCallback(async (): Promise<WorkbookGrid | null> => (port.kind === 'excel' ? port.readSheets(TYPED_SHEETS) : null), [port]);
-  const keep = useCallback((r: EngineResult) => {
+  const keep = useCallback((n: number, r: EngineResult) => {
+    if (n < shown.current) return r;
+    shown.current = n;
     latest.current = r;
     setResult(r);
+    // Files other than submissions held by a restored session (score workbooks, an earlier result).
+    setOthers((o) => {
+      const add: OtherFile[] = [...r.sources.scoreBooks.map((file) => ({ file, kind: 'scores' as const })), ...(r.sources.result ? [{ file: r.sources.result, kind: 'result' as const }] : [])];
+      const missing = add.filter((a) => !o.some((x) => x.file === a.file));
+      return missing.length ? [...o, ...missing] : o;
+    });
     return r;
   }, []);
 
   // The web page needs no sheets here (its download is written in the engine); Excel writes them.
   const sheets = port.kind === 'excel';
-  const recompute = useCallback(async (s: Settings) => keep(await engine.recompute(s, await workbook(), { sheets })), [engine, keep, workbook, sheets]);
+  const recompute = useCallback(
+    async (s: Settings) => {
+      const n = ++asked.current;
+      return keep(n, await engine.recompute(s, await workbook(), { sheets }));
+    },
+    [engine, keep, workbook, sheets],
+  );
 
   return {
     result,
@@ -71,9 +91,10 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       return { summary, result: await recompute(s) };
     },
     setScore: async (entry, s) => {
+      const n = ++asked.current;
       const out = await engine.setScore(entry, s, await workbook(), { sheets });
       if (!out.ok) return out.message;
-      keep(out.result);
+      keep(n, out.result);
       return null;
     },
     reset: async (s) => {
@@ -92,10 +113,14 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       await recompute(s);
       return { sheets: r.sheets.length, scores: r.scores };
     },
-    restore: async (id, s) => {
-      const r = await engine.restore(id);
-      if (r.files || r.roster) await recompute(s);
-      return r.files;
+    restore: (id) => engine.restore(id),
+    forget: async () => {
+      await engine.forget();
+      asked.current++;
+      shown.current = asked.current;
+      latest.current = null;
+      setResult(null);
+      setOthers([]);
     },
     download: (s, onProgress) => engine.download(s, null, [], onProgress),
     writeAll: async (s, onProgress) => {

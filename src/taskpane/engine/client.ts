@@ -6,11 +6,11 @@ import type { WorkbookGrid } from '../../core/grid';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
-import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, ScoreOutcome, StepOutput } from './core';
+import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, RestoreSummary, ScoreOutcome, StepOutput } from './core';
 import type { Envelope, FileInput, Reply, Request, Responses } from './protocol';
 import { joinModel } from './transfer';
 
-export type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, ScoreOutcome, ScoringUnit, StepOutput, RankRow, UnitBrief } from './core';
+export type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, RestoreSummary, ScoreOutcome, ScoringUnit, StepOutput, RankRow, UnitBrief } from './core';
 export type { EntryInput } from '../../core/pipelineSession';
 export type { FileInput } from './protocol';
 
@@ -19,8 +19,10 @@ export type OnProgress = (done: number, total: number, file: string) => void;
 export interface Engine {
   addFiles(files: FileInput[], onProgress?: OnProgress): Promise<ImportSummary>;
   reset(): Promise<void>;
-  /** Loads a saved session (the Excel pane after a reload); counts of what it held. */
-  restore(session: string): Promise<{ files: number; roster: number }>;
+  /** Binds and loads a saved session (after a reload); what it held. Later calls wait for it. */
+  restore(session: string): Promise<RestoreSummary>;
+  /** Starts over: forgets files, roster, scores and settings, here and in the saved session. */
+  forget(): Promise<void>;
   setRoster(file: FileInput | null): Promise<{ units: number }>;
   check(settings: Settings): Promise<CheckOutput>;
   scoring(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
@@ -52,6 +54,9 @@ export function engineOver(call: Caller): Engine {
       await call({ op: 'reset' });
     },
     restore: (session) => call({ op: 'restore', session }),
+    forget: async () => {
+      await call({ op: 'forget' });
+    },
     setRoster: (file) => call({ op: 'setRoster', file }),
     check: (settings) => call({ op: 'check', settings }),
     scoring: (settings, existing) => call({ op: 'scoring', settings, existing }),

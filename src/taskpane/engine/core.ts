@@ -42,7 +42,7 @@ import { renderWorkbook } from '../../xlsx/write';
 import { returnCopiesZip } from '../../xlsx/returnCopies';
 import { unitTemplatesZip } from '../../xlsx/unitTemplates';
 import type { Settings } from '../settings';
-import type { SessionStore } from './store';
+import { storageProblem, type SessionData, type SessionStore, type StorageProblem } from './store';
 
 
 export interface InputFile {
@@ -137,6 +137,8 @@ export interface EngineResult {
   };
   /** Files of the session besides submissions. */
   sources: { roster: number | null; scoreBooks: string[]; result: string | null };
+  /** Set when the session cannot be kept across a reload (store missing, full or failing). */
+  storage?: StorageProblem | null;
   /** Milliseconds the pipeline took. */
   ms: number;
 }
@@ -193,39 +195,104 @@ function checkView(check: CheckResult, findings: Finding[], model: WorkbookModel
 const CHECK_SHEETS = new Set(['导入记录', '校验结果', '单位概况']);
 const isCheckSheet = (s: SheetModel) => CHECK_SHEETS.has(s.name) || s.name.startsWith('汇总_');
 
+export interface RestoreSummary {
+  files: number;
+  roster: number;
+  /** Score workbooks, an earlier result and typed entries it held. */
+  others: number;
+  /** The settings saved with the session (null: none saved). */
+  settings: Settings | null;
+  /** Set when the session cannot be kept across a reload (the page still works). */
+  storage: StorageProblem | null;
+}
+
 export class EngineCore {
   private state: SessionState = emptySession();
   private cache = new CheckCache();
   private session: string | null = null;
   private settings: Settings | null = null;
-  /** Bytes of the submissions imported in this page's life, for return copies (not persisted: a reload loses them). */
+  /** Bytes of the submissions (kept with the session, for return copies after a reload). */
   private originals = new Map<string, Uint8Array>();
   /** The workbook model of the last recompute (web page), for a download with nothing changed since. */
   private lastModel: { key: unknown[]; model: WorkbookModel } | null = null;
+  /** Every call after restore waits for it (handle.ts), so a drop during restore is not lost. */
+  private restoring: Promise<unknown> = Promise.resolve();
+  /** Saves run one after another; each writes the state as it is when it runs. */
+  private saving: Promise<void> = Promise.resolve();
+  private filesDirty = false;
+  private savedSettings = '';
+  private storage: StorageProblem | null = null;
 
   constructor(private readonly store: SessionStore | null = null) {}
 
-  /** Binds the engine to a saved session (Excel: one per workbook) and loads what it holds. */
-  async restore(session: string): Promise<{ files: number; roster: number }> {
+  /** Binds the engine to a saved session (Excel: one per workbook; web page: one) and loads what it holds. */
+  restore(session: string): Promise<RestoreSummary> {
+    const run = this.load(session);
+    this.restoring = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves once a pending restore is done. */
+  ready(): Promise<unknown> {
+    return this.restoring;
+  }
+
+  private async load(session: string): Promise<RestoreSummary> {
     this.session = session;
-    const data = await this.store?.load(session).catch(() => null);
+    let data: SessionData | null = null;
+    if (!this.store) this.storage = 'unavailable';
+    else {
+      try {
+        data = await this.store.load(session);
+      } catch (e) {
+        this.storage = storageProblem(e) === 'quota' ? 'quota' : 'unavailable';
+      }
+    }
     if (data) {
       this.state = { ...emptySession(), submissions: data.subs, roster: data.roster, scoreBooks: data.scoreBooks ?? [], previous: data.previous ?? null, entries: data.entries ?? [] };
       this.cache = new CheckCache();
+      this.originals = new Map(Object.entries(data.originals ?? {}));
+      this.settings = data.settings ?? null;
+      this.savedSettings = JSON.stringify(this.settings);
     }
-    return { files: this.state.submissions.length, roster: this.state.roster?.units.length ?? 0 };
+    const s = this.state;
+    const others = s.scoreBooks.length + (s.previous ? 1 : 0) + s.entries.length;
+    return { files: s.submissions.length, roster: s.roster?.units.length ?? 0, others, settings: data?.settings ?? null, storage: this.storage };
   }
 
-  private async persist(): Promise<void> {
+  /** Saves the session (after the saves before it); a failure is reported in results, never thrown. */
+  private persist(): Promise<void> {
+    this.saving = this.saving.then(() => this.saveNow());
+    return this.saving;
+  }
+
+  private async saveNow(): Promise<void> {
     if (!this.session || !this.store) return;
     const s = this.state;
+    const files = this.filesDirty;
     try {
-      if (s.submissions.length || s.roster || s.scoreBooks.length || s.previous || s.entries.length) {
-        await this.store.save(this.session, { subs: s.submissions, roster: s.roster, scoreBooks: s.scoreBooks, previous: s.previous, entries: s.entries, savedAt: Date.now() });
+      if (s.submissions.length || s.roster || s.scoreBooks.length || s.previous || s.entries.length || this.settings) {
+        this.filesDirty = false;
+        const originals = files ? Object.fromEntries(this.originals) : {};
+        const data: SessionData = { subs: s.submissions, roster: s.roster, scoreBooks: s.scoreBooks, previous: s.previous, entries: s.entries, originals, settings: this.settings, savedAt: Date.now() };
+        await this.store.save(this.session, data, { files });
       } else await this.store.remove(this.session);
-    } catch {
+      this.storage = null;
+    } catch (e) {
       // Persistence is a convenience: a full or unavailable store never breaks the work.
+      this.filesDirty ||= files;
+      this.storage = storageProblem(e);
     }
+  }
+
+  /** 新建会话: forgets everything, the roster and the settings too, here and in the store. */
+  async forget(): Promise<void> {
+    this.state = emptySession();
+    this.cache = new CheckCache();
+    this.originals.clear();
+    this.settings = null;
+    this.filesDirty = true;
+    await this.persist();
   }
 
   private known(name: string, sha256: string): boolean {
@@ -299,6 +366,7 @@ export class EngineCore {
     else counts.submissions++;
     this.state.submissions.push({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? null, read });
     if (!twin) this.originals.set(f.name, f.bytes);
+    this.filesDirty = true;
     return brief;
   }
 
@@ -306,6 +374,7 @@ export class EngineCore {
     this.state = { ...emptySession(), roster: this.state.roster };
     this.cache = new CheckCache();
     this.originals.clear();
+    this.filesDirty = true;
     await this.persist();
   }
 
@@ -345,6 +414,11 @@ export class EngineCore {
 
   private pipeline(settings: Settings | null, workbook: WorkbookGrid | null): PipelineResult {
     if (settings) this.settings = settings;
+    // Changed settings (the inspection date, …) are kept with the session too.
+    if (settings && this.session && JSON.stringify(settings) !== this.savedSettings) {
+      this.savedSettings = JSON.stringify(settings);
+      void this.persist();
+    }
     const s = settings ?? this.settings;
     return recomputeSession(this.state, {
       params: s ? settingsToParams(s) : {},
@@ -405,6 +479,7 @@ export class EngineCore {
       params: r.params,
       scoring: { units, typed: this.state.entries, entries: run.scores, progress },
       sources: { roster: this.state.roster?.units.length ?? null, scoreBooks: this.state.scoreBooks.map((b) => b.file), result: this.state.previous?.file ?? null },
+      storage: this.session ? this.storage : null,
       ms,
     };
   }
@@ -507,7 +582,7 @@ export class EngineCore {
 
   /**
    * A return copy of every unit file with errors or warnings, zipped: the builder behind
-   * `zhendi check --return-dir`. Files restored after a reload have no bytes here and are left out.
+   * `zhendi check --return-dir` (the bytes are kept with the session, so this works after a reload).
    */
   async returnCopiesZip(settings: Settings): Promise<Uint8Array> {
     this.requireFiles();

@@ -14,6 +14,8 @@ export async function toInput(f: FileInput): Promise<InputFile> {
 }
 
 export async function handle(core: EngineCore, req: Request, progress?: Progress): Promise<unknown> {
+  // A restore runs before anything asked after it (the worker takes messages concurrently).
+  if (req.op !== 'restore') await core.ready();
   switch (req.op) {
     case 'addFiles': {
       // Read file bytes lazily, a few at a time, so 2,000 files never sit in memory at once.
@@ -38,6 +40,9 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
       return null;
     case 'restore':
       return core.restore(req.session);
+    case 'forget':
+      await core.forget();
+      return null;
     case 'setRoster':
       return core.setRoster(req.file ? await toInput(req.file) : null);
     case 'check':

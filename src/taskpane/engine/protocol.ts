@@ -3,7 +3,7 @@ import type { WorkbookGrid } from '../../core/grid';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import type { Settings } from '../settings';
 import type { EntryInput } from '../../core/pipelineSession';
-import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, ScoreOutcome, StepOutput } from './core';
+import type { CheckOutput, EngineResult, ImportSummary, OpenSummary, RecomputeOptions, RestoreSummary, ScoreOutcome, StepOutput } from './core';
 
 /** A file as the pane hands it over: a File (structured-cloneable) or bytes. */
 export type FileInput = File | { name: string; bytes: Uint8Array; modified?: string | null };
@@ -12,6 +12,7 @@ export type Request =
   | { op: 'addFiles'; files: FileInput[] }
   | { op: 'reset' }
   | { op: 'restore'; session: string }
+  | { op: 'forget' }
   | { op: 'setRoster'; file: FileInput | null }
   | { op: 'check'; settings: Settings }
   | { op: 'scoring'; settings: Settings; existing: WorkbookGrid | null }
@@ -30,7 +31,8 @@ export type Request =
 export interface Responses {
   addFiles: ImportSummary;
   reset: null;
-  restore: { files: number; roster: number };
+  restore: RestoreSummary;
+  forget: null;
   setRoster: { units: number };
   check: CheckOutput;
   scoring: StepOutput;
