@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, FileChooser, Page } from 'playwright-core';
-import { DIST, ROOT, isolatedPage, launch, serveDist, shot } from './harness';
+import type { FileChooser, Page } from 'playwright-core';
+import { ROOT, isolatedPage, servedPage, shot } from './harness';
 import { blocking, horizontalOverflow, runAxe, type Violation } from './axe';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
@@ -15,19 +15,7 @@ const SCORES = path.join(ROOT, 'samples/评分.xlsx');
 const sampleFiles = () => [...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)), SCORES];
 const STEPS = ['import', 'check', 'score', 'ranking', 'rectify', 'settings'] as const;
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = servedPage();
 
 /** The sample submissions and the inspectors' 评分.xlsx, dropped together. */
 async function importSamples(page: Page): Promise<void> {
@@ -75,8 +63,8 @@ describe('axe-core and reflow on every step', () => {
 
   for (const width of [350, 1280]) {
     it(`has no serious or critical violation at ${width} px`, async () => {
-      const { context, page, errors } = await isolatedPage(browser, { width, height: 900 });
-      await page.goto(`${server.url}/index.html`);
+      const { context, page, errors } = await isolatedPage(suite.browser, { width, height: 900 });
+      await page.goto(`${suite.url}/index.html`);
       await page.getByTestId('app').waitFor();
       const problems: string[] = [];
       const audit = async (name: string) => {
@@ -101,8 +89,8 @@ describe('axe-core and reflow on every step', () => {
   // 320 CSS px (WCAG 1.4.10) and a 350 px pane zoomed to 200 % (175 CSS px).
   for (const width of [320, 175]) {
     it(`does not scroll horizontally at ${width} CSS px`, async () => {
-      const { context, page } = await isolatedPage(browser, { width, height: 800 });
-      await page.goto(`${server.url}/index.html`);
+      const { context, page } = await isolatedPage(suite.browser, { width, height: 800 });
+      await page.goto(`${suite.url}/index.html`);
       await page.getByTestId('app').waitFor();
       const wide: string[] = [];
       const probe = async (name: string) => {
@@ -137,8 +125,8 @@ async function chooserByEnter(page: Page): Promise<FileChooser> {
 
 describe('keyboard only and the screen-reader text', () => {
   it('walks import → check → score → rank → rectify → download without a mouse', async () => {
-    const { context, page, errors } = await isolatedPage(browser, { width: 350, height: 900 });
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, errors } = await isolatedPage(suite.browser, { width: 350, height: 900 });
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     await page.keyboard.press('Tab');
 

@@ -47,6 +47,32 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The built page served and one Chromium for the tests of a file (jest beforeAll/afterAll):
+ * `suite.url` and `suite.browser` once they run.
+ */
+export function servedPage(): { readonly url: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
+    server = await serveDist();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server!.url;
+    },
+    get browser() {
+      return browser!;
+    },
+  };
+}
+
 /** A page whose requests outside 127.0.0.1 are aborted; `blocked` lists them. */
 export async function isolatedPage(browser: Browser, opts: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; blocked: string[]; errors: string[] }> {
   const context = await browser.newContext({

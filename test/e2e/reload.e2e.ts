@@ -7,24 +7,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, ROOT, isolatedPage, launch, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { ROOT, isolatedPage, servedPage } from './harness';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = servedPage();
 
 async function download(page: Page, file: string): Promise<ExcelJS.Workbook> {
   const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
@@ -45,8 +33,8 @@ function rows(ws: ExcelJS.Worksheet): unknown[][] {
 
 describe('web page session across a reload', () => {
   it('keeps the files, a typed score and the inspection date; the download has the score', async () => {
-    const { context, page, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     await page.getByTestId('asOf').fill('2024-11-20');
     const files = fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f));
@@ -92,8 +80,8 @@ describe('web page session across a reload', () => {
   });
 
   it('新建会话 asks first, then forgets everything for good', async () => {
-    const { context, page, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, '信息工程学院.xlsx'));
     await page.getByTestId('check-summary').waitFor({ timeout: 60000 });

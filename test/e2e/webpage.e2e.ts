@@ -7,26 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { DIST, ROOT, isolatedPage, launch, serveDist, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { ROOT, isolatedPage, servedPage, shot } from './harness';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
 const ROSTER = path.join(ROOT, 'samples/单位名单.xlsx');
 const SCORES = path.join(ROOT, 'samples/评分.xlsx');
 
-let server: Awaited<ReturnType<typeof serveDist>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = servedPage();
 
 async function setAsOf(page: Page, iso: string): Promise<void> {
   await page.getByTestId('tab-import').click();
@@ -35,8 +23,8 @@ async function setAsOf(page: Page, iso: string): Promise<void> {
 
 describe('index.html (plain web page, no Office.js)', () => {
   it('imports the sample batch, checks, scores, ranks, rectifies and downloads the result', async () => {
-    const { context, page, blocked, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, blocked, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     await expectText(page, 'mode', '网页版');
     await setAsOf(page, '2024-11-20');
@@ -126,8 +114,8 @@ describe('index.html (plain web page, no Office.js)', () => {
     const cli = (JSON.parse(fs.readFileSync(json, 'utf8')) as { ranking: { unit: string; score: number; grade: string; rank: number }[] }).ranking;
     expect(cli.length).toBeGreaterThan(5);
 
-    const { context, page, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     await setAsOf(page, '2024-11-20');
     const files = [...fs.readdirSync(SAMPLES).map((f) => path.join(SAMPLES, f)), SCORES];
@@ -150,8 +138,8 @@ describe('index.html (plain web page, no Office.js)', () => {
   });
 
   it('accepts files dropped on the drop zone', async () => {
-    const { context, page, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     const files = ['信息工程学院.xlsx', '艺术设计学院.xlsx'].map((f) => ({ name: f, b64: fs.readFileSync(path.join(SAMPLES, f)).toString('base64') }));
     const dt = await page.evaluateHandle((list) => {
@@ -168,8 +156,8 @@ describe('index.html (plain web page, no Office.js)', () => {
   });
 
   it('shows English when the browser language is English', async () => {
-    const { context, page } = await isolatedPage(browser, { locale: 'en-US' });
-    await page.goto(`${server.url}/index.html`);
+    const { context, page } = await isolatedPage(suite.browser, { locale: 'en-US' });
+    await page.goto(`${suite.url}/index.html`);
     await page.getByTestId('app').waitFor();
     await expectText(page, 'mode', 'Web page');
     await context.close();
@@ -178,8 +166,8 @@ describe('index.html (plain web page, no Office.js)', () => {
 
 describe('taskpane.html outside Office', () => {
   it('falls back to the web page when office.js cannot load (offline)', async () => {
-    const { context, page, blocked, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}/taskpane.html?step=settings`);
+    const { context, page, blocked, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/taskpane.html?step=settings`);
     await page.getByTestId('app').waitFor({ timeout: 15000 });
     await expectText(page, 'mode', '网页版');
     expect(await page.getByTestId('apply-settings').count()).toBe(1); // opened at the ?step= of the ribbon button

@@ -11,23 +11,10 @@ import { memoryStore } from '../../src/taskpane/engine/store';
 import { parseLink } from '../../src/taskpane/engine/core';
 import { officePort, officeSession } from '../../src/taskpane/office';
 import { webPort } from '../../src/taskpane/web';
-import { defaultSettings, type Settings } from '../../src/taskpane/settings';
+import { ROOT, SAMPLES, sampleFiles as samples, settings } from './samples';
 import { ALL_CAPS } from '../../src/excel/requirements';
 import { FakeExcel } from '../excel/fakeExcel';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLES = path.join(ROOT, 'samples/submissions');
-const settings: Settings = { ...defaultSettings(), asOf: '2024-11-20' };
-
-function sampleFiles() {
-  return fs
-    .readdirSync(SAMPLES)
-    .sort()
-    .map((f) => {
-      const p = path.join(SAMPLES, f);
-      return { name: f, bytes: new Uint8Array(fs.readFileSync(p)), modified: fs.statSync(p).mtime.toISOString() };
-    });
-}
 
 const SHEETS = ['评分表', '评分细则', '加减分', '整改台账'];
 
@@ -38,12 +25,12 @@ describe('engine + Office port (fake Excel)', () => {
 
   it('imports and checks the sample batch, writing the check sheets', async () => {
     const progress: number[] = [];
-    const summary = await engine.addFiles(sampleFiles(), (done) => progress.push(done));
+    const summary = await engine.addFiles(samples((p) => fs.statSync(p).mtime.toISOString()), (done) => progress.push(done));
     expect(summary.total).toBe(fs.readdirSync(SAMPLES).length);
     expect(progress[progress.length - 1]).toBe(summary.total);
     expect(summary.added.filter((f) => !f.ok).map((f) => f.file).sort()).toEqual(['后勤处.xlsx', '图书馆.xls']);
     // Importing the same files again is a no-op.
-    const again = await engine.addFiles(sampleFiles().slice(0, 2));
+    const again = await engine.addFiles(samples((p) => fs.statSync(p).mtime.toISOString()).slice(0, 2));
     expect(again.skipped).toHaveLength(2);
 
     await engine.setRoster({ name: '单位名单.xlsx', bytes: new Uint8Array(fs.readFileSync(path.join(ROOT, 'samples/单位名单.xlsx'))) });
@@ -122,7 +109,7 @@ describe('engine + Office port (fake Excel)', () => {
 describe('engine + web port', () => {
   it('renders the result, reopens it and keeps what was typed into it', async () => {
     const engine = localEngine();
-    await engine.addFiles(sampleFiles());
+    await engine.addFiles(samples((p) => fs.statSync(p).mtime.toISOString()));
     let saved: Uint8Array | null = null;
     const port = webPort(engine, (bytes) => {
       saved = bytes;
@@ -175,7 +162,7 @@ describe('engine sessions', () => {
     const store = memoryStore();
     const a = localEngine(store);
     expect(await a.restore('wb-1')).toMatchObject({ files: 0, roster: 0 });
-    await a.addFiles(sampleFiles().slice(0, 3));
+    await a.addFiles(samples((p) => fs.statSync(p).mtime.toISOString()).slice(0, 3));
     await a.setRoster({ name: '单位名单.xlsx', bytes: new Uint8Array(fs.readFileSync(path.join(ROOT, 'samples/单位名单.xlsx'))) });
     const b = localEngine(store); // the pane reloaded
     expect(await b.restore('wb-1')).toMatchObject({ files: 3, roster: 13, storage: null });

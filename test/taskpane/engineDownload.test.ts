@@ -3,23 +3,11 @@
  * reused only while nothing changed, and the worker's sheet-by-sheet transfer of a result (sheets
  * the check view shares with the whole model travel once and come back shared).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { EngineCore, type EngineResult } from '../../src/taskpane/engine/core';
 import { joinModel, splitModel } from '../../src/taskpane/engine/transfer';
-import { defaultSettings, type Settings } from '../../src/taskpane/settings';
+import { sampleFiles as samples, settings } from './samples';
 import { readBackSheets } from '../../src/xlsx/read';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLES = path.join(ROOT, 'samples/submissions');
-const settings: Settings = { ...defaultSettings(), asOf: '2024-11-20' };
-
-function sampleFiles() {
-  return fs
-    .readdirSync(SAMPLES)
-    .sort()
-    .map((f) => ({ name: f, bytes: new Uint8Array(fs.readFileSync(path.join(SAMPLES, f))), modified: '2024-11-10T08:00:00.000Z' }));
-}
 
 const importedFiles = async (bytes: Uint8Array): Promise<string[]> => {
   const sheet = (await readBackSheets(bytes)).sheets.find((s) => s.name === '导入记录')!;
@@ -27,7 +15,7 @@ const importedFiles = async (bytes: Uint8Array): Promise<string[]> => {
 };
 
 describe('EngineCore.download', () => {
-  const files = sampleFiles();
+  const files = samples(() => '2024-11-10T08:00:00.000Z');
   const [last, ...first] = [files[files.length - 1]!, ...files.slice(0, -1)];
 
   it('reports progress from 0 to every sheet written, and writes those sheets', async () => {
@@ -63,7 +51,7 @@ describe('EngineCore.download', () => {
 describe('a result without its sheets (the web page)', () => {
   it('lists the sheet names and keeps finding targets, and the download still writes every sheet', async () => {
     const core = new EngineCore();
-    await core.addFiles(sampleFiles());
+    await core.addFiles(samples(() => '2024-11-10T08:00:00.000Z'));
     const full = core.recompute(settings);
     const bare = core.recompute(settings, null, { sheets: false });
     expect(bare.model.sheets).toEqual([]);
@@ -82,7 +70,7 @@ describe('a result without its sheets (the web page)', () => {
 describe('sheet-by-sheet transfer', () => {
   it('sends each sheet once, restores the shared check sheets, and leaves the engine its model', async () => {
     const core = new EngineCore();
-    await core.addFiles(sampleFiles());
+    await core.addFiles(samples(() => '2024-11-10T08:00:00.000Z'));
     const result = core.recompute(settings);
     const sheets = result.model.sheets.length;
     const checkSheets = result.check.model.sheets.map((s) => s.name);

@@ -2,22 +2,10 @@
  * The saved session of the pane and the web page (engine/store.ts): what survives a reload, the
  * order of a restore and later calls, and a full or missing store.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { localEngine } from '../../src/taskpane/engine/local';
 import { memoryStore, storageProblem, StoreError, type SessionData, type SessionStore } from '../../src/taskpane/engine/store';
-import { defaultSettings, type Settings } from '../../src/taskpane/settings';
+import { sampleFiles as samples, settings } from './samples';
 
-const ROOT = path.resolve(__dirname, '../..');
-const SAMPLES = path.join(ROOT, 'samples/submissions');
-const settings: Settings = { ...defaultSettings(), asOf: '2024-11-20' };
-
-function sampleFiles() {
-  return fs
-    .readdirSync(SAMPLES)
-    .sort()
-    .map((f) => ({ name: f, bytes: new Uint8Array(fs.readFileSync(path.join(SAMPLES, f))) }));
-}
 
 /** A memory store that records each save and can be slowed down or made to fail. */
 function recordingStore(opts: { loadDelay?: Promise<void>; saveError?: unknown; loadError?: unknown } = {}) {
@@ -44,7 +32,7 @@ describe('a session across a reload', () => {
     const { store, saves } = recordingStore();
     const a = localEngine(store);
     await a.restore('web');
-    await a.addFiles(sampleFiles());
+    await a.addFiles(samples());
     const picked = { ...settings, asOf: '2024-11-22', school: '示例大学' };
     const before = await a.recompute(picked);
     const unit = before.scoring.units[0]!.unit;
@@ -69,14 +57,14 @@ describe('a session across a reload', () => {
     const { store } = recordingStore();
     const a = localEngine(store);
     await a.restore('web');
-    await a.addFiles(sampleFiles().slice(0, 2));
+    await a.addFiles(samples().slice(0, 2));
 
     let release!: () => void;
     const slow = recordingStore({ loadDelay: new Promise<void>((res) => (release = res)) });
     await slow.store.save('web', (await store.load('web'))!); // the same saved session, loaded slowly
     const b = localEngine(slow.store);
     const restoring = b.restore('web');
-    const dropped = b.addFiles(sampleFiles().slice(2, 4));
+    const dropped = b.addFiles(samples().slice(2, 4));
     // The load ends only after the drop had time to finish on its own (it must not: it waits).
     const first = await Promise.race([dropped.then(() => 'drop'), new Promise((res) => setTimeout(res, 1500, 'load'))]);
     release();
@@ -84,14 +72,14 @@ describe('a session across a reload', () => {
     const [r, summary] = await Promise.all([restoring, dropped]);
     expect(r.files).toBe(2);
     expect(summary.total).toBe(4);
-    expect((await b.recompute(settings)).check.files.map((f) => f.file).sort()).toEqual(sampleFiles().slice(0, 4).map((f) => f.name).sort());
+    expect((await b.recompute(settings)).check.files.map((f) => f.file).sort()).toEqual(samples().slice(0, 4).map((f) => f.name).sort());
   });
 
   it('新建会话 forgets files, roster, scores and settings, also in the store', async () => {
     const { store, data } = recordingStore();
     const a = localEngine(store);
     await a.restore('web');
-    await a.addFiles(sampleFiles().slice(0, 3));
+    await a.addFiles(samples().slice(0, 3));
     await a.recompute(settings);
     expect(data.has('web')).toBe(true);
     await a.forget();
@@ -108,7 +96,7 @@ describe('a store that fails', () => {
     const { store } = recordingStore({ saveError: quota });
     const e = localEngine(store);
     await e.restore('web');
-    const summary = await e.addFiles(sampleFiles().slice(0, 3));
+    const summary = await e.addFiles(samples().slice(0, 3));
     expect(summary.total).toBe(3);
     const r = await e.recompute(settings);
     expect(r.storage).toBe('quota');
@@ -118,7 +106,7 @@ describe('a store that fails', () => {
   it('no IndexedDB (or a refused one) is “unavailable”, and the work goes on', async () => {
     const none = localEngine(null);
     expect((await none.restore('web')).storage).toBe('unavailable');
-    await none.addFiles(sampleFiles().slice(0, 1));
+    await none.addFiles(samples().slice(0, 1));
     expect((await none.recompute(settings)).storage).toBe('unavailable');
 
     const refused = localEngine(recordingStore({ loadError: new StoreError('unavailable') }).store);
@@ -127,7 +115,7 @@ describe('a store that fails', () => {
 
   it('without a bound session (no restore) nothing is reported', async () => {
     const e = localEngine(null);
-    await e.addFiles(sampleFiles().slice(0, 1));
+    await e.addFiles(samples().slice(0, 1));
     expect((await e.recompute(settings)).storage).toBeNull();
   });
 
