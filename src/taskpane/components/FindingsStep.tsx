@@ -9,6 +9,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  mergeClasses,
 } from '@fluentui/react-components';
 import type { Finding, Severity } from '../../core/findings';
 import { RULE_TITLES } from '../../core/rules/titles';
@@ -181,7 +182,7 @@ export function FindingsStep({ check, counts, port }: FindingsStepProps) {
                 <div key={i}>
                   <button
                     type="button"
-                    className={`${styles.item} ${active === i ? styles.active : ''}`}
+                    className={mergeClasses(styles.item, active === i && styles.active)}
                     onClick={() => void (active === i ? setActive(null) : jump(f, i))}
                     aria-expanded={active === i}
                     aria-controls={active === i ? `${base}-detail` : undefined}

@@ -15,6 +15,7 @@ import {
   makeStyles,
   shorthands,
   tokens,
+  mergeClasses,
 } from '@fluentui/react-components';
 import type { CheckOutput } from '../engine/client';
 import { FilePickButton } from './FilePickButton';
@@ -115,7 +116,7 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
         />
       </Field>
       <div
-        className={`${styles.drop} ${over ? styles.over : ''}`}
+        className={mergeClasses(styles.drop, over && styles.over)}
         data-testid="dropzone"
         onDragOver={(e) => {
           e.preventDefault();
@@ -196,7 +197,7 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
               <TableRow key={`${f.file}|${f.sha256}`} data-file={f.file}>
                 <TableCell className={styles.cell}>{f.file}</TableCell>
                 <TableCell className={styles.cell}>{f.unit ?? t('import.noUnit')}</TableCell>
-                <TableCell className={`${styles.cell} ${f.status === 'rejected' ? styles.bad : ''}`}>{t(`status.${f.status}` as MessageKey)}</TableCell>
+                <TableCell className={mergeClasses(styles.cell, f.status === 'rejected' && styles.bad)}>{t(`status.${f.status}` as MessageKey)}</TableCell>
               </TableRow>
             ))}
             {others.map((f) => (

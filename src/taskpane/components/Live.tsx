@@ -4,7 +4,7 @@
  * Fluent's announcer in ~10 % steps, not once per file.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import { makeStyles, tokens, useAnnounce } from '@fluentui/react-components';
+import { makeStyles, tokens, useAnnounce, mergeClasses } from '@fluentui/react-components';
 
 export interface Notice {
   intent: 'success' | 'error' | 'info' | 'warning';
@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 function NoticeBox({ notice, testId }: { notice: Notice; testId: string }) {
   const styles = useStyles();
   return (
-    <div className={`${styles.box} ${styles[notice.intent]}`} data-testid={testId} data-intent={notice.intent}>
+    <div className={mergeClasses(styles.box, styles[notice.intent])} data-testid={testId} data-intent={notice.intent}>
       {notice.text}
     </div>
   );

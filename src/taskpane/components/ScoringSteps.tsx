@@ -11,6 +11,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  mergeClasses,
 } from '@fluentui/react-components';
 import type { RankRow } from '../engine/client';
 import { useT } from '../i18n';
@@ -76,7 +77,7 @@ export function RankingStep({ ranking, unscored }: { ranking: RankRow[] | null; 
                   <TableCell>{r.rank}</TableCell>
                   <TableCell className={styles.cell}>{r.unit}</TableCell>
                   <TableCell>{r.score}</TableCell>
-                  <TableCell className={`${styles.cell} ${r.unscored ? styles.muted : ''}`}>{r.grade}</TableCell>
+                  <TableCell className={mergeClasses(styles.cell, r.unscored && styles.muted)}>{r.grade}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
