@@ -7,16 +7,23 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FileCheck } from '../core/check';
 import { scoreBookSheets } from '../core/classify';
+import type { WorkbookGrid } from '../core/grid';
 import type { SourcedSheet } from '../core/pipeline';
 import { rosterFromGrid, type Roster } from '../core/units';
 import { readBackSheets, readSubmission } from '../xlsx/read';
 import { fromUser, shownPath } from './files';
 
-export async function loadRoster(file: string): Promise<Roster> {
+/** A file given by the user, read into grids; `what` names it in the error (单位名单, 评分文件). */
+async function readGiven(file: string, what: string): Promise<{ abs: string; workbook: WorkbookGrid }> {
   const abs = fromUser(file);
   const read = await readSubmission(path.basename(abs), new Uint8Array(await fs.readFile(abs)));
-  if (!read.ok) throw new Error(`单位名单“${file}”无法读取：${read.detail}`);
-  for (const sheet of read.workbook.sheets) {
+  if (!read.ok) throw new Error(`${what}“${file}”无法读取：${read.detail}`);
+  return { abs, workbook: read.workbook };
+}
+
+export async function loadRoster(file: string): Promise<Roster> {
+  const { workbook } = await readGiven(file, '单位名单');
+  for (const sheet of workbook.sheets) {
     const r = rosterFromGrid(sheet);
     if (r) return r;
   }
@@ -24,10 +31,8 @@ export async function loadRoster(file: string): Promise<Roster> {
 }
 
 export async function scoreSheets(file: string): Promise<SourcedSheet[]> {
-  const abs = fromUser(file);
-  const read = await readSubmission(path.basename(abs), new Uint8Array(await fs.readFile(abs)));
-  if (!read.ok) throw new Error(`评分文件“${file}”无法读取：${read.detail}`);
-  return scoreBookSheets(read.workbook).map((sheet) => ({ file: shownPath(abs), sheet }));
+  const { abs, workbook } = await readGiven(file, '评分文件');
+  return scoreBookSheets(workbook).map((sheet) => ({ file: shownPath(abs), sheet }));
 }
 
 /** An earlier result's sheets; none when the file does not exist yet (a first run). */

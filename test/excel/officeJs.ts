@@ -95,6 +95,15 @@ type AnyObj = Record<string, unknown> & { load?: (names: string[]) => void };
 const camel = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** An *OrNullObject that came back empty (reading the flag throws on objects that have none). */
+function isNullObject(obj: unknown): boolean {
+  try {
+    return (obj as { isNullObject?: boolean }).isNullObject === true;
+  } catch {
+    return false;
+  }
+}
+
 function utf8(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
@@ -164,13 +173,7 @@ class Bridge {
       switch (a.ActionType) {
         case 1: // Instantiate
           after.push(() => {
-            let isNull = false;
-            try {
-              isNull = (obj as { isNullObject?: boolean }).isNullObject === true;
-            } catch {
-              /* not an OrNull object */
-            }
-            if (isNull) return { ActionId: a.Id, Value: null };
+            if (isNullObject(obj)) return { ActionId: a.Id, Value: null };
             return { ActionId: a.Id, Value: kept.has(a.ObjectPathId) ? { _ReferenceId: this.token(obj) } : {} };
           });
           break;
@@ -188,13 +191,7 @@ class Bridge {
           const isCollection = names.length > 0 && loadable(`items/${names[0]}`);
           if (!isCollection) obj.load!.call(obj, names);
           after.push(() => {
-            let isNull = false;
-            try {
-              isNull = (obj as { isNullObject?: boolean }).isNullObject === true;
-            } catch {
-              /* loaded */
-            }
-            if (isNull) return { ActionId: a.Id, Value: null };
+            if (isNullObject(obj)) return { ActionId: a.Id, Value: null };
             if (isCollection) {
               const items = obj.items as AnyObj[];
               return { ActionId: a.Id, Value: { _Items: items.map((it) => ({ ...Object.fromEntries(names.map((n) => [pascal(n), it[n]])), Id: this.token(it) })) } };

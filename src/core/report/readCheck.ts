@@ -9,6 +9,7 @@
  * there is kept by mergeEditable).
  */
 import type { Finding, Severity } from '../findings';
+import { addTo } from '../group';
 import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { SheetGrid } from '../grid';
@@ -110,12 +111,11 @@ function summaryRows(form: FormId, sheet: SheetGrid | undefined): ConsolidatedRo
   });
 }
 
-function unitSummary(r: Row, findings: readonly Finding[], files: readonly FileRecord[]): UnitSummary | null {
+function unitSummary(r: Row, infos: ReadonlyMap<string, number>, accepted: ReadonlyMap<string, string[]>): UnitSummary | null {
   const unit = text(r['单位']);
   if (!unit) return null;
   const counts: Partial<Record<FormId, number>> = {};
   for (const f of FORMS) if (r[`${f.label}（行）`] !== null && r[`${f.label}（行）`] !== undefined) counts[f.id] = num(r[`${f.label}（行）`]);
-  const mine = findings.filter((f) => f.unit === unit);
   return {
     unit,
     category: text(r['类别']),
@@ -125,8 +125,8 @@ function unitSummary(r: Row, findings: readonly Finding[], files: readonly FileR
     lateForms: forms(r['逾期表格']),
     errors: num(r['错误']),
     warnings: num(r['警告']),
-    infos: mine.filter((f) => f.severity === 'info').length,
-    files: files.filter((f) => f.unit === unit && f.status === 'accepted').map((f) => f.file),
+    infos: infos.get(unit) ?? 0,
+    files: accepted.get(unit) ?? [],
     accounts: num(r['账号数']),
     followers: num(r['粉丝合计']),
     groups: num(r['工作群']),
@@ -154,7 +154,12 @@ export function checkFromResult(sheets: readonly SheetGrid[], asOf: string, dead
   const full = (file: string | null) => (file === null ? null : (paths.get(file) ?? file));
   const findings = findingRows.map(finding).filter((f): f is Finding => !!f).map((f) => ({ ...f, file: full(f.file) }));
   const unitRows = table(byName.get('单位概况'), ['单位', '类别', '已报送', '在名单中']) ?? [];
-  const units = unitRows.map((r) => unitSummary(r, findings, files)).filter((u): u is UnitSummary => !!u);
+  // Counted once, not per unit: a city's result has thousands of units and findings.
+  const infos = new Map<string, number>();
+  for (const f of findings) if (f.severity === 'info' && f.unit) infos.set(f.unit, (infos.get(f.unit) ?? 0) + 1);
+  const accepted = new Map<string, string[]>();
+  for (const f of files) if (f.status === 'accepted' && f.unit) addTo(accepted, f.unit, f.file);
+  const units = unitRows.map((r) => unitSummary(r, infos, accepted)).filter((u): u is UnitSummary => !!u);
   const tables = Object.fromEntries(FORM_IDS.map((f) => [f, summaryRows(f, byName.get(summarySheetName(f))).map((r) => ({ ...r, file: full(r.file) ?? r.file }))])) as Record<FormId, ConsolidatedRow[]>;
   // 在名单中 is blank when the run had no roster.
   const listed = unitRows.some((r) => text(r['在名单中']) !== null);
