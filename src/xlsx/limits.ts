@@ -34,7 +34,17 @@ export interface ReadLimits {
   maxReadMs: number;
   /** Inspection date `YYYY-MM-DD`: what TODAY() is when a formula has no cached value. */
   asOf?: string | null;
+  /** Not a limit: a native raw-deflate inflater where the host has one (Node's zlib); fflate otherwise. */
+  inflate?: Inflater;
+  /** Not a limit: a native CRC-32 where the host has one; the JS one otherwise. */
+  crc32?: (bytes: Uint8Array) => number;
 }
+
+/**
+ * Inflates a raw deflate stream whole. Must throw when the stream is invalid or when its output
+ * would pass `maxBytes`, without producing (or decoding much) more than that.
+ */
+export type Inflater = (raw: Uint8Array, maxBytes: number) => Uint8Array;
 
 const MB = 1024 * 1024;
 

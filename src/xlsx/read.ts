@@ -16,7 +16,7 @@ import { readParts } from './fastSheet';
 import { DEFAULT_LIMITS, fail, formatMB, ReadRefused, withDefaults, type ReadFailure, type ReadLimits } from './limits';
 import { guardZip, MSG } from './zipGuard';
 
-export { DEFAULT_LIMITS, type ReadLimits } from './limits';
+export { DEFAULT_LIMITS, type Inflater, type ReadLimits } from './limits';
 
 export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'mhtml' | 'xlsxml' | 'text';
 

@@ -6,7 +6,7 @@
  * name (part names compare case-insensitively) make the file ambiguous: it is refused.
  */
 import { Inflate, inflateSync } from 'fflate';
-import { fail, formatMB, type ReadFailure, type ReadLimits } from './limits';
+import { fail, formatMB, type Inflater, type ReadFailure, type ReadLimits } from './limits';
 
 const CHUNK = 16 * 1024;
 
@@ -219,17 +219,20 @@ function entryData(b: Uint8Array, e: ZipEntry): Uint8Array {
   return b.subarray(start, start + e.compressedSize);
 }
 
+/** How entries are inflated and checked: the host's native codecs when given (see ReadLimits). */
+export type Codec = Pick<ReadLimits, 'inflate' | 'crc32'>;
+
 /**
  * Inflates one entry, never producing more than its declared size; `onChunk` sees the bytes as
  * they come (for counting cells) and may throw to stop.
  */
-export function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
-  const out = inflateUnchecked(b, e, onChunk);
-  if (crc32(out) !== e.crc) throw new CrcMismatch(e.name);
+export function inflateEntry(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void, codec?: Codec): Uint8Array {
+  const out = inflateUnchecked(b, e, onChunk, codec?.inflate);
+  if ((codec?.crc32 ?? crc32)(out) !== e.crc) throw new CrcMismatch(e.name);
   return out;
 }
 
-function inflateUnchecked(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void): Uint8Array {
+function inflateUnchecked(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) => void, native?: Inflater): Uint8Array {
   const data = entryData(b, e);
   if (e.method === 0) {
     if (data.length !== e.size) throw new ZipError('stored size mismatch');
@@ -238,7 +241,21 @@ function inflateUnchecked(b: Uint8Array, e: ZipEntry, onChunk?: (c: Uint8Array) 
   }
   if (e.method !== 8) throw new ZipError(`compression method ${e.method}`);
   if (data.length === 0) throw new ZipError('empty deflate stream');
+  // A counted entry needs its bytes as they come, to stop at the limit: fflate's stream does that.
+  if (native && !onChunk) return inflateNative(data, e, native);
   return data.length <= ONE_SHOT_MAX ? inflateSmall(data, e, onChunk) : inflateChunked(data, e, onChunk);
+}
+
+/** The host's inflater, bounded by the declared size: a stream that would pass it fails like any broken one. */
+function inflateNative(data: Uint8Array, e: ZipEntry, inflate: Inflater): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflate(data, e.size);
+  } catch {
+    throw new ZipError('inflate failed');
+  }
+  if (out.length !== e.size) throw new ZipError('size mismatch');
+  return out;
 }
 
 /**
@@ -340,6 +357,7 @@ export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
               if (counter.count > limits.maxCellElements) throw new CellLimit(e.name);
             }
           : undefined,
+        limits,
       );
       if (hasDtd(xml)) return fail('unreadable', MSG.dtd);
       parts.set(e.name, xml);
