@@ -27,12 +27,16 @@ const SKIP = /^(~\$|\.|Thumbs\.db$|desktop\.ini$)/i;
 /** Files under the given files/directories, recursively, sorted by name within each directory. */
 export async function collectFiles(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
-  async function walk(abs: string): Promise<void> {
-    const st = await fs.stat(abs);
-    if (st.isDirectory()) {
-      const names = (await fs.readdir(abs)).filter((n) => !SKIP.test(n)).sort(zhCollator.compare);
-      for (const n of names) await walk(path.join(abs, n));
-    } else if (st.isFile()) out.push(abs);
+  type Kind = 'file' | 'dir' | 'other';
+  const kindOf = (e: { isFile(): boolean; isDirectory(): boolean }): Kind => (e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other');
+  // A link, or a path the user gave, has no kind yet: only stat says what it points to.
+  async function walk(abs: string, kind?: Kind): Promise<void> {
+    kind ??= kindOf(await fs.stat(abs));
+    if (kind === 'file') out.push(abs);
+    if (kind !== 'dir') return;
+    // Directory entries carry their type: no stat per file (a thousand awaits on a big batch).
+    const entries = (await fs.readdir(abs, { withFileTypes: true })).filter((e) => !SKIP.test(e.name)).sort((a, b) => zhCollator.compare(a.name, b.name));
+    for (const e of entries) await walk(path.join(abs, e.name), e.isSymbolicLink() ? undefined : kindOf(e));
   }
   for (const i of inputs) await walk(fromUser(i));
   return out;
