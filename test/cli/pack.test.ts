@@ -19,7 +19,7 @@ const canPack = npm(['--version'], ROOT).status === 0;
     // Pack a copy of the sources, so that `prepare` (which compiles src/ into lib/ before
     // packing) never rewrites this checkout's lib/ while other tests run the CLI from it.
     const pkg = path.join(dir, 'pkg');
-    for (const f of ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'bin', 'samples', 'src']) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
+    for (const f of ['package.json', 'tsconfig.json', 'README.md', 'bin', 'samples', 'scripts', 'src']) fs.cpSync(path.join(ROOT, f), path.join(pkg, f), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
     const pack = npm(['pack', '--json', '--pack-destination', dir], pkg);
     expect(pack.status).toBe(0);
