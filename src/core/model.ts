@@ -36,8 +36,8 @@ export interface ConsolidatedRow {
   row: number;
   values: Record<string, RowValue>;
   extras: Record<string, string>;
-  /** A1 address of each template column's cell. */
-  cellOf: Record<string, string>;
+  /** Column letter of each template column, shared by the sheet's rows (rules/cells.ts cellOf). */
+  letters: Record<string, string>;
   /** Phones (digits) of the row's owner. */
   phones: string[];
 }

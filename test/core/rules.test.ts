@@ -5,6 +5,7 @@
 import { checkFile, consolidate, type CheckOptions, type Submission } from '../../src/core/check';
 import type { Roster } from '../../src/core/units';
 import { underDomain } from '../../src/core/rules/domain';
+import { cellOf } from '../../src/core/rules/cells';
 import { AS_OF, CLEAN, HEAD, formSheet, grid, run, submission, TITLE, SIGNER, unitWorkbook, withCell, type Raw } from './builders';
 
 interface Case {
@@ -182,7 +183,7 @@ describe('a clean workbook', () => {
     const r = run([unitWorkbook('信息工程学院.xlsx', { bigv: sheet })]);
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(r.tables.bigv[0]!.values).toMatchObject({ title: '讲师', major: null, followers: 15000, phone: '13911112222' });
-    expect(r.tables.bigv[0]!.cellOf.title).toBe('H5');
+    expect(cellOf(r.tables.bigv[0]!, 'title')).toBe('H5');
   });
 
   it('treats a 无 row as submitted with no rows, and skips spacer and note rows', () => {

@@ -1,6 +1,7 @@
 /** Several forms pasted onto one sheet: each table is found and checked as its own form. */
 import { CLEAN, HEAD, SIGNER, TITLE, grid, run, submission, type Raw } from './builders';
 import type { FormId } from '../../src/core/forms/ids';
+import { cellOf } from '../../src/core/rules/cells';
 
 const withPhone = (form: FormId, phone: string): Raw[][] => CLEAN[form].map((r) => r.map((v) => (v === '13800001111' ? phone : v)));
 
@@ -25,7 +26,7 @@ describe('stacked tables on one sheet', () => {
     const r = run([submission('信息工程学院.xlsx', [grid('全部', rows)])]);
     expect(r.units[0]!.forms).toEqual({ newmedia: 1, zombie: 1, group: 1 });
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([expect.objectContaining({ rule: 'form-missing' }), expect.objectContaining({ rule: 'form-missing' })]);
-    expect(r.tables.group[0]!.cellOf.name).toBe('C7');
+    expect(cellOf(r.tables.group[0]!, 'name')).toBe('C7');
   });
 
   it('reads a two-row bigv header under another form', () => {
@@ -36,7 +37,7 @@ describe('stacked tables on one sheet', () => {
     const r = run([submission('信息工程学院.xlsx', [grid('Sheet1', rows, merges)])]);
     expect(r.units[0]!.forms).toEqual({ website: 1, bigv: 1 });
     expect(r.tables.bigv[0]!.values).toMatchObject({ title: '讲师', followers: 15000 });
-    expect(r.tables.bigv[0]!.cellOf.title).toBe('H9');
+    expect(cellOf(r.tables.bigv[0]!, 'title')).toBe('H9');
     expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing')).toEqual([]);
   });
 

@@ -95,7 +95,7 @@ describe('csv reader', () => {
 
 describe('cross-unit findings scale', () => {
   it('lists a few other units and a count', () => {
-    const row = (unit: string): ConsolidatedRow => ({ unit, file: `${unit}.xlsx`, sheet: '新媒体', row: 3, values: { platform: '抖音', accountId: 'same' }, phones: [], extras: {}, cellOf: { accountId: 'D4' } }) as unknown as ConsolidatedRow;
+    const row = (unit: string): ConsolidatedRow => ({ unit, file: `${unit}.xlsx`, sheet: '新媒体', row: 3, values: { platform: '抖音', accountId: 'same' }, phones: [], extras: {}, letters: { accountId: 'D' } }) as unknown as ConsolidatedRow;
     const units = Array.from({ length: 13 }, (_, i) => `单位${String.fromCharCode(65 + i)}`);
     const tables = { website: [], newmedia: units.map(row), group: [], zombie: [], bigv: [] };
     const f = checkCross(tables, []).filter((x) => x.rule === 'dup-across-units');

@@ -5,6 +5,7 @@ import { locationText, type Finding, type Severity } from '../findings';
 import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
+import { cellOf } from '../rules/cells';
 import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
 
 const STATUS: Record<string, string> = { accepted: '已导入', rejected: '未导入', replaced: '已被替换', duplicate: '重复跳过' };
@@ -133,7 +134,7 @@ function locate(f: Finding, idx: LandingIndex): { sheet: string; addr: string } 
   const p = rows ? parseA1(f.cell!) : null;
   const hit = p ? rows!.get(p.row) : undefined;
   if (!hit) return null;
-  const key = Object.keys(hit.row.cellOf).find((k) => hit.row.cellOf[k] === f.cell);
+  const key = Object.keys(hit.row.letters).find((k) => cellOf(hit.row, k) === f.cell);
   const col = key ? hit.keys.indexOf(key) + 1 : 0;
   return { sheet: hit.sheet, addr: a1(hit.top + 1 + hit.index, Math.max(col, 0)) };
 }
@@ -156,7 +157,7 @@ function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]
     const cells = byCell.sheet(r.file, `${r.sheet}`);
     if (cells) {
       defs.forEach((d, c) => {
-        const at = r.cellOf[d.key];
+        const at = cellOf(r, d.key);
         const fs = (at && cells.get(at)) || [];
         const worst = fs.find((f) => f.severity === 'error') ?? fs.find((f) => f.severity === 'warning');
         if (worst) highlights.push({ row: i, col: c + 1, severity: worst.severity, note: fs.map((f) => f.message).join('\n') });

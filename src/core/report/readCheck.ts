@@ -107,7 +107,7 @@ function summaryRows(form: FormId, sheet: SheetGrid | undefined): ConsolidatedRo
     }
     const extras: Record<string, string> = {};
     for (const [h, v] of Object.entries(r)) if (!known.has(h) && text(v) !== null) extras[h] = String(v);
-    return [{ unit, file: text(r['来源文件']) ?? '', sheet: at[1]!, row: Number(at[2]) - 1, values, extras, cellOf: {}, phones: [] }];
+    return [{ unit, file: text(r['来源文件']) ?? '', sheet: at[1]!, row: Number(at[2]) - 1, values, extras, letters: {}, phones: [] }];
   });
 }
 

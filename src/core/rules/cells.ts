@@ -2,7 +2,7 @@
  * Header and cell rules for one parsed sheet: checks every cell against its column's type and
  * produces the normalised rows the consolidated tables and the domain rules use.
  */
-import { a1, type Cell, cellText, isBlank } from '../grid';
+import { a1, type Cell, cellText, columnLetters, isBlank } from '../grid';
 import type { Finding, Place } from '../findings';
 import type { ColumnDef } from '../forms/templates';
 // Straight from each module: the index's re-exports cost a property getter per call in CommonJS.
@@ -26,8 +26,17 @@ export interface NormalRow {
   phones: string[];
   /** Extra (non-template) columns: header → text. */
   extras: Record<string, string>;
-  /** A1 address of each template column's cell in this row. */
-  cellOf: Record<string, string>;
+  /**
+   * Column letter of each template column: one object shared by every row of the sheet (so a
+   * structured clone carries it once); the cell of a column is cellOf(row, key).
+   */
+  letters: Record<string, string>;
+}
+
+/** A1 address of a template column's cell in a row, or null when the sheet has no such column. */
+export function cellOf(r: { row: number; letters: Record<string, string> }, key: string): string | null {
+  const letter = r.letters[key];
+  return letter === undefined ? null : letter + (r.row + 1);
 }
 
 export interface SheetContext extends Place {
@@ -134,7 +143,9 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
   const out: Finding[] = [];
   const defs = p.form.columns.filter((c) => p.columnOf.has(c.key));
   const cols = defs.map((d) => p.columnOf.get(d.key)!);
-  const letters = cols.map((c) => a1(0, c).replace(/\d+$/, ''));
+  const letterOf = cols.map((c) => columnLetters(c));
+  const letters: Record<string, string> = {};
+  defs.forEach((d, i) => (letters[d.key] = letterOf[i]!));
   // One place object for the sheet, its cell updated as we go: findings copy it, never keep it.
   const place: Place = { ...ctx, cell: null };
   const rows: NormalRow[] = [];
@@ -142,12 +153,11 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
   const scratch: string[] = [];
   for (const raw of p.rows) {
     const values: Record<string, RowValue> = {};
-    const cellOf: Record<string, string> = {};
     const phones: string[] = [];
     const rowNumber = String(raw.row + 1);
     for (let i = 0; i < defs.length; i++) {
       const def = defs[i]!;
-      place.cell = cellOf[def.key] = letters[i]! + rowNumber;
+      place.cell = letterOf[i]! + rowNumber;
       // Only the owner's phone column gives the row's phones; other phone columns are checked alone.
       values[def.key] = checkCell(def, raw.cells[cols[i]!], place, ctx.asOf, out, def.key === ownerPhone ? phones : scratch);
     }
@@ -164,7 +174,7 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
       if (cell?.t === 'e') out.push(R.cellFormulaError.at(place, { column: header, value: cell.v }));
       else checkText(header, cell, text, place, out);
     }
-    rows.push({ row: raw.row, values, phones, extras, cellOf });
+    rows.push({ row: raw.row, values, phones, extras, letters });
   }
   // A loop, not push(...): a sheet may give more findings than a call can take arguments.
   for (const f of checkSeq(p, rows, ctx)) out.push(f);
@@ -180,7 +190,7 @@ function checkSeq(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
   if (bad < 0) return [];
   // The first values only: the message stays short however long the sheet.
   const got = rows.slice(0, SEQ_SHOWN).map((r) => String(r.values.seq ?? '空')).join(', ') + (rows.length > SEQ_SHOWN ? ', …' : '');
-  return [R.seqBroken.at({ ...at, cell: rows[bad]!.cellOf.seq ?? null }, { detail: `应为 1..${rows.length}，实际为 ${got}` })];
+  return [R.seqBroken.at({ ...at, cell: cellOf(rows[bad]!, 'seq') }, { detail: `应为 1..${rows.length}，实际为 ${got}` })];
 }
 
 function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
@@ -192,7 +202,7 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
     const sig = rowSignature(r);
     const prev = whole.get(sig);
     if (prev) {
-      out.push(R.rowDuplicate.at({ ...at, cell: Object.values(r.cellOf)[0] ?? null }, { first: String(prev.row + 1) }));
+      out.push(R.rowDuplicate.at({ ...at, cell: cellOf(r, Object.keys(r.letters)[0] ?? '') }, { first: String(prev.row + 1) }));
       continue;
     }
     whole.set(sig, r);
@@ -201,7 +211,7 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
     if (parts.some((x) => !x)) continue;
     const key = parts.join(' / ');
     const first = byKey.get(key);
-    if (first) out.push(R.cellUnique.at({ ...at, cell: r.cellOf[keyCols[keyCols.length - 1]!] ?? null }, { key, first: String(first.row + 1) }));
+    if (first) out.push(R.cellUnique.at({ ...at, cell: cellOf(r, keyCols[keyCols.length - 1]!) }, { key, first: String(first.row + 1) }));
     else byKey.set(key, r);
   }
   return out;

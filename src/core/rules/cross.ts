@@ -5,6 +5,7 @@ import type { FormId } from '../forms/ids';
 import { formById } from '../forms/templates';
 import { squash } from '../normalize/text';
 import type { ConsolidatedRow } from '../model';
+import { cellOf } from './cells';
 import * as R from './catalog';
 
 export interface SignerContact {
@@ -34,7 +35,7 @@ function othersOf(names: string[], self: string | null): { shown: string[]; coun
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 function place(r: ConsolidatedRow, key: string, form: FormId) {
-  return { unit: r.unit, file: r.file, sheet: r.sheet, cell: r.cellOf[key] ?? null, form };
+  return { unit: r.unit, file: r.file, sheet: r.sheet, cell: cellOf(r, key), form };
 }
 
 /** A group marked cleaned in `zombie` and still listed in the same unit's `group` sheet. */
@@ -45,7 +46,7 @@ function zombieStillRegistered(t: Tables): Finding[] {
     .filter((g) => cleaned.has(`${g.unit}\u0000${squash(str(g.values.name))}`))
     .map((g) => {
       const z = cleaned.get(`${g.unit}\u0000${squash(str(g.values.name))}`)!;
-      return R.zombieStillRegistered.at(place(g, 'name', 'group'), { group: str(g.values.name), where: `《${formById('zombie').label}》${z.sheet}!${z.cellOf.name ?? ''}` });
+      return R.zombieStillRegistered.at(place(g, 'name', 'group'), { group: str(g.values.name), where: `《${formById('zombie').label}》${z.sheet}!${cellOf(z, 'name') ?? ''}` });
     });
 }
 

@@ -4,7 +4,7 @@ import type { FormId } from '../forms/ids';
 import { PARTY_SITE_COLUMNS, SUGGESTED_COLUMNS } from '../forms/templates';
 import { daysBetween, parseDate } from '../normalize/date';
 import { squash } from '../normalize/text';
-import type { NormalRow } from './cells';
+import { cellOf, type NormalRow } from './cells';
 import * as R from './catalog';
 
 export interface DomainParams {
@@ -22,7 +22,7 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const YES = '是';
 
 function at(ctx: Place, row: NormalRow, key: string): Place {
-  return { ...ctx, cell: row.cellOf[key] ?? null };
+  return { ...ctx, cell: cellOf(row, key) };
 }
 
 function missingColumns(text: string, wanted: readonly (readonly string[])[]): string[] {
@@ -44,7 +44,7 @@ export function underDomain(url: string, domain: string): boolean {
 
 function siteDomain(r: NormalRow, site: string, ctx: Place, domain: string, out: Finding[]): void {
   const url = str(r.values.url).trim();
-  if (!url) out.push(R.websiteUrlMissing.at({ ...ctx, cell: r.cellOf.url ?? r.cellOf.name ?? null }, { site, domain }));
+  if (!url) out.push(R.websiteUrlMissing.at({ ...ctx, cell: cellOf(r, 'url') ?? cellOf(r, 'name') }, { site, domain }));
   else if (!underDomain(url, domain)) out.push(R.websiteDomain.at(at(ctx, r, 'url'), { site, url, domain }));
 }
 
@@ -62,7 +62,7 @@ function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind,
     }
     if (!('columns' in r.values)) continue;
     const columns = str(r.values.columns);
-    const place = { ...ctx, cell: r.cellOf.columns ?? r.cellOf.name ?? null };
+    const place = { ...ctx, cell: cellOf(r, 'columns') ?? cellOf(r, 'name') };
     if (site.includes('党建')) {
       const missing = missingColumns(columns, PARTY_SITE_COLUMNS.map((c) => [c]));
       if (missing.length) out.push(R.websiteColumnsIncomplete.at(place, { site, missing }));
@@ -80,11 +80,11 @@ function bigv(rows: NormalRow[], ctx: Place, p: DomainParams, out: Finding[]): v
     if (typeof followers === 'number' && followers < p.bigvThreshold) {
       out.push(R.bigvBelowThreshold.at(at(ctx, r, 'followers'), { name, followers, threshold: p.bigvThreshold }));
     }
-    if (!('title' in r.cellOf) && !('major' in r.cellOf)) continue;
+    if (!('title' in r.letters) && !('major' in r.letters)) continue;
     const teacher = str(r.values.title) !== '';
     const student = str(r.values.major) !== '';
     if (teacher === student) {
-      const key = teacher ? 'major' : 'title' in r.cellOf ? 'title' : 'major';
+      const key = teacher ? 'major' : 'title' in r.letters ? 'title' : 'major';
       out.push(R.bigvCategory.at(at(ctx, r, key), { person: str(r.values.person) || name, both: teacher }));
     }
   }
@@ -99,7 +99,7 @@ function group(rows: NormalRow[], ctx: Place, out: Finding[]): void {
 function zombie(rows: NormalRow[], ctx: Place, out: Finding[]): void {
   for (const r of rows) {
     if (r.values.cleaned === YES && str(r.values.cleanDate) === '') {
-      const place: Place = { ...ctx, cell: r.cellOf.cleanDate ?? r.cellOf.cleaned ?? null };
+      const place: Place = { ...ctx, cell: cellOf(r, 'cleanDate') ?? cellOf(r, 'cleaned') };
       out.push(R.zombieDateMissing.at(place, { group: str(r.values.name) }));
     }
   }
