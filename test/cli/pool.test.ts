@@ -17,9 +17,9 @@ describe('checkAll worker pool', () => {
       fs.writeFileSync(
         script,
         `require(${JSON.stringify(require.resolve('tsx/cjs'))});
-const fsp = require('node:fs').promises;
-const readFile = fsp.readFile;
-fsp.readFile = function (p, ...rest) { if (String(p).includes('oom')) { const keep = []; for (;;) keep.push(new Array(1e6).fill(1)); } return readFile.call(this, p, ...rest); };
+const fs = require('node:fs');
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (p, ...rest) { if (String(p).includes('oom')) { const keep = []; for (;;) keep.push(new Array(1e6).fill(1)); } return readFileSync.call(this, p, ...rest); };
 require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
       );
       const names = ['单位甲.xlsx', 'oom-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', 'oom-单位戊.xlsx', '单位己.xlsx', '单位庚.xlsx', 'oom-单位辛.xlsx', '单位壬.xlsx', '单位癸.xlsx'];
