@@ -1,5 +1,5 @@
 /** Rules across sheets, units and forms: run on the consolidated tables. */
-import { addTo } from '../group';
+import { Repeats } from '../group';
 import type { Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 import { formById } from '../forms/templates';
@@ -42,12 +42,13 @@ function place(r: ConsolidatedRow, key: string, form: FormId) {
 function zombieStillRegistered(t: Tables): Finding[] {
   const cleaned = new Map<string, ConsolidatedRow>();
   for (const z of t.zombie) if (z.values.cleaned === '是' && str(z.values.name)) cleaned.set(`${z.unit}\u0000${squash(str(z.values.name))}`, z);
-  return t.group
-    .filter((g) => cleaned.has(`${g.unit}\u0000${squash(str(g.values.name))}`))
-    .map((g) => {
-      const z = cleaned.get(`${g.unit}\u0000${squash(str(g.values.name))}`)!;
-      return R.zombieStillRegistered.at(place(g, 'name', 'group'), { group: str(g.values.name), where: `《${formById('zombie').label}》${z.sheet}!${cellOf(z, 'name') ?? ''}` });
-    });
+  const out: Finding[] = [];
+  if (!cleaned.size) return out;
+  for (const g of t.group) {
+    const z = cleaned.get(`${g.unit}\u0000${squash(str(g.values.name))}`);
+    if (z) out.push(R.zombieStillRegistered.at(place(g, 'name', 'group'), { group: str(g.values.name), where: `《${formById('zombie').label}》${z.sheet}!${cellOf(z, 'name') ?? ''}` }));
+  }
+  return out;
 }
 
 /** Phones of students: bigv rows with 专业年级 and no 职务职称. */
@@ -80,12 +81,12 @@ function account(r: ConsolidatedRow): string {
 function dupAcrossUnits(t: Tables): Finding[] {
   const out: Finding[] = [];
   for (const d of DUP_KEYS) {
-    const byKey = new Map<string, ConsolidatedRow[]>();
+    const byKey = new Repeats<string, ConsolidatedRow>();
     for (const r of t[d.form]) {
       const k = d.key(r);
-      if (k) addTo(byKey, k, r);
+      if (k) byKey.add(k, r);
     }
-    for (const rows of byKey.values()) {
+    for (const [, rows] of byKey.repeated()) {
       const units = [...new Set(rows.map((r) => r.unit))];
       if (units.length < 2) continue;
       for (const r of rows) {
@@ -102,18 +103,18 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
   // Where a use is stays a reference until a conflict is reported: most phones are used once.
   type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
   const at = (u: Use) => (u.row ? place(u.row, formById(u.form!).owner.phone, u.form!) : { unit: u.unit, file: u.file, sheet: u.signer!.sheet, cell: null, form: null });
-  const uses = new Map<string, Use[]>();
+  const uses = new Repeats<string, Use>();
   for (const form of Object.keys(t) as FormId[]) {
     const owner = formById(form).owner;
     for (const r of t[form]) {
+      if (!r.phones.length) continue;
       const name = str(r.values[owner.name]).trim();
-      if (name) for (const p of r.phones) addTo(uses, p, { name, unit: r.unit, file: r.file, row: r, form, signer: null });
+      if (name) for (const p of r.phones) uses.add(p, { name, unit: r.unit, file: r.file, row: r, form, signer: null });
     }
   }
-  for (const s of signers) for (const p of s.phones) addTo(uses, p, { name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
+  for (const s of signers) for (const p of s.phones) uses.add(p, { name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
   const out: Finding[] = [];
-  for (const [phone, list] of uses) {
-    if (list.length < 2) continue;
+  for (const [phone, list] of uses.repeated()) {
     const names = [...new Set(list.map((u) => u.name))];
     if (names.length < 2) continue;
     // Report where the number is used by someone other than its first holder.
