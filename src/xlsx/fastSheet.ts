@@ -15,6 +15,7 @@
  * seen records nothing.
  */
 import { a1, type Cell, type Merge, type ReadNote, type SheetGrid, type WorkbookGrid } from '../core/grid';
+import { BAIL, CellScanner } from './fastCells';
 import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
 import { dateSerial, evaluate, type Value } from './formula';
@@ -283,6 +284,17 @@ class SheetNotes {
     this.out.push({ ...note, sheet: this.sheet });
   }
 
+  /** Where the notes stand, to go back there when a sheet is read again. */
+  mark(): { length: number; counts: [string, { n: number; first: string; summary: (n: number, first: string) => string }][] } {
+    return { length: this.out.length, counts: [...this.counts].map(([k, c]) => [k, { ...c }]) };
+  }
+
+  reset(mark: ReturnType<SheetNotes['mark']>): void {
+    this.out.length = mark.length;
+    this.counts.clear();
+    for (const [k, c] of mark.counts) this.counts.set(k, { ...c });
+  }
+
   finish(): void {
     for (const c of this.counts.values()) {
       if (c.n > NOTES_PER_KIND) this.out.push({ kind: 'limit', sheet: this.sheet, detail: c.summary(c.n - NOTES_PER_KIND, c.first) });
@@ -312,7 +324,33 @@ function sstIndexSlow(v: string): number {
   return SST_INDEX.test(idx) ? Number(idx) : -1;
 }
 
+/**
+ * Whether sheetData bodies go through the dedicated scanner first (off: the generic scanner
+ * alone, to compare the two), and how many sheets it handed back to the generic one.
+ */
+export const cellScan = { fast: true, bails: 0 };
+
+/**
+ * One worksheet: its sheetData body by the dedicated scanner when it takes it, else (it bailed)
+ * the whole sheet again by the generic scanner, from the same starting state.
+ */
 function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes): SheetGrid {
+  if (!cellScan.fast) return readSheet(xml, name, ctx, notes, false);
+  const mark = notes.mark();
+  const { chars, cells } = ctx.text;
+  try {
+    return readSheet(xml, name, ctx, notes, true);
+  } catch (e) {
+    if (e !== BAIL) throw e;
+  }
+  cellScan.bails++;
+  notes.reset(mark);
+  ctx.text.chars = chars;
+  ctx.text.cells = cells;
+  return readSheet(xml, name, ctx, notes, false);
+}
+
+function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes, fast: boolean): SheetGrid {
   const { lim, budget } = ctx;
   const sc = new Scanner(xml);
   if (sc.root() !== 'worksheet') throw new XmlError('not a worksheet');
@@ -389,6 +427,45 @@ function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNo
     }
   };
 
+  /** One cell that has children, placed at (cRow, col): limits, value, formula. */
+  const take = (cRow: number, col: number, t: string | null, style: number, v: string | null, inline: string | null, fText: string | null, fType: string | null, si: string | null, hasRef: boolean): void => {
+    let formula = fText ?? '';
+    if (formula.length > lim.maxFormulaChars) {
+      notes.add('flong', { kind: 'limit', cell: a1(cRow, col), detail: `公式长度超过 ${lim.maxFormulaChars} 字符（单个公式上限），未读取公式文本` }, (n) => `另有 ${n} 个公式超过 ${lim.maxFormulaChars} 字符，未读取公式文本`);
+      formula = '';
+      fType = null;
+    }
+    if (fType === 'shared' && si !== null) {
+      if (formula !== '') {
+        if (hasRef || !shared.has(si)) shared.set(si, { text: formula, row: cRow, col });
+      } else {
+        const master = shared.get(si);
+        if (master) formula = slideFormula(master.text, cRow - master.row, col - master.col);
+      }
+    }
+    if (v === null && inline === null && formula === '') return; // empty but for its style
+    if (++filled > lim.maxCellsPerSheet) {
+      throw new ReadRefused(fail('too-large', `工作表“${name}”中有内容的单元格超过 ${lim.maxCellsPerSheet} 个（单表单元格上限），已拒绝导入；请删除多余的行列后再提交`));
+    }
+    if (++ctx.text.cells > lim.maxCellsPerFile) {
+      throw new ReadRefused(fail('too-large', `工作簿中有内容的单元格共超过 ${lim.maxCellsPerFile} 个（全文件单元格上限），已拒绝导入；请删除多余的工作表或行列后再提交`));
+    }
+    if (col >= lim.maxColumns) {
+      if (wideCells++ === 0) wideFirst = a1(cRow, col);
+      return;
+    }
+    const isDate = ctx.dateXf[style] === true;
+    const cell = cellValue(t, v, inline, isDate, cRow, col);
+    if (cell) (values[cRow] ??= [])[col] = cell;
+    else if (v === null && inline === null && formula !== '') pending.push({ row: cRow, col, text: formula, isDate });
+    if (formula !== '') {
+      formulaChars += formula.length;
+      if (formulaChars > lim.maxFormulaTextPerSheet) {
+        notes.once('ftotal', { kind: 'limit', detail: `本表公式文本总长超过 ${lim.maxFormulaTextPerSheet} 字符（单表公式文本上限），其余公式只读取计算结果` });
+      } else (formulas[cRow] ??= [])[col] = formula;
+    }
+  };
+
   for (let k = sc.next(); k !== END; k = sc.next()) {
     const tag = sc.name;
     if (k === CLOSE) {
@@ -457,42 +534,17 @@ function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNo
             sc.skip();
         }
       }
-      let formula = fText ?? '';
-      if (formula.length > lim.maxFormulaChars) {
-        notes.add('flong', { kind: 'limit', cell: a1(cRow, col), detail: `公式长度超过 ${lim.maxFormulaChars} 字符（单个公式上限），未读取公式文本` }, (n) => `另有 ${n} 个公式超过 ${lim.maxFormulaChars} 字符，未读取公式文本`);
-        formula = '';
-        fType = null;
-      }
-      if (fType === 'shared' && si !== null) {
-        if (formula !== '') {
-          if (hasRef || !shared.has(si)) shared.set(si, { text: formula, row: cRow, col });
-        } else {
-          const master = shared.get(si);
-          if (master) formula = slideFormula(master.text, cRow - master.row, col - master.col);
-        }
-      }
-      if (v === null && inline === null && formula === '') continue; // empty but for its style
-      if (++filled > lim.maxCellsPerSheet) {
-        throw new ReadRefused(fail('too-large', `工作表“${name}”中有内容的单元格超过 ${lim.maxCellsPerSheet} 个（单表单元格上限），已拒绝导入；请删除多余的行列后再提交`));
-      }
-      if (++ctx.text.cells > lim.maxCellsPerFile) {
-        throw new ReadRefused(fail('too-large', `工作簿中有内容的单元格共超过 ${lim.maxCellsPerFile} 个（全文件单元格上限），已拒绝导入；请删除多余的工作表或行列后再提交`));
-      }
-      if (col >= lim.maxColumns) {
-        if (wideCells++ === 0) wideFirst = a1(cRow, col);
-        continue;
-      }
-      const style = s === null ? 0 : Number(s);
-      const isDate = ctx.dateXf[style] === true;
-      const cell = cellValue(t, v, inline, isDate, cRow, col);
-      if (cell) (values[cRow] ??= [])[col] = cell;
-      else if (v === null && inline === null && formula !== '') pending.push({ row: cRow, col, text: formula, isDate });
-      if (formula !== '') {
-        formulaChars += formula.length;
-        if (formulaChars > lim.maxFormulaTextPerSheet) {
-          notes.once('ftotal', { kind: 'limit', detail: `本表公式文本总长超过 ${lim.maxFormulaTextPerSheet} 字符（单表公式文本上限），其余公式只读取计算结果` });
-        } else (formulas[cRow] ??= [])[col] = formula;
-      }
+      take(cRow, col, t, s === null ? 0 : Number(s), v, inline, fText, fType, si, hasRef);
+      continue;
+    }
+    if (tag === 'sheetData' && fast && !sc.selfClosing) {
+      // The plain body of sheetData by the dedicated scanner (which bails to the generic path).
+      const cs = new CellScanner(xml, budget, sc.offset, row, col);
+      while (cs.next()) take(cs.cellRow, cs.col, cs.t, cs.style, cs.v, cs.inline, cs.fText, cs.fType, cs.si, cs.hasRef);
+      row = cs.row;
+      col = cs.col;
+      sc.seek(cs.pos);
+      inData = true;
       continue;
     }
     if (tag === 'sheetData') inData = !sc.selfClosing;

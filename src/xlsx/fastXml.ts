@@ -43,7 +43,7 @@ export function decodeEntities(s: string): string {
 }
 
 /** Text content: XML line-end normalisation, then entities. */
-function decodeText(raw: string): string {
+export function decodeText(raw: string): string {
   if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
   return decodeEntities(raw);
 }
@@ -93,6 +93,16 @@ export class Scanner {
   private readonly lnames: string[] = new Array<string>(NAME_SLOTS);
 
   constructor(private readonly s: string) {}
+
+  /** Where the scanner is: just past the tag read last. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** Moves on to `pos`, after the caller has read what lies before it (balanced, within the open element). */
+  seek(pos: number): void {
+    this.pos = pos;
+  }
 
   /** Open elements, counting the one just opened (a self-closing tag is not counted). */
   get depth(): number {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { a1, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '../../src/core/grid';
-import { slideFormula } from '../../src/xlsx/fastSheet';
+import { cellScan, slideFormula } from '../../src/xlsx/fastSheet';
 import { isDateFormat, serialToIso } from '../../src/xlsx/fastStyles';
 import { decodeEntities } from '../../src/xlsx/fastXml';
 import { DEFAULT_LIMITS } from '../../src/xlsx/limits';
@@ -534,5 +534,109 @@ describe('fast reader: helpers', () => {
     expect(slideFormula('SUM(A1:A3)&"B2"&LOG10(A1)&A1B2', 1, 0)).toBe('SUM(A2:A4)&"B2"&LOG10(A2)&A1B2');
     expect(slideFormula("'Sheet 1'!A1+Sheet2!B1", 1, 1)).toBe("'Sheet 1'!B2+Sheet2!C2");
     expect(slideFormula('A1', -1, 0)).toBe('#REF!');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The dedicated sheetData scanner (fastCells.ts) against the generic one: same result, always.
+
+async function bothScanners(bytes: Uint8Array, limits?: Partial<typeof DEFAULT_LIMITS>): Promise<{ fast: unknown; generic: unknown; bailed: number }> {
+  const before = cellScan.bails;
+  const fast = await readSubmission('a.xlsx', bytes, limits);
+  const bailed = cellScan.bails - before;
+  cellScan.fast = false;
+  try {
+    return { fast, generic: await readSubmission('a.xlsx', bytes, limits), bailed };
+  } finally {
+    cellScan.fast = true;
+  }
+}
+
+describe('dedicated sheetData scanner', () => {
+  const real = [...xlsxUnder(SAMPLES), ...xlsxUnder(SHARED)].map((f) => [f.replace(/^.*\/(samples|fixtures)\//, '$1/'), f]);
+  it.each(real)('reads %s like the generic scanner, without handing it back', async (_label, file) => {
+    const { fast, generic, bailed } = await bothScanners(new Uint8Array(readFileSync(file)));
+    expect(fast).toEqual(generic);
+    expect(bailed).toBe(0);
+  });
+
+  it('takes the plain forms itself: values, types, styles, formulas, inline text, rows and cells without r', async () => {
+    const styles =
+      '<styleSheet><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>' +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="176"/></cellXfs></styleSheet>';
+    const data =
+      '<row r="1" spans="1:9" x14ac:dyDescent="0.25"><c r="A1" s="1"><v>45383</v></c><c r="B1" s="2" t="n"><v>45383.5</v></c><c r="C1" t="s"><v>1</v></c>' +
+      '<c r="D1" t="str"><f>"a"&amp;"b"</f><v>a&amp;b</v></c><c r=\'E1\' t=\'b\'><v>1</v></c><c r="F1" t="e"><v>#N/A</v></c>' +
+      '<c r="G1" t="inlineStr"><is><t xml:space="preserve"> 行内 _x000D_</t><t>二</t></is></c><c r="H1" t="inlineStr"><is/></c><c r="I1" t="d"><v>2024-04-01T00:00:00</v></c></row>\n' +
+      '<row><c><v>1</v></c><c s="1"/><c><v>3</v></c><c r="e2"><f t="shared" ref="E2:E3" si="0">A2*2</f><v>2</v></c></row>' +
+      '<row r="3"><c r="E3"><f t="shared" si="0"/><v>6</v></c><c r="F3"><f>E3+1</f></c><c r="G3"><v/></c><c r="H3" t="str"><v>第一行&#13;&#10;二</v></c></row>' +
+      '<row r="5"/><row r="6" hidden="1"><c r="A6" s="0"><v>  </v></c><c r="B6" t="s" t="n"><v>0</v></c><c r="C6" t="s"><v>9</v></c><c r="D6" t="weird"><v>7</v></c></row>';
+    const bytes = book({ styles, sst: '<sst><si><t>甲</t></si><si><t>乙</t></si></sst>', sheets: { S: sheet(data, '<mergeCells count="1"><mergeCell ref="A6:A7"/></mergeCells>') } });
+    const { fast, generic, bailed } = await bothScanners(bytes);
+    expect(bailed).toBe(0);
+    expect(fast).toEqual(generic);
+    const n = (v: number) => ({ t: 'n', v });
+    const s = (v: string) => ({ t: 's', v });
+    const d = { t: 'd', v: '2024-04-01' };
+    expect(fast).toMatchObject({ ok: true, workbook: { sheets: [{ formulas: { D1: '"a"&"b"', E2: 'A2*2', E3: 'A3*2', F3: 'E3+1' } }] } });
+    expect((fast as { workbook: WorkbookGrid }).workbook.sheets[0]!.rows).toEqual([
+      [d, d, s('乙'), s('a&b'), { t: 'b', v: true }, { t: 'e', v: '#N/A' }, s(' 行内 \r二'), null, d],
+      [n(1), null, n(3), null, n(2)],
+      [null, null, null, null, n(6), n(7), null, s('第一行\r\n二')],
+      [],
+      [],
+      [null, s('甲'), null, n(7)],
+    ]);
+  });
+
+  it.each([
+    ['a namespace prefix', '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>'],
+    ['a comment', '<row r="1"><!-- x --><c r="A1"><v>1</v></c></row>'],
+    ['CDATA in a value', '<row r="1"><c r="A1" t="str"><v><![CDATA[<a>]]></v></c></row>'],
+    ['rich inline text with phonetic runs', '<row r="1"><c r="A1" t="inlineStr"><is><r><t>漢</t></r><rPh><t>カン</t></rPh></is></c></row>'],
+    ['an escaped type', '<row r="1"><c r="A1" t="&#115;"><v>0</v></c></row>'],
+    ['a tab in a reference', '<row r="1"><c r="A1\t"><v>1</v></c></row>'],
+    ['spaces around =', '<row r = "1"><c r="A1"><v>1</v></c></row>'],
+    ['an end tag with a space', '<row r="1"><c r="A1"><v>1</v ></c></row>'],
+    ['a cell outside a row', '<c r="A1"><v>1</v></c>'],
+    ['an unknown child', '<row r="1"><c r="A1"><v>1</v><extLst/></c></row>'],
+    ['a $ reference', '<row r="1"><c r="$A$1"><v>1</v></c></row>'],
+    ['a bad reference', '<row r="1"><c r="A0"><v>1</v></c></row>'],
+    ['an unclosed row', '<row r="1"><c r="A1"><v>1</v></c>'],
+    ['an element in a value', '<row r="1"><c r="A1"><v>1<b/></v></c></row>'],
+    ['a processing instruction', '<row r="1"><?pi x?><c r="A1"><v>1</v></c></row>'],
+  ])('hands %s to the generic scanner, with the same result', async (_what, data) => {
+    const bytes = book({ sst: '<sst><si><t>s</t></si></sst>', sheets: { S: sheet(data), T: sheet('<row r="1"><c r="A1"><v>2</v></c></row>') } });
+    const { fast, generic, bailed } = await bothScanners(bytes);
+    expect(bailed).toBe(1);
+    expect(fast).toEqual(generic);
+  });
+
+  it('reads like the generic scanner on every truncation and random damage, limits and notes included', async () => {
+    const xml = sheet(
+      '<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>富&amp;_x000A_</t></is></c><c r="C1"><f t="shared" ref="C1:C2" si="0">A1</f><v>1</v></c>' +
+        '<c r="D1" s="1"><v>45383</v></c></row><row r="2"><c r="C2"><f t="shared" si="0"/><v>2</v></c><c r="D2" t="e"><v>#REF!</v></c><c t="b"><v>0</v></c><c r="Z2"><v>9</v></c>' +
+        '<c r="B2" t="s"><v>7</v></c></row><row><c r="A3" t="str"><f>A1&amp;"x"</f></c><c r="B3"><f>1+1</f></c><c/><c><v>3</v></c></row>',
+      '<mergeCells><mergeCell ref="A2:B2"/></mergeCells>',
+    );
+    const styles = '<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const variants: string[] = [xml];
+    for (let i = 0; i < xml.length; i += 2) variants.push(xml.slice(0, i) + '</sheetData></worksheet>');
+    for (let i = 0; i < 600; i++) {
+      const at = Math.floor(rand() * xml.length);
+      const junk = '<>"\'&/= \tx1c:'[Math.floor(rand() * 13)]!;
+      variants.push(rand() < 0.5 ? xml.slice(0, at) + junk + xml.slice(at + 1) : xml.slice(0, at) + junk + xml.slice(at));
+    }
+    const limits = [{}, { maxColumns: 3 }, { maxCellsPerSheet: 5 }, { maxFormulaChars: 2 }, { maxStringChars: 1 }];
+    let taken = 0;
+    for (const [i, v] of variants.entries()) {
+      const bytes = book({ sst: '<sst><si><t>s</t></si></sst>', styles, sheets: { S: v } });
+      const { fast, generic, bailed } = await bothScanners(bytes, limits[i % limits.length]);
+      if (bailed === 0) taken++;
+      expect([i, fast]).toEqual([i, generic]);
+    }
+    expect(taken).toBeGreaterThan(variants.length / 4);
   });
 });

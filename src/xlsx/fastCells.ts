@@ -1,0 +1,354 @@
+/**
+ * A dedicated scanner for the body of `<sheetData>`, where nearly all of a workbook's bytes are:
+ * `<row r=…>`, `<c r= s= t=>` with `<v>`, `<f>` and `<is><t>` children, read by indexOf and
+ * charCodeAt without the generic scanner's per-tag bookkeeping. It accepts only the plain form
+ * every mainstream producer writes; at anything else (a prefix, a comment, CDATA, rich inline
+ * text, an escaped or odd attribute, malformed markup) it throws BAIL and the caller reads the
+ * sheet again with the generic scanner, so what it accepts reads exactly as the generic path
+ * reads it and everything else is read by that path.
+ */
+import { decodeText, decodeXString } from './fastXml';
+import type { Budget } from './limits';
+
+/** Thrown at the first thing the fast path does not take; the sheet is then read generically. */
+export const BAIL = { bail: true } as const;
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const QUOT = 0x22;
+const APOS = 0x27;
+const EQ = 0x3d;
+const COLON = 0x3a;
+const SPACE = 0x20;
+
+/** Attributes read per tag beyond this many: handed to the generic path. */
+const MAX_ATTRS = 24;
+
+/** What `t=` said, as the constants the cell logic compares with (no string made per cell). */
+const TYPES = ['s', 'str', 'n', 'b', 'e', 'd', 'inlineStr'];
+
+export class CellScanner {
+  /** Row of the last `<row>` (as the generic path counts it), and column of the last cell. */
+  row = -1;
+  col = -1;
+  /** The cell just read (when next() returned true). */
+  cellRow = 0;
+  t: string | null = null;
+  style = 0;
+  v: string | null = null;
+  inline: string | null = null;
+  fText: string | null = null;
+  fType: string | null = null;
+  si: string | null = null;
+  hasRef = false;
+  /** Where `</sheetData>` starts, once next() returned false. */
+  pos = 0;
+  /** `<c>` elements seen, for the time checks. */
+  private elements = 0;
+
+  private inRow = false;
+  /** Per attribute of the tag just scanned: local name start and end, value start and end. */
+  private readonly at = new Int32Array(4 * MAX_ATTRS);
+  private nAttrs = 0;
+  private selfClosing = false;
+
+  constructor(
+    private readonly s: string,
+    private readonly budget: Budget,
+    start: number,
+    row: number,
+    col: number,
+  ) {
+    this.pos = start;
+    this.row = row;
+    this.col = col;
+  }
+
+  /**
+   * Reads up to the next cell that has children (value, formula or inline text), placing empty
+   * ones on the way; false at `</sheetData>`.
+   */
+  next(): boolean {
+    const s = this.s;
+    let p = this.pos;
+    for (;;) {
+      const lt = s.indexOf('<', p);
+      if (lt < 0) throw BAIL;
+      const c1 = s.charCodeAt(lt + 1);
+      if (c1 === 0x63 /* c */ && this.inRow) {
+        const c2 = s.charCodeAt(lt + 2);
+        if (c2 !== SPACE && c2 !== GT && c2 !== SLASH) throw BAIL;
+        if (this.cell(lt + 2)) return true;
+        p = this.pos;
+        continue;
+      }
+      if (c1 === SLASH) {
+        if (this.inRow && s.startsWith('row>', lt + 2)) {
+          this.inRow = false;
+          p = lt + 6;
+          continue;
+        }
+        if (!this.inRow && s.startsWith('sheetData>', lt + 2)) {
+          this.pos = lt;
+          return false;
+        }
+        throw BAIL;
+      }
+      if (c1 === 0x72 /* r */ && !this.inRow && s.startsWith('row', lt + 1)) {
+        p = this.openRow(lt + 4);
+        continue;
+      }
+      throw BAIL;
+    }
+  }
+
+  private openRow(i: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(i);
+    if (c !== SPACE && c !== GT && c !== SLASH) throw BAIL;
+    const end = this.attrs(i);
+    const k = this.find(0x72);
+    if (k >= 0) {
+      const at = this.at;
+      let n = 0;
+      const a = at[4 * k + 2]!;
+      const b = at[4 * k + 3]!;
+      if (b === a || b - a > 7) throw BAIL;
+      for (let j = a; j < b; j++) {
+        const d = s.charCodeAt(j) - 0x30;
+        if (d < 0 || d > 9) throw BAIL;
+        n = n * 10 + d;
+      }
+      if (n < 1 || n > MAX_ROWS) throw BAIL;
+      this.row = n - 1;
+    } else this.row++;
+    if (this.row >= MAX_ROWS) throw BAIL;
+    this.col = -1;
+    this.inRow = !this.selfClosing;
+    return end + 1;
+  }
+
+  /** A `<c` at `i` (just past the name): true when it has children, now read into the fields. */
+  private cell(i: number): boolean {
+    const s = this.s;
+    const end = this.attrs(i);
+    if ((++this.elements & 4095) === 0) this.budget.check();
+    const at = this.at;
+    const r = this.find(0x72);
+    if (r >= 0) {
+      const a = at[4 * r + 2]!;
+      const b = at[4 * r + 3]!;
+      let j = a;
+      let col = 0;
+      for (; j < b; j++) {
+        let ch = s.charCodeAt(j);
+        if (ch >= 0x61 && ch <= 0x7a) ch -= 0x20;
+        if (ch < 0x41 || ch > 0x5a) break;
+        col = col * 26 + (ch - 0x40);
+        if (col > MAX_COLS) throw BAIL;
+      }
+      if (j === a || j === b || b - j > 7) throw BAIL;
+      let row = 0;
+      for (; j < b; j++) {
+        const d = s.charCodeAt(j) - 0x30;
+        if (d < 0 || d > 9) throw BAIL;
+        row = row * 10 + d;
+      }
+      if (row < 1 || row > MAX_ROWS) throw BAIL;
+      this.cellRow = row - 1;
+      this.col = col - 1;
+    } else {
+      this.cellRow = this.row < 0 ? 0 : this.row;
+      if (++this.col >= MAX_COLS) throw BAIL;
+    }
+    if (this.selfClosing) {
+      this.pos = end + 1;
+      return false;
+    }
+    const t = this.find(0x74);
+    this.t = t < 0 ? null : this.type(t);
+    const st = this.find(0x73);
+    if (st >= 0) {
+      const a = at[4 * st + 2]!;
+      const b = at[4 * st + 3]!;
+      if (b === a || b - a > 9) throw BAIL;
+      let n = 0;
+      for (let j = a; j < b; j++) {
+        const d = s.charCodeAt(j) - 0x30;
+        if (d < 0 || d > 9) throw BAIL;
+        n = n * 10 + d;
+      }
+      this.style = n;
+    } else this.style = 0;
+    this.v = null;
+    this.inline = null;
+    this.fText = null;
+    this.fType = null;
+    this.si = null;
+    this.hasRef = false;
+    let p = end + 1;
+    for (;;) {
+      const lt = s.indexOf('<', p);
+      if (lt < 0) throw BAIL;
+      const c1 = s.charCodeAt(lt + 1);
+      const c2 = s.charCodeAt(lt + 2);
+      if (c1 === 0x76 /* v */) {
+        if (c2 === GT) {
+          const close = s.indexOf('<', lt + 3);
+          if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x76 || s.charCodeAt(close + 3) !== GT) throw BAIL;
+          this.v = decodeText(s.slice(lt + 3, close));
+          p = close + 4;
+        } else if (c2 === SLASH && s.charCodeAt(lt + 3) === GT) {
+          this.v = '';
+          p = lt + 4;
+        } else throw BAIL;
+      } else if (c1 === 0x66 /* f */) {
+        if (c2 !== SPACE && c2 !== GT && c2 !== SLASH) throw BAIL;
+        p = this.formula(lt + 2);
+      } else if (c1 === 0x69 /* i */ && c2 === 0x73 /* s */) {
+        p = this.inlineText(lt + 3);
+      } else if (c1 === SLASH && c2 === 0x63 && s.charCodeAt(lt + 3) === GT) {
+        this.pos = lt + 4;
+        return true;
+      } else throw BAIL;
+    }
+  }
+
+  private formula(i: number): number {
+    const s = this.s;
+    const end = this.attrs(i);
+    const t = this.find(0x74);
+    this.fType = t < 0 ? null : this.type(t);
+    const si = this.find(0x73, 0x69);
+    this.si = si < 0 ? null : this.plain(si);
+    this.hasRef = this.find(0x72, 0x65, 0x66) >= 0;
+    if (this.selfClosing) {
+      this.fText = '';
+      return end + 1;
+    }
+    const close = s.indexOf('<', end + 1);
+    if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x66 || s.charCodeAt(close + 3) !== GT) throw BAIL;
+    this.fText = decodeText(s.slice(end + 1, close));
+    return close + 4;
+  }
+
+  /** `<is>` at `i` (just past the name): plain `<t>` runs only; rich runs go the generic way. */
+  private inlineText(i: number): number {
+    const s = this.s;
+    const c = s.charCodeAt(i);
+    if (c === SLASH && s.charCodeAt(i + 1) === GT) {
+      this.inline = '';
+      return i + 2;
+    }
+    if (c !== GT) throw BAIL;
+    let text = '';
+    let p = i + 1;
+    for (;;) {
+      const lt = s.indexOf('<', p);
+      if (lt < 0) throw BAIL;
+      const c1 = s.charCodeAt(lt + 1);
+      const c2 = s.charCodeAt(lt + 2);
+      if (c1 === 0x74 /* t */ && (c2 === GT || c2 === SPACE || c2 === SLASH)) {
+        const end = this.attrs(lt + 2);
+        if (this.selfClosing) {
+          p = end + 1;
+          continue;
+        }
+        const close = s.indexOf('<', end + 1);
+        if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x74 || s.charCodeAt(close + 3) !== GT) throw BAIL;
+        text += decodeXString(decodeText(s.slice(end + 1, close)));
+        p = close + 4;
+      } else if (c1 === SLASH && s.startsWith('is>', lt + 2)) {
+        this.inline = text;
+        return lt + 5;
+      } else throw BAIL;
+    }
+  }
+
+  /**
+   * Scans the attributes of a start tag from `i` (just past its name) to its `>`; returns where
+   * that `>` is. Takes `name="value"` (or single quotes) separated by spaces, as the generic
+   * scanner would, and bails at any other form.
+   */
+  private attrs(i: number): number {
+    const s = this.s;
+    const at = this.at;
+    let k = 0;
+    for (;;) {
+      let ch = s.charCodeAt(i);
+      while (ch === SPACE) ch = s.charCodeAt(++i);
+      if (ch === GT) {
+        this.selfClosing = false;
+        break;
+      }
+      if (ch === SLASH) {
+        if (s.charCodeAt(i + 1) !== GT) throw BAIL;
+        this.selfClosing = true;
+        i++;
+        break;
+      }
+      const start = i;
+      let local = i;
+      for (;;) {
+        if (ch === EQ) break;
+        if (ch === COLON) {
+          if (local === start) local = i + 1;
+        } else if (ch === SPACE || ch === GT || ch === SLASH || ch === QUOT || ch === APOS || ch === LT || ch < SPACE || ch !== ch) throw BAIL;
+        ch = s.charCodeAt(++i);
+      }
+      if (i === start || k === MAX_ATTRS) throw BAIL;
+      const q = s.charCodeAt(i + 1);
+      if (q !== QUOT && q !== APOS) throw BAIL;
+      const close = s.indexOf(q === QUOT ? '"' : "'", i + 2);
+      if (close < 0) throw BAIL;
+      at[4 * k] = local;
+      at[4 * k + 1] = i;
+      at[4 * k + 2] = i + 2;
+      at[4 * k + 3] = close;
+      k++;
+      i = close + 1;
+    }
+    this.nAttrs = k;
+    return i;
+  }
+
+  /** The first attribute of the tag just scanned whose local name is these one to three characters. */
+  private find(c0: number, c1 = -1, c2 = -1): number {
+    const s = this.s;
+    const at = this.at;
+    const len = c1 < 0 ? 1 : c2 < 0 ? 2 : 3;
+    for (let k = 0; k < this.nAttrs; k++) {
+      const a = at[4 * k]!;
+      if (at[4 * k + 1]! - a !== len || s.charCodeAt(a) !== c0) continue;
+      if (len > 1 && s.charCodeAt(a + 1) !== c1) continue;
+      if (len > 2 && s.charCodeAt(a + 2) !== c2) continue;
+      return k;
+    }
+    return -1;
+  }
+
+  /** An attribute's value when it needs no decoding (no reference, tab or line end); bails otherwise. */
+  private plain(k: number): string {
+    const s = this.s;
+    const a = this.at[4 * k + 2]!;
+    const b = this.at[4 * k + 3]!;
+    for (let j = a; j < b; j++) {
+      const ch = s.charCodeAt(j);
+      if (ch === 0x26 || ch < SPACE) throw BAIL;
+    }
+    return s.slice(a, b);
+  }
+
+  /** A `t=` value, as one of the shared constants when it is a known type. */
+  private type(k: number): string {
+    const s = this.s;
+    const a = this.at[4 * k + 2]!;
+    const len = this.at[4 * k + 3]! - a;
+    for (const name of TYPES) if (name.length === len && s.startsWith(name, a)) return name;
+    return this.plain(k);
+  }
+}
