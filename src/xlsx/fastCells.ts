@@ -7,8 +7,8 @@
  * sheet again with the generic scanner, so what it accepts reads exactly as the generic path
  * reads it and everything else is read by that path.
  */
-import { decodeText, decodeXString } from './fastXml';
-import type { Budget } from './limits';
+import { decodeText, decodeXString } from "./fastXml";
+import type { Budget } from "./limits";
 
 /** Thrown at the first thing the fast path does not take; the sheet is then read generically. */
 export const BAIL = { bail: true } as const;
@@ -25,13 +25,192 @@ const EQ = 0x3d;
 const COLON = 0x3a;
 const SPACE = 0x20;
 
-/** Attributes read per tag beyond this many: handed to the generic path. */
+/** Attributes read per tag, and elements open inside a string item, beyond these: handed to the generic path. */
 const MAX_ATTRS = 24;
+const MAX_DEPTH = 16;
 
 /** What `t=` said, as the constants the cell logic compares with (no string made per cell). */
-const TYPES = ['s', 'str', 'n', 'b', 'e', 'd', 'inlineStr'];
+const TYPES = ["s", "str", "n", "b", "e", "d", "inlineStr"];
 
-export class CellScanner {
+/** What the scanners share: attributes of the tag just read, and string items (`<si>`, `<is>`). */
+class FastScanner {
+  /** Per attribute of the tag just scanned: local name start and end, value start and end. */
+  protected readonly at = new Int32Array(4 * MAX_ATTRS);
+  protected nAttrs = 0;
+  protected selfClosing = false;
+  /** The text of the string item just read. */
+  text = "";
+  /** Open elements inside a string item: where each name starts and how long it is. */
+  private readonly open = new Int32Array(2 * MAX_DEPTH);
+
+  constructor(protected readonly s: string) {}
+
+  /**
+   * Scans the attributes of a start tag from `i` (just past its name) to its `>`; returns where
+   * that `>` is. Takes `name="value"` (or single quotes) separated by spaces, as the generic
+   * scanner would, and bails at any other form.
+   */
+  protected attrs(i: number): number {
+    const s = this.s;
+    const at = this.at;
+    let k = 0;
+    for (;;) {
+      let ch = s.charCodeAt(i);
+      while (ch === SPACE) ch = s.charCodeAt(++i);
+      if (ch === GT) {
+        this.selfClosing = false;
+        break;
+      }
+      if (ch === SLASH) {
+        if (s.charCodeAt(i + 1) !== GT) throw BAIL;
+        this.selfClosing = true;
+        i++;
+        break;
+      }
+      const start = i;
+      let local = i;
+      for (;;) {
+        if (ch === EQ) break;
+        if (ch === COLON) {
+          if (local === start) local = i + 1;
+        } else if (
+          ch === SPACE ||
+          ch === GT ||
+          ch === SLASH ||
+          ch === QUOT ||
+          ch === APOS ||
+          ch === LT ||
+          ch < SPACE ||
+          ch !== ch
+        )
+          throw BAIL;
+        ch = s.charCodeAt(++i);
+      }
+      if (i === start || k === MAX_ATTRS) throw BAIL;
+      const q = s.charCodeAt(i + 1);
+      if (q !== QUOT && q !== APOS) throw BAIL;
+      const close = s.indexOf(q === QUOT ? '"' : "'", i + 2);
+      if (close < 0) throw BAIL;
+      at[4 * k] = local;
+      at[4 * k + 1] = i;
+      at[4 * k + 2] = i + 2;
+      at[4 * k + 3] = close;
+      k++;
+      i = close + 1;
+    }
+    this.nAttrs = k;
+    return i;
+  }
+
+  /** The first attribute of the tag just scanned whose local name is these one to three characters. */
+  protected find(c0: number, c1 = -1, c2 = -1): number {
+    const s = this.s;
+    const at = this.at;
+    const len = c1 < 0 ? 1 : c2 < 0 ? 2 : 3;
+    for (let k = 0; k < this.nAttrs; k++) {
+      const a = at[4 * k]!;
+      if (at[4 * k + 1]! - a !== len || s.charCodeAt(a) !== c0) continue;
+      if (len > 1 && s.charCodeAt(a + 1) !== c1) continue;
+      if (len > 2 && s.charCodeAt(a + 2) !== c2) continue;
+      return k;
+    }
+    return -1;
+  }
+
+  /** An attribute's value when it needs no decoding (no reference, tab or line end); bails otherwise. */
+  protected plain(k: number): string {
+    const s = this.s;
+    const a = this.at[4 * k + 2]!;
+    const b = this.at[4 * k + 3]!;
+    for (let j = a; j < b; j++) {
+      const ch = s.charCodeAt(j);
+      if (ch === 0x26 || ch < SPACE) throw BAIL;
+    }
+    return s.slice(a, b);
+  }
+
+  /** A `t=` value, as one of the shared constants when it is a known type. */
+  protected type(k: number): string {
+    const s = this.s;
+    const a = this.at[4 * k + 2]!;
+    const len = this.at[4 * k + 3]! - a;
+    for (const name of TYPES)
+      if (name.length === len && s.startsWith(name, a)) return name;
+    return this.plain(k);
+  }
+
+  /**
+   * The rest of a string item whose start tag ends before `p`, up to its end tag `</` c0 c1 `>`:
+   * the texts of its `<t>` elements at any depth, in order, `_xHHHH_` escapes decoded per `<t>`
+   * (as the generic reader takes them). Phonetic runs (`<rPh>`) and anything but plain elements
+   * go the generic way. Returns where the end tag ends; the text is in `this.text`.
+   */
+  protected stringItem(p: number, c0: number, c1: number): number {
+    const s = this.s;
+    const open = this.open;
+    let depth = 0;
+    let text = "";
+    for (;;) {
+      const lt = s.indexOf("<", p);
+      if (lt < 0) throw BAIL;
+      if (s.charCodeAt(lt + 1) === SLASH) {
+        if (depth === 0) {
+          if (
+            s.charCodeAt(lt + 2) !== c0 ||
+            s.charCodeAt(lt + 3) !== c1 ||
+            s.charCodeAt(lt + 4) !== GT
+          )
+            throw BAIL;
+          this.text = text;
+          return lt + 5;
+        }
+        depth--;
+        const a = open[2 * depth]!;
+        const len = open[2 * depth + 1]!;
+        for (let k = 0; k < len; k++)
+          if (s.charCodeAt(lt + 2 + k) !== s.charCodeAt(a + k)) throw BAIL;
+        if (s.charCodeAt(lt + 2 + len) !== GT) throw BAIL;
+        p = lt + 3 + len;
+        continue;
+      }
+      let j = lt + 1;
+      for (
+        let ch = s.charCodeAt(j);
+        (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a);
+        ch = s.charCodeAt(++j)
+      );
+      const len = j - lt - 1;
+      const c = s.charCodeAt(j);
+      if (len === 0 || (c !== SPACE && c !== GT && c !== SLASH)) throw BAIL;
+      const end = this.attrs(j);
+      if (len === 1 && s.charCodeAt(lt + 1) === 0x74 /* t */) {
+        if (!this.selfClosing) {
+          const close = s.indexOf("<", end + 1);
+          if (
+            close < 0 ||
+            s.charCodeAt(close + 1) !== SLASH ||
+            s.charCodeAt(close + 2) !== 0x74 ||
+            s.charCodeAt(close + 3) !== GT
+          )
+            throw BAIL;
+          text += decodeXString(decodeText(s.slice(end + 1, close)));
+          p = close + 4;
+        } else p = end + 1;
+        continue;
+      }
+      if (len === 3 && s.startsWith("rPh", lt + 1)) throw BAIL;
+      if (!this.selfClosing) {
+        if (depth === MAX_DEPTH) throw BAIL;
+        open[2 * depth] = lt + 1;
+        open[2 * depth + 1] = len;
+        depth++;
+      }
+      p = end + 1;
+    }
+  }
+}
+
+export class CellScanner extends FastScanner {
   /** Row of the last `<row>` (as the generic path counts it), and column of the last cell. */
   row = -1;
   col = -1;
@@ -51,18 +230,15 @@ export class CellScanner {
   private elements = 0;
 
   private inRow = false;
-  /** Per attribute of the tag just scanned: local name start and end, value start and end. */
-  private readonly at = new Int32Array(4 * MAX_ATTRS);
-  private nAttrs = 0;
-  private selfClosing = false;
 
   constructor(
-    private readonly s: string,
+    s: string,
     private readonly budget: Budget,
     start: number,
     row: number,
     col: number,
   ) {
+    super(s);
     this.pos = start;
     this.row = row;
     this.col = col;
@@ -76,7 +252,7 @@ export class CellScanner {
     const s = this.s;
     let p = this.pos;
     for (;;) {
-      const lt = s.indexOf('<', p);
+      const lt = s.indexOf("<", p);
       if (lt < 0) throw BAIL;
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === 0x63 /* c */ && this.inRow) {
@@ -87,18 +263,18 @@ export class CellScanner {
         continue;
       }
       if (c1 === SLASH) {
-        if (this.inRow && s.startsWith('row>', lt + 2)) {
+        if (this.inRow && s.startsWith("row>", lt + 2)) {
           this.inRow = false;
           p = lt + 6;
           continue;
         }
-        if (!this.inRow && s.startsWith('sheetData>', lt + 2)) {
+        if (!this.inRow && s.startsWith("sheetData>", lt + 2)) {
           this.pos = lt;
           return false;
         }
         throw BAIL;
       }
-      if (c1 === 0x72 /* r */ && !this.inRow && s.startsWith('row', lt + 1)) {
+      if (c1 === 0x72 /* r */ && !this.inRow && s.startsWith("row", lt + 1)) {
         p = this.openRow(lt + 4);
         continue;
       }
@@ -192,25 +368,40 @@ export class CellScanner {
     this.hasRef = false;
     let p = end + 1;
     for (;;) {
-      const lt = s.indexOf('<', p);
+      const lt = s.indexOf("<", p);
       if (lt < 0) throw BAIL;
       const c1 = s.charCodeAt(lt + 1);
       const c2 = s.charCodeAt(lt + 2);
       if (c1 === 0x76 /* v */) {
         if (c2 === GT) {
-          const close = s.indexOf('<', lt + 3);
-          if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x76 || s.charCodeAt(close + 3) !== GT) throw BAIL;
+          const close = s.indexOf("<", lt + 3);
+          if (
+            close < 0 ||
+            s.charCodeAt(close + 1) !== SLASH ||
+            s.charCodeAt(close + 2) !== 0x76 ||
+            s.charCodeAt(close + 3) !== GT
+          )
+            throw BAIL;
           this.v = decodeText(s.slice(lt + 3, close));
           p = close + 4;
         } else if (c2 === SLASH && s.charCodeAt(lt + 3) === GT) {
-          this.v = '';
+          this.v = "";
           p = lt + 4;
         } else throw BAIL;
       } else if (c1 === 0x66 /* f */) {
         if (c2 !== SPACE && c2 !== GT && c2 !== SLASH) throw BAIL;
         p = this.formula(lt + 2);
       } else if (c1 === 0x69 /* i */ && c2 === 0x73 /* s */) {
-        p = this.inlineText(lt + 3);
+        const c3 = s.charCodeAt(lt + 3);
+        if (c3 !== SPACE && c3 !== GT && c3 !== SLASH) throw BAIL;
+        const e = this.attrs(lt + 3);
+        if (this.selfClosing) {
+          this.inline = "";
+          p = e + 1;
+        } else {
+          p = this.stringItem(e + 1, 0x69, 0x73);
+          this.inline = this.text;
+        }
       } else if (c1 === SLASH && c2 === 0x63 && s.charCodeAt(lt + 3) === GT) {
         this.pos = lt + 4;
         return true;
@@ -227,128 +418,53 @@ export class CellScanner {
     this.si = si < 0 ? null : this.plain(si);
     this.hasRef = this.find(0x72, 0x65, 0x66) >= 0;
     if (this.selfClosing) {
-      this.fText = '';
+      this.fText = "";
       return end + 1;
     }
-    const close = s.indexOf('<', end + 1);
-    if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x66 || s.charCodeAt(close + 3) !== GT) throw BAIL;
+    const close = s.indexOf("<", end + 1);
+    if (
+      close < 0 ||
+      s.charCodeAt(close + 1) !== SLASH ||
+      s.charCodeAt(close + 2) !== 0x66 ||
+      s.charCodeAt(close + 3) !== GT
+    )
+      throw BAIL;
     this.fText = decodeText(s.slice(end + 1, close));
     return close + 4;
   }
+}
 
-  /** `<is>` at `i` (just past the name): plain `<t>` runs only; rich runs go the generic way. */
-  private inlineText(i: number): number {
-    const s = this.s;
-    const c = s.charCodeAt(i);
-    if (c === SLASH && s.charCodeAt(i + 1) === GT) {
-      this.inline = '';
-      return i + 2;
-    }
-    if (c !== GT) throw BAIL;
-    let text = '';
-    let p = i + 1;
-    for (;;) {
-      const lt = s.indexOf('<', p);
-      if (lt < 0) throw BAIL;
-      const c1 = s.charCodeAt(lt + 1);
-      const c2 = s.charCodeAt(lt + 2);
-      if (c1 === 0x74 /* t */ && (c2 === GT || c2 === SPACE || c2 === SLASH)) {
-        const end = this.attrs(lt + 2);
-        if (this.selfClosing) {
-          p = end + 1;
-          continue;
-        }
-        const close = s.indexOf('<', end + 1);
-        if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x74 || s.charCodeAt(close + 3) !== GT) throw BAIL;
-        text += decodeXString(decodeText(s.slice(end + 1, close)));
-        p = close + 4;
-      } else if (c1 === SLASH && s.startsWith('is>', lt + 2)) {
-        this.inline = text;
-        return lt + 5;
-      } else throw BAIL;
-    }
+/** The body of a shared string table: `<si>` items, up to `</sst>`. */
+export class StringScanner extends FastScanner {
+  /** Where `</sst>` starts, once next() returned false. */
+  pos = 0;
+
+  constructor(s: string, start: number) {
+    super(s);
+    this.pos = start;
   }
 
-  /**
-   * Scans the attributes of a start tag from `i` (just past its name) to its `>`; returns where
-   * that `>` is. Takes `name="value"` (or single quotes) separated by spaces, as the generic
-   * scanner would, and bails at any other form.
-   */
-  private attrs(i: number): number {
+  /** Reads the next `<si>` into `text`; false at `</sst>`. */
+  next(): boolean {
     const s = this.s;
-    const at = this.at;
-    let k = 0;
-    for (;;) {
-      let ch = s.charCodeAt(i);
-      while (ch === SPACE) ch = s.charCodeAt(++i);
-      if (ch === GT) {
-        this.selfClosing = false;
-        break;
-      }
-      if (ch === SLASH) {
-        if (s.charCodeAt(i + 1) !== GT) throw BAIL;
-        this.selfClosing = true;
-        i++;
-        break;
-      }
-      const start = i;
-      let local = i;
-      for (;;) {
-        if (ch === EQ) break;
-        if (ch === COLON) {
-          if (local === start) local = i + 1;
-        } else if (ch === SPACE || ch === GT || ch === SLASH || ch === QUOT || ch === APOS || ch === LT || ch < SPACE || ch !== ch) throw BAIL;
-        ch = s.charCodeAt(++i);
-      }
-      if (i === start || k === MAX_ATTRS) throw BAIL;
-      const q = s.charCodeAt(i + 1);
-      if (q !== QUOT && q !== APOS) throw BAIL;
-      const close = s.indexOf(q === QUOT ? '"' : "'", i + 2);
-      if (close < 0) throw BAIL;
-      at[4 * k] = local;
-      at[4 * k + 1] = i;
-      at[4 * k + 2] = i + 2;
-      at[4 * k + 3] = close;
-      k++;
-      i = close + 1;
+    const lt = s.indexOf("<", this.pos);
+    if (lt < 0) throw BAIL;
+    const c1 = s.charCodeAt(lt + 1);
+    const c2 = s.charCodeAt(lt + 2);
+    if (c1 === 0x73 /* s */ && c2 === 0x69 /* i */) {
+      const c3 = s.charCodeAt(lt + 3);
+      if (c3 !== SPACE && c3 !== GT && c3 !== SLASH) throw BAIL;
+      const end = this.attrs(lt + 3);
+      if (this.selfClosing) {
+        this.text = "";
+        this.pos = end + 1;
+      } else this.pos = this.stringItem(end + 1, 0x73, 0x69);
+      return true;
     }
-    this.nAttrs = k;
-    return i;
-  }
-
-  /** The first attribute of the tag just scanned whose local name is these one to three characters. */
-  private find(c0: number, c1 = -1, c2 = -1): number {
-    const s = this.s;
-    const at = this.at;
-    const len = c1 < 0 ? 1 : c2 < 0 ? 2 : 3;
-    for (let k = 0; k < this.nAttrs; k++) {
-      const a = at[4 * k]!;
-      if (at[4 * k + 1]! - a !== len || s.charCodeAt(a) !== c0) continue;
-      if (len > 1 && s.charCodeAt(a + 1) !== c1) continue;
-      if (len > 2 && s.charCodeAt(a + 2) !== c2) continue;
-      return k;
+    if (c1 === SLASH && s.startsWith("sst>", lt + 2)) {
+      this.pos = lt;
+      return false;
     }
-    return -1;
-  }
-
-  /** An attribute's value when it needs no decoding (no reference, tab or line end); bails otherwise. */
-  private plain(k: number): string {
-    const s = this.s;
-    const a = this.at[4 * k + 2]!;
-    const b = this.at[4 * k + 3]!;
-    for (let j = a; j < b; j++) {
-      const ch = s.charCodeAt(j);
-      if (ch === 0x26 || ch < SPACE) throw BAIL;
-    }
-    return s.slice(a, b);
-  }
-
-  /** A `t=` value, as one of the shared constants when it is a known type. */
-  private type(k: number): string {
-    const s = this.s;
-    const a = this.at[4 * k + 2]!;
-    const len = this.at[4 * k + 3]! - a;
-    for (const name of TYPES) if (name.length === len && s.startsWith(name, a)) return name;
-    return this.plain(k);
+    throw BAIL;
   }
 }

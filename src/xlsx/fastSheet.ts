@@ -15,7 +15,7 @@
  * seen records nothing.
  */
 import { a1, type Cell, type Merge, type ReadNote, type SheetGrid, type WorkbookGrid } from '../core/grid';
-import { BAIL, CellScanner } from './fastCells';
+import { BAIL, CellScanner, StringScanner } from './fastCells';
 import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
 import { dateSerial, evaluate, type Value } from './formula';
@@ -138,14 +138,26 @@ interface Strings {
 }
 
 function parseSharedStrings(xml: string | null, lim: ReadLimits, budget: Budget): Strings {
+  if (xml === null) return { items: [], cut: new Set() };
+  if (cellScan.fast) {
+    try {
+      return readStrings(xml, lim, budget, true);
+    } catch (e) {
+      if (e !== BAIL) throw e;
+    }
+    cellScan.bails++;
+  }
+  return readStrings(xml, lim, budget, false);
+}
+
+/** The table's items; with `fast`, its body by the dedicated scanner (which may bail). */
+function readStrings(xml: string, lim: ReadLimits, budget: Budget, fast: boolean): Strings {
   const out: Strings = { items: [], cut: new Set() };
-  if (xml === null) return out;
   const sc = new Scanner(xml);
   if (sc.root() !== 'sst') throw new XmlError('not a shared string table');
   let total = 0;
-  for (let k = sc.next(); k !== END; k = sc.next()) {
-    if (k !== OPEN || sc.name !== 'si') continue;
-    let s = stringItem(sc);
+  const add = (item: string): void => {
+    let s = item;
     if (s.length > lim.maxStringChars) {
       out.cut.add(out.items.length);
       s = s.slice(0, lim.maxStringChars);
@@ -154,6 +166,14 @@ function parseSharedStrings(xml: string | null, lim: ReadLimits, budget: Budget)
     if (total > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
     out.items.push(s);
     if ((out.items.length & 1023) === 0) budget.check();
+  };
+  if (fast && !sc.selfClosing) {
+    const ss = new StringScanner(xml, sc.offset);
+    while (ss.next()) add(ss.text);
+    sc.seek(ss.pos);
+  }
+  for (let k = sc.next(); k !== END; k = sc.next()) {
+    if (k === OPEN && sc.name === 'si') add(stringItem(sc));
   }
   return out;
 }

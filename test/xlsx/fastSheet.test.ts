@@ -612,6 +612,48 @@ describe('dedicated sheetData scanner', () => {
     expect(fast).toEqual(generic);
   });
 
+  it('takes plain and rich shared strings itself, and hands phonetic runs and CDATA back', async () => {
+    const rich =
+      '<sst count="6"><si><t>甲</t></si><si><t xml:space="preserve"> 两端 </t></si><si><r><rPr><b/><sz val="11"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr><t>富</t></r>' +
+      '<r><t>文本&amp;&#x4E2D;_x000D_</t></r></si><si><t>注</t><phoneticPr fontId="1" type="noConversion"/></si><si/><si><t/></si></sst>';
+    const cells = '<row r="1">' + [0, 1, 2, 3, 4, 5].map((i) => `<c t="s"><v>${i}</v></c>`).join('') +
+      '<c t="inlineStr"><is><r><rPr><i/></rPr><t>行</t></r><r><t>内</t></r></is></c></row>';
+    const { fast, generic, bailed } = await bothScanners(book({ sst: rich, sheets: { S: sheet(cells) } }));
+    expect(bailed).toBe(0);
+    expect(fast).toEqual(generic);
+    expect((fast as { workbook: WorkbookGrid }).workbook.sheets[0]!.rows[0]).toEqual(
+      ['甲', ' 两端 ', '富文本&中\r', '注', null, null, '行内'].map((v) => (v === null ? null : { t: 's', v })),
+    );
+    for (const sst of ['<sst><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si></sst>', '<sst><si><t><![CDATA[<b>]]></t></si></sst>', '<x:sst xmlns:x="x"><x:si><x:t>前缀</x:t></x:si></x:sst>']) {
+      const both = await bothScanners(book({ sst, sheets: { S: sheet('<row r="1"><c t="s"><v>0</v></c></row>') } }));
+      expect(both.bailed).toBe(1);
+      expect(both.fast).toEqual(both.generic);
+    }
+  });
+
+  it('reads shared strings like the generic scanner on every truncation and random damage', async () => {
+    const sst =
+      '<sst count="4"><si><t>甲&amp;</t></si><si><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve"> 富 </t></r><r><t>_x000A_文</t></r></si>' +
+      '<si><t>注</t><phoneticPr fontId="1"/></si><si><t/></si></sst>';
+    const cells = sheet('<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c><c t="s"><v>3</v></c></row>');
+    let seed = 5;
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const variants: string[] = [];
+    for (let i = 0; i < sst.length; i += 2) variants.push(sst.slice(0, i) + '</sst>');
+    for (let i = 0; i < 300; i++) {
+      const at = Math.floor(rand() * sst.length);
+      const junk = '<>"\'&/= \tx1t:'[Math.floor(rand() * 13)]!;
+      variants.push(rand() < 0.5 ? sst.slice(0, at) + junk + sst.slice(at + 1) : sst.slice(0, at) + junk + sst.slice(at));
+    }
+    let taken = 0;
+    for (const [i, v] of variants.entries()) {
+      const { fast, generic, bailed } = await bothScanners(book({ sst: v, sheets: { S: cells } }), i % 3 ? {} : { maxStringChars: 1, maxTextChars: 3 });
+      if (bailed === 0) taken++;
+      expect([i, fast]).toEqual([i, generic]);
+    }
+    expect(taken).toBeGreaterThan(variants.length / 4);
+  });
+
   it('reads like the generic scanner on every truncation and random damage, limits and notes included', async () => {
     const xml = sheet(
       '<row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>富&amp;_x000A_</t></is></c><c r="C1"><f t="shared" ref="C1:C2" si="0">A1</f><v>1</v></c>' +
