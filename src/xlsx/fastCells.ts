@@ -7,8 +7,8 @@
  * sheet again with the generic scanner, so what it accepts reads exactly as the generic path
  * reads it and everything else is read by that path.
  */
-import { decodeText, decodeXString } from "./fastXml";
-import type { Budget } from "./limits";
+import { decodeText, decodeXString } from './fastXml';
+import type { Budget } from './limits';
 
 /** Thrown at the first thing the fast path does not take; the sheet is then read generically. */
 export const BAIL = { bail: true } as const;
@@ -30,7 +30,7 @@ const MAX_ATTRS = 24;
 const MAX_DEPTH = 16;
 
 /** What `t=` said, as the constants the cell logic compares with (no string made per cell). */
-const TYPES = ["s", "str", "n", "b", "e", "d", "inlineStr"];
+const TYPES = ['s', 'str', 'n', 'b', 'e', 'd', 'inlineStr'];
 
 /** What the scanners share: attributes of the tag just read, and string items (`<si>`, `<is>`). */
 class FastScanner {
@@ -39,7 +39,7 @@ class FastScanner {
   protected nAttrs = 0;
   protected selfClosing = false;
   /** The text of the string item just read. */
-  text = "";
+  text = '';
   /** Open elements inside a string item: where each name starts and how long it is. */
   private readonly open = new Int32Array(2 * MAX_DEPTH);
 
@@ -73,17 +73,7 @@ class FastScanner {
         if (ch === EQ) break;
         if (ch === COLON) {
           if (local === start) local = i + 1;
-        } else if (
-          ch === SPACE ||
-          ch === GT ||
-          ch === SLASH ||
-          ch === QUOT ||
-          ch === APOS ||
-          ch === LT ||
-          ch < SPACE ||
-          ch !== ch
-        )
-          throw BAIL;
+        } else if (ch === SPACE || ch === GT || ch === SLASH || ch === QUOT || ch === APOS || ch === LT || ch < SPACE || ch !== ch) throw BAIL;
         ch = s.charCodeAt(++i);
       }
       if (i === start || k === MAX_ATTRS) throw BAIL;
@@ -134,8 +124,7 @@ class FastScanner {
     const s = this.s;
     const a = this.at[4 * k + 2]!;
     const len = this.at[4 * k + 3]! - a;
-    for (const name of TYPES)
-      if (name.length === len && s.startsWith(name, a)) return name;
+    for (const name of TYPES) if (name.length === len && s.startsWith(name, a)) return name;
     return this.plain(k);
   }
 
@@ -149,56 +138,40 @@ class FastScanner {
     const s = this.s;
     const open = this.open;
     let depth = 0;
-    let text = "";
+    let text = '';
     for (;;) {
-      const lt = s.indexOf("<", p);
+      const lt = s.indexOf('<', p);
       if (lt < 0) throw BAIL;
       if (s.charCodeAt(lt + 1) === SLASH) {
         if (depth === 0) {
-          if (
-            s.charCodeAt(lt + 2) !== c0 ||
-            s.charCodeAt(lt + 3) !== c1 ||
-            s.charCodeAt(lt + 4) !== GT
-          )
-            throw BAIL;
+          if (s.charCodeAt(lt + 2) !== c0 || s.charCodeAt(lt + 3) !== c1 || s.charCodeAt(lt + 4) !== GT) throw BAIL;
           this.text = text;
           return lt + 5;
         }
         depth--;
         const a = open[2 * depth]!;
         const len = open[2 * depth + 1]!;
-        for (let k = 0; k < len; k++)
-          if (s.charCodeAt(lt + 2 + k) !== s.charCodeAt(a + k)) throw BAIL;
+        for (let k = 0; k < len; k++) if (s.charCodeAt(lt + 2 + k) !== s.charCodeAt(a + k)) throw BAIL;
         if (s.charCodeAt(lt + 2 + len) !== GT) throw BAIL;
         p = lt + 3 + len;
         continue;
       }
       let j = lt + 1;
-      for (
-        let ch = s.charCodeAt(j);
-        (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a);
-        ch = s.charCodeAt(++j)
-      );
+      for (let ch = s.charCodeAt(j); (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a); ch = s.charCodeAt(++j));
       const len = j - lt - 1;
       const c = s.charCodeAt(j);
       if (len === 0 || (c !== SPACE && c !== GT && c !== SLASH)) throw BAIL;
       const end = this.attrs(j);
       if (len === 1 && s.charCodeAt(lt + 1) === 0x74 /* t */) {
         if (!this.selfClosing) {
-          const close = s.indexOf("<", end + 1);
-          if (
-            close < 0 ||
-            s.charCodeAt(close + 1) !== SLASH ||
-            s.charCodeAt(close + 2) !== 0x74 ||
-            s.charCodeAt(close + 3) !== GT
-          )
-            throw BAIL;
+          const close = s.indexOf('<', end + 1);
+          if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x74 || s.charCodeAt(close + 3) !== GT) throw BAIL;
           text += decodeXString(decodeText(s.slice(end + 1, close)));
           p = close + 4;
         } else p = end + 1;
         continue;
       }
-      if (len === 3 && s.startsWith("rPh", lt + 1)) throw BAIL;
+      if (len === 3 && s.startsWith('rPh', lt + 1)) throw BAIL;
       if (!this.selfClosing) {
         if (depth === MAX_DEPTH) throw BAIL;
         open[2 * depth] = lt + 1;
@@ -252,7 +225,7 @@ export class CellScanner extends FastScanner {
     const s = this.s;
     let p = this.pos;
     for (;;) {
-      const lt = s.indexOf("<", p);
+      const lt = s.indexOf('<', p);
       if (lt < 0) throw BAIL;
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === 0x63 /* c */ && this.inRow) {
@@ -263,18 +236,18 @@ export class CellScanner extends FastScanner {
         continue;
       }
       if (c1 === SLASH) {
-        if (this.inRow && s.startsWith("row>", lt + 2)) {
+        if (this.inRow && s.startsWith('row>', lt + 2)) {
           this.inRow = false;
           p = lt + 6;
           continue;
         }
-        if (!this.inRow && s.startsWith("sheetData>", lt + 2)) {
+        if (!this.inRow && s.startsWith('sheetData>', lt + 2)) {
           this.pos = lt;
           return false;
         }
         throw BAIL;
       }
-      if (c1 === 0x72 /* r */ && !this.inRow && s.startsWith("row", lt + 1)) {
+      if (c1 === 0x72 /* r */ && !this.inRow && s.startsWith('row', lt + 1)) {
         p = this.openRow(lt + 4);
         continue;
       }
@@ -368,24 +341,18 @@ export class CellScanner extends FastScanner {
     this.hasRef = false;
     let p = end + 1;
     for (;;) {
-      const lt = s.indexOf("<", p);
+      const lt = s.indexOf('<', p);
       if (lt < 0) throw BAIL;
       const c1 = s.charCodeAt(lt + 1);
       const c2 = s.charCodeAt(lt + 2);
       if (c1 === 0x76 /* v */) {
         if (c2 === GT) {
-          const close = s.indexOf("<", lt + 3);
-          if (
-            close < 0 ||
-            s.charCodeAt(close + 1) !== SLASH ||
-            s.charCodeAt(close + 2) !== 0x76 ||
-            s.charCodeAt(close + 3) !== GT
-          )
-            throw BAIL;
+          const close = s.indexOf('<', lt + 3);
+          if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x76 || s.charCodeAt(close + 3) !== GT) throw BAIL;
           this.v = decodeText(s.slice(lt + 3, close));
           p = close + 4;
         } else if (c2 === SLASH && s.charCodeAt(lt + 3) === GT) {
-          this.v = "";
+          this.v = '';
           p = lt + 4;
         } else throw BAIL;
       } else if (c1 === 0x66 /* f */) {
@@ -396,7 +363,7 @@ export class CellScanner extends FastScanner {
         if (c3 !== SPACE && c3 !== GT && c3 !== SLASH) throw BAIL;
         const e = this.attrs(lt + 3);
         if (this.selfClosing) {
-          this.inline = "";
+          this.inline = '';
           p = e + 1;
         } else {
           p = this.stringItem(e + 1, 0x69, 0x73);
@@ -418,17 +385,11 @@ export class CellScanner extends FastScanner {
     this.si = si < 0 ? null : this.plain(si);
     this.hasRef = this.find(0x72, 0x65, 0x66) >= 0;
     if (this.selfClosing) {
-      this.fText = "";
+      this.fText = '';
       return end + 1;
     }
-    const close = s.indexOf("<", end + 1);
-    if (
-      close < 0 ||
-      s.charCodeAt(close + 1) !== SLASH ||
-      s.charCodeAt(close + 2) !== 0x66 ||
-      s.charCodeAt(close + 3) !== GT
-    )
-      throw BAIL;
+    const close = s.indexOf('<', end + 1);
+    if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x66 || s.charCodeAt(close + 3) !== GT) throw BAIL;
     this.fText = decodeText(s.slice(end + 1, close));
     return close + 4;
   }
@@ -447,7 +408,7 @@ export class StringScanner extends FastScanner {
   /** Reads the next `<si>` into `text`; false at `</sst>`. */
   next(): boolean {
     const s = this.s;
-    const lt = s.indexOf("<", this.pos);
+    const lt = s.indexOf('<', this.pos);
     if (lt < 0) throw BAIL;
     const c1 = s.charCodeAt(lt + 1);
     const c2 = s.charCodeAt(lt + 2);
@@ -456,12 +417,12 @@ export class StringScanner extends FastScanner {
       if (c3 !== SPACE && c3 !== GT && c3 !== SLASH) throw BAIL;
       const end = this.attrs(lt + 3);
       if (this.selfClosing) {
-        this.text = "";
+        this.text = '';
         this.pos = end + 1;
       } else this.pos = this.stringItem(end + 1, 0x73, 0x69);
       return true;
     }
-    if (c1 === SLASH && s.startsWith("sst>", lt + 2)) {
+    if (c1 === SLASH && s.startsWith('sst>', lt + 2)) {
       this.pos = lt;
       return false;
     }

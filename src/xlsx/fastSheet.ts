@@ -20,6 +20,7 @@ import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
 import { dateSerial, evaluate, type Value } from './formula';
 import { Budget, DEFAULT_LIMITS, fail, ReadRefused, type ReadLimits } from './limits';
+import type { ZipParts } from './zipGuard';
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -700,18 +701,15 @@ function densify(values: (Cell | undefined)[][]): (Cell | null)[][] {
   return out;
 }
 
-/** Part lookup by name, case-insensitively (OPC part names compare that way). */
+/** Part lookup by name, case-insensitively (OPC part names compare that way), as text. */
 class Package {
-  private readonly index = new Map<string, Uint8Array>();
-  constructor(parts: Map<string, Uint8Array>) {
-    for (const [name, bytes] of parts) this.index.set(name.toLowerCase(), bytes);
-  }
+  constructor(private readonly parts: ZipParts) {}
   has(name: string): boolean {
-    return this.index.has(name.toLowerCase());
+    return this.parts.has(name);
   }
   text(name: string): string | null {
-    const b = this.index.get(name.toLowerCase());
-    return b === undefined ? null : partText(b);
+    const b = this.parts.get(name);
+    return b === null ? null : partText(b);
   }
 }
 
@@ -731,7 +729,7 @@ function relsOf(part: string): string {
  * dialog sheets hold no cells and are passed over; a listed worksheet whose part is missing or
  * unreadable gets a note naming it.
  */
-export function readParts(parts: Map<string, Uint8Array>, limits: Partial<ReadLimits> = {}): WorkbookGrid {
+export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): WorkbookGrid {
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   const budget = new Budget(lim.maxReadMs);
   const pkg = new Package(parts);

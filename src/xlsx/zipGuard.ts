@@ -1,12 +1,12 @@
 /**
  * Opens an .xlsx zip defensively: the central directory is read first and declared sizes are
- * checked against the limits before anything is inflated; then only the XML parts (where cell
- * values can be) are inflated, each with a byte counter, so a lying header cannot blow memory,
- * and each checked against its CRC, so a damaged part is never read as data. Two entries of one
+ * checked against the limits before anything is inflated; then only the XML parts that are read
+ * (where cell values can be) are inflated, each with a byte counter, so a lying header cannot
+ * blow memory, and each checked against its CRC, so a damaged part is never read as data. Two entries of one
  * name (part names compare case-insensitively) make the file ambiguous: it is refused.
  */
 import { Inflate, inflateSync } from 'fflate';
-import { fail, formatMB, type Inflater, type ReadFailure, type ReadLimits } from './limits';
+import { fail, formatMB, ReadRefused, type Inflater, type ReadFailure, type ReadLimits } from './limits';
 
 const CHUNK = 16 * 1024;
 
@@ -20,7 +20,7 @@ export interface ZipEntry {
   crc: number;
 }
 
-export type Guarded = { ok: true; parts: Map<string, Uint8Array> } | ReadFailure;
+export type Guarded = { ok: true; parts: ZipParts } | ReadFailure;
 
 const MB = 1024 * 1024;
 
@@ -323,7 +323,85 @@ function hasDtd(xml: Uint8Array): boolean {
   return false;
 }
 
-/** Opens the zip and returns the value parts, checked; never throws. */
+/**
+ * The value parts of a guarded zip, each inflated and checked (size, CRC, DTD, cell elements)
+ * when it is first asked for: parts nobody reads (themes, document properties…) are never
+ * inflated. A part that fails its checks throws ReadRefused with the words the whole file is
+ * refused with.
+ */
+export class ZipParts {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly done = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    entries: ZipEntry[],
+    private readonly limits: ReadLimits,
+  ) {
+    for (const e of entries) if (isValuePart(e.name)) this.byName.set(e.name.toLowerCase(), e);
+  }
+
+  /** Whether a value part of that name (compared case-insensitively) is there. */
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  /** The part's bytes, checked; null when there is no such value part. */
+  get(name: string): Uint8Array | null {
+    const key = name.toLowerCase();
+    const e = this.byName.get(key);
+    if (e === undefined) return null;
+    let xml = this.done.get(key);
+    if (xml === undefined) {
+      xml = this.inflate(e);
+      this.done.set(key, xml);
+    }
+    return xml;
+  }
+
+  /** Every value part by its name in the zip, checked (what a re-zip needs). */
+  all(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    for (const e of this.byName.values()) out.set(e.name, this.get(e.name)!);
+    return out;
+  }
+
+  private inflate(e: ZipEntry): Uint8Array {
+    const limits = this.limits;
+    let xml: Uint8Array;
+    try {
+      // Each counted element takes three bytes at least ('<c' and the byte ending the name), and
+      // an entry never inflates past its declared size: small entries cannot reach the limit.
+      const counter = e.size >= 3 * limits.maxCellElements ? new CellCounter() : null;
+      xml = inflateEntry(
+        this.bytes,
+        e,
+        counter
+          ? (chunk) => {
+              counter.feed(chunk);
+              if (counter.count > limits.maxCellElements) throw new CellLimit(e.name);
+            }
+          : undefined,
+        limits,
+      );
+    } catch (err) {
+      if (err instanceof CellLimit) {
+        throw new ReadRefused(
+          fail(
+            'too-large',
+            `“${err.part}”中的单元格元素超过 ${limits.maxCellElements} 个（单表单元格元素上限，含有格式的空单元格），已拒绝导入；请删除多余的有格式空行列后再提交`,
+          ),
+        );
+      }
+      if (err instanceof CrcMismatch) throw new ReadRefused(fail('unreadable', MSG.crc(err.message)));
+      throw new ReadRefused(fail('unreadable', MSG.corrupt));
+    }
+    if (hasDtd(xml)) throw new ReadRefused(fail('unreadable', MSG.dtd));
+    return xml;
+  }
+}
+
+/** Opens the zip and checks what can be checked before inflating; never throws. */
 export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
   let entries: ZipEntry[];
   try {
@@ -341,36 +419,5 @@ export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
     names.add(key);
   }
   if (!names.has('[content_types].xml') || (!names.has('xl/workbook.xml') && !names.has('_rels/.rels'))) return fail('unreadable', MSG.notWorkbook);
-  const parts = new Map<string, Uint8Array>();
-  try {
-    for (const e of entries) {
-      if (!isValuePart(e.name)) continue;
-      // Each counted element takes three bytes at least ('<c' and the byte ending the name), and
-      // an entry never inflates past its declared size: small entries cannot reach the limit.
-      const counter = e.size >= 3 * limits.maxCellElements ? new CellCounter() : null;
-      const xml = inflateEntry(
-        bytes,
-        e,
-        counter
-          ? (chunk) => {
-              counter.feed(chunk);
-              if (counter.count > limits.maxCellElements) throw new CellLimit(e.name);
-            }
-          : undefined,
-        limits,
-      );
-      if (hasDtd(xml)) return fail('unreadable', MSG.dtd);
-      parts.set(e.name, xml);
-    }
-  } catch (err) {
-    if (err instanceof CellLimit) {
-      return fail(
-        'too-large',
-        `“${err.part}”中的单元格元素超过 ${limits.maxCellElements} 个（单表单元格元素上限，含有格式的空单元格），已拒绝导入；请删除多余的有格式空行列后再提交`,
-      );
-    }
-    if (err instanceof CrcMismatch) return fail('unreadable', MSG.crc(err.message));
-    return fail('unreadable', MSG.corrupt);
-  }
-  return { ok: true, parts };
+  return { ok: true, parts: new ZipParts(bytes, entries, limits) };
 }

@@ -11,7 +11,7 @@ import { a1, type Cell, type Merge, type SheetGrid, type WorkbookGrid } from '..
 import { cellScan, slideFormula } from '../../src/xlsx/fastSheet';
 import { isDateFormat, serialToIso } from '../../src/xlsx/fastStyles';
 import { decodeEntities } from '../../src/xlsx/fastXml';
-import { DEFAULT_LIMITS } from '../../src/xlsx/limits';
+import { DEFAULT_LIMITS, ReadRefused } from '../../src/xlsx/limits';
 import { readBackSheets, readSubmission } from '../../src/xlsx/read';
 import { guardZip } from '../../src/xlsx/zipGuard';
 import { patchZip, toBytes } from './helpers';
@@ -83,7 +83,14 @@ function refSheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
 async function referenceRead(bytes: Uint8Array, limits = DEFAULT_LIMITS): Promise<WorkbookGrid | null> {
   const guarded = guardZip(bytes, limits);
   if (!guarded.ok) return null;
-  const clean = zipSync(Object.fromEntries(guarded.parts), { level: 0 });
+  let parts: Map<string, Uint8Array>;
+  try {
+    parts = guarded.parts.all();
+  } catch (e) {
+    if (e instanceof ReadRefused) return null;
+    throw e;
+  }
+  const clean = zipSync(Object.fromEntries(parts), { level: 0 });
   const wb = new ExcelJS.Workbook();
   const options = { ignoreNodes: IGNORED_NODES } as unknown as Parameters<ExcelJS.Xlsx['load']>[1];
   await wb.xlsx.load(clean as unknown as Parameters<ExcelJS.Xlsx['load']>[0], options);
