@@ -10,13 +10,19 @@ import { promises as fs, constants as fsc } from 'node:fs';
 import path from 'node:path';
 import type { WorkbookModel } from '../core/report/model';
 
+/**
+ * zlib level 4: on the 1,000-unit result (112 MB of XML) a third of level 6's CPU time for a
+ * file 9% larger (12.6 vs 11.5 MB); level 1 would be 28% larger.
+ */
+const CLI_DEFLATE_LEVEL = 4;
+
 export async function renderWorkbook(model: WorkbookModel): Promise<Uint8Array> {
   // A dynamic import() is not available to the CJS test runner; require() is, and it is lazy.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const writer = require('../xlsx/write') as typeof import('../xlsx/write');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { nodeDeflater } = require('./deflate') as typeof import('./deflate');
-  return writer.renderWorkbook(model, { deflater: nodeDeflater });
+  return writer.renderWorkbook(model, { deflater: nodeDeflater, level: CLI_DEFLATE_LEVEL });
 }
 
 export interface Output {
