@@ -16,6 +16,7 @@ export function summarySheetName(form: FormId): string {
 }
 
 const baseName = (p: string | null) => (p ?? '').replace(/^.*[\\/]/, '');
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const formTitle = (f: FormId | null) => (f ? formById(f).label : '');
 
 function importSheet(r: CheckResult): SheetModel {
@@ -146,29 +147,40 @@ function columnKeys(form: FormId): string[] {
 function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]): SheetModel {
   const tpl = formById(form);
   const defs = tpl.columns.filter((c) => c.key !== 'seq');
-  const extras = [...new Set(rows.flatMap((r) => Object.keys(r.extras)))];
+  const extraSet = new Set<string>();
+  for (const r of rows) for (const x in r.extras) extraSet.add(x);
+  const extras = [...extraSet];
   const byCell = new ByPlace<string, Finding[]>();
   for (const f of findings) {
     if (f.form !== form || !f.cell || !f.file) continue;
     addTo(byCell.sheet(f.file, `${f.sheet}`, true), f.cell, f);
   }
   const highlights: Highlight[] = [];
-  const out = rows.map((r, i) => {
-    const cells = byCell.sheet(r.file, `${r.sheet}`);
-    if (cells) {
-      defs.forEach((d, c) => {
-        const at = cellOf(r, d.key);
-        const fs = (at && cells.get(at)) || [];
+  const fileNames = new Map<string, string>();
+  // Plain loops: this runs once per cell of every 汇总 table (a million cells at 1,000 units).
+  const out: OutValue[][] = new Array<OutValue[]>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const cells = byCell.sheet(r.file, r.sheet);
+    const line = r.row + 1;
+    const row: OutValue[] = [r.unit];
+    for (let c = 0; c < defs.length; c++) {
+      const d = defs[c]!;
+      const letter = cells ? r.letters[d.key] : undefined;
+      const fs = letter === undefined ? undefined : cells!.get(letter + line);
+      if (fs) {
         const worst = fs.find((f) => f.severity === 'error') ?? fs.find((f) => f.severity === 'warning');
         if (worst) highlights.push({ row: i, col: c + 1, severity: worst.severity, note: fs.map((f) => f.message).join('\n') });
-      });
-    }
-    const values: OutValue[] = defs.map((d) => {
+      }
       const v = r.values[d.key] ?? null;
-      return d.type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? { date: v } : v;
-    });
-    return [r.unit, ...values, ...extras.map((x) => r.extras[x] ?? null), baseName(r.file), `${r.sheet}!${a1(r.row, 0).replace(/^A/, '')}行`];
-  });
+      row.push(d.type === 'date' && typeof v === 'string' && ISO_DATE.test(v) ? { date: v } : v);
+    }
+    for (const x of extras) row.push(r.extras[x] ?? null);
+    let name = fileNames.get(r.file);
+    if (name === undefined) fileNames.set(r.file, (name = baseName(r.file)));
+    row.push(name, `${r.sheet}!${line}行`);
+    out[i] = row;
+  }
   return {
     name: summarySheetName(form),
     title: `${tpl.title}（汇总）`,
