@@ -3,7 +3,7 @@
  * newest file of a unit/form win, runs the cross-unit rules and summarises per unit.
  */
 import { type FileKind, kindOf } from './classify';
-import { sortFindings, type Finding, type Place } from './findings';
+import { compareFindings, type Finding, type Place } from './findings';
 import { columnLetters, type ReadNote, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
@@ -317,7 +317,7 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
   append(findings, checkCross(tables, signers));
   const units = summarise(works, tables, roster, required, opts, findings);
   locateWordTables(findings, works);
-  sortFindings(findings);
+  findings.sort(compareFindings);
   const byUnit = new Map(units.map((u) => [u.unit, u]));
   for (const f of findings) {
     const u = f.unit === null ? undefined : byUnit.get(f.unit);

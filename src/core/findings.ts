@@ -97,33 +97,6 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/**
- * Sorts in compareFindings' order, with the keys worked out once per finding: each distinct
- * unit, file and sheet is ranked by the collator once, so a batch of 100k findings makes a few
- * thousand collator calls instead of millions. In place, stable, same order.
- */
-export function sortFindings(list: Finding[]): Finding[] {
-  const unit = rankStrings(list.map((f) => f.unit));
-  const file = rankStrings(list.map((f) => f.file));
-  const sheet = rankStrings(list.map((f) => f.sheet));
-  const keyed = list.map((f, i) => ({ f, s: SEVERITY_ORDER[f.severity], u: unit[i]!, fi: file[i]!, sh: sheet[i]!, c: cellOrder(f.cell), t: f.table ?? 0, r: f.row ?? 0 }));
-  keyed.sort((a, b) => a.s - b.s || a.u - b.u || a.fi - b.fi || a.sh - b.sh || a.c - b.c || a.t - b.t || a.r - b.r || cmp(a.f.rule, b.f.rule));
-  for (let i = 0; i < list.length; i++) list[i] = keyed[i]!.f;
-  return list;
-}
-
-/** Each value's rank in collator order (null reads as ''); values the collator holds equal share a rank. */
-function rankStrings(values: (string | null)[]): Uint32Array {
-  const distinct = [...new Set(values.map((v) => v ?? ''))].sort(zhCollator.compare);
-  const rankOf = new Map<string, number>();
-  let rank = 0;
-  distinct.forEach((v, i) => {
-    if (i > 0 && zhCollator.compare(distinct[i - 1]!, v) !== 0) rank++;
-    rankOf.set(v, rank);
-  });
-  return Uint32Array.from(values, (v) => rankOf.get(v ?? '')!);
-}
-
 /** One collator for all comparisons: localeCompare() builds one per call, which dominates big sorts. */
 export const zhCollator = new Intl.Collator('zh-CN');
 

@@ -4,7 +4,7 @@
  * rectification, and the result workbook model (every sheet of DOMAIN §4).
  */
 import type { Finding } from './findings';
-import { sortFindings } from './findings';
+import { compareFindings } from './findings';
 import type { SheetGrid } from './grid';
 import type { CheckResult } from './model';
 import { checkWorkbookModel } from './report/checkSheets';
@@ -151,7 +151,7 @@ export function runAssessment(input: RunInput): RunResult {
   const fresh = buildRectification({ findings: [...input.check.findings, ...assessment.findings], assessment, rubric, params, owners, ruleTitles: RULE_TITLES });
   const rectification = mergeRectification(fresh, previousItems);
 
-  const sheetFindings = sortFindings([...input.check.findings, ...findings]);
+  const sheetFindings = [...input.check.findings, ...findings].sort(compareFindings);
   const checkBook = checkWorkbookModel({ ...input.check, findings: sheetFindings });
   const workbook: WorkbookModel = {
     sheets: [
@@ -196,5 +196,5 @@ export function runAssessment(input: RunInput): RunResult {
       status: UNSCORED,
     });
   }
-  return { rubric, params, assessment, rectification, findings: sortFindings(findings), workbook, ranking, scores, adjustments, sheetFindings };
+  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments, sheetFindings };
 }
