@@ -10,6 +10,9 @@
 import { decodeText, decodeXString } from './fastXml';
 import type { Budget } from './limits';
 
+/** What `v` holds when the value was read as a number (`num`). */
+export const NUMBER = '#';
+
 /** Thrown at the first thing the fast path does not take; the sheet is then read generically. */
 export const BAIL = { bail: true } as const;
 
@@ -119,6 +122,31 @@ class FastScanner {
     return s.slice(a, b);
   }
 
+  /** A `t=` value between a and b, as one of the shared constants when it is a known type. */
+  protected typeAt(a: number, b: number): string {
+    const s = this.s;
+    const len = b - a;
+    if (len === 1) {
+      switch (s.charCodeAt(a)) {
+        case 0x73:
+          return 's';
+        case 0x6e:
+          return 'n';
+        case 0x62:
+          return 'b';
+        case 0x65:
+          return 'e';
+        case 0x64:
+          return 'd';
+      }
+    } else if (len === 3 ? s.startsWith('str', a) : len === 9 && s.startsWith('inlineStr', a)) return len === 3 ? 'str' : 'inlineStr';
+    for (let j = a; j < b; j++) {
+      const ch = s.charCodeAt(j);
+      if (ch === 0x26 || ch < SPACE) throw BAIL;
+    }
+    return s.slice(a, b);
+  }
+
   /** A `t=` value, as one of the shared constants when it is a known type. */
   protected type(k: number): string {
     const s = this.s;
@@ -192,6 +220,8 @@ export class CellScanner extends FastScanner {
   t: string | null = null;
   style = 0;
   v: string | null = null;
+  /** The value as a number when it was plain digits (then `v` is NUMBER), else -1. */
+  num = -1;
   inline: string | null = null;
   fText: string | null = null;
   fType: string | null = null;
@@ -284,25 +314,74 @@ export class CellScanner extends FastScanner {
   /** A `<c` at `i` (just past the name): true when it has children, now read into the fields. */
   private cell(i: number): boolean {
     const s = this.s;
-    const end = this.attrs(i);
+    // The attributes as attrs() takes them, keeping only the first r, s and t (by local name).
+    let rA = -1;
+    let rB = 0;
+    let sA = -1;
+    let sB = 0;
+    let tA = -1;
+    let tB = 0;
+    for (;;) {
+      let ch = s.charCodeAt(i);
+      while (ch === SPACE) ch = s.charCodeAt(++i);
+      if (ch === GT) {
+        this.selfClosing = false;
+        break;
+      }
+      if (ch === SLASH) {
+        if (s.charCodeAt(i + 1) !== GT) throw BAIL;
+        this.selfClosing = true;
+        i++;
+        break;
+      }
+      const start = i;
+      let local = i;
+      for (;;) {
+        if (ch === EQ) break;
+        if (ch === COLON) {
+          if (local === start) local = i + 1;
+        } else if (ch <= SPACE || ch === GT || ch === SLASH || ch === QUOT || ch === APOS || ch === LT || ch !== ch) throw BAIL;
+        ch = s.charCodeAt(++i);
+      }
+      if (i === start) throw BAIL;
+      const q = s.charCodeAt(i + 1);
+      if (q !== QUOT && q !== APOS) throw BAIL;
+      const close = s.indexOf(q === QUOT ? '"' : "'", i + 2);
+      if (close < 0) throw BAIL;
+      if (i - local === 1) {
+        const n = s.charCodeAt(local);
+        if (n === 0x72 /* r */) {
+          if (rA < 0) {
+            rA = i + 2;
+            rB = close;
+          }
+        } else if (n === 0x73 /* s */) {
+          if (sA < 0) {
+            sA = i + 2;
+            sB = close;
+          }
+        } else if (n === 0x74 /* t */ && tA < 0) {
+          tA = i + 2;
+          tB = close;
+        }
+      }
+      i = close + 1;
+    }
+    const end = i;
     if ((++this.elements & 4095) === 0) this.budget.check();
-    const at = this.at;
-    const r = this.find(0x72);
-    if (r >= 0) {
-      const a = at[4 * r + 2]!;
-      const b = at[4 * r + 3]!;
-      let j = a;
+    if (rA >= 0) {
+      let j = rA;
       let col = 0;
-      for (; j < b; j++) {
+      for (; j < rB; j++) {
         let ch = s.charCodeAt(j);
         if (ch >= 0x61 && ch <= 0x7a) ch -= 0x20;
         if (ch < 0x41 || ch > 0x5a) break;
         col = col * 26 + (ch - 0x40);
         if (col > MAX_COLS) throw BAIL;
       }
-      if (j === a || j === b || b - j > 7) throw BAIL;
+      if (j === rA || j === rB || rB - j > 7) throw BAIL;
       let row = 0;
-      for (; j < b; j++) {
+      for (; j < rB; j++) {
         const d = s.charCodeAt(j) - 0x30;
         if (d < 0 || d > 9) throw BAIL;
         row = row * 10 + d;
@@ -318,21 +397,21 @@ export class CellScanner extends FastScanner {
       this.pos = end + 1;
       return false;
     }
-    const t = this.find(0x74);
-    this.t = t < 0 ? null : this.type(t);
-    const st = this.find(0x73);
-    if (st >= 0) {
-      const a = at[4 * st + 2]!;
-      const b = at[4 * st + 3]!;
-      if (b === a || b - a > 9) throw BAIL;
+    const t = tA < 0 ? null : this.typeAt(tA, tB);
+    this.t = t;
+    if (sA >= 0) {
+      if (sB === sA || sB - sA > 9) throw BAIL;
       let n = 0;
-      for (let j = a; j < b; j++) {
+      for (let j = sA; j < sB; j++) {
         const d = s.charCodeAt(j) - 0x30;
         if (d < 0 || d > 9) throw BAIL;
         n = n * 10 + d;
       }
       this.style = n;
     } else this.style = 0;
+    // A number or a shared-string index is taken from plain digits without making a string.
+    const numeric = t === null || t === 's' || t === 'n';
+    this.num = -1;
     this.v = null;
     this.inline = null;
     this.fText = null;
@@ -347,12 +426,28 @@ export class CellScanner extends FastScanner {
       const c2 = s.charCodeAt(lt + 2);
       if (c1 === 0x76 /* v */) {
         if (c2 === GT) {
-          const close = s.indexOf('<', lt + 3);
+          const a = lt + 3;
+          if (numeric) {
+            // Digits, no leading zero (so String(num) gives the text back), exact in a double.
+            let j = a;
+            let n = 0;
+            for (let ch = s.charCodeAt(j); ch >= 0x30 && ch <= 0x39; ch = s.charCodeAt(++j)) n = n * 10 + (ch - 0x30);
+            const len = j - a;
+            if (len > 0 && len <= 15 && (len === 1 || s.charCodeAt(a) !== 0x30) && s.charCodeAt(j) === LT && s.charCodeAt(j + 1) === SLASH && s.charCodeAt(j + 2) === 0x76 && s.charCodeAt(j + 3) === GT) {
+              this.v = NUMBER;
+              this.num = n;
+              p = j + 4;
+              continue;
+            }
+          }
+          const close = s.indexOf('<', a);
           if (close < 0 || s.charCodeAt(close + 1) !== SLASH || s.charCodeAt(close + 2) !== 0x76 || s.charCodeAt(close + 3) !== GT) throw BAIL;
-          this.v = decodeText(s.slice(lt + 3, close));
+          this.v = decodeText(s.slice(a, close));
+          this.num = -1;
           p = close + 4;
         } else if (c2 === SLASH && s.charCodeAt(lt + 3) === GT) {
           this.v = '';
+          this.num = -1;
           p = lt + 4;
         } else throw BAIL;
       } else if (c1 === 0x66 /* f */) {

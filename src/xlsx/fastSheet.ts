@@ -403,24 +403,30 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
     return out;
   };
 
-  const cellValue = (t: string | null, v: string | null, inline: string | null, isDate: boolean, row: number, col: number): Cell | null => {
+  /** A shared-string cell: index `i` (-1 when the text `v` is no index; no text: the index was read as a number). */
+  const sharedString = (i: number, v: string | null, row: number, col: number): Cell | null => {
+    const s = i >= 0 ? ctx.strings.items[i] : undefined;
+    if (s === undefined) {
+      notes.add(
+        'sst',
+        { kind: 'cell', cell: a1(row, col), detail: `单元格的共享字符串编号“${(v ?? String(i)).slice(0, 20)}”无效（共 ${ctx.strings.items.length} 项），内容无法读取；请在 Excel/WPS 中打开核对后重新保存再提交` },
+        (n, first) => `另有 ${n} 个单元格（自 ${first} 起）的共享字符串编号无效，内容无法读取`,
+      );
+      return null;
+    }
+    if (ctx.strings.cut.size && ctx.strings.cut.has(i)) notes.add('cut', { kind: 'limit', cell: a1(row, col), detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字，只读取了前 ${lim.maxStringChars} 字`);
+    ctx.text.chars += s.length;
+    if (ctx.text.chars > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
+    return s === '' ? null : { t: 's', v: s };
+  };
+
+  /** `num` is the value when the fast scanner read plain digits (`v` is then a placeholder), else -1. */
+  const cellValue = (t: string | null, v: string | null, num: number, inline: string | null, isDate: boolean, row: number, col: number): Cell | null => {
+    if (num >= 0) return t === 's' ? sharedString(num, null, row, col) : valueCell(num, isDate, ctx.date1904);
     switch (t) {
       case 's': {
         if (v === null) return null;
-        const i = sstIndex(v);
-        const s = i >= 0 ? ctx.strings.items[i] : undefined;
-        if (s === undefined) {
-          notes.add(
-            'sst',
-            { kind: 'cell', cell: a1(row, col), detail: `单元格的共享字符串编号“${v.slice(0, 20)}”无效（共 ${ctx.strings.items.length} 项），内容无法读取；请在 Excel/WPS 中打开核对后重新保存再提交` },
-            (n, first) => `另有 ${n} 个单元格（自 ${first} 起）的共享字符串编号无效，内容无法读取`,
-          );
-          return null;
-        }
-        if (ctx.strings.cut.size && ctx.strings.cut.has(i)) notes.add('cut', { kind: 'limit', cell: a1(row, col), detail: cutDetail(lim) }, (n) => `另有 ${n} 个单元格的文字超过 ${lim.maxStringChars} 字，只读取了前 ${lim.maxStringChars} 字`);
-        ctx.text.chars += s.length;
-        if (ctx.text.chars > lim.maxTextChars) throw new ReadRefused(textLimit(lim));
-        return s === '' ? null : { t: 's', v: s };
+        return sharedString(sstIndex(v), v, row, col);
       }
       case 'str': {
         if (v === null || v === '') return null;
@@ -449,7 +455,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   };
 
   /** One cell that has children, placed at (cRow, col): limits, value, formula. */
-  const take = (cRow: number, col: number, t: string | null, style: number, v: string | null, inline: string | null, fText: string | null, fType: string | null, si: string | null, hasRef: boolean): void => {
+  const take = (cRow: number, col: number, t: string | null, style: number, v: string | null, num: number, inline: string | null, fText: string | null, fType: string | null, si: string | null, hasRef: boolean): void => {
     let formula = fText ?? '';
     if (formula.length > lim.maxFormulaChars) {
       notes.add('flong', { kind: 'limit', cell: a1(cRow, col), detail: `公式长度超过 ${lim.maxFormulaChars} 字符（单个公式上限），未读取公式文本` }, (n) => `另有 ${n} 个公式超过 ${lim.maxFormulaChars} 字符，未读取公式文本`);
@@ -476,7 +482,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
       return;
     }
     const isDate = ctx.dateXf[style] === true;
-    const cell = cellValue(t, v, inline, isDate, cRow, col);
+    const cell = cellValue(t, v, num, inline, isDate, cRow, col);
     if (cell) (values[cRow] ??= [])[col] = cell;
     else if (v === null && inline === null && formula !== '') pending.push({ row: cRow, col, text: formula, isDate });
     if (formula !== '') {
@@ -555,13 +561,13 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
             sc.skip();
         }
       }
-      take(cRow, col, t, s === null ? 0 : Number(s), v, inline, fText, fType, si, hasRef);
+      take(cRow, col, t, s === null ? 0 : Number(s), v, -1, inline, fText, fType, si, hasRef);
       continue;
     }
     if (tag === 'sheetData' && fast && !sc.selfClosing) {
       // The plain body of sheetData by the dedicated scanner (which bails to the generic path).
       const cs = new CellScanner(xml, budget, sc.offset, row, col);
-      while (cs.next()) take(cs.cellRow, cs.col, cs.t, cs.style, cs.v, cs.inline, cs.fText, cs.fType, cs.si, cs.hasRef);
+      while (cs.next()) take(cs.cellRow, cs.col, cs.t, cs.style, cs.v, cs.num, cs.inline, cs.fText, cs.fType, cs.si, cs.hasRef);
       row = cs.row;
       col = cs.col;
       sc.seek(cs.pos);

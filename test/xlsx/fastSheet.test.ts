@@ -596,6 +596,16 @@ describe('dedicated sheetData scanner', () => {
     ]);
   });
 
+  it('reads digits as the generic scanner does: leading zeros, long runs, signs, exponents, spaces, bad indices', async () => {
+    const values = ['0', '7', '007', '123456789012345', '1234567890123456', '99999', '12345678901', '-5', '1e3', ' 12', '1.50', '00'];
+    const row = (r: number, t: string) => `<row r="${r}">${values.map((v) => `<c${t}><v>${v}</v></c>`).join('')}</row>`;
+    const bytes = book({ sst: '<sst>' + '<si><t>x</t></si>'.repeat(12) + '</sst>', sheets: { S: sheet(row(1, '') + row(2, ' t="s"') + row(3, ' t="n" s="1"') + row(4, ' t="str"')) } });
+    const { fast, generic, bailed } = await bothScanners(bytes);
+    expect(bailed).toBe(0);
+    expect(fast).toEqual(generic);
+    expect((fast as { workbook: WorkbookGrid }).workbook.notes?.length).toBeGreaterThan(0);
+  });
+
   it.each([
     ['a namespace prefix', '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row>'],
     ['a comment', '<row r="1"><!-- x --><c r="A1"><v>1</v></c></row>'],
