@@ -32,19 +32,23 @@ const SPACE = 0x20;
 const MAX_ATTRS = 24;
 const MAX_DEPTH = 16;
 
+/** Scratch space shared by all scanners (reading is synchronous: one scanner works at a time). */
+const ATTRS = new Int32Array(4 * MAX_ATTRS);
+const OPEN_NAMES = new Int32Array(2 * MAX_DEPTH);
+
 /** What `t=` said, as the constants the cell logic compares with (no string made per cell). */
 const TYPES = ['s', 'str', 'n', 'b', 'e', 'd', 'inlineStr'];
 
 /** What the scanners share: attributes of the tag just read, and string items (`<si>`, `<is>`). */
 class FastScanner {
   /** Per attribute of the tag just scanned: local name start and end, value start and end. */
-  protected readonly at = new Int32Array(4 * MAX_ATTRS);
+  protected readonly at = ATTRS;
   protected nAttrs = 0;
   protected selfClosing = false;
   /** The text of the string item just read. */
   text = '';
   /** Open elements inside a string item: where each name starts and how long it is. */
-  private readonly open = new Int32Array(2 * MAX_DEPTH);
+  private readonly open = OPEN_NAMES;
 
   constructor(protected readonly s: string) {}
 

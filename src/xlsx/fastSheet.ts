@@ -694,14 +694,18 @@ function formulaRecord(formulas: (string | undefined)[][]): Record<string, strin
 
 /** Dense rows: holes become [] / null; trailing empty cells and trailing empty rows dropped. */
 function densify(values: (Cell | undefined)[][]): (Cell | null)[][] {
-  const out: (Cell | null)[][] = [];
+  const out = values as (Cell | null)[][];
+  // In place: the rows are the reader's own arrays, made for this grid.
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
-    let len = row ? row.length : 0;
-    while (len > 0 && !row![len - 1]) len--;
-    const dense: (Cell | null)[] = new Array<Cell | null>(len);
-    for (let c = 0; c < len; c++) dense[c] = row![c] ?? null;
-    out.push(dense);
+    if (!row) {
+      out[r] = [];
+      continue;
+    }
+    let len = row.length;
+    while (len > 0 && !row[len - 1]) len--;
+    row.length = len;
+    for (let c = 0; c < len; c++) if (row[c] === undefined) (row as (Cell | null)[])[c] = null;
   }
   while (out.length && out[out.length - 1]!.length === 0) out.pop();
   return out;
