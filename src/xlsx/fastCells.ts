@@ -259,7 +259,7 @@ export class CellScanner extends FastScanner {
     const s = this.s;
     let p = this.pos;
     for (;;) {
-      const lt = s.indexOf('<', p);
+      const lt = s.charCodeAt(p) === LT ? p : s.indexOf('<', p);
       if (lt < 0) throw BAIL;
       const c1 = s.charCodeAt(lt + 1);
       if (c1 === 0x63 /* c */ && this.inRow) {
@@ -337,6 +337,29 @@ export class CellScanner extends FastScanner {
         this.selfClosing = true;
         i++;
         break;
+      }
+      if ((ch === 0x72 || ch === 0x73 || ch === 0x74) && s.charCodeAt(i + 1) === EQ) {
+        // r="…", s="…", t="…": short values, scanned here rather than by indexOf.
+        const q = s.charCodeAt(i + 2);
+        if (q !== QUOT && q !== APOS) throw BAIL;
+        let j = i + 3;
+        for (let c = s.charCodeAt(j); c !== q; c = s.charCodeAt(++j)) if (c !== c) throw BAIL;
+        if (ch === 0x72) {
+          if (rA < 0) {
+            rA = i + 3;
+            rB = j;
+          }
+        } else if (ch === 0x73) {
+          if (sA < 0) {
+            sA = i + 3;
+            sB = j;
+          }
+        } else if (tA < 0) {
+          tA = i + 3;
+          tB = j;
+        }
+        i = j + 1;
+        continue;
       }
       const start = i;
       let local = i;
@@ -424,7 +447,7 @@ export class CellScanner extends FastScanner {
     this.hasRef = false;
     let p = end + 1;
     for (;;) {
-      const lt = s.indexOf('<', p);
+      const lt = s.charCodeAt(p) === LT ? p : s.indexOf('<', p);
       if (lt < 0) throw BAIL;
       const c1 = s.charCodeAt(lt + 1);
       const c2 = s.charCodeAt(lt + 2);
