@@ -24,21 +24,42 @@ export function shownPath(abs: string): string {
 
 const SKIP = /^(~\$|\.|Thumbs\.db$|desktop\.ini$)/i;
 
-/** Files under the given files/directories, recursively, sorted by name within each directory. */
+/**
+ * Files under the given files/directories, recursively, sorted by name within each directory.
+ * A path the user names must exist. Inside a folder, a link that leads nowhere is listed as a
+ * file (its check then says it cannot be read), and a folder reached twice through links is
+ * walked once, so a link loop cannot hang the batch.
+ */
 export async function collectFiles(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
+  const walked = new Set<string>();
   type Kind = 'file' | 'dir' | 'other';
   const kindOf = (e: { isFile(): boolean; isDirectory(): boolean }): Kind => (e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other');
+  const linked = async (abs: string): Promise<Kind> => {
+    try {
+      return kindOf(await fs.stat(abs));
+    } catch {
+      return 'file';
+    }
+  };
   // A link, or a path the user gave, has no kind yet: only stat says what it points to.
-  async function walk(abs: string, kind?: Kind): Promise<void> {
-    kind ??= kindOf(await fs.stat(abs));
+  async function walk(abs: string, kind: Kind): Promise<void> {
     if (kind === 'file') out.push(abs);
     if (kind !== 'dir') return;
+    const real = await fs.realpath(abs);
+    if (walked.has(real)) return;
+    walked.add(real);
     // Directory entries carry their type: no stat per file (a thousand awaits on a big batch).
     const entries = (await fs.readdir(abs, { withFileTypes: true })).filter((e) => !SKIP.test(e.name)).sort((a, b) => zhCollator.compare(a.name, b.name));
-    for (const e of entries) await walk(path.join(abs, e.name), e.isSymbolicLink() ? undefined : kindOf(e));
+    for (const e of entries) {
+      const p = path.join(abs, e.name);
+      await walk(p, e.isSymbolicLink() ? await linked(p) : kindOf(e));
+    }
   }
-  for (const i of inputs) await walk(fromUser(i));
+  for (const i of inputs) {
+    const abs = fromUser(i);
+    await walk(abs, kindOf(await fs.stat(abs)));
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { checkFile, type CheckOptions, type FileCheck } from '../core/check';
+import { checkFile, type CheckOptions, type FileCheck, type Submission } from '../core/check';
 import { loadSubmission, shownPath } from './files';
 
 const PARALLEL_FROM = 40;
@@ -36,6 +36,11 @@ async function failed(file: string, index: number, error: string, opts: CheckOpt
   return checkFile(sub, index, opts);
 }
 
+/** An error's message, also for errors made in another realm (instanceof Error fails there). */
+function messageOf(e: unknown): string {
+  return e !== null && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
+}
+
 function deathReason(err: Error | null, code: number): string {
   const m = err?.message ?? '';
   if (/memory|heap/i.test(m) || (err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return '处理该文件时内存超出上限，文件可能异常或过大；请检查后重新保存再提交';
@@ -48,7 +53,16 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
   if (!parallel) {
     const out: FileCheck[] = [];
     for (const [i, f] of files.entries()) {
-      out.push(checkFile(await loadSubmission(f, { asOf: opts.asOf }), i, opts));
+      // A file that cannot even be opened (gone, no permission) is a finding, as in a worker.
+      let sub: Submission;
+      try {
+        sub = await loadSubmission(f, { asOf: opts.asOf });
+      } catch (e) {
+        out.push(await failed(f, i, messageOf(e), opts));
+        onDone(f);
+        continue;
+      }
+      out.push(checkFile(sub, i, opts));
       onDone(f);
     }
     return out;
