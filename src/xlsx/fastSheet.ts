@@ -711,6 +711,36 @@ function densify(values: (Cell | undefined)[][]): (Cell | null)[][] {
   return out;
 }
 
+/**
+ * The last few results of the small pure parses (relationships, workbook, date styles), by their
+ * text: the submissions of one batch mostly share these parts of their template byte for byte.
+ * The results are only read. Large parts are not kept.
+ */
+const RECENT = 16;
+const RECENT_MAX_CHARS = 64 * 1024;
+const RECENT_RELS = new Map<string, Map<string, Rel>>();
+const RECENT_BOOKS = new Map<string, { sheets: SheetRef[]; date1904: boolean }>();
+const RECENT_STYLES = new Map<string, boolean[]>();
+
+function recent<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    if (key.length > RECENT_MAX_CHARS) return v;
+    if (cache.size >= RECENT) cache.delete(cache.keys().next().value!);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function recentRels(xml: string | null, base: string): Map<string, Rel> {
+  return xml === null ? new Map() : recent(RECENT_RELS, `${base}\n${xml}`, () => parseRels(xml, base));
+}
+
+function recentStyles(xml: string | null): boolean[] {
+  return xml === null ? [] : recent(RECENT_STYLES, xml, () => parseDateStyles(xml));
+}
+
 /** Part lookup by name, case-insensitively (OPC part names compare that way), as text. */
 class Package {
   constructor(private readonly parts: ZipParts) {}
@@ -743,19 +773,19 @@ export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): Wo
   const lim: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   const budget = new Budget(lim.maxReadMs);
   const pkg = new Package(parts);
-  const rootRels = parseRels(pkg.text('_rels/.rels'), '');
+  const rootRels = recentRels(pkg.text('_rels/.rels'), '');
   let bookPart = 'xl/workbook.xml';
   for (const r of rootRels.values()) if (REL(r.type, 'officeDocument') && pkg.has(r.target)) bookPart = r.target;
   const book = pkg.text(bookPart);
   if (book === null) throw new XmlError('no workbook part');
   const base = folderOf(bookPart);
-  const { sheets, date1904 } = parseWorkbook(book);
-  const rels = parseRels(pkg.text(relsOf(bookPart)), base);
+  const { sheets, date1904 } = recent(RECENT_BOOKS, book, () => parseWorkbook(book));
+  const rels = recentRels(pkg.text(relsOf(bookPart)), base);
   const relOf = (what: string, fallback: string) => [...rels.values()].find((r) => REL(r.type, what))?.target ?? base + fallback;
   const notes: ReadNote[] = [];
   const ctx: SheetContext = {
     strings: parseSharedStrings(pkg.text(relOf('sharedStrings', 'sharedStrings.xml')), lim, budget),
-    dateXf: parseDateStyles(pkg.text(relOf('styles', 'styles.xml'))),
+    dateXf: recentStyles(pkg.text(relOf('styles', 'styles.xml'))),
     date1904,
     lim,
     budget,

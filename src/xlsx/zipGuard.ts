@@ -66,6 +66,8 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
+const utf8 = new TextDecoder('utf-8');
+
 /** Reads the central directory; throws ZipError when it is missing or inconsistent. */
 export function listEntries(b: Uint8Array): ZipEntry[] {
   const eocd = findEocd(b);
@@ -81,7 +83,6 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
     count = u64(b, rec + 32);
     cdOffset = u64(b, rec + 48);
   }
-  const names = new TextDecoder('utf-8');
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let k = 0; k < count; k++) {
@@ -91,7 +92,7 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
     const commentLen = u16(b, p + 32);
     if (p + 46 + nameLen + extraLen > b.length) throw new ZipError('out of bounds');
     const entry: ZipEntry = {
-      name: names.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/^\/+/, ''),
+      name: utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/^\/+/, ''),
       flags: u16(b, p + 8),
       method: u16(b, p + 10),
       compressedSize: u32(b, p + 20),
