@@ -513,6 +513,24 @@ describe('fast reader: hand-written parts', () => {
   });
 });
 
+describe('fast reader: parts shared across a batch', () => {
+  it('resolves the same relationship text against each workbook\'s own folder', async () => {
+    const rels = '<Relationships><Relationship Id="rId1" Type="ws" Target="worksheets/sheet1.xml"/></Relationships>';
+    const wb = '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>';
+    const at = (dir: string, v: number) =>
+      zipSync({
+        '[Content_Types].xml': strToU8(CT),
+        '_rels/.rels': strToU8(`<Relationships><Relationship Id="rId1" Type="http://x/officeDocument" Target="${dir}/workbook.xml"/></Relationships>`),
+        [`${dir}/workbook.xml`]: strToU8(wb),
+        [`${dir}/_rels/workbook.xml.rels`]: strToU8(rels),
+        [`${dir}/worksheets/sheet1.xml`]: strToU8(sheet(`<row r="1"><c r="A1"><v>${v}</v></c></row>`)),
+      });
+    for (const [dir, v] of [['xl', 1], ['book', 2], ['xl', 3], ['book', 4]] as const) {
+      expect((await fastRead(at(dir, v))).sheets[0]!.rows).toEqual([[{ t: 'n', v }]]);
+    }
+  });
+});
+
 describe('fast reader: helpers', () => {
   it('tells date formats from number formats', () => {
     for (const f of ['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', '[$-F800]dddd, mmmm dd, yyyy', '[DBNum1][$-804]yyyy"年"m"月"', 'YYYY/MM/DD']) {
