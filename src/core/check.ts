@@ -12,7 +12,7 @@ import { checkHeader, checkRows, type NormalRow } from './rules/cells';
 import { checkDomain, unitKind, type DomainParams } from './rules/domain';
 import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
-import { splitTables } from './sheet/detect';
+import { scanTables } from './sheet/detect';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
@@ -133,9 +133,9 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const unrecognized: string[] = [];
   const origins = new Map<ParsedSheet, TableOrigin>();
   // Forms stacked on one sheet are checked one by one (sheet/detect.ts splitTables).
-  for (const sheet of sub.read.workbook.sheets.flatMap(splitTables)) {
+  for (const { sheet, scan } of sub.read.workbook.sheets.flatMap(scanTables)) {
     if (isInstructionSheet(sheet.name)) continue;
-    const p = parseSheet(sheet);
+    const p = parseSheet(sheet, scan);
     if (p.kind === 'form') parsed.push(p.parsed);
     if (p.kind === 'form' && sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);
     else if (p.kind === 'unrecognized' && !sheet.hidden) unrecognized.push(sheet.name);

@@ -65,15 +65,18 @@ function inputText(kind: EnumKind, cell: Cell | string | null | undefined): stri
   return null;
 }
 
+function allowedValues(kind: EnumKind): string[] {
+  return ENUMS[kind].map((e) => e.value);
+}
+
 /** Matches an answer against a closed list; `alias` says it was not written exactly as the canonical value. */
 export function matchEnum(kind: EnumKind, cell: Cell | string | null | undefined): EnumResult {
-  const allowed = ENUMS[kind].map((e) => e.value);
   const text = inputText(kind, cell);
-  if (text === null) return { ok: false, reason: 'invalid', allowed };
+  if (text === null) return { ok: false, reason: 'invalid', allowed: allowedValues(kind) };
   const key = squash(text);
-  if (key === '') return { ok: false, reason: 'blank', allowed };
+  if (key === '') return { ok: false, reason: 'blank', allowed: allowedValues(kind) };
   const value = lookup(kind).get(key);
-  if (value === undefined) return { ok: false, reason: 'invalid', allowed };
+  if (value === undefined) return { ok: false, reason: 'invalid', allowed: allowedValues(kind) };
   const literal = typeof cell === 'string' || cell?.t === 's' ? text === value : false;
   return { ok: true, value, alias: !literal };
 }

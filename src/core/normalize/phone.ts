@@ -78,9 +78,12 @@ function cellString(input: Cell | string | null | undefined): string {
 
 /** Splits a contact cell into numbers; pieces that are not numbers go to `invalid`. */
 export function parsePhones(input: Cell | string | null | undefined): PhoneResult {
+  const text = cellString(input);
+  // One plain mobile number: most contact cells, and no piece to split or clean.
+  if (text.length === 11 && MOBILE.test(text)) return { phones: [{ raw: text, kind: 'mobile', digits: text, display: text }], invalid: [], blank: false };
   const phones: Phone[] = [];
   const invalid: string[] = [];
-  for (const piece of cellString(input).split(SEPARATORS)) {
+  for (const piece of text.split(SEPARATORS)) {
     const raw = piece.trim();
     if (raw === '') continue;
     const one = parseOne(raw);

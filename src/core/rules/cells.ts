@@ -43,8 +43,6 @@ export interface SheetContext extends Place {
   asOf: string;
 }
 
-const FORMULA_START = /^[=+\-@]/;
-
 function shown(cell: Cell | null | undefined): string {
   return cleanText(cellText(cell));
 }
@@ -88,20 +86,22 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
     if (def.required) out.push(R.cellRequired.at(place, { column }));
     return null;
   }
-  const text = shown(cell);
+  // The shown text only where it is the value or goes into a message.
   switch (def.type) {
     case 'seq':
-      return cell?.t === 'n' ? cell.v : text;
+      return cell?.t === 'n' ? cell.v : shown(cell);
     case 'phone': {
       const r = parsePhones(cell);
       for (const bad of r.invalid) out.push(R.cellPhone.at(place, { column, value: bad }));
       for (const p of r.phones) if (p.kind === 'short') out.push(R.cellPhoneShort.at(place, { column, value: p.raw }));
       for (const p of r.phones) if (p.kind !== 'short') phones.push(p.digits);
-      return r.phones.length ? r.phones.map((p) => p.display).join('/') : text;
+      if (r.phones.length === 1) return r.phones[0]!.display;
+      return r.phones.length ? r.phones.map((p) => p.display).join('/') : shown(cell);
     }
     case 'date': {
       const r = parseDate(cell);
       if (!r.ok) {
+        const text = shown(cell);
         out.push(R.cellDate.at(place, { column, value: text }));
         return text;
       }
@@ -111,31 +111,57 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
     case 'count': {
       const r = parseCount(cell);
       if (!r.ok) {
+        const text = shown(cell);
         out.push(R.cellNumber.at(place, { column, value: text }));
         return text;
       }
-      if (r.normalized) out.push(R.cellNumberNormalized.at(place, { column, value: text, number: r.value }));
+      if (r.normalized) out.push(R.cellNumberNormalized.at(place, { column, value: shown(cell), number: r.value }));
       return r.value;
     }
     case 'enum': {
       const r = matchEnum(def.enumKind!, cell);
       if (!r.ok) {
+        const text = shown(cell);
         out.push(R.cellEnum.at(place, { column, value: text, allowed: r.allowed }));
         return text;
       }
       return r.value;
     }
-    default:
+    default: {
+      const text = shown(cell);
       checkText(column, cell, text, place, out);
       return text;
+    }
   }
 }
 
+/** A formula's first character after any whitespace (what trim() strips is what `\s` matches). */
+const FORMULA_LEAD = /^\s*[=+\-@]/;
+
 function checkText(column: string, cell: Cell | null | undefined, text: string, place: Place, out: Finding[]): void {
-  if (cell?.t === 's' && FORMULA_START.test(cell.v.trim()) && cell.v.trim().length > 1) {
+  if (cell?.t === 's' && FORMULA_LEAD.test(cell.v) && cell.v.trim().length > 1) {
     out.push(R.cellFormulaText.at(place, { column, value: text }));
   }
   if (findPersonalId(text)) out.push(R.cellPersonalId.at(place, { column }));
+}
+
+/** A finding's place in a sheet: the cell address is built only when a finding is made. */
+class CellPlace implements Place {
+  unit: string | null | undefined;
+  file: string | null | undefined;
+  sheet: string | null | undefined;
+  form: Place['form'];
+  letter = '';
+  rowNumber = '';
+  constructor(at: Place) {
+    this.unit = at.unit;
+    this.file = at.file;
+    this.sheet = at.sheet;
+    this.form = at.form;
+  }
+  get cell(): string {
+    return this.letter + this.rowNumber;
+  }
 }
 
 /** Checks every data row; returns normalised rows and the findings. */
@@ -147,17 +173,20 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
   const letters: Record<string, string> = {};
   defs.forEach((d, i) => (letters[d.key] = letterOf[i]!));
   // One place object for the sheet, its cell updated as we go: findings copy it, never keep it.
-  const place: Place = { ...ctx, cell: null };
+  const place = new CellPlace(ctx);
+  const blank: Record<string, RowValue> = {};
+  for (const d of defs) blank[d.key] = null;
   const rows: NormalRow[] = [];
   const ownerPhone = p.form.owner.phone;
   const scratch: string[] = [];
   for (const raw of p.rows) {
-    const values: Record<string, RowValue> = {};
+    // Every row has the same keys in the same order: copying them at once is cheaper than adding each.
+    const values = { ...blank };
     const phones: string[] = [];
-    const rowNumber = String(raw.row + 1);
+    place.rowNumber = String(raw.row + 1);
     for (let i = 0; i < defs.length; i++) {
       const def = defs[i]!;
-      place.cell = letterOf[i]! + rowNumber;
+      place.letter = letterOf[i]!;
       // Only the owner's phone column gives the row's phones; other phone columns are checked alone.
       values[def.key] = checkCell(def, raw.cells[cols[i]!], place, ctx.asOf, out, def.key === ownerPhone ? phones : scratch);
     }
@@ -195,17 +224,24 @@ function checkSeq(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
 
 function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
   const out: Finding[] = [];
-  const whole = new Map<string, NormalRow>();
+  // Rows by a hash of what makes them the same row; rows of one hash are told apart by sameRow.
+  const whole = new Map<number, NormalRow | NormalRow[]>();
   const byKey = new Map<string, NormalRow>();
   const keyCols = p.form.uniqueKey.filter((k) => p.columnOf.has(k));
   for (const r of rows) {
-    const sig = rowSignature(r);
-    const prev = whole.get(sig);
+    const h = rowHash(r);
+    const seen = whole.get(h);
+    let prev: NormalRow | undefined;
+    if (seen === undefined) whole.set(h, r);
+    else if (Array.isArray(seen)) {
+      prev = seen.find((s) => sameRow(s, r));
+      if (!prev) seen.push(r);
+    } else if (sameRow(seen, r)) prev = seen;
+    else whole.set(h, [seen, r]);
     if (prev) {
       out.push(R.rowDuplicate.at({ ...at, cell: cellOf(r, Object.keys(r.letters)[0] ?? '') }, { first: String(prev.row + 1) }));
       continue;
     }
-    whole.set(sig, r);
     if (keyCols.length !== p.form.uniqueKey.length) continue;
     const parts = keyCols.map((k) => String(r.values[k] ?? '').toLowerCase());
     if (parts.some((x) => !x)) continue;
@@ -218,22 +254,43 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
 }
 
 /**
- * What makes two rows the same row: every value but 序号, and the extra columns. Values are
- * written with their length, so no text can run into the next one; a non-finite number reads
- * like a blank, as it would in JSON.
+ * What makes two rows of a sheet the same row: every value but 序号, and the extra columns
+ * (names and values, in order). A non-finite number reads like a blank, as it would in JSON.
+ * The rows of a sheet have the same value keys in the same order.
  */
-function rowSignature(r: NormalRow): string {
-  let sig = '';
-  for (const k in r.values) {
-    if (k === 'seq') continue;
-    sig += `${k.length}:${k}${valueSig(r.values[k]!)}`;
-  }
-  sig += '|';
-  for (const k in r.extras) sig += `${k.length}:${k}${valueSig(r.extras[k]!)}`;
-  return sig;
+function sameRow(a: NormalRow, b: NormalRow): boolean {
+  for (const k in a.values) if (k !== 'seq' && !sameValue(a.values[k]!, b.values[k]!)) return false;
+  const ka = Object.keys(a.extras);
+  const kb = Object.keys(b.extras);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || a.extras[ka[i]!] !== b.extras[kb[i]!]) return false;
+  return true;
 }
 
-function valueSig(v: RowValue): string {
-  if (typeof v === 'string') return `s${v.length}:${v}`;
-  return typeof v === 'number' && Number.isFinite(v) ? `n${v};` : 'z';
+function sameValue(x: RowValue, y: RowValue): boolean {
+  if (typeof x === 'string' || typeof y === 'string') return x === y;
+  const fx = typeof x === 'number' && Number.isFinite(x);
+  const fy = typeof y === 'number' && Number.isFinite(y);
+  return fx || fy ? x === y : true;
+}
+
+/** A hash that rows the same by sameRow share: strings by length and their first characters. */
+function rowHash(r: NormalRow): number {
+  let h = 0x811c9dc5;
+  for (const k in r.values) if (k !== 'seq') h = hashValue(h, r.values[k]!);
+  for (const k in r.extras) h = hashValue(hashValue(h, k), r.extras[k]!);
+  return h;
+}
+
+const HASHED_CHARS = 16;
+
+function hashValue(h: number, v: RowValue): number {
+  if (typeof v === 'string') {
+    const n = Math.min(v.length, HASHED_CHARS);
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+    return Math.imul(h ^ v.length, 0x01000193);
+  }
+  // 0 and -0 are the same value (both written 0), and so hash alike.
+  if (typeof v === 'number' && Number.isFinite(v)) return Math.imul(h ^ (v | 0) ^ 0x6e00_0000, 0x01000193);
+  return Math.imul(h ^ 0x7a00_0000, 0x01000193);
 }

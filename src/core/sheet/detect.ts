@@ -108,9 +108,8 @@ function containedColumn(form: FormTemplate, key: string): ColumnDef | null {
 
 /** Form keywords found in free text above the header (title rows) or the sheet name. */
 const KEYWORDS = new Map(FORMS.map((f) => [f, f.keywords.map(squash)]));
-function keywordScore(form: FormTemplate, text: string): number {
-  const t = squash(text);
-  return KEYWORDS.get(form)!.some((k) => t.includes(k)) ? 3 : 0;
+function keywordScore(form: FormTemplate, squashed: string): number {
+  return KEYWORDS.get(form)!.some((k) => squashed.includes(k)) ? 3 : 0;
 }
 
 export interface DetectWindow {
@@ -127,53 +126,123 @@ function firstFilledRow(sheet: SheetGrid): number {
   return r < 0 ? 0 : r;
 }
 
-export function detectForm(sheet: SheetGrid, win: DetectWindow = {}): Detection | null {
-  const text = makeResolver(sheet);
+type Pick = { cells: HeaderCell[]; score: number; required: number; bottom: number; mapped: number };
+
+/**
+ * One sheet's header texts, keys and candidate header mappings, each computed once: splitTables
+ * and parseSheet both detect on a sheet, with different windows over the same rows.
+ */
+export class SheetScan {
+  private readonly text: (row: number, col: number) => string;
+  private readonly lines: string[][] = [];
+  private readonly keyLines: string[][] = [];
+  private readonly masks: number[] = [];
+  /** Best mapping of a header starting at row r (one row or two) for FORMS[f], at r * FORMS.length + f. */
+  private readonly picks = new Map<number, Pick>();
+
+  constructor(readonly sheet: SheetGrid) {
+    this.text = makeResolver(sheet);
+  }
+
+  line(r: number): string[] {
+    let line = this.lines[r];
+    if (!line) {
+      const n = this.sheet.rows[r]?.length ?? 0;
+      line = new Array<string>(n);
+      for (let c = 0; c < n; c++) line[c] = this.text(r, c);
+      this.lines[r] = line;
+    }
+    return line;
+  }
+
+  keys(r: number): string[] {
+    let keys = this.keyLines[r];
+    if (!keys) this.keyLines[r] = keys = this.line(r).map(headerKey);
+    return keys;
+  }
+
+  /**
+   * Which forms row r has a label of: rows without any known label cannot start a header. Read
+   * from the cells, without keeping the row's texts: most rows looked at are data rows.
+   */
+  mask(r: number): number {
+    let mask = this.masks[r];
+    if (mask === undefined) {
+      mask = 0;
+      const row = this.sheet.rows[r];
+      const n = row?.length ?? 0;
+      for (let c = 0; c < n; c++) {
+        // A number cell reads as its own text (never blank, so never a merge's): no label.
+        if (row![c]?.t === 'n' && NUMBERS_NEVER_LABELS) continue;
+        const k = headerKey(this.text(r, c));
+        if (k.length < LABEL_LENGTH.min || k.length > LABEL_LENGTH.max || !LABEL_FIRST.has(k.charCodeAt(0))) continue;
+        mask |= LABEL_FORMS.get(k) ?? 0;
+      }
+      this.masks[r] = mask;
+    }
+    return mask;
+  }
+
+  pick(f: number, r: number): Pick {
+    const at = r * FORMS.length + f;
+    let pick = this.picks.get(at);
+    if (!pick) {
+      pick = this.computePick(FORMS[f]!, r);
+      this.picks.set(at, pick);
+    }
+    return pick;
+  }
+
+  private computePick(form: FormTemplate, r: number): Pick {
+    const line = this.line(r);
+    const keys = this.keys(r);
+    const single = mapRow(form, line, keys);
+    let pick = { ...single, bottom: r };
+    const next = this.line(r + 1);
+    // A two-row header needs labels in its upper row too; a title or signer line above never counts.
+    const nextKeys = this.keys(r + 1);
+    // Without a label in the lower row the pair scores as the upper row alone: nothing to try.
+    if (single.score > 0 && nextKeys.some((k, c) => !!next[c] && !!matchKey(form, k)) && next.some((t) => t.trim())) {
+      const width = Math.max(line.length, next.length);
+      const combined: string[] = [];
+      const combinedKeys: string[] = [];
+      for (let c = 0; c < width; c++) {
+        const lowerWins = !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
+        combined.push(lowerWins ? next[c]! : (line[c] ?? ''));
+        combinedKeys.push(lowerWins ? nextKeys[c]! : (keys[c] ?? ''));
+      }
+      const double = mapRow(form, combined, combinedKeys);
+      // Only a real sub-header row adds columns; a first data row never matches labels.
+      if (double.score > single.score) pick = { ...double, bottom: r + 1 };
+    }
+    let mapped = 0;
+    for (const c of pick.cells) if (c.column) mapped++;
+    return { ...pick, mapped };
+  }
+}
+
+export function detectForm(sheet: SheetGrid, win: DetectWindow = {}, scan: SheetScan = new SheetScan(sheet)): Detection | null {
   const from = win.from ?? firstFilledRow(sheet);
   const aboveFrom = Math.min(win.aboveFrom ?? 0, from);
   const last = Math.min(sheet.rows.length, from + (win.rows ?? SCAN_ROWS));
-  const rowTexts = (r: number) => Array.from({ length: sheet.rows[r]?.length ?? 0 }, (_, c) => text(r, c));
-  const lines: string[][] = [];
-  for (let r = aboveFrom; r <= last; r++) lines[r] = rowTexts(r);
-  // Header keys once per sheet: every form and candidate row reuses them.
-  const keyLines = lines.map((l) => l.map(headerKey));
   // The sheet name and the rows above row r, for the form's keywords (built only for a candidate header).
+  const above = new Map<number, string>();
   const aboveAt = (r: number) => {
-    let above = `${sheet.name} `;
-    for (let rr = aboveFrom; rr < r; rr++) above += ' ' + lines[rr]!.join(' ');
-    return above;
+    let t = above.get(r);
+    if (t === undefined) {
+      t = `${sheet.name} `;
+      for (let rr = aboveFrom; rr < r; rr++) t += ' ' + scan.line(rr).join(' ');
+      above.set(r, (t = squash(t)));
+    }
+    return t;
   };
-  // Which forms each row has a label of: rows without any known label cannot start a header.
-  const rowForms = keyLines.map((keys) => {
-    let mask = 0;
-    for (const k of keys) if (k) mask |= LABEL_FORMS.get(k) ?? 0;
-    return mask;
-  });
   let best: Detection | null = null;
   for (let f = 0; f < FORMS.length; f++) {
     const form = FORMS[f]!;
     for (let r = from; r < last; r++) {
-      if (!(rowForms[r]! & (1 << f))) continue;
-      const single = mapRow(form, lines[r]!, keyLines[r]!);
-      let pick = { ...single, bottom: r };
-      const next = lines[r + 1];
-      // A two-row header needs labels in its upper row too; a title or signer line above never counts.
-      const nextKeys = keyLines[r + 1] ?? [];
-      // Without a label in the lower row the pair scores as the upper row alone: nothing to try.
-      if (single.score > 0 && next && nextKeys.some((k, c) => !!next[c] && !!matchKey(form, k)) && next.some((t) => t.trim())) {
-        const width = Math.max(lines[r]!.length, next.length);
-        const combined: string[] = [];
-        const combinedKeys: string[] = [];
-        for (let c = 0; c < width; c++) {
-          const lowerWins = !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
-          combined.push(lowerWins ? next[c]! : (lines[r]![c] ?? ''));
-          combinedKeys.push(lowerWins ? nextKeys[c]! : (keyLines[r]![c] ?? ''));
-        }
-        const double = mapRow(form, combined, combinedKeys);
-        // Only a real sub-header row adds columns; a first data row never matches labels.
-        if (double.score > single.score) pick = { ...double, bottom: r + 1 };
-      }
-      if (pick.required >= 2 && pick.cells.filter((c) => c.column).length >= 3) {
+      if (!(scan.mask(r) & (1 << f))) continue;
+      const pick = scan.pick(f, r);
+      if (pick.required >= 2 && pick.mapped >= 3) {
         const score = pick.score + keywordScore(form, aboveAt(r));
         if (!best || score > best.score) {
           let dataStart = pick.bottom + 1;
@@ -193,6 +262,11 @@ const LABEL_FORMS = new Map<string, number>();
 FORMS.forEach((f, i) => {
   for (const k of lookup(f).keys()) LABEL_FORMS.set(k, (LABEL_FORMS.get(k) ?? 0) | (1 << i));
 });
+/** Lengths and first characters of the label keys: a quick no for most data cells. */
+const LABEL_LENGTH = { min: Math.min(...[...ANY_LABEL].map((k) => k.length)), max: Math.max(...[...ANY_LABEL].map((k) => k.length)) };
+const LABEL_FIRST = new Set([...ANY_LABEL].map((k) => k.charCodeAt(0)));
+/** A number's text (String(n): digits, '.', 'e', signs, or NaN, Infinity) is no label key. */
+const NUMBERS_NEVER_LABELS = ![...ANY_LABEL].some((k) => /^[-+.\de]*$|^-?infinity$|^nan$/.test(k));
 /** First characters of those labels: most data cells are ruled out without normalising them. */
 const FIRST_CHARS = new Set([...ANY_LABEL].map((k) => k[0]!));
 
@@ -234,7 +308,8 @@ function mayBeHeader(sheet: SheetGrid, r: number): boolean {
 const TITLE_WORDS = /附件\s*\d|备案表|统计表|登记表|信息表|清理表|填报单位|填表人|单位负责人/;
 function titleLike(sheet: SheetGrid, r: number): boolean {
   const t = (sheet.rows[r] ?? []).map((c) => cellText(c)).join(' ');
-  return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, t) > 0);
+  const squashed = squash(t);
+  return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, squashed) > 0);
 }
 
 /** The sheet's rows [start, end) as a sheet of its own, keeping row numbers (and so A1 cells). */
@@ -251,17 +326,23 @@ function slice(sheet: SheetGrid, start: number, end: number): SheetGrid {
  * and signer lines right above a header go with it. A sheet with one table comes back as is.
  */
 export function splitTables(sheet: SheetGrid): SheetGrid[] {
+  return scanTables(sheet).map((t) => t.sheet);
+}
+
+/** splitTables, each table with its scan: parseSheet(sheet, scan) then reuses what was read. */
+export function scanTables(sheet: SheetGrid): { sheet: SheetGrid; scan: SheetScan }[] {
+  const scan = new SheetScan(sheet);
   const heads: Detection[] = [];
   let floor = 0;
   for (let r = firstFilledRow(sheet); r < sheet.rows.length; r++) {
     if (!mayBeHeader(sheet, r)) continue;
-    const d = detectForm(sheet, { from: r, rows: 1, aboveFrom: Math.max(floor, r - 4) });
+    const d = detectForm(sheet, { from: r, rows: 1, aboveFrom: Math.max(floor, r - 4) }, scan);
     if (!d || d.headerTop !== r) continue;
     heads.push(d);
     floor = d.dataStart;
     r = d.dataStart - 1;
   }
-  if (heads.length < 2) return [sheet];
+  if (heads.length < 2) return [{ sheet, scan }];
   const bounds = [0];
   for (let i = 1; i < heads.length; i++) {
     const floorRow = heads[i - 1]!.dataStart;
@@ -271,7 +352,10 @@ export function splitTables(sheet: SheetGrid): SheetGrid[] {
     bounds.push(top);
   }
   bounds.push(sheet.rows.length);
-  return bounds.slice(0, -1).map((s, i) => slice(sheet, s, bounds[i + 1]!));
+  return bounds.slice(0, -1).map((s, i) => {
+    const table = slice(sheet, s, bounds[i + 1]!);
+    return { sheet: table, scan: new SheetScan(table) };
+  });
 }
 
 function isBlankRow(sheet: SheetGrid, r: number): boolean {
