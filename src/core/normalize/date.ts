@@ -51,7 +51,24 @@ function isoMs(iso: string): number {
 
 /** Whole days from A to B (B − A). Throws RangeError on a malformed ISO date. */
 export function daysBetween(isoA: string, isoB: string): number {
+  const a = dayNumber(isoA);
+  const b = dayNumber(isoB);
+  if (a !== null && b !== null) return b - a;
   return Math.round((isoMs(isoB) - isoMs(isoA)) / DAY_MS);
+}
+
+/** Days since 1970-01-01 of a real YYYY-MM-DD date, by arithmetic (civil-from-days inverse); else null. */
+function dayNumber(iso: string): number | null {
+  if (isoShaped(iso)?.ok !== true) return null;
+  const y0 = digitsAt(iso, 0, 4);
+  const m = digitsAt(iso, 5, 2);
+  const d = digitsAt(iso, 8, 2);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function addDays(iso: string, n: number): string {
@@ -124,6 +141,8 @@ export function parseDate(cell: Cell | null | undefined): DateResult {
   switch (cell.t) {
     case 'd':
     case 's': {
+      const iso = isoShaped(cell.v);
+      if (iso !== null) return iso;
       // The same few dates fill every sheet: remember what each text reads as (bounded).
       const memo = cell.t === 'd' ? DATE_CELLS : TEXT_CELLS;
       const known = memo.get(cell.v);
@@ -138,6 +157,35 @@ export function parseDate(cell: Cell | null | undefined): DateResult {
     default:
       return { ok: false, reason: 'invalid' };
   }
+}
+
+/**
+ * A text written exactly as YYYY-MM-DD, read without regular expressions or Date objects (what
+ * most date cells hold); null for any other text. The same result as dateCell and parseText.
+ */
+function isoShaped(v: string): DateResult | null {
+  if (v.length !== 10 || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d) return null;
+  const y = digitsAt(v, 0, 4);
+  const m = digitsAt(v, 5, 2);
+  const d = digitsAt(v, 8, 2);
+  if (y < 0 || m < 0 || d < 0) return null;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m) ? { ok: true, iso: v, normalized: false } : { ok: false, reason: 'impossible' };
+}
+
+function digitsAt(v: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = v.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** Proleptic Gregorian, as Date counts. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 const DATE_CELLS = new Map<string, DateResult>();

@@ -27,7 +27,18 @@ function at(ctx: Place, row: NormalRow, key: string): Place {
 
 function missingColumns(text: string, wanted: readonly (readonly string[])[]): string[] {
   const have = squash(text);
-  return wanted.filter((alts) => !alts.some((a) => have.includes(squash(a)))).map((alts) => alts[0]!);
+  const lists = squashedLists(wanted);
+  return wanted.filter((_, i) => !lists[i]!.some((a) => have.includes(a))).map((alts) => alts[0]!);
+}
+
+const PARTY_LISTS = PARTY_SITE_COLUMNS.map((c) => [c]);
+
+/** Each list of column names squashed once. */
+const SQUASHED = new WeakMap<readonly (readonly string[])[], string[][]>();
+function squashedLists(wanted: readonly (readonly string[])[]): string[][] {
+  let lists = SQUASHED.get(wanted);
+  if (!lists) SQUASHED.set(wanted, (lists = wanted.map((alts) => alts.map(squash))));
+  return lists;
 }
 
 /** Host of a URL as typed (`http://`, `www.`, paths, ports and full-width dots allowed). */
@@ -64,7 +75,7 @@ function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind,
     const columns = str(r.values.columns);
     const place = { ...ctx, cell: cellOf(r, 'columns') ?? cellOf(r, 'name') };
     if (site.includes('党建')) {
-      const missing = missingColumns(columns, PARTY_SITE_COLUMNS.map((c) => [c]));
+      const missing = missingColumns(columns, PARTY_LISTS);
       if (missing.length) out.push(R.websiteColumnsIncomplete.at(place, { site, missing }));
     } else {
       const missing = missingColumns(columns, SUGGESTED_COLUMNS[kind]);

@@ -73,10 +73,13 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
     const own = sheet.rows[r] ?? [];
     if (own.every(isBlank)) continue;
     const cells = mergedFill.has(r) ? withMerged(own, mergedFill.get(r)!) : own;
-    const texts = cells.map((c) => cellText(c).trim());
-    const filled = texts.filter(Boolean);
-    if (!filled.length) continue;
-    const first = squash(filled[0]!);
+    // Texts only as far as needed: the first filled cell, 序号, the first meaningful ones.
+    const textAt = (c: number) => cellText(cells[c]).trim();
+    let firstCol = 0;
+    while (firstCol < cells.length && !textAt(firstCol)) firstCol++;
+    if (firstCol === cells.length) continue;
+    const firstText = textAt(firstCol);
+    const first = squash(firstText);
     if (STOP_PREFIXES.some((p) => first.startsWith(p))) {
       // Signer lines are often placed under the table; everything from here on is not data.
       for (let rr = r; rr < sheet.rows.length; rr++) {
@@ -85,12 +88,19 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
       }
       break;
     }
-    const lead = squash(seqCol !== undefined ? (texts[seqCol] ?? '') || filled[0]! : filled[0]!).replace(/[:：]$/, '');
+    const lead = squash(seqCol !== undefined && seqCol < cells.length ? textAt(seqCol) || firstText : firstText).replace(/[:：]$/, '');
     if (EXAMPLE_WORDS.has(lead) || TOTAL_WORDS.has(lead)) continue;
-    const meaningful = texts.filter((t, c) => t && !(c === seqCol && /^\d+$/.test(t)));
     // A row holding only its 序号 (a pre-numbered blank template row) is no data.
-    if (!meaningful.length) continue;
-    if (meaningful.every(isNothingToFile)) {
+    let meaningful = false;
+    let onlyNothing = true;
+    for (let c = firstCol; c < cells.length && onlyNothing; c++) {
+      const t = textAt(c);
+      if (!t || (c === seqCol && /^\d+$/.test(t))) continue;
+      meaningful = true;
+      onlyNothing = isNothingToFile(t);
+    }
+    if (!meaningful) continue;
+    if (onlyNothing) {
       nothingToFile = true;
       continue;
     }
@@ -101,7 +111,7 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
   const used = new Set(columnOf.values());
   const extraCols = new Set<number>();
   for (const h of detection.cells) if (!h.column && h.text.trim()) extraCols.add(h.col);
-  for (const raw of rows) raw.cells.forEach((c, col) => { if (!isBlank(c) && !used.has(col)) extraCols.add(col); });
+  for (const raw of rows) for (let col = 0; col < raw.cells.length; col++) if (!used.has(col) && !isBlank(raw.cells[col])) extraCols.add(col);
   const extraColumns = [...extraCols].sort((a, b) => a - b).map((col) => {
     const t = headerText.get(col)?.text.trim();
     return { col, header: t ? t : null };
