@@ -23,9 +23,21 @@ function plausibleBirth(yyyymmdd: string): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** Whether `count` digits (half- or full-width) follow each other somewhere in the text. */
+function hasDigitRun(text: string, count: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) {
+      if (++run >= count) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
 /** The first valid 18-digit resident ID in `text` (upper-case X), or null. Full-width digits count. */
 export function findPersonalId(text: string): string | null {
-  if (text.length < 18) return null; // nearly every cell, and no room for an ID
+  if (text.length < 18 || !hasDigitRun(text, 17)) return null; // nearly every cell: no room for an ID
   for (const m of toHalfWidth(text).matchAll(CANDIDATE)) {
     const id = m[0].toUpperCase();
     if (plausibleBirth(id.slice(6, 14)) && idCheckChar(id.slice(0, 17)) === id[17]) return id;

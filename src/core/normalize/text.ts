@@ -74,6 +74,13 @@ function computeHeaderKey(s: string): string {
   return squash(t.replace(/\*/g, '')).replace(/:+$/, '');
 }
 
+/** JavaScript's `\s` (what trim() strips), for a character code. */
+export function isSpace(ch: number): boolean {
+  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  if (ch < 0xa0) return false;
+  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
+
 /** Trimmed, inner whitespace runs collapsed to one space. */
 export function cleanText(s: string): string {
   if (isPlain(s)) return s;

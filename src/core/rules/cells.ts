@@ -11,7 +11,7 @@ import { matchEnum } from '../normalize/enums';
 import { parseCount } from '../normalize/number';
 import { findPersonalId } from '../normalize/personal';
 import { parsePhones } from '../normalize/phone';
-import { cleanText } from '../normalize/text';
+import { cleanText, isSpace } from '../normalize/text';
 import type { ParsedSheet } from '../sheet/parse';
 import { matchedColumns } from '../sheet/parse';
 import * as R from './catalog';
@@ -135,11 +135,18 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
   }
 }
 
-/** A formula's first character after any whitespace (what trim() strips is what `\s` matches). */
-const FORMULA_LEAD = /^\s*[=+\-@]/;
+/** Whether the text, trimmed, starts like a formula: = + - @. */
+function formulaLike(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40) return true;
+    if (!isSpace(c)) return false;
+  }
+  return false;
+}
 
 function checkText(column: string, cell: Cell | null | undefined, text: string, place: Place, out: Finding[]): void {
-  if (cell?.t === 's' && FORMULA_LEAD.test(cell.v) && cell.v.trim().length > 1) {
+  if (cell?.t === 's' && formulaLike(cell.v) && cell.v.trim().length > 1) {
     out.push(R.cellFormulaText.at(place, { column, value: text }));
   }
   if (findPersonalId(text)) out.push(R.cellPersonalId.at(place, { column }));
@@ -243,14 +250,24 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
       continue;
     }
     if (keyCols.length !== p.form.uniqueKey.length) continue;
-    const parts = keyCols.map((k) => String(r.values[k] ?? '').toLowerCase());
-    if (parts.some((x) => !x)) continue;
-    const key = parts.join(' / ');
+    const key = uniqueKey(r, keyCols);
+    if (key === null) continue;
     const first = byKey.get(key);
     if (first) out.push(R.cellUnique.at({ ...at, cell: cellOf(r, keyCols[keyCols.length - 1]!) }, { key, first: String(first.row + 1) }));
     else byKey.set(key, r);
   }
   return out;
+}
+
+/** The row's key columns, lower case, joined by ' / '; null when one of them is blank. */
+function uniqueKey(r: NormalRow, keyCols: readonly string[]): string | null {
+  let key = '';
+  for (let i = 0; i < keyCols.length; i++) {
+    const part = String(r.values[keyCols[i]!] ?? '').toLowerCase();
+    if (!part) return null;
+    key = i ? `${key} / ${part}` : part;
+  }
+  return key;
 }
 
 /**
@@ -274,7 +291,7 @@ function sameValue(x: RowValue, y: RowValue): boolean {
   return fx || fy ? x === y : true;
 }
 
-/** A hash that rows the same by sameRow share: strings by length and their first characters. */
+/** A hash that rows the same by sameRow share: strings by length and their first and last characters. */
 function rowHash(r: NormalRow): number {
   let h = 0x811c9dc5;
   for (const k in r.values) if (k !== 'seq') h = hashValue(h, r.values[k]!);
@@ -282,13 +299,18 @@ function rowHash(r: NormalRow): number {
   return h;
 }
 
-const HASHED_CHARS = 16;
+/** Characters hashed at each end of a string. */
+const HASHED_CHARS = 6;
 
 function hashValue(h: number, v: RowValue): number {
   if (typeof v === 'string') {
-    const n = Math.min(v.length, HASHED_CHARS);
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
-    return Math.imul(h ^ v.length, 0x01000193);
+    const n = v.length;
+    if (n <= 2 * HASHED_CHARS) for (let i = 0; i < n; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+    else {
+      for (let i = 0; i < HASHED_CHARS; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+      for (let i = n - HASHED_CHARS; i < n; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+    }
+    return Math.imul(h ^ n, 0x01000193);
   }
   // 0 and -0 are the same value (both written 0), and so hash alike.
   if (typeof v === 'number' && Number.isFinite(v)) return Math.imul(h ^ (v | 0) ^ 0x6e00_0000, 0x01000193);

@@ -4,7 +4,7 @@
  */
 import { type Cell, cellText, isBlank, type SheetGrid } from '../grid';
 import { FORMS, type ColumnDef, type FormTemplate } from '../forms/templates';
-import { headerKey, squash } from '../normalize/text';
+import { headerKey, isSpace, squash } from '../normalize/text';
 import { makeResolver, mergeBottom } from './labels';
 
 const SCAN_ROWS = 20;
@@ -279,15 +279,14 @@ function maybeLabel(c: Cell | null | undefined): c is { t: 's'; v: string } {
     if (ch >= 0x30 && ch <= 0x39) return false;
     if (first < 0 && ch !== 0x2a && ch !== 0xff0a && !isSpace(ch)) first = i;
   }
-  return first >= 0 && FIRST_CHARS.has(v[first]!.toLowerCase());
+  if (first < 0) return false;
+  const ch = v.charCodeAt(first);
+  // ASCII and CJK ideographs lower-case without a new string.
+  if (ch < 0x80) return LABEL_FIRST.has(ch >= 0x41 && ch <= 0x5a ? ch + 0x20 : ch);
+  if (ch >= 0x4e00 && ch <= 0x9fff) return LABEL_FIRST.has(ch);
+  return FIRST_CHARS.has(v[first]!.toLowerCase());
 }
 
-/** JavaScript's `\s`. */
-function isSpace(ch: number): boolean {
-  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
-  if (ch < 0xa0) return false;
-  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
-}
 
 /**
  * Whether a row has at least three cells naming some form's columns: a cheap pre-check run on

@@ -19,7 +19,11 @@ const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
 ];
 const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
 
+/** Every label above holds one of these characters: a line without them has none. */
+const LABEL_CHARS = /[填报单联]/;
+
 export function parseSigner(line: string): Signer {
+  if (!LABEL_CHARS.test(line)) return { ...EMPTY };
   const hits: { key: keyof Omit<Signer, 'present'> | null; start: number; end: number }[] = [];
   const taken = new Array<boolean>(line.length).fill(false);
   for (const [key, re] of LABELS) {
