@@ -59,6 +59,16 @@ describe('hostile zips', () => {
     expect(r).toMatchObject({ ok: false, problem: 'unreadable' });
   });
 
+  it('refuses a sheet part with more cell elements than the limit, counted while it inflates', async () => {
+    const cells = Array.from({ length: 400 }, (_, i) => `<c r="A${i + 1}" s="1"/>`).join('');
+    const sheet = strToU8(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+    const bytes = rawZip(withSheet({ name: 'xl/worksheets/sheet1.xml', data: deflateSync(sheet), method: 8, size: sheet.length, crc: crc32(sheet) }));
+    const r = await timed('cells.xlsx', bytes, { maxCellElements: 300 });
+    expect(r).toMatchObject({ ok: false, problem: 'too-large' });
+    if (!r.ok) expect(r.detail).toContain('单元格元素超过 300 个');
+    expect(await timed('cells.xlsx', bytes, { maxCellElements: 400 })).toMatchObject({ ok: true });
+  });
+
   it('never inflates a part nobody reads (a theme that would not inflate costs nothing)', async () => {
     const { data } = zeroBomb(100 * MB);
     const sheet = strToU8('<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>');
