@@ -5,9 +5,14 @@ import type { ColumnKind } from '../core/report/model';
 const MAX_TEXT = 32767;
 
 /** Control characters are not allowed in XML 1.0 and make Excel "repair" the file. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
 export function cleanText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  // Tested first: nearly no text has one, and a test allocates nothing (a million cells per result).
+  const clean = CONTROL.test(s) ? s.replace(CONTROLS, '') : s;
   return clean.length > MAX_TEXT ? clean.slice(0, MAX_TEXT) : clean;
 }
 

@@ -17,6 +17,22 @@ export class SharedStrings {
   readonly list: string[] = [];
   count = 0;
 
+  /** Per column, the last text and its index: four in ten cells repeat the cell above (unit, file). */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastId: number[] = [];
+
+  /** id() for a cell of column `col`, skipping the lookup when the text is the column's last one. */
+  idInColumn(col: number, s: string): number {
+    if (this.lastText[col] === s) {
+      this.count++;
+      return this.lastId[col]!;
+    }
+    const i = this.id(s);
+    this.lastText[col] = s;
+    this.lastId[col] = i;
+    return i;
+  }
+
   id(s: string): number {
     this.count++;
     let i = this.index.get(s);
@@ -223,7 +239,7 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
     const rr = hr + 1 + i;
     const marks = highlights.get(i);
     let lines = 1;
-    const cells: string[] = [];
+    let cells = '';
     const n = Math.max(row.length, rowCols);
     for (let c = 0; c < n; c++) {
       const v = row[c] ?? null;
@@ -233,11 +249,11 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
       if (mark?.note) parts.notes.push({ row: rr, col: c, text: cleanText(mark.note) });
       const fill = mark ? FILLS[mark.severity] : undefined;
       const at = `${refs.col(c)}${rr}`;
-      cells.push(cellXml(at, v, c, fill, styleFor, ctx, external));
+      cells += cellXml(at, v, c, fill, styleFor, ctx, external);
     }
     // Readers do not reliably fit row heights to wrapped text on open: set it.
     const ht = lines > 1 ? ` ht="${Math.min(409, 14.5 * lines)}" customHeight="1"` : '';
-    out.write(`<row r="${rr}"${ht}>${cells.join('')}</row>`);
+    out.write(`<row r="${rr}"${ht}>${cells}</row>`);
   }
 
   // Blocks below the table.
@@ -327,7 +343,7 @@ type StyleFor = (c: number, fill: string | undefined, link: boolean, date: boole
 /** One `<c>`: strings are always text (shared strings), never formulas. */
 function cellXml(at: string, v: OutValue, c: number, fill: string | undefined, styleFor: StyleFor, ctx: WriteContext, external: (target: string, at: string) => void): string {
   if (v === null || v === undefined) return `<c r="${at}" s="${styleFor(c, fill, false, false)}"/>`;
-  if (typeof v === 'string') return `<c r="${at}" s="${styleFor(c, fill, false, false)}" t="s"><v>${ctx.strings.id(cleanText(v))}</v></c>`;
+  if (typeof v === 'string') return `<c r="${at}" s="${styleFor(c, fill, false, false)}" t="s"><v>${ctx.strings.idInColumn(c, cleanText(v))}</v></c>`;
   if (typeof v === 'number') {
     const s = styleFor(c, fill, false, false);
     return Number.isFinite(v) ? `<c r="${at}" s="${s}"><v>${v}</v></c>` : `<c r="${at}" s="${s}"/>`;
