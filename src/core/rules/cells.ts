@@ -296,7 +296,8 @@ function rowHash(r: NormalRow): number {
   let h = 0x811c9dc5;
   for (const k in r.values) if (k !== 'seq') h = hashValue(h, r.values[k]!);
   for (const k in r.extras) h = hashValue(hashValue(h, k), r.extras[k]!);
-  return h;
+  // Small integers are map keys without a heap number each.
+  return h & 0x3fffffff;
 }
 
 /** Characters hashed at each end of a string. */

@@ -53,6 +53,10 @@ export function underDomain(url: string, domain: string): boolean {
   return !!d && urlHost(url).endsWith(`.${d}`);
 }
 
+function columnsPlace(ctx: Place, r: NormalRow): Place {
+  return { ...ctx, cell: cellOf(r, 'columns') ?? cellOf(r, 'name') };
+}
+
 function siteDomain(r: NormalRow, site: string, ctx: Place, domain: string, out: Finding[]): void {
   const url = str(r.values.url).trim();
   if (!url) out.push(R.websiteUrlMissing.at({ ...ctx, cell: cellOf(r, 'url') ?? cellOf(r, 'name') }, { site, domain }));
@@ -73,13 +77,12 @@ function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind,
     }
     if (!('columns' in r.values)) continue;
     const columns = str(r.values.columns);
-    const place = { ...ctx, cell: cellOf(r, 'columns') ?? cellOf(r, 'name') };
     if (site.includes('党建')) {
       const missing = missingColumns(columns, PARTY_LISTS);
-      if (missing.length) out.push(R.websiteColumnsIncomplete.at(place, { site, missing }));
+      if (missing.length) out.push(R.websiteColumnsIncomplete.at(columnsPlace(ctx, r), { site, missing }));
     } else {
       const missing = missingColumns(columns, SUGGESTED_COLUMNS[kind]);
-      if (missing.length) out.push(R.websiteColumnsSuggested.at(place, { site, missing }));
+      if (missing.length) out.push(R.websiteColumnsSuggested.at(columnsPlace(ctx, r), { site, missing }));
     }
   }
 }

@@ -139,6 +139,7 @@ export class SheetScan {
   private readonly masks: number[] = [];
   /** Best mapping of a header starting at row r (one row or two) for FORMS[f], at r * FORMS.length + f. */
   private readonly picks = new Map<number, Pick>();
+  private readonly aboveTexts = new Map<string, string>();
 
   constructor(readonly sheet: SheetGrid) {
     this.text = makeResolver(sheet);
@@ -174,13 +175,27 @@ export class SheetScan {
       for (let c = 0; c < n; c++) {
         // A number cell reads as its own text (never blank, so never a merge's): no label.
         if (row![c]?.t === 'n' && NUMBERS_NEVER_LABELS) continue;
-        const k = headerKey(this.text(r, c));
+        const text = this.text(r, c);
+        if (tooLongForLabel(text)) continue;
+        const k = headerKey(text);
         if (k.length < LABEL_LENGTH.min || k.length > LABEL_LENGTH.max || !LABEL_FIRST.has(k.charCodeAt(0))) continue;
         mask |= LABEL_FORMS.get(k) ?? 0;
       }
       this.masks[r] = mask;
     }
     return mask;
+  }
+
+  /** The sheet name and rows [from, r), squashed, for the forms' keywords (built only for a candidate header). */
+  above(from: number, r: number): string {
+    const key = `${from},${r}`;
+    let t = this.aboveTexts.get(key);
+    if (t === undefined) {
+      t = `${this.sheet.name} `;
+      for (let rr = from; rr < r; rr++) t += ' ' + this.line(rr).join(' ');
+      this.aboveTexts.set(key, (t = squash(t)));
+    }
+    return t;
   }
 
   pick(f: number, r: number): Pick {
@@ -197,7 +212,7 @@ export class SheetScan {
     const line = this.line(r);
     const keys = this.keys(r);
     const single = mapRow(form, line, keys);
-    let pick = { ...single, bottom: r };
+    let pick = { cells: single.cells, score: single.score, required: single.required, bottom: r };
     const next = this.line(r + 1);
     // A two-row header needs labels in its upper row too; a title or signer line above never counts.
     const nextKeys = this.keys(r + 1);
@@ -213,11 +228,11 @@ export class SheetScan {
       }
       const double = mapRow(form, combined, combinedKeys);
       // Only a real sub-header row adds columns; a first data row never matches labels.
-      if (double.score > single.score) pick = { ...double, bottom: r + 1 };
+      if (double.score > single.score) pick = { cells: double.cells, score: double.score, required: double.required, bottom: r + 1 };
     }
     let mapped = 0;
     for (const c of pick.cells) if (c.column) mapped++;
-    return { ...pick, mapped };
+    return { cells: pick.cells, score: pick.score, required: pick.required, bottom: pick.bottom, mapped };
   }
 }
 
@@ -225,17 +240,7 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}, scan: Sheet
   const from = win.from ?? firstFilledRow(sheet);
   const aboveFrom = Math.min(win.aboveFrom ?? 0, from);
   const last = Math.min(sheet.rows.length, from + (win.rows ?? SCAN_ROWS));
-  // The sheet name and the rows above row r, for the form's keywords (built only for a candidate header).
-  const above = new Map<number, string>();
-  const aboveAt = (r: number) => {
-    let t = above.get(r);
-    if (t === undefined) {
-      t = `${sheet.name} `;
-      for (let rr = aboveFrom; rr < r; rr++) t += ' ' + scan.line(rr).join(' ');
-      above.set(r, (t = squash(t)));
-    }
-    return t;
-  };
+  const aboveAt = (r: number) => scan.above(aboveFrom, r);
   let best: Detection | null = null;
   for (let f = 0; f < FORMS.length; f++) {
     const form = FORMS[f]!;
@@ -265,6 +270,26 @@ FORMS.forEach((f, i) => {
 /** Lengths and first characters of the label keys: a quick no for most data cells. */
 const LABEL_LENGTH = { min: Math.min(...[...ANY_LABEL].map((k) => k.length)), max: Math.max(...[...ANY_LABEL].map((k) => k.length)) };
 const LABEL_FIRST = new Set([...ANY_LABEL].map((k) => k.charCodeAt(0)));
+/**
+ * Whether headerKey(text) is surely longer than any label key: more characters than that which
+ * headerKey keeps (it drops whitespace, '*', ':' and bracketed notes; with a bracket, no answer).
+ * Scans only that far, so a long data text is ruled out without normalising it.
+ */
+function tooLongForLabel(text: string): boolean {
+  if (text.length <= LABEL_LENGTH.max) return false;
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x28 || ch === 0x5b || ch === 0x3010 || ch === 0xff08 || ch === 0xff3b) return false;
+    if (isSpace(ch) || DROPPED.has(ch)) continue;
+    if (++kept > LABEL_LENGTH.max) return true;
+  }
+  return false;
+}
+
+/** Characters headerKey may drop besides whitespace: zero-width ones, '*' and ':' (half- and full-width). */
+const DROPPED = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x2a, 0xff0a, 0x3a, 0xff1a]);
+
 /** A number's text (String(n): digits, '.', 'e', signs, or NaN, Infinity) is no label key. */
 const NUMBERS_NEVER_LABELS = ![...ANY_LABEL].some((k) => /^[-+.\de]*$|^-?infinity$|^nan$/.test(k));
 /** First characters of those labels: most data cells are ruled out without normalising them. */
