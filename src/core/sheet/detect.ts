@@ -298,18 +298,23 @@ const FIRST_CHARS = new Set([...ANY_LABEL].map((k) => k[0]!));
 function maybeLabel(c: Cell | null | undefined): c is { t: 's'; v: string } {
   if (c?.t !== 's' || c.v.length > 60) return false;
   const v = c.v;
-  let first = -1;
-  for (let i = 0; i < v.length; i++) {
+  let first = 0;
+  while (first < v.length && (v.charCodeAt(first) === 0x2a || v.charCodeAt(first) === 0xff0a || isSpace(v.charCodeAt(first)))) first++;
+  if (first === v.length || !labelFirst(v, first)) return false;
+  // Labels carry no digits.
+  for (let i = first; i < v.length; i++) {
     const ch = v.charCodeAt(i);
     if (ch >= 0x30 && ch <= 0x39) return false;
-    if (first < 0 && ch !== 0x2a && ch !== 0xff0a && !isSpace(ch)) first = i;
   }
-  if (first < 0) return false;
-  const ch = v.charCodeAt(first);
-  // ASCII and CJK ideographs lower-case without a new string.
+  return true;
+}
+
+/** Whether v[at], lower-cased, starts some label; ASCII and CJK ideographs without a new string. */
+function labelFirst(v: string, at: number): boolean {
+  const ch = v.charCodeAt(at);
   if (ch < 0x80) return LABEL_FIRST.has(ch >= 0x41 && ch <= 0x5a ? ch + 0x20 : ch);
   if (ch >= 0x4e00 && ch <= 0x9fff) return LABEL_FIRST.has(ch);
-  return FIRST_CHARS.has(v[first]!.toLowerCase());
+  return FIRST_CHARS.has(v[at]!.toLowerCase());
 }
 
 

@@ -39,6 +39,20 @@ function lineText(sheet: SheetGrid, r: number): string {
   return (sheet.rows[r] ?? []).map((c) => cellText(c).trim()).filter(Boolean).join('  ');
 }
 
+function trimmedText(cells: readonly (Cell | null | undefined)[], c: number): string {
+  return cellText(cells[c]).trim();
+}
+
+function startsWithAny(text: string, prefixes: readonly string[]): boolean {
+  for (const p of prefixes) if (text.startsWith(p)) return true;
+  return false;
+}
+
+/** Without one trailing colon (half- or full-width). */
+function withoutColon(text: string): string {
+  return text.endsWith(':') || text.endsWith('：') ? text.slice(0, -1) : text;
+}
+
 function isEmptySheet(sheet: SheetGrid): boolean {
   return sheet.rows.every((row) => !row || row.every(isBlank));
 }
@@ -74,13 +88,13 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
     if (own.every(isBlank)) continue;
     const cells = mergedFill.has(r) ? withMerged(own, mergedFill.get(r)!) : own;
     // Texts only as far as needed: the first filled cell, 序号, the first meaningful ones.
-    const textAt = (c: number) => cellText(cells[c]).trim();
+    const textAt = (c: number) => trimmedText(cells, c);
     let firstCol = 0;
     while (firstCol < cells.length && !textAt(firstCol)) firstCol++;
     if (firstCol === cells.length) continue;
     const firstText = textAt(firstCol);
     const first = squash(firstText);
-    if (STOP_PREFIXES.some((p) => first.startsWith(p))) {
+    if (startsWithAny(first, STOP_PREFIXES)) {
       // Signer lines are often placed under the table; everything from here on is not data.
       for (let rr = r; rr < sheet.rows.length; rr++) {
         const s = parseSigner(lineText(sheet, rr));
@@ -88,7 +102,7 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
       }
       break;
     }
-    const lead = squash(seqCol !== undefined && seqCol < cells.length ? textAt(seqCol) || firstText : firstText).replace(/[:：]$/, '');
+    const lead = withoutColon(squash(seqCol !== undefined && seqCol < cells.length ? textAt(seqCol) || firstText : firstText));
     if (EXAMPLE_WORDS.has(lead) || TOTAL_WORDS.has(lead)) continue;
     // A row holding only its 序号 (a pre-numbered blank template row) is no data.
     let meaningful = false;
