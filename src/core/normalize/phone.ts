@@ -71,8 +71,8 @@ function parseOne(text: string): Parsed | null {
 function cellString(input: Cell | string | null | undefined): string {
   if (input == null) return '';
   if (typeof input === 'string') return input;
-  // Integer formatting: a long number must not come out as '1.38e+10'.
-  if (input.t === 'n' && Number.isSafeInteger(input.v)) return BigInt(input.v).toString();
+  // Integer formatting: a long number must not come out as '1.38e+10' (a safe integer never does).
+  if (input.t === 'n' && Number.isSafeInteger(input.v)) return String(input.v);
   return String(input.v);
 }
 

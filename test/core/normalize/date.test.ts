@@ -28,6 +28,9 @@ describe('parseDate', () => {
     [n(45376.75), '2024-03-25', true],
     [n(20240325), '2024-03-25', true],
     [s('2024-02-29'), '2024-02-29', false],
+    // Century years leap only every 400 years.
+    [s('2000-02-29'), '2000-02-29', false],
+    [{ t: 'd', v: '2024-04-30' }, '2024-04-30', false],
   ])('%j → %s', (cell, iso, normalized) => {
     expect(parseDate(cell)).toEqual({ ok: true, iso, normalized });
   });
@@ -45,6 +48,9 @@ describe('parseDate', () => {
     [s('20230230'), 'impossible'],
     [n(20230230), 'impossible'],
     [{ t: 'd', v: '2023-02-30' }, 'impossible'],
+    [s('1900-02-29'), 'impossible'],
+    [{ t: 'd', v: '2100-02-29' }, 'impossible'],
+    [s('2024-04-31'), 'impossible'],
     [s('2024-03'), 'invalid'],
     [s('2024/03-25'), 'invalid'],
     [s('24-3-25'), 'invalid'],
@@ -133,6 +139,8 @@ describe('day arithmetic', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1);
     expect(daysBetween('2024-03-25', '2024-01-01')).toBe(-84);
+    expect(daysBetween('1899-12-30', '2024-03-25')).toBe(45376);
+    expect(daysBetween('1900-02-28', '1900-03-01')).toBe(1);
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
