@@ -53,6 +53,19 @@ describe('a session across a reload', () => {
     expect((await b.returnCopiesZip(picked)).length).toBe(zipBefore.length);
   });
 
+  it('writes the files once for a whole drop, however many chunks it is read in', async () => {
+    const { store, saves, data } = recordingStore();
+    const a = localEngine(store);
+    await a.restore('web');
+    // Over two chunks of 16: the same samples under other names (duplicates are files too).
+    const drop = [0, 1, 2, 3, 4].flatMap((k) => samples().map((f) => ({ ...f, name: `${k}-${f.name}` })));
+    expect(drop.length).toBeGreaterThan(32);
+    const summary = await a.addFiles(drop);
+    expect(summary.added).toHaveLength(drop.length);
+    expect(saves.filter((s) => s.files !== false)).toHaveLength(1);
+    expect(data.get('web')!.subs).toHaveLength(drop.length);
+  });
+
   it('runs a drop made while the restore is still loading after it, losing neither', async () => {
     const { store } = recordingStore();
     const a = localEngine(store);

@@ -308,7 +308,7 @@ export class EngineCore {
    * Reads files and files each by its content: submissions, a roster, score workbooks, an earlier
    * result. Never throws for a bad file: an unreadable one is a submission that gets a finding.
    */
-  async addFiles(files: InputFile[], onProgress?: Progress): Promise<ImportSummary> {
+  async addFiles(files: InputFile[], onProgress?: Progress, opts: { persist?: boolean } = {}): Promise<ImportSummary> {
     const added: FileBrief[] = [];
     const skipped: string[] = [];
     const counts = { submissions: 0, unreadable: 0, duplicates: 0, rosters: 0, scores: 0, results: 0, skipped: 0 };
@@ -326,8 +326,13 @@ export class EngineCore {
       done++;
       onProgress?.(done, files.length, f.name);
     }
-    if (added.length) await this.persist();
+    if (added.length && opts.persist !== false) await this.persist();
     return { total: this.state.submissions.length, added, skipped, counts, changed: added.length > 0 };
+  }
+
+  /** Saves the session now (after a drop read in chunks with `persist: false`). */
+  async persistNow(): Promise<void> {
+    await this.persist();
   }
 
   private async addOne(f: InputFile, sha256: string, counts: NonNullable<ImportSummary['counts']>): Promise<FileBrief> {
