@@ -25,10 +25,11 @@ const useStyles = makeStyles({
   info: {},
 });
 
-function NoticeBox({ notice, testId }: { notice: Notice; testId: string }) {
+/** One notice in its intent's colours; `data` adds attributes tests and styles key on. */
+export function NoticeBox({ notice, testId, data }: { notice: Notice; testId: string; data?: Record<`data-${string}`, string> }) {
   const styles = useStyles();
   return (
-    <div className={mergeClasses(styles.box, styles[notice.intent])} data-testid={testId} data-intent={notice.intent}>
+    <div className={mergeClasses(styles.box, styles[notice.intent])} data-testid={testId} data-intent={notice.intent} {...data}>
       {notice.text}
     </div>
   );

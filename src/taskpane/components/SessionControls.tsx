@@ -3,31 +3,16 @@
  * full disk), and 新建会话, which forgets everything after a confirmation.
  */
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import type { RestoreSummary } from '../engine/client';
 import { useT, type MessageKey } from '../i18n';
-import { StatusText } from './Live';
-
-const useStyles = makeStyles({
-  banner: {
-    padding: '8px 10px',
-    borderRadius: tokens.borderRadiusMedium,
-    borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-    overflowWrap: 'anywhere',
-  },
-});
+import { NoticeBox, StatusText } from './Live';
 
 export function StorageBanner({ problem }: { problem: RestoreSummary['storage'] }) {
   const t = useT();
-  const styles = useStyles();
   return (
     <StatusText testId="storage-status">
-      {problem ? (
-        <div className={styles.banner} data-testid="storage-problem" data-problem={problem}>
-          {t(`storage.${problem}` as MessageKey)}
-        </div>
-      ) : null}
+      {problem ? <NoticeBox notice={{ intent: 'warning', text: t(`storage.${problem}` as MessageKey) }} testId="storage-problem" data={{ 'data-problem': problem }} /> : null}
     </StatusText>
   );
 }
