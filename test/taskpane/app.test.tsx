@@ -51,7 +51,7 @@ const CHECK: CheckOutput = {
 /** An engine whose whole result is the fixed check above plus the entries typed so far. */
 function stubEngine(
   check: CheckOutput = CHECK,
-  { saved = null, storage = null }: { saved?: Settings | null; storage?: RestoreSummary['storage'] } = {},
+  { saved = null, storage = null, missing = [] }: { saved?: Settings | null; storage?: RestoreSummary['storage']; missing?: string[] } = {},
 ): Engine & { calls: string[]; entries: EntryInput[] } {
   const calls: string[] = [];
   const entries: EntryInput[] = [];
@@ -102,7 +102,7 @@ function stubEngine(
       calls.push('restore');
       files = 2;
       roster = 13;
-      return { files: 2, roster: 13, others: 0, settings: saved, storage };
+      return { files: 2, roster: 13, others: 0, settings: saved, storage, missing };
     },
     async forget() {
       calls.push('forget');
@@ -493,6 +493,14 @@ describe('App on the web page with a saved session', () => {
     await waitFor(() => screen.getByTestId('import-summary'));
     expect(screen.getByTestId('import-summary').textContent).toBe('已恢复上次导入的 2 个文件。');
     expect(screen.getByTestId('storage-problem').textContent).toContain('浏览器存储空间不足');
+  });
+
+  it('names the files of the saved session that could not be read back', async () => {
+    const engine = stubEngine(CHECK, { missing: ['信息工程学院.xlsx', '艺术设计学院.xlsx'] });
+    renderWeb(engine, () => undefined);
+    await waitFor(() => screen.getByTestId('import-summary'));
+    const notice = screen.getAllByTestId('notice').map((n) => n.textContent).join(' ');
+    expect(notice).toContain('2 个文件未能从浏览器存储读回，请重新导入：信息工程学院.xlsx、艺术设计学院.xlsx');
   });
 
   it('新建会话 asks first, then forgets everything and starts over', async () => {

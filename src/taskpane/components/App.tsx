@@ -161,6 +161,10 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
       try {
         const r = await live.restore(session.id);
         setRestoredStorage(r.storage);
+        if (r.missing.length) {
+          const shown = r.missing.slice(0, 10).join('、') + (r.missing.length > 10 ? ' …' : '');
+          setNotice({ intent: 'warning', text: t('import.missing', { n: r.missing.length, files: shown }) });
+        }
         if (r.settings && !session.settings && !settingsTouched.current) {
           const next = { ...defaultSettings(), ...r.settings, ...(initialSettings ?? {}) };
           if (!settingsProblems(next).length) {

@@ -204,6 +204,8 @@ export interface RestoreSummary {
   settings: Settings | null;
   /** Set when the session cannot be kept across a reload (the page still works). */
   storage: StorageProblem | null;
+  /** Files the saved session held that could not be read back: they must be dropped again. */
+  missing: string[];
 }
 
 export class EngineCore {
@@ -219,7 +221,6 @@ export class EngineCore {
   private restoring: Promise<unknown> = Promise.resolve();
   /** Saves run one after another; each writes the state as it is when it runs. */
   private saving: Promise<void> = Promise.resolve();
-  private filesDirty = false;
   private savedSettings = '';
   private storage: StorageProblem | null = null;
 
@@ -257,7 +258,7 @@ export class EngineCore {
     }
     const s = this.state;
     const others = s.scoreBooks.length + (s.previous ? 1 : 0) + s.entries.length;
-    return { files: s.submissions.length, roster: s.roster?.units.length ?? 0, others, settings: data?.settings ?? null, storage: this.storage };
+    return { files: s.submissions.length, roster: s.roster?.units.length ?? 0, others, settings: data?.settings ?? null, storage: this.storage, missing: data?.missing ?? [] };
   }
 
   /** Saves the session (after the saves before it); a failure is reported in results, never thrown. */
@@ -269,18 +270,16 @@ export class EngineCore {
   private async saveNow(): Promise<void> {
     if (!this.session || !this.store) return;
     const s = this.state;
-    const files = this.filesDirty;
     try {
       if (s.submissions.length || s.roster || s.scoreBooks.length || s.previous || s.entries.length || this.settings) {
-        this.filesDirty = false;
-        const originals = files ? Object.fromEntries(this.originals) : {};
-        const data: SessionData = { subs: s.submissions, roster: s.roster, scoreBooks: s.scoreBooks, previous: s.previous, entries: s.entries, originals, settings: this.settings, savedAt: Date.now() };
-        await this.store.save(this.session, data, { files });
+        // The store writes only the files it does not hold yet (and deletes those gone).
+        const data: SessionData = { subs: s.submissions, roster: s.roster, scoreBooks: s.scoreBooks, previous: s.previous, entries: s.entries, originals: Object.fromEntries(this.originals), settings: this.settings, savedAt: Date.now() };
+        await this.store.save(this.session, data);
       } else await this.store.remove(this.session);
       this.storage = null;
     } catch (e) {
-      // Persistence is a convenience: a full or unavailable store never breaks the work.
-      this.filesDirty ||= files;
+      // Persistence is a convenience: a full or unavailable store never breaks the work (a failed
+      // save leaves the store as it was; the next one writes what is still missing).
       this.storage = storageProblem(e);
     }
   }
@@ -291,7 +290,6 @@ export class EngineCore {
     this.cache = new CheckCache();
     this.originals.clear();
     this.settings = null;
-    this.filesDirty = true;
     await this.persist();
   }
 
@@ -371,7 +369,6 @@ export class EngineCore {
     else counts.submissions++;
     this.state.submissions.push({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? null, read });
     if (!twin) this.originals.set(f.name, f.bytes);
-    this.filesDirty = true;
     return brief;
   }
 
@@ -379,7 +376,6 @@ export class EngineCore {
     this.state = { ...emptySession(), roster: this.state.roster };
     this.cache = new CheckCache();
     this.originals.clear();
-    this.filesDirty = true;
     await this.persist();
   }
 
