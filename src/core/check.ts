@@ -316,7 +316,7 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
   }
   append(findings, checkCross(tables, signers));
   const units = summarise(works, tables, roster, required, opts, findings);
-  locateWordTables(findings, works);
+  const wordTables = locateWordTables(findings, works);
   findings.sort(compareFindings);
   const byUnit = new Map(units.map((u) => [u.unit, u]));
   for (const f of findings) {
@@ -326,19 +326,26 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
     else if (f.severity === 'warning') u.warnings++;
     else u.infos++;
   }
-  return { asOf: opts.asOf, deadline: opts.deadline ?? null, files: works.map((w) => w.record), findings, units, tables, roster };
+  return { asOf: opts.asOf, deadline: opts.deadline ?? null, files: works.map((w) => w.record), findings, units, tables, roster, ...(wordTables ? { wordTables } : {}) };
 }
 
-/** Findings in Word tables get 表n 第r行 locations instead of A1 cells (sheet/locate.ts). */
-function locateWordTables(findings: Finding[], works: FileCheck[]): void {
-  const origins = new Map<string, TableOrigin>();
-  for (const w of works) for (const s of w.sheets) if (s.origin) origins.set(`${w.file}\u0000${s.sheet}`, s.origin);
-  if (!origins.size) return;
+/** Findings in Word tables get 表n 第r行 locations instead of A1 cells (sheet/locate.ts); returns the tables' origins. */
+function locateWordTables(findings: Finding[], works: FileCheck[]): Record<string, TableOrigin> | null {
+  const origins: Record<string, TableOrigin> = {};
+  let any = false;
+  for (const w of works)
+    for (const s of w.sheets)
+      if (s.origin) {
+        origins[`${w.file}\u0000${s.sheet}`] = s.origin;
+        any = true;
+      }
+  if (!any) return null;
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    const o = f.file && f.sheet ? origins.get(`${f.file}\u0000${f.sheet}`) : undefined;
+    const o = f.file && f.sheet ? origins[`${f.file}\u0000${f.sheet}`] : undefined;
     if (o) findings[i] = locateInTable(f, o);
   }
+  return origins;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

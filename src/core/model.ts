@@ -2,6 +2,7 @@
 import type { Finding } from './findings';
 import type { FormId } from './forms/ids';
 import type { RowValue } from './rules/cells';
+import type { TableOrigin } from './sheet/locate';
 import type { Roster } from './units';
 
 export type FileStatus = 'accepted' | 'rejected' | 'replaced' | 'duplicate';
@@ -69,4 +70,6 @@ export interface CheckResult {
   units: UnitSummary[];
   tables: Record<FormId, ConsolidatedRow[]>;
   roster: Roster | null;
+  /** The Word tables among the sheets, by `file \u0000 sheet`: where their findings sit in the grid. */
+  wordTables?: Record<string, TableOrigin>;
 }

@@ -21,6 +21,15 @@ describe('check workbook model', () => {
     expect(summary.highlights).toEqual([expect.objectContaining({ row: 0, col: 4, severity: 'error' })]);
   });
 
+  it('links and highlights a finding in a Word table, located by table, row and column', () => {
+    // A .docx: the title and signer paragraphs come first, the table starts at sheet row 3.
+    const word = { ...formSheet('website', withCell('website', '联系电话', '1380000111')), origin: { table: 1, top: 2 } };
+    const m = checkWorkbookModel(run([unitWorkbook('信息工程学院.docx', { website: word })]));
+    const found = m.sheets.find((s) => s.name === '校验结果')!.rows.find((r) => r[1] === 'cell-phone')!;
+    expect(found[5]).toEqual({ text: '表1 第2行 联系电话', link: "#'汇总_网站平台'!E3" });
+    expect(m.sheets.find((s) => s.name === '汇总_网站平台')!.highlights).toEqual([expect.objectContaining({ row: 0, col: 4, severity: 'error' })]);
+  });
+
   it('keeps the JSON contract fields', () => {
     const json = toJsonReport(result);
     expect(Object.keys(json)).toEqual(['asOf', 'files', 'findings', 'units']);

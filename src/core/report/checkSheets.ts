@@ -6,6 +6,7 @@ import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
 import { cellOf } from '../rules/cells';
+import { gridCellOf } from '../sheet/locate';
 import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
 
 const STATUS: Record<string, string> = { accepted: '已导入', rejected: '未导入', replaced: '已被替换', duplicate: '重复跳过' };
@@ -94,10 +95,22 @@ function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): LandingI
   return idx;
 }
 
-function findingsSheet(r: CheckResult, idx: LandingIndex): SheetModel {
+/** A finding's cell in its sheet's grid: its A1 cell, or where its Word-table location lies. */
+function sheetCellOf(r: CheckResult): (f: Finding) => string | null {
+  const tables = r.wordTables;
+  if (!tables) return (f) => f.cell;
+  return (f) => {
+    if (f.cell || f.table === undefined || !f.file || !f.sheet) return f.cell;
+    const o = tables[`${f.file}\u0000${f.sheet}`];
+    return o ? gridCellOf(f, o) : null;
+  };
+}
+
+function findingsSheet(r: CheckResult, idx: LandingIndex, cellOfFinding: (f: Finding) => string | null): SheetModel {
   const rows: OutValue[][] = r.findings.map((f) => {
-    const target = locate(f, idx);
-    const cell: OutValue = f.cell && target ? { text: f.cell, link: `#'${target.sheet}'!${target.addr}` } : locationText(f);
+    const at = cellOfFinding(f);
+    const target = at ? locate(f, at, idx) : null;
+    const cell: OutValue = target ? { text: locationText(f) ?? at!, link: `#'${target.sheet}'!${target.addr}` } : locationText(f);
     return [SEVERITY[f.severity], f.rule, f.unit, baseName(f.file), f.sheet, cell, formTitle(f.form), f.message, f.suggestion ?? null];
   });
   return {
@@ -130,12 +143,12 @@ function count(fs: Finding[], s: Severity): number {
   return fs.filter((f) => f.severity === s).length;
 }
 
-function locate(f: Finding, idx: LandingIndex): { sheet: string; addr: string } | null {
-  const rows = f.file && f.sheet && f.cell ? idx.sheet(f.file, f.sheet) : undefined;
-  const p = rows ? parseA1(f.cell!) : null;
+function locate(f: Finding, at: string, idx: LandingIndex): { sheet: string; addr: string } | null {
+  const rows = f.file && f.sheet ? idx.sheet(f.file, f.sheet) : undefined;
+  const p = rows ? parseA1(at) : null;
   const hit = p ? rows!.get(p.row) : undefined;
   if (!hit) return null;
-  const key = Object.keys(hit.row.letters).find((k) => cellOf(hit.row, k) === f.cell);
+  const key = Object.keys(hit.row.letters).find((k) => cellOf(hit.row, k) === at);
   const col = key ? hit.keys.indexOf(key) + 1 : 0;
   return { sheet: hit.sheet, addr: a1(hit.top + 1 + hit.index, Math.max(col, 0)) };
 }
@@ -144,7 +157,7 @@ function columnKeys(form: FormId): string[] {
   return formById(form).columns.filter((c) => c.key !== 'seq').map((c) => c.key);
 }
 
-function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]): SheetModel {
+function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[], cellOfFinding: (f: Finding) => string | null): SheetModel {
   const tpl = formById(form);
   const defs = tpl.columns.filter((c) => c.key !== 'seq');
   const extraSet = new Set<string>();
@@ -152,8 +165,9 @@ function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]
   const extras = [...extraSet];
   const byCell = new ByPlace<string, Finding[]>();
   for (const f of findings) {
-    if (f.form !== form || !f.cell || !f.file) continue;
-    addTo(byCell.sheet(f.file, `${f.sheet}`, true), f.cell, f);
+    if (f.form !== form || !f.file) continue;
+    const at = cellOfFinding(f);
+    if (at) addTo(byCell.sheet(f.file, `${f.sheet}`, true), at, f);
   }
   const highlights: Highlight[] = [];
   const fileNames = new Map<string, string>();
@@ -239,7 +253,8 @@ function unitSheet(r: CheckResult): SheetModel {
 }
 
 export function checkWorkbookModel(r: CheckResult): WorkbookModel {
-  const summaries = new Map(FORM_IDS.map((f) => [f, summarySheet(f, r.tables[f], r.findings)] as const));
+  const cellOfFinding = sheetCellOf(r);
+  const summaries = new Map(FORM_IDS.map((f) => [f, summarySheet(f, r.tables[f], r.findings, cellOfFinding)] as const));
   const idx = summaryIndex(r, summaries);
-  return { sheets: [importSheet(r), findingsSheet(r, idx), ...summaries.values(), unitSheet(r)] };
+  return { sheets: [importSheet(r), findingsSheet(r, idx, cellOfFinding), ...summaries.values(), unitSheet(r)] };
 }

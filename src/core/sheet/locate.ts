@@ -2,7 +2,7 @@
  * Word tables have no A1 cells: a finding there is located as 表n 第r行 列名 (table number,
  * row within the table counting its header rows, the column's header), and `cell` is null.
  */
-import { parseA1, type SheetGrid } from '../grid';
+import { a1, parseA1, type SheetGrid } from '../grid';
 import type { Finding } from '../findings';
 import type { ParsedSheet } from './parse';
 
@@ -31,4 +31,14 @@ export function locateInTable(f: Finding, o: TableOrigin): Finding {
     if (column) out.column = column;
   }
   return out;
+}
+
+/**
+ * The sheet cell of a finding located in a Word table (the inverse of locateInTable), so the
+ * report can still highlight and link it; null when it names no column or is not in one.
+ */
+export function gridCellOf(f: Finding, o: TableOrigin): string | null {
+  if (f.row === undefined || f.column === undefined) return null;
+  for (const [col, header] of Object.entries(o.headers)) if (header === f.column) return a1(o.top + f.row - 1, Number(col));
+  return null;
 }
