@@ -3,6 +3,8 @@
  * copy unchanged finds the same problems in the same cells; correcting the marked cells makes it
  * clean. A CSV comes back as an .xlsx in the template layout and behaves the same way.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { checkBatch, type Submission } from '../../src/core/check';
@@ -163,5 +165,26 @@ describe('return copies of a CSV submission', () => {
     expect(found).toEqual(placed);
     expect(placed).toEqual(['cell-phone 附件1!E5', 'cell-required 附件1!D6']);
     for (const at of ['E5', 'D6']) expect((ws.getCell(at).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+  });
+});
+
+describe('return copies of a Word submission', () => {
+  const docx = new Uint8Array(readFileSync(join(__dirname, '../fixtures/formats/机电学院.docx')));
+
+  it('comes back as an .xlsx whose marks and 退回说明 cells are where its Word-table problems landed; checked again, the same problems are found there', async () => {
+    const word = { file: '机电学院.docx', sha256: 'w', size: docx.length, read: await readSubmission('机电学院.docx', docx) };
+    const first = checkBatch([word], { asOf: AS_OF });
+    const inTables = first.findings.filter((f) => f.severity !== 'info' && f.table !== undefined);
+    expect(inTables.length).toBeGreaterThan(0);
+    const built = await buildReturnCopies(first, async () => docx);
+    const out = built.files[0]!;
+    const placed = out.copy.items.filter((i) => i.sheet && i.cell).map((i) => `${i.rule} ${i.sheet}!${i.cell}`).sort();
+    // Every problem located in a table has its cell in the copy, not only a table and row.
+    expect(out.copy.items.filter((i) => i.sheet && !i.sheet.startsWith('退回')).every((i) => i.cell !== null)).toBe(true);
+    const again = checkBatch([{ file: out.name, sha256: 'c', size: out.bytes.length, read: await readSubmission(out.name, out.bytes) }], { asOf: AS_OF });
+    const found = again.findings.filter((f) => f.severity !== 'info' && f.sheet).map((f) => `${f.rule} ${f.sheet}!${f.cell}`).sort();
+    expect(found).toEqual(placed);
+    const wb = await load(out.bytes);
+    for (const i of out.copy.items.filter((x) => x.sheet && x.cell)) expect((wb.getWorksheet(i.sheet!)!.getCell(i.cell!).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toMatch(/^FF/);
   });
 });

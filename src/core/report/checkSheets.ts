@@ -6,7 +6,7 @@ import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
 import { cellOf } from '../rules/cells';
-import { gridCellOf } from '../sheet/locate';
+import { sheetCellOf } from './sheetCell';
 import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
 
 const STATUS: Record<string, string> = { accepted: '已导入', rejected: '未导入', replaced: '已被替换', duplicate: '重复跳过' };
@@ -93,17 +93,6 @@ function summaryIndex(r: CheckResult, sheets: Map<FormId, SheetModel>): LandingI
     r.tables[form].forEach((row, index) => idx.sheet(row.file, row.sheet, true).set(row.row, { sheet: model.name, top, index, row, keys }));
   }
   return idx;
-}
-
-/** A finding's cell in its sheet's grid: its A1 cell, or where its Word-table location lies. */
-function sheetCellOf(r: CheckResult): (f: Finding) => string | null {
-  const tables = r.wordTables;
-  if (!tables) return (f) => f.cell;
-  return (f) => {
-    if (f.cell || f.table === undefined || !f.file || !f.sheet) return f.cell;
-    const o = tables[`${f.file}\u0000${f.sheet}`];
-    return o ? gridCellOf(f, o) : null;
-  };
 }
 
 function findingsSheet(r: CheckResult, idx: LandingIndex, cellOfFinding: (f: Finding) => string | null): SheetModel {

@@ -10,6 +10,7 @@ import { addDays } from '../normalize/date';
 import * as catalog from '../rules/catalog';
 import { RETURN_SHEET } from '../sheet/instructions';
 import type { SheetModel } from './model';
+import { sheetCellOf } from './sheetCell';
 
 export interface ReturnItem {
   severity: Severity;
@@ -43,10 +44,11 @@ const SEVERITY_TEXT: Record<Severity, string> = { error: '错误', warning: '警
 type RuleInfo = { id: string; title: string; description: string; requirement?: string };
 const RULES = new Map<string, RuleInfo>(Object.values(catalog).map((r) => [r.id, r as RuleInfo]));
 
-export function returnItem(f: Finding): ReturnItem {
+/** `cell`: the finding's cell in the sheet grid (a Word-table finding has no A1 cell of its own). */
+export function returnItem(f: Finding, cell: string | null = f.cell): ReturnItem {
   const rule = RULES.get(f.rule);
   const todo = f.suggestion ?? rule?.requirement ?? rule?.description ?? '请按问题说明修改';
-  return { severity: f.severity, rule: f.rule, title: rule?.title ?? f.rule, sheet: f.sheet, cell: f.cell, message: f.message, todo };
+  return { severity: f.severity, rule: f.rule, title: rule?.title ?? f.rule, sheet: f.sheet, cell, message: f.message, todo };
 }
 
 /** The note on a marked cell: the problem, then what is required. */
@@ -67,6 +69,7 @@ export function returnCopyName(file: string, n = 1): string {
 /** Files that go back: every accepted file of a unit that has errors or warnings. */
 export function returnCopies(result: CheckResult, opts: ReturnOptions = {}): ReturnCopy[] {
   const deadline = opts.deadline ?? addDays(result.asOf, RETURN_DAYS);
+  const cellOf = sheetCellOf(result);
   // Grouped by unit once: a city-wide batch has thousands of files and 100k+ findings.
   const serious = new Map<string, Finding[]>();
   for (const f of result.findings) if (f.severity !== 'info' && f.unit !== null) addTo(serious, f.unit, f);
@@ -78,7 +81,7 @@ export function returnCopies(result: CheckResult, opts: ReturnOptions = {}): Ret
   for (const rec of result.files) {
     if (rec.status !== 'accepted' || !rec.unit) continue;
     const owns = firstAccepted.get(rec.unit) === rec;
-    const items = (serious.get(rec.unit) ?? []).filter((f) => f.file === rec.file || (f.file === null && owns)).map(returnItem);
+    const items = (serious.get(rec.unit) ?? []).filter((f) => f.file === rec.file || (f.file === null && owns)).map((f) => returnItem(f, cellOf(f)));
     if (!items.length) continue;
     let name = returnCopyName(rec.file);
     for (let n = 2; taken.has(name); n++) name = returnCopyName(rec.file, n);
