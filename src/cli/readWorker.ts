@@ -1,5 +1,5 @@
 /**
- * Reads, parses and checks submissions off the main thread (one worker per core). The pool keeps
+ * Reads, parses and checks submissions off the main thread (workerCount() in pool.ts says how many). The pool keeps
  * a few files queued here so the worker never waits for the main thread; they are done one at a
  * time, in order, so the file a dying worker was on is the oldest one not answered.
  */

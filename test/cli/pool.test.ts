@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkAll } from '../../src/cli/pool';
+import { checkAll, workerCount } from '../../src/cli/pool';
 import { goodBook } from '../hostile/corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -45,4 +45,19 @@ require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('workerCount', () => {
+  it.each([
+    // files, cores, workers: one per core and per 400 files, at most 8
+    [100, 2, 1],
+    [400, 8, 1],
+    [401, 8, 2],
+    [1000, 2, 2],
+    [1000, 8, 3],
+    [5000, 32, 8],
+    [40, 1, 1],
+  ])('%i files on %i cores: %i', (files, cores, want) => {
+    expect(workerCount(files, cores)).toBe(want);
+  });
 });
