@@ -42,6 +42,7 @@ export interface FormTemplate {
 }
 
 const PHONE_ALIASES = ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式', '联系电话（手机）', '电话号码'];
+const GROUP_ADMIN_ALIASES = ['群管理员', '管理员', '管理员姓名', '群主', '群主姓名'];
 const SEQ: ColumnDef = { key: 'seq', label: '序号', type: 'seq', aliases: ['编号', 'no', 'no.'], width: 6 };
 const REMARK: ColumnDef = { key: 'remark', label: '备注', type: 'text', aliases: ['说明'], width: 16 };
 
@@ -61,7 +62,7 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'admin', label: '网站管理员', type: 'text', required: true, aliases: ['管理员', '管理员姓名'], width: 10 },
       { key: 'phone', label: '联系电话', type: 'phone', required: true, aliases: PHONE_ALIASES, hint: '手机号或带区号座机，多个用“/”分隔', width: 15 },
       { key: 'columns', label: '网站栏目', type: 'text', aliases: ['栏目', '主要栏目', '栏目设置'], hint: '各栏目用“、”分隔', width: 36 },
-      { key: 'lastUpdate', label: '最后更新日期', type: 'date', required: true, aliases: ['更新日期', '最近更新日期', '最后更新时间', '最近更新时间', '最近更新'], hint: '如 2024-03-25', width: 14 },
+      { key: 'lastUpdate', label: '最后更新日期', type: 'date', required: true, aliases: ['更新日期', '最近更新日期', '最后更新时间', '最近更新时间', '最近更新', '更新时间', '最新更新日期', '最新更新时间'], hint: '如 2024-03-25', width: 14 },
       { key: 'url', label: '网址', type: 'url', extra: true, aliases: ['网站地址', '域名', 'url', '链接', '网站网址'], width: 28 },
     ],
   },
@@ -96,10 +97,10 @@ export const FORMS: readonly FormTemplate[] = [
     owner: { name: 'admin', phone: 'phone' },
     columns: [
       SEQ,
-      { key: 'admin', label: '群管理员姓名', type: 'text', required: true, aliases: ['群管理员', '管理员', '管理员姓名'], width: 12 },
+      { key: 'admin', label: '群管理员姓名', type: 'text', required: true, aliases: GROUP_ADMIN_ALIASES, width: 12 },
       { key: 'phone', label: '联系电话', type: 'phone', required: true, aliases: PHONE_ALIASES, width: 15 },
       { key: 'name', label: '工作群名称', type: 'text', required: true, aliases: ['群名称', '群名', '工作群'], width: 22 },
-      { key: 'reason', label: '清理原因', type: 'text', required: true, aliases: ['原因'], width: 16 },
+      { key: 'reason', label: '清理原因', type: 'text', required: true, aliases: ['原因', '清理原由', '清理理由'], width: 16 },
       { key: 'cleaned', label: '是否已清理', type: 'enum', enumKind: 'yesNo', required: true, aliases: ['是否清理', '清理情况', '已清理'], width: 10 },
       { key: 'cleanDate', label: '清理时间', type: 'date', aliases: ['清理日期'], width: 12 },
       REMARK,
@@ -119,8 +120,8 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'name', label: '群名称', type: 'text', required: true, aliases: ['工作群名称', '群名', '群组名称'], width: 22 },
       { key: 'members', label: '群人数', type: 'count', required: true, aliases: ['人数', '成员数', '群成员数', '群成员人数'], width: 8 },
       { key: 'purpose', label: '主要用途', type: 'text', aliases: ['用途'], width: 14 },
-      { key: 'realName', label: '是否全部实名', type: 'enum', enumKind: 'yesNo', required: true, aliases: ['是否实名', '是否全部实名制', '实名情况', '是否实名制'], width: 10 },
-      { key: 'admin', label: '群管理员姓名', type: 'text', required: true, aliases: ['群管理员', '管理员', '管理员姓名'], width: 12 },
+      { key: 'realName', label: '是否全部实名', type: 'enum', enumKind: 'yesNo', required: true, aliases: ['是否实名', '是否全部实名制', '实名情况', '是否实名制', '是否全员实名', '是否全员实名制', '实名制情况'], width: 10 },
+      { key: 'admin', label: '群管理员姓名', type: 'text', required: true, aliases: GROUP_ADMIN_ALIASES, width: 12 },
       { key: 'phone', label: '联系电话', type: 'phone', required: true, aliases: PHONE_ALIASES, width: 15 },
       REMARK,
     ],

@@ -15,7 +15,15 @@ const COMPACT_YEARS = { min: 1900, max: 2100 };
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Time of day after the date, ignored: ' 10:30', 'T10:30:00.000Z', ' 10:30:00+08:00'. */
 const TIME_SUFFIX = /(?:\s+|T)\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
-const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+/** Dashes people type between the parts: ASCII, en and em dash (full-width ones are folded first). */
+const SEPARATED = /^(\d{4})([-/._\u2013\u2014])(\d{1,2})\2(\d{1,2})$/;
+/** A weekday after the date, bracketed or not: '（周二）', ' 星期二'. */
+const WEEKDAY = /\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?$/;
+/** A time of day after 日 or a space, in Chinese or with colons: '10时30分', '10点', '日10:30'. */
+const CHINESE_TIME = /(?<=[日号\s])\s*(?:上午|下午|晚上|早上)?(?:[01]?\d|2[0-3])(?:[时点](?:[0-5]?\d分?)?|:[0-5]\d(?::[0-5]\d)?)$/;
+/** Chinese numerals of a date written out: 二〇二四年十一月五日. */
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { '〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+const CHINESE_NUMERAL_DATE = /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]?$/;
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -125,14 +133,36 @@ function parseText(raw: string): DateResult {
   const s = toHalfWidth(raw).trim();
   if (s === '') return { ok: false, reason: 'blank' };
   if (ISO.test(raw)) return fromParts(raw.slice(0, 4), raw.slice(5, 7), raw.slice(8, 10), false);
-  const date = s.replace(TIME_SUFFIX, '').replace(/\s+/g, '');
+  const date = withoutNotes(s).replace(/\s+/g, '');
   let m = SEPARATED.exec(date);
   if (m) return fromParts(m[1]!, m[3]!, m[4]!, true);
   m = CHINESE.exec(date);
   if (m) return fromParts(m[1]!, m[2]!, m[3]!, true);
   m = COMPACT.exec(date);
   if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
+  m = CHINESE_NUMERAL_DATE.exec(date);
+  if (m) return fromParts(String(chineseNumber(m[1]!, true)), String(chineseNumber(m[2]!)), String(chineseNumber(m[3]!)), true);
   return { ok: false, reason: 'invalid' };
+}
+
+/** The date part of a text: a time of day, a weekday and a closing full stop after it dropped. */
+function withoutNotes(s: string): string {
+  let t = s;
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(TIME_SUFFIX, '').replace(WEEKDAY, '').replace(CHINESE_TIME, '').replace(/(?<=\d)[.。]$/, '').trim();
+  }
+  return t;
+}
+
+/** 二〇二四 (digit by digit, `spelled`) or 十一 / 二十 / 三十一 (with 十); NaN when malformed. */
+function chineseNumber(t: string, spelled = false): number {
+  if (spelled) return Number([...t].map((ch) => CHINESE_DIGITS[ch]).join(''));
+  const [tens = '', ones = ''] = t.split('十');
+  if (!t.includes('十')) return t.length === 1 ? CHINESE_DIGITS[t]! : NaN;
+  const hi = tens === '' ? 1 : tens.length === 1 ? CHINESE_DIGITS[tens]! : NaN;
+  const lo = ones === '' ? 0 : ones.length === 1 ? CHINESE_DIGITS[ones]! : NaN;
+  return hi * 10 + lo;
 }
 
 /** Reads a date cell in any accepted form; `normalized` says the written form was not already ISO. */

@@ -12,28 +12,28 @@ export interface EnumEntry {
 /** One line per canonical value; matching is by squash, so aliases need no case or width variants. */
 export const ENUMS: Record<EnumKind, readonly EnumEntry[]> = {
   platform: [
-    { value: '微信公众号', aliases: ['公众号', '服务号', '订阅号', '微信公众平台', '微信服务号', '微信订阅号'] },
-    { value: '微博', aliases: ['新浪微博', 'weibo'] },
-    { value: '抖音', aliases: ['抖音号', 'douyin'] },
-    { value: '视频号', aliases: ['微信视频号'] },
-    { value: 'B站', aliases: ['哔哩哔哩', 'bilibili', 'b站'] },
-    { value: '今日头条', aliases: ['头条', '头条号'] },
+    { value: '微信公众号', aliases: ['公众号', '服务号', '订阅号', '微信公众平台', '微信服务号', '微信订阅号', '公众号平台'] },
+    { value: '微博', aliases: ['新浪微博', 'weibo', '微博号', '新浪微博号', '微博账号'] },
+    { value: '抖音', aliases: ['抖音号', 'douyin', '抖音短视频', 'tiktok'] },
+    { value: '视频号', aliases: ['微信视频号', '视频号（微信）'] },
+    { value: 'B站', aliases: ['哔哩哔哩', 'bilibili', 'b站', '哔哩哔哩弹幕网', 'b站号'] },
+    { value: '今日头条', aliases: ['头条', '头条号', '今日头条号'] },
     { value: '快手', aliases: ['快手号'] },
     { value: '小红书', aliases: ['小红书号'] },
     { value: '知乎', aliases: [] },
     { value: '其他', aliases: ['其它'] },
   ],
   groupType: [
-    { value: '微信群', aliases: ['微信', 'wechat群'] },
-    { value: 'QQ群', aliases: ['qq', 'qq群'] },
-    { value: '企业微信群', aliases: ['企业微信', '企微群'] },
-    { value: '钉钉群', aliases: ['钉钉'] },
-    { value: '飞书群', aliases: ['飞书'] },
+    { value: '微信群', aliases: ['微信', 'wechat群', 'wechat', '微信工作群', '微信交流群'] },
+    { value: 'QQ群', aliases: ['qq', 'qq群', 'qq工作群', '腾讯qq群', 'qq交流群'] },
+    { value: '企业微信群', aliases: ['企业微信', '企微群', '企微', '企业微信工作群'] },
+    { value: '钉钉群', aliases: ['钉钉', '钉钉工作群'] },
+    { value: '飞书群', aliases: ['飞书', '飞书工作群'] },
     { value: '其他', aliases: ['其它'] },
   ],
   yesNo: [
-    { value: '是', aliases: ['y', 'yes', '√', '✓', '✔', '已清理', '已实名', '全部实名', 'true', '1'] },
-    { value: '否', aliases: ['n', 'no', '×', '✗', '✘', 'x', '未清理', '未实名', '未全部实名', '部分实名', 'false', '0'] },
+    { value: '是', aliases: ['y', 'yes', '√', '✓', '✔', '☑', '已清理', '已实名', '全部实名', '已全部实名', '全员实名', '已全员实名', '实名', '实名制', '是的', '对', '已解散', '已删除', '已退出', 'true', '1'] },
+    { value: '否', aliases: ['n', 'no', '×', '✗', '✘', '☒', 'x', '未清理', '未实名', '未全部实名', '部分实名', '非实名', '未全员实名', '不是', '不', '未解散', 'false', '0'] },
   ],
 };
 
@@ -65,6 +65,14 @@ function inputText(kind: EnumKind, cell: Cell | string | null | undefined): stri
   return null;
 }
 
+/** Bracketed notes (（部分未实名）) and a clause after a comma (否，部分实名) explain the answer. */
+const NOTE = /\([^()]*\)|【[^【】]*】/g;
+function answerOf(key: string): string {
+  const bare = key.replace(NOTE, '');
+  const clause = /^[^,;:。]+(?=[,;:。])/.exec(bare);
+  return clause ? clause[0] : bare;
+}
+
 function allowedValues(kind: EnumKind): string[] {
   return ENUMS[kind].map((e) => e.value);
 }
@@ -75,7 +83,8 @@ export function matchEnum(kind: EnumKind, cell: Cell | string | null | undefined
   if (text === null) return { ok: false, reason: 'invalid', allowed: allowedValues(kind) };
   const key = squash(text);
   if (key === '') return { ok: false, reason: 'blank', allowed: allowedValues(kind) };
-  const value = lookup(kind).get(key);
+  const map = lookup(kind);
+  const value = map.get(key) ?? map.get(answerOf(key));
   if (value === undefined) return { ok: false, reason: 'invalid', allowed: allowedValues(kind) };
   const literal = typeof cell === 'string' || cell?.t === 's' ? text === value : false;
   return { ok: true, value, alias: !literal };

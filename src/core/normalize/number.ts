@@ -13,6 +13,45 @@ const APPROX_SUFFIXES: readonly string[] = ['左右', '以上', '多', '余', '+
 const UNITS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8 };
 
 const PLAIN = /^\d+$/;
+const BRACKETED_NOTE = /\([^()]*\)|【[^【】]*】/g;
+const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const CHINESE_COUNT = /^[零〇一二两三四五六七八九十百千万亿]+$/;
+
+/** A count written in Chinese numerals (一万, 两千, 三千五百, 十二); null when it is not one. */
+function chineseCount(t: string): number | null {
+  if (!CHINESE_COUNT.test(t)) return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  for (const ch of t) {
+    const d = CHINESE_DIGITS[ch];
+    if (d !== undefined) {
+      if (d === 0) continue; // 一千零五: 零 only holds a place
+      if (digit !== null) return null; // 一二: digits without a unit between them
+      digit = d;
+      continue;
+    }
+    const unit = CHINESE_UNITS[ch];
+    if (unit !== undefined) {
+      section += (digit ?? 1) * unit;
+      digit = null;
+      continue;
+    }
+    // 万 scales the section before it, 亿 everything before it.
+    const part = section + (digit ?? 0);
+    if (ch === '万') {
+      if (part === 0) return null;
+      total += part * 1e4;
+    } else {
+      total = (total + part) * 1e8;
+      if (total === 0) return null;
+    }
+    section = 0;
+    digit = null;
+  }
+  return total + section + (digit ?? 0);
+}
 const DECIMAL = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
 function stripAffixes(s: string): string {
@@ -31,7 +70,10 @@ function parseText(raw: string): CountResult {
   const s = squash(raw);
   if (s === '') return { ok: false, reason: 'blank' };
   if (PLAIN.test(s)) return { ok: true, value: Number(s), normalized: s !== raw };
-  let t = stripAffixes(s);
+  // A note in brackets says where the number comes from (（截至10月）, (含视频号)): not part of it.
+  let t = stripAffixes(s.replace(BRACKETED_NOTE, '') || s);
+  const spelled = chineseCount(t);
+  if (spelled !== null) return { ok: true, value: spelled, normalized: true };
   const negative = t.startsWith('-');
   if (negative) t = t.slice(1);
   let multiplier = 1;

@@ -68,6 +68,27 @@ function parseOne(text: string): Parsed | null {
   return m ? landline(m[1]!.replace(FILLER, ''), m[2]!) : null;
 }
 
+/**
+ * One number with words around it: a label (手机：, tel:), a name (王老师), a note in brackets
+ * ((微信同号), （办）), or a float's '.0'. The digits themselves are never touched, so a short or
+ * mistyped number stays invalid.
+ */
+function withoutWords(raw: string): string {
+  const t = toHalfWidth(raw)
+    .replace(/\([^()]*[^\d\s()-][^()]*\)/g, ' ')
+    .replace(/^(\d{11})\.0+$/, '$1')
+    .trim();
+  const m = /^[^\d+(]*?[:：]?\s*([+(\d][\d\s\-—–()+]*\d(?:\s*(?:转|分机|ext\.?|#)\s*\d{1,6})?)[^\d]*$/i.exec(t);
+  return m ? m[1]! : raw;
+}
+
+/** '0668-2923456/2923457': a bare local number after a landline shares its area code. */
+function sameArea(raw: string, prev: Phone | undefined): Parsed | null {
+  if (prev?.kind !== 'landline' || !/^[1-9]\d{6,7}$/.test(raw)) return null;
+  const area = prev.display.split('-')[0]!;
+  return landline(area + raw, '');
+}
+
 function cellString(input: Cell | string | null | undefined): string {
   if (input == null) return '';
   if (typeof input === 'string') return input;
@@ -86,7 +107,7 @@ export function parsePhones(input: Cell | string | null | undefined): PhoneResul
   for (const piece of text.split(SEPARATORS)) {
     const raw = piece.trim();
     if (raw === '') continue;
-    const one = parseOne(raw);
+    const one = parseOne(raw) ?? parseOne(withoutWords(raw)) ?? sameArea(raw, phones[phones.length - 1]);
     // Numbers separated only by spaces: accept when every part is a full mobile or landline
     // (short numbers are left out so a mistyped '13800 02222' is not read as two of them).
     const parts = one ? [] : raw.split(/\s+/);

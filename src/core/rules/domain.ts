@@ -3,7 +3,7 @@ import type { Finding, Place } from '../findings';
 import type { FormId } from '../forms/ids';
 import { PARTY_SITE_COLUMNS, SUGGESTED_COLUMNS } from '../forms/templates';
 import { daysBetween, parseDate } from '../normalize/date';
-import { squash } from '../normalize/text';
+import { isNothingToFile, squash } from '../normalize/text';
 import { cellOf, type NormalRow } from './cells';
 import * as R from './catalog';
 
@@ -20,6 +20,7 @@ export type UnitKind = 'teaching' | 'other';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const YES = '是';
+const filled = (v: unknown) => str(v) !== '' && !isNothingToFile(str(v));
 
 function at(ctx: Place, row: NormalRow, key: string): Place {
   return { ...ctx, cell: cellOf(row, key) };
@@ -95,8 +96,9 @@ function bigv(rows: NormalRow[], ctx: Place, p: DomainParams, out: Finding[]): v
       out.push(R.bigvBelowThreshold.at(at(ctx, r, 'followers'), { name, followers, threshold: p.bigvThreshold }));
     }
     if (!('title' in r.letters) && !('major' in r.letters)) continue;
-    const teacher = str(r.values.title) !== '';
-    const student = str(r.values.major) !== '';
+    // '/', '无', '—' in the other column say "not applicable", as a blank does.
+    const teacher = filled(r.values.title);
+    const student = filled(r.values.major);
     if (teacher === student) {
       const key = teacher ? 'major' : 'title' in r.letters ? 'title' : 'major';
       out.push(R.bigvCategory.at(at(ctx, r, key), { person: str(r.values.person) || name, both: teacher }));

@@ -82,6 +82,9 @@ function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: H
   return { cells, score, required };
 }
 
+/** Words joining two things in one header: 网站名称及网址, 姓名/职务. */
+const COORDINATION = /[及和与、/或&]/;
+
 /** Label keys of a form, longest first, for containment matching (two characters or more). */
 const CONTAINED = new Map<FormTemplate, { key: string; column: ColumnDef }[]>();
 /** Per form: header key → the column it contains; header texts repeat across files (bounded). */
@@ -99,7 +102,10 @@ function containedColumn(form: FormTemplate, key: string): ColumnDef | null {
         .sort((a, b) => b.key.length - a.key.length);
       CONTAINED.set(form, list);
     }
-    hit = list.find((x) => key.includes(x.key))?.column ?? null;
+    // Chinese compounds name their head last: 管理员电话 is a phone, 账号管理员 an admin. A
+    // coordination (网站名称及网址) has two heads: there the longest label wins as before.
+    const suffix = COORDINATION.test(key) ? undefined : list.find((x) => key.endsWith(x.key));
+    hit = (suffix ?? list.find((x) => key.includes(x.key)))?.column ?? null;
     if (hits.size >= 5_000) hits.clear();
     hits.set(key, hit);
   }

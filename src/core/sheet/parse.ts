@@ -31,9 +31,34 @@ export interface ParsedSheet {
 
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
 
-const STOP_PREFIXES = ['注', '说明', '填表说明', '备注:', '填表人', '单位负责人', '审核人', '制表人', '联系人:'].map(squash);
-const EXAMPLE_WORDS = new Set(['示例', '例', '样例', '举例', '例如', '范例', '填写示例']);
-const TOTAL_WORDS = new Set(['合计', '总计', '小计']);
+/** A row starting with one of these ends the table (notes and signer lines under it). */
+const STOP_PREFIXES = ['说明', '填表说明', '备注:', '填表人', '单位负责人', '审核人', '制表人', '联系人:', '填报单位', '报送单位', '填报日期', '填表日期', '报送日期'].map(squash);
+/** 注 alone is a word only before a non-ideograph (注：, 注1.) or as 注意/注释: 注册中心网站 is data. */
+const NOTE_MARK = /^注(?:意|释|[^\u4e00-\u9fff])|^注$/;
+const EXAMPLE_WORDS = ['示例', '例', '样例', '举例', '例如', '范例', '填写示例', '填表示例'];
+const TOTAL_WORDS = ['合计', '总计', '小计', '共计'];
+/** A marker word alone, or followed by a non-ideograph (示例1, 合计：3个): 例会通知群 is data. */
+function marked(lead: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    if (!lead.startsWith(w)) continue;
+    const next = lead.charCodeAt(w.length);
+    if (Number.isNaN(next) || next < 0x4e00 || next > 0x9fff) return true;
+  }
+  return false;
+}
+function isExample(cells: readonly (Cell | null | undefined)[]): boolean {
+  for (const c of cells) {
+    if (c?.t !== 's') continue;
+    const ch = c.v.trimStart().charCodeAt(0);
+    if ((ch === 0x28 || ch === 0xff08 || ch === 0x3010 || ch === 0x5b) && BRACKETED_EXAMPLE.test(c.v.trim())) return true;
+  }
+  return false;
+}
+/** A cell opening with a bracketed 示例 (（示例）XX学院教职工群) marks the row as an example. */
+const BRACKETED_EXAMPLE = /^[(（【[]\s*(?:示例|例|样例|范例|填写示例)\s*[)）】\]]/;
+/** One sentence saying there is nothing to file: 本单位无此类群组, 无（本学期未清理）, 没有需要清理的群. */
+const NOTHING_SENTENCE = /^(?:本单位|我单位|本部门|我部门|本院|我院)?(?:暂|目前|现)?(?:无|没有)(?:$|[^\u4e00-\u9fff]|此|该|相关|需要|需|任何|符合|登记|备案|清理|网站|账号|群|工作群|新媒体|平台|大v)/;
+const NOTHING_MAX = 30;
 
 function lineText(sheet: SheetGrid, r: number): string {
   return (sheet.rows[r] ?? []).map((c) => cellText(c).trim()).filter(Boolean).join('  ');
@@ -94,7 +119,7 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
     if (firstCol === cells.length) continue;
     const firstText = textAt(firstCol);
     const first = squash(firstText);
-    if (startsWithAny(first, STOP_PREFIXES)) {
+    if (startsWithAny(first, STOP_PREFIXES) || NOTE_MARK.test(first)) {
       // Signer lines are often placed under the table; everything from here on is not data.
       for (let rr = r; rr < sheet.rows.length; rr++) {
         const s = parseSigner(lineText(sheet, rr));
@@ -103,17 +128,21 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
       break;
     }
     const lead = withoutColon(squash(seqCol !== undefined && seqCol < cells.length ? textAt(seqCol) || firstText : firstText));
-    if (EXAMPLE_WORDS.has(lead) || TOTAL_WORDS.has(lead)) continue;
+    if (marked(lead, EXAMPLE_WORDS) || marked(lead, TOTAL_WORDS)) continue;
     // A row holding only its 序号 (a pre-numbered blank template row) is no data.
-    let meaningful = false;
+    let meaningful = 0;
     let onlyNothing = true;
-    for (let c = firstCol; c < cells.length && onlyNothing; c++) {
+    let lone = '';
+    for (let c = firstCol; c < cells.length && (onlyNothing || meaningful < 2); c++) {
       const t = textAt(c);
       if (!t || (c === seqCol && /^\d+$/.test(t))) continue;
-      meaningful = true;
-      onlyNothing = isNothingToFile(t);
+      meaningful++;
+      lone = t;
+      onlyNothing &&= isNothingToFile(t);
     }
-    if (!meaningful) continue;
+    if (!meaningful || isExample(cells)) continue;
+    // A row holding one sentence that says the unit has none of these counts as 无.
+    if (!onlyNothing && meaningful === 1 && lone.length <= NOTHING_MAX && NOTHING_SENTENCE.test(squash(lone)) && !/\d/.test(lone)) onlyNothing = true;
     if (onlyNothing) {
       nothingToFile = true;
       continue;

@@ -13,14 +13,14 @@ export interface Signer {
 const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
   ['unit', /(?:填报|报送)单位(?:名称)?(?:[(（]\s*盖章\s*[)）])?|单位名称/g],
   ['head', /单位负责人(?:签名|签字)?(?:[(（]\s*(?:签名|盖章|签字)\s*[)）])?/g],
-  ['fillerPhone', /(?:填表人|联系人)(?:联系)?(?:电话|手机)|联系电话|联系方式/g],
+  ['fillerPhone', /(?:填表人|联系人)(?:联系)?(?:电话|手机)|联系电话|联系方式|手机号码|手机号|手机|电话号码/g],
   ['filler', /填表人|联系人/g],
   [null, /(?:填表|填报|报送)(?:日期|时间)/g],
 ];
 const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
 
 /** Every label above holds one of these characters: a line without them has none. */
-const LABEL_CHARS = /[填报单联]/;
+const LABEL_CHARS = /[填报单联手电]/;
 
 export function parseSigner(line: string): Signer {
   if (!LABEL_CHARS.test(line)) return { ...EMPTY };

@@ -1,0 +1,108 @@
+/**
+ * Layouts units produce that the template never showed: other words for a column, a signer
+ * line under the table, notes and totals, example rows, "nothing to file" written as a
+ * sentence. Each case is read as a clerk would read it; its near miss keeps the finding.
+ */
+import { CLEAN, HEAD, SIGNER, TITLE, formSheet, grid, run, submission, unitWorkbook, type Raw } from './builders';
+import type { FormId } from '../../src/core/forms/ids';
+import type { SheetGrid } from '../../src/core/grid';
+
+const FORMS: FormId[] = ['website', 'newmedia', 'zombie', 'group', 'bigv'];
+const withSheet = (form: FormId, sheet: SheetGrid) => run([unitWorkbook('信息工程学院.xlsx', { [form]: sheet })]);
+const renamed = (form: FormId, names: Record<string, string>) => formSheet(form, CLEAN[form], { head: HEAD[form].map((h) => names[h] ?? h) });
+const sheetOf = (form: FormId, rows: Raw[][]) => grid(form, [[TITLE[form]], [SIGNER('信息工程学院')], HEAD[form], ...rows]);
+const errors = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.cell ?? ''}`);
+const rowsOf = (r: ReturnType<typeof run>, form: FormId) => r.units[0]!.forms[form];
+
+describe('headers in other words', () => {
+  it.each<[FormId, Record<string, string>, string]>([
+    ['website', { 最后更新日期: '更新时间' }, 'lastUpdate'],
+    ['newmedia', { 联系电话: '管理员电话' }, 'phone'],
+    ['newmedia', { 管理员姓名: '账号管理员' }, 'admin'],
+    ['group', { 群管理员姓名: '群主', 联系电话: '群主电话' }, 'admin'],
+    ['group', { 是否全部实名: '是否全员实名' }, 'realName'],
+    ['zombie', { 群管理员姓名: '群主姓名', 清理原因: '清理原由' }, 'reason'],
+  ])('%s %j is read without a missing column', (form, names) => {
+    const r = withSheet(form, renamed(form, names));
+    expect(errors(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'header-alias').length).toBe(Object.keys(names).length);
+  });
+
+  it('a coordination keeps the longest label: 网站名称及网址 is the name, not the address', () => {
+    const r = withSheet('website', renamed('website', { 网站名称: '网站名称及网址' }));
+    expect(errors(r)).toEqual([]);
+  });
+
+  it('near miss: a header naming another thing stays an extra column', () => {
+    const r = withSheet('website', renamed('website', { 最后更新日期: '更新频率' }));
+    expect(errors(r)).toEqual(['header-missing-column ']);
+  });
+});
+
+describe('rows that are not data', () => {
+  it('a signer line under the table (填报单位 first) is the signer, not a row', () => {
+    const r = withSheet('website', grid('website', [[TITLE.website], HEAD.website, ...CLEAN.website, [], [SIGNER('信息工程学院')]]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'website')).toBe(1);
+    expect(r.findings.filter((f) => f.rule === 'signer-missing' && f.form === 'website')).toEqual([]);
+  });
+
+  it.each<[string, Raw[]]>([
+    ['合计：1个群', ['合计：1个群']],
+    ['共计 1', ['共计', null, null, 56]],
+    ['示例1', ['示例1', '微信群', '示例群', 50, '通知', '是', '张三', '13800000000', null]],
+    ['（示例）in the name', [null, '微信群', '（示例）XX学院教职工群', 50, '通知', '是', '张三', '13800000000', null]],
+  ])('%s is skipped', (_, row) => {
+    const r = withSheet('group', sheetOf('group', [...CLEAN.group, row]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'group')).toBe(1);
+  });
+
+  it('注 starts a note, 注册… starts a website name', () => {
+    const noted = withSheet('website', sheetOf('website', [...CLEAN.website, ['注1.联系电话请填手机'], [2, '官网', '王建国', '李敏', '1380000', '简介', '2024-11-18']]));
+    expect(rowsOf(noted, 'website')).toBe(1);
+    const head = HEAD.website.slice(1);
+    const named = withSheet('website', formSheet('website', [['注册中心网站', '王建国', '李敏', '13800001111', '新闻动态、组织管理、党员教育', '2024-11-18']], { head }));
+    expect(rowsOf(named, 'website')).toBe(1);
+    expect(named.findings.filter((f) => f.rule === 'form-empty')).toEqual([]);
+  });
+
+  it('near miss: 例会通知群 is data', () => {
+    const r = withSheet('group', sheetOf('group', [[1, '微信群', '例会通知群', 56, '工作通知', '是', '李敏', '13800001111', null]]));
+    expect(rowsOf(r, 'group')).toBe(1);
+  });
+});
+
+describe('nothing to file, said in a sentence', () => {
+  it.each([['本单位无此类群组'], ['无（本学期未清理群）'], ['没有需要清理的群'], ['暂无工作群']])('%s counts as 无', (text) => {
+    const r = withSheet('zombie', sheetOf('zombie', [[text]]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'zombie')).toBe(0);
+    expect(r.findings.filter((f) => f.rule === 'form-empty' || f.rule === 'form-missing')).toEqual([]);
+  });
+
+  it.each([['无锡校区迎新群'], ['无人机协会群'], ['本单位无2个群未清理']])('near miss: %s is a half-filled row', (text) => {
+    const r = withSheet('zombie', sheetOf('zombie', [[text]]));
+    expect(errors(r).some((e) => e.startsWith('cell-required'))).toBe(true);
+  });
+});
+
+describe('bigv 类别 with a placeholder in the other column', () => {
+  it.each([['/'], ['无'], ['—']])('%s in 职务职称 beside a 专业年级 is a student', (mark) => {
+    const r = withSheet('bigv', sheetOf('bigv', [[1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', mark, '计算机2022级', '13911112222', null]]));
+    expect(errors(r)).toEqual([]);
+  });
+
+  it('near miss: a placeholder in both is neither', () => {
+    const r = withSheet('bigv', sheetOf('bigv', [[1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', '/', '无', '13911112222', null]]));
+    expect(errors(r)).toEqual(['bigv-category H4']);
+  });
+});
+
+describe('signer lines', () => {
+  it('手机： after 填表人 is the filler phone', () => {
+    const sheets = FORMS.map((f) => grid(f, [[TITLE[f]], ['填报单位（盖章）：信息工程学院        单位负责人（签字）：王建国        填表人：李敏        手机：13800001111'], HEAD[f], ...CLEAN[f]]));
+    const r = run([submission('信息工程学院.xlsx', sheets)]);
+    expect(r.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+  });
+});
