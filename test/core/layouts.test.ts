@@ -106,3 +106,21 @@ describe('signer lines', () => {
     expect(r.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
   });
 });
+
+describe('cells widened by merges', () => {
+  it('a header label merged across columns names one column (LibreOffice widens stacked tables that way)', () => {
+    // Every cell two columns wide: labels and values in A, C, E, …; B, D, F, … covered.
+    const wide = (row: Raw[]) => row.flatMap((v) => [v, null]);
+    const rows = [[TITLE.website], [SIGNER('信息工程学院')], wide(HEAD.website), ...CLEAN.website.map(wide)];
+    const merges = [2, 3].flatMap((r) => HEAD.website.map((_, i) => ({ top: r, left: 2 * i, bottom: r, right: 2 * i + 1 })));
+    const r = withSheet('website', grid('website', rows, merges));
+    expect(errors(r)).toEqual([]);
+    expect(r.findings.filter((f) => f.form === 'website' && f.severity !== 'info')).toEqual([]);
+    expect(rowsOf(r, 'website')).toBe(1);
+  });
+
+  it('near miss: a label written again in the next column is a duplicate', () => {
+    const r = withSheet('website', formSheet('website', CLEAN.website.map((row) => [row[0]!, row[1]!, ...row.slice(1)]), { head: [HEAD.website[0]!, HEAD.website[1]!, ...HEAD.website.slice(1)] }));
+    expect(errors(r)).toEqual(['header-duplicate-column C3']);
+  });
+});

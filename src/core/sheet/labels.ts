@@ -1,14 +1,19 @@
 /** Header texts resolved through merges, so a merged header reads the same in every reader. */
 import { type Cell, type SheetGrid, cellText } from '../grid';
 
-/** Text of (row, col), taking the master cell's text when the cell sits inside a merge. */
+/**
+ * Text of (row, col), taking the master cell's text when the cell sits below it in a merge (序号
+ * merged over a two-row header). Columns right of the master read blank: a label merged across
+ * columns names one column, as it shows (LibreOffice widens the cells of stacked tables of
+ * different widths that way; a group label over sub-columns is replaced by their labels).
+ */
 export function makeResolver(sheet: SheetGrid): (row: number, col: number) => string {
   const master = new Map<string, Cell | null | undefined>();
   for (const m of sheet.merges) {
     // Bounded: merges in header rows are small; a huge merge is only looked up, never expanded.
     if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 400) continue;
     const v = sheet.rows[m.top]?.[m.left];
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) master.set(`${r},${c}`, v);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) master.set(`${r},${c}`, c === m.left ? v : null);
   }
   return (row, col) => {
     const own = sheet.rows[row]?.[col];
