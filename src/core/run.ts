@@ -97,7 +97,7 @@ export function runAssessment(input: RunInput): RunResult {
   }
   const given: ScoreEntry[][] = [];
   for (const s of byName(input.scoreBooks, SCORE_SHEETS)) {
-    const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames });
+    const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames, roster: input.check.roster });
     given.push(r.entries);
     findings.push(...r.findings);
   }
@@ -106,14 +106,14 @@ export function runAssessment(input: RunInput): RunResult {
   // workbook's is that row written out last time: the workbook stays its source, never counted twice.
   const fromBooks: Adjustment[] = [];
   for (const s of byName(input.scoreBooks, ['加减分'])) {
-    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames });
+    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames, roster: input.check.roster });
     fromBooks.push(...r.adjustments);
     findings.push(...r.findings);
   }
   const same = (a: Adjustment, b: Adjustment) => a.unit === b.unit && a.kind === b.kind && a.points === b.points && a.note === b.note;
   const readBack: Adjustment[] = [];
   for (const s of byName(input.previous, ['加减分'])) {
-    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames });
+    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames, roster: input.check.roster });
     readBack.push(...r.adjustments);
     findings.push(...r.findings);
   }

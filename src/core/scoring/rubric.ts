@@ -206,5 +206,21 @@ export function indicatorLookup(r: Rubric): (value: string) => Indicator | undef
   const map = new Map<string, Indicator>();
   for (const i of r.indicators) map.set(norm(i.id), i);
   for (const i of r.indicators) map.set(norm(i.level2), i);
-  return (value) => map.get(norm(value));
+  return (value) => {
+    const key = norm(value);
+    return map.get(key) ?? map.get(indicatorName(key));
+  };
+}
+
+/**
+ * An indicator as inspectors label it: with its points (栏目规划（3分）), its list number
+ * (1.栏目规划, （一）栏目规划, 一、栏目规划) or its 一级指标 (网站内容-栏目规划). `key` is normed.
+ */
+function indicatorName(key: string): string {
+  const bare = key
+    .replace(/\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g, '')
+    .replace(/^(?:\d+|[一二三四五六七八九十]+)[.、)]/, '')
+    .replace(/\d+(?:\.\d+)?分$/, '');
+  const parts = bare.split(/[-—–/|:>]+/).filter(Boolean);
+  return parts[parts.length - 1] ?? bare;
 }

@@ -1,7 +1,9 @@
 /** The long interchange format for scores (评分) and the office's 加减分 sheet. */
 import type { Finding } from '../findings';
-import { type SheetGrid, a1, cellAt, isBlank } from '../grid';
-import { type Rubric, indicatorLookup } from './rubric';
+import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
+import { makeResolver } from '../sheet/labels';
+import { type Roster, resolveUnit } from '../units';
+import { DEFAULT_RUBRIC, type Indicator, type Rubric, indicatorLookup } from './rubric';
 import {
   adjustmentInvalid,
   scoreConflict,
@@ -46,31 +48,97 @@ export interface ScoreContext {
   rubric: Rubric;
   /** Known unit names (roster); when given, other names get `score-unknown-unit`. */
   units?: string[];
+  /** The roster, so a score for a unit's alias (简称) counts for that unit. */
+  roster?: Roster | null;
 }
 
-/** 上半年 / 第一轮 / 1 → 1; 下半年 / 第二轮 / 2 → 2. */
+/** 上半年 / 第一轮 / 1 → 1; 下半年 / 第二轮 / 2 → 2; also 2024年上半年, 上半年检查, （第一次）. */
 export function parseRound(value: string): Round | null {
-  const t = norm(value).replace(/^第/, '').replace(/(轮|次|轮次)$/, '');
-  if (['上半年', '1', '一', '上'].includes(t)) return 1;
-  if (['下半年', '2', '二', '下'].includes(t)) return 2;
+  const t = norm(value)
+    .replace(/[()[\]【】]/g, '')
+    .replace(/^\d{4}年?度?/, '')
+    .replace(/^第/, '')
+    .replace(/(?:检查|考核|评分|评比|督查)$/, '')
+    .replace(/(轮|次|轮次)$/, '')
+    .replace(/度$/, '');
+  if (['上半年', '1', '一', '上', 'i', 'ⅰ'].includes(t)) return 1;
+  if (['下半年', '2', '二', '下', 'ii', 'ⅱ'].includes(t)) return 2;
   return null;
 }
 
+/** A round named in a title, sheet or file name (2024年上半年党建网站检查评分表); null when none or both. */
+export function roundIn(textWithRound: string): Round | null {
+  const t = norm(textWithRound);
+  const first = /上半年|第[一1]轮|第[一1]次/.test(t);
+  const second = /下半年|第[二2]轮|第[二2]次/.test(t);
+  return first === second ? null : first ? 1 : 2;
+}
+
 const SCORE_ALIASES = {
-  round: ['轮次', '检查轮次', '轮', '批次', '半年'],
-  inspector: ['检查人', '评分人', '检查员', '评委', '打分人'],
-  unit: ['单位', '单位名称', '被检查单位', '被检单位', '填报单位'],
-  indicator: ['二级指标', '指标', '评分指标', '评分项目', '指标编号', '指标名称'],
-  score: ['得分', '分数', '评分', '实得分'],
-  note: ['扣分说明', '扣分原因', '说明', '备注'],
+  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数'],
+  inspector: ['检查人', '评分人', '检查员', '评委', '打分人', '检查人员', '评分人员', '打分人员', '评审人', '评审专家', '专家'],
+  unit: ['单位', '单位名称', '被检查单位', '被检单位', '填报单位', '受检单位', '被考核单位', '被检查单位名称'],
+  indicator: ['二级指标', '指标', '评分指标', '评分项目', '指标编号', '指标名称', '考核指标', '检查项目', '评分项', '考核项目', '二级指标名称'],
+  score: ['得分', '分数', '评分', '实得分', '评分结果', '实际得分', '得分值'],
+  note: ['扣分说明', '扣分原因', '说明', '备注', '扣分理由', '扣分情况', '存在问题', '问题说明'],
 };
+/** Rows of a score sheet searched for its header: titles and notes may stand above it. */
+const HEADER_SCAN = 20;
+/** Rows that sum up, never a score of their own. */
+const TOTAL_WORDS = ['合计', '总计', '小计', '总分', '平均分', '平均'];
 
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
 /** Whether a sheet has the long 评分 format's header (单位, 二级指标, 得分), whatever its name. */
 export function hasScoreHeader(sheet: SheetGrid): boolean {
-  return findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score']) !== null;
+  return findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score'], HEADER_SCAN) !== null || wideHeader(sheet, indicatorLookup(DEFAULT_RUBRIC)) !== null;
 }
+
+/**
+ * The wide layout inspectors type into: one row per unit, one column per indicator (单位 | 栏目规划
+ * | 新闻动态 | … | 合计), with 轮次 and 检查人 as columns or named in the title. At least three
+ * indicator columns make it one; other columns (合计, 排名) are not read.
+ */
+interface WideHeader {
+  row: number;
+  cols: Partial<Record<keyof typeof SCORE_ALIASES, number>>;
+  indicators: { col: number; ind: Indicator }[];
+}
+const MIN_WIDE_INDICATORS = 3;
+
+function wideHeader(sheet: SheetGrid, find: (v: string) => Indicator | undefined): WideHeader | null {
+  for (let r = 0; r < Math.min(HEADER_SCAN, sheet.rows.length); r++) {
+    const row = sheet.rows[r] ?? [];
+    const unitCol = row.findIndex((c) => !isBlank(c) && SCORE_ALIASES.unit.some((a) => norm(a) === norm(cellText(c))));
+    if (unitCol < 0) continue;
+    const indicators: { col: number; ind: Indicator }[] = [];
+    const seen = new Set<string>();
+    row.forEach((c, col) => {
+      const ind = c?.t === 's' ? find(c.v) : undefined;
+      if (ind && !seen.has(ind.id)) {
+        seen.add(ind.id);
+        indicators.push({ col, ind });
+      }
+    });
+    if (indicators.length < MIN_WIDE_INDICATORS) continue;
+    const header = findHeader({ ...sheet, rows: [row] }, SCORE_ALIASES, ['unit'], 1);
+    return { row: r, cols: header?.cols ?? { unit: unitCol }, indicators };
+  }
+  return null;
+}
+
+/** Resolves a unit name as written to the known name: spacing, width, 简称, 盖章 or school prefix. */
+function unitResolver(ctx: { units?: string[]; roster?: Roster | null }): (name: string) => string | null {
+  const roster: Roster | null = ctx.roster ?? (ctx.units ? { units: ctx.units.map((name) => ({ name, category: null, aliases: [], head: null, phone: null })) } : null);
+  if (!roster) return () => null;
+  const known = ctx.units ? new Set(ctx.units) : null;
+  return (name) => {
+    const u = resolveUnit(roster, name);
+    return u && (!known || known.has(u.name)) ? u.name : null;
+  };
+}
+
+const isTotal = (t: string) => TOTAL_WORDS.some((w) => norm(t).startsWith(w));
 
 /** A checker that flags out-of-range scores; shared with the 评分表 read-back. */
 export function checkScore(
@@ -129,79 +197,100 @@ export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[];
   return { entries: [...byKey.values()], findings };
 }
 
-/** Parses the long 评分 sheet. Blank 得分 means "not scored" and is skipped. */
+/** Parses the long 评分 sheet (or the wide one: a row per unit, a column per indicator). Blank 得分 means "not scored" and is skipped. */
 export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: ScoreEntry[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const at = (cell: string | null, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
-  const header = findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score']);
+  const find = indicatorLookup(ctx.rubric);
+  const long = findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score'], HEADER_SCAN);
+  const wide = long ? null : wideHeader(sheet, find);
+  const header = long ?? wide;
   if (!header) {
-    return { entries: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列）' })] };
+    return { entries: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
   }
-  if (header.cols.round === undefined) {
-    findings.push(scoreSheetInvalid.at(at(a1(header.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，整张表未读取` }));
+  // Without a 轮次 column, the round a title, the sheet or the file names holds for every row.
+  const above = Array.from({ length: header.row }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)).join(' ')).join(' ');
+  const sheetRound = header.cols.round === undefined ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '')) : null;
+  if (header.cols.round === undefined && sheetRound === null) {
+    findings.push(scoreSheetInvalid.at(at(a1(header.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
     return { entries: [], findings };
   }
-  const cols = header.cols as Required<typeof header.cols>;
-  const find = indicatorLookup(ctx.rubric);
-  const known = ctx.units ? new Set(ctx.units.map(norm)) : null;
+  const resolve = unitResolver(ctx);
   const flaggedUnits = new Set<string>();
+  // A unit, round or inspector merged over its rows reads on each of them.
+  const merged = makeResolver(sheet);
+  const label = (r: number, c: number | undefined) => (c === undefined ? '' : merged(r, c).trim());
   const raw: ScoreEntry[] = [];
+  const cols = header.cols;
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
-    const get = (c: number | undefined) => (c === undefined ? null : cellAt(sheet, r, c));
-    const unit = text(get(cols.unit));
-    const indicator = text(get(cols.indicator));
-    const scoreCell = get(cols.score);
-    const roundText = text(get(cols.round));
-    if (!unit && !indicator && isBlank(scoreCell)) continue;
-    if (isBlank(scoreCell)) continue;
-    if (!unit) {
-      findings.push(scoreInvalidRow.at(at(a1(r, cols.unit)), { problem: '评分行缺少单位，未计分' }));
+    const written = label(r, cols.unit);
+    const roundText = label(r, cols.round);
+    if (isTotal(written) || isTotal(roundText) || (!written && isTotal(text(cellAt(sheet, r, 0))))) continue;
+    const scores: { ind: Indicator | undefined; indicator: string; cell: Cell | null | undefined; col: number }[] = wide
+      ? wide.indicators.map((w) => ({ ind: w.ind, indicator: w.ind.level2, cell: cellAt(sheet, r, w.col), col: w.col }))
+      : [{ ind: undefined, indicator: text(cellAt(sheet, r, cols.indicator!)), cell: cellAt(sheet, r, cols.score!), col: cols.score! }];
+    if (scores.every((x) => isBlank(x.cell))) continue;
+    if (!written) {
+      findings.push(scoreInvalidRow.at(at(a1(r, cols.unit!)), { problem: '评分行缺少单位，未计分' }));
       continue;
     }
-    const round = parseRound(roundText);
+    const round = sheetRound ?? parseRound(roundText);
     if (!round) {
-      findings.push(scoreInvalidRow.at(at(a1(r, cols.round), unit), { problem: `轮次“${roundText}”无法识别（应为 上半年/下半年 或 1/2），未计分` }));
+      findings.push(scoreInvalidRow.at(at(a1(r, cols.round!), written), { problem: `轮次“${roundText}”无法识别（应为 上半年/下半年 或 1/2），未计分` }));
       continue;
     }
-    const ind = find(indicator);
-    if (!ind) {
-      findings.push(scoreUnknownIndicator.at(at(a1(r, cols.indicator), unit), { value: indicator }));
-      continue;
+    const unit = resolve(written) ?? written;
+    const note = text(cellAt(sheet, r, cols.note ?? -1));
+    let counted = false;
+    for (const x of scores) {
+      if (isBlank(x.cell)) continue;
+      const ind = x.ind ?? find(x.indicator);
+      if (!ind) {
+        findings.push(scoreUnknownIndicator.at(at(a1(r, cols.indicator!), unit), { value: x.indicator }));
+        continue;
+      }
+      const score = numberOf(x.cell);
+      const place = at(a1(r, x.col), unit);
+      if (score === null) {
+        findings.push(scoreInvalidRow.at(place, { problem: `“${ind.level2}”得分“${text(x.cell)}”不是数字，未计分` }));
+        continue;
+      }
+      const bad = checkScore(score, ind, { ...place, unit });
+      if (bad) {
+        findings.push(bad);
+        continue;
+      }
+      counted = true;
+      // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
+      const own = !wide || score < ind.max ? note : '';
+      raw.push({ round, inspector: label(r, cols.inspector), unit, indicatorId: ind.id, score, note: own, file: ctx.file, sheet: sheet.name, cell: place.cell });
     }
-    const score = numberOf(scoreCell);
-    const place = at(a1(r, cols.score), unit);
-    if (score === null) {
-      findings.push(scoreInvalidRow.at(place, { problem: `“${ind.level2}”得分“${text(scoreCell)}”不是数字，未计分` }));
-      continue;
-    }
-    const bad = checkScore(score, ind, { ...place, unit });
-    if (bad) {
-      findings.push(bad);
-      continue;
-    }
-    if (known && !known.has(norm(unit)) && !flaggedUnits.has(unit)) {
+    if (counted && ctx.units && !resolve(written) && !flaggedUnits.has(unit)) {
       flaggedUnits.add(unit);
-      findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit), unit), { value: unit }));
+      findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
     }
-    raw.push({
-      round,
-      inspector: text(get(cols.inspector)),
-      unit,
-      indicatorId: ind.id,
-      score,
-      note: text(get(cols.note)),
-      file: ctx.file,
-      sheet: sheet.name,
-      cell: place.cell,
-    });
   }
   const deduped = dedupeScores(raw);
   return { entries: deduped.entries, findings: [...findings, ...deduped.findings] };
 }
 
+const BONUS_WORDS = ['加分', '奖励', '创新', '获奖'];
+const VETO_WORDS = ['否决', '一票否决'];
+
+/** 加分 / 奖励加分 / 加分项 → bonus; 否决 / 一票否决项 → veto; anything else (扣分, 减分) → null. */
+function adjustmentKind(written: string): 'bonus' | 'veto' | null {
+  const k = norm(written).replace(/[()[\]【】]/g, '').replace(/项$/, '');
+  if (BONUS_WORDS.includes(k)) return 'bonus';
+  if (VETO_WORDS.includes(k)) return 'veto';
+  // A longer name holding exactly one of the two words: 奖励加分, 创新加分, 否决事项.
+  const bonus = /加分|奖励/.test(k);
+  const veto = /否决/.test(k);
+  return bonus === veto ? null : bonus ? 'bonus' : 'veto';
+}
+
 const ADJ_ALIASES = {
   unit: SCORE_ALIASES.unit,
-  kind: ['类型', '项目', '加减分类型'],
+  kind: ['类型', '项目', '加减分类型', '加减分类别', '类别', '加减分项目', '项目类型'],
   points: ['分值', '加分', '分数'],
   note: ['说明', '事由', '备注', '依据'],
 };
@@ -209,28 +298,29 @@ const ADJ_ALIASES = {
 /** Parses the 加减分 sheet: 单位, 类型 (加分 | 否决), 分值 (for 加分), 说明. */
 export function parseAdjustments(
   sheet: SheetGrid,
-  ctx: { file: string | null; units?: string[] },
+  ctx: { file: string | null; units?: string[]; roster?: Roster | null },
 ): { adjustments: Adjustment[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const at = (cell: string, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
-  const header = findHeader(sheet, ADJ_ALIASES, ['unit', 'kind']);
+  const header = findHeader(sheet, ADJ_ALIASES, ['unit', 'kind'], HEADER_SCAN);
   if (!header) {
     return { adjustments: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到加减分表头（需要“单位”“类型”列）' })] };
   }
   const { cols } = header;
-  const known = ctx.units ? new Set(ctx.units.map(norm)) : null;
+  const resolve = unitResolver(ctx);
   const adjustments: Adjustment[] = [];
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const get = (c: number | undefined) => (c === undefined ? null : cellAt(sheet, r, c));
-    const unit = text(get(cols.unit));
+    const written = text(get(cols.unit));
     const kindText = text(get(cols.kind));
-    if (!unit && !kindText) continue;
+    if (!written && !kindText) continue;
+    if (isTotal(written)) continue;
+    const unit = resolve(written) ?? written;
     if (!unit) {
       findings.push(adjustmentInvalid.at(at(a1(r, cols.unit!)), { problem: '加减分行缺少单位，未计入' }));
       continue;
     }
-    const k = norm(kindText);
-    const kind = ['加分', '奖励', '创新', '获奖'].includes(k) ? 'bonus' : ['否决', '一票否决'].includes(k) ? 'veto' : null;
+    const kind = adjustmentKind(kindText);
     if (!kind) {
       findings.push(adjustmentInvalid.at(at(a1(r, cols.kind!), unit), { problem: `类型“${kindText}”应为“加分”或“否决”，未计入` }));
       continue;
@@ -242,7 +332,7 @@ export function parseAdjustments(
       findings.push(adjustmentInvalid.at(at(cell, unit), { problem: `加分分值“${text(pointsCell)}”应为非负数，未计入` }));
       continue;
     }
-    if (known && !known.has(norm(unit))) findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
+    if (ctx.units && !resolve(written)) findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
     adjustments.push({ unit, kind, points, note: text(get(cols.note)), file: ctx.file, sheet: sheet.name, cell: a1(r, cols.kind!) });
   }
   return { adjustments, findings };
