@@ -1,10 +1,11 @@
 /** Node side of the CLI: finding files, reading them and hashing. */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Submission } from '../core/check';
 import { zhCollator } from '../core/findings';
+import { DEFAULT_LIMITS, fail, formatMB, type ReadFailure } from '../xlsx/limits';
 import { readSubmission, type Inflater, type ReadLimits } from '../xlsx/read';
 
 /** The directory the user ran the command from (npm scripts run in the package root). */
@@ -71,12 +72,74 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
 export const nodeInflate: Inflater = (raw, maxBytes) =>
   zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, maxBytes), chunkSize: Math.min(Math.max(64, maxBytes + 1), 4 * 1024 * 1024) });
 
-/** `options.asOf` is what TODAY() means in formulas saved without a value. */
+/** Why a file could not be opened or read, in the user's words. */
+function openFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return '文件不存在或已被移走（可能在读取前被删除、改名，或是失效的快捷方式），未能读取；请确认文件后重新提交';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取该文件的权限，未能读取；请检查文件权限（或是否被其他程序占用）后重新提交';
+    case 'ELOOP':
+      return '文件是循环指向自身的快捷方式（符号链接），未能读取；请提交文件本身';
+    case 'EISDIR':
+      return '该路径是文件夹而不是文件，未能读取';
+    default:
+      return `读取文件时出错（${code ?? '未知错误'}），未能读取；请检查文件后重新提交`;
+  }
+}
+
+/** Open without waiting: a FIFO opened for reading would otherwise block until a writer comes. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads one file into a submission; never throws. Only a regular file within the size limit is
+ * read, and never more than the size it had when opened: a device, FIFO or socket (a link to
+ * /dev/zero, a pipe named .csv), a file that vanished or cannot be opened, or one far over the
+ * limit becomes a refused read with a Chinese reason, at no cost. `options.asOf` is what TODAY()
+ * means in formulas saved without a value.
+ */
 export async function loadSubmission(abs: string, options?: Partial<ReadLimits>): Promise<Submission> {
+  const shown = shownPath(abs);
+  const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified?: string): Submission => ({
+    file: shown,
+    // Never equal to another file's hash: a refused read is no duplicate of anything.
+    sha256: `unread:${abs}`,
+    size,
+    modified: modified ?? null,
+    read: fail(problem, detail),
+  });
+  const maxBytes = options?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  let bytes: Buffer;
+  let modified: string;
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (e) {
+    return refused('unreadable', openFailure(e));
+  }
   // Synchronous: for a 20 KB file the promise machinery costs more than the read (a worker reads one file at a time anyway).
-  const bytes = readFileSync(abs);
-  const st = statSync(abs);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return refused('unreadable', openFailure({ code: 'EISDIR' }));
+    if (!st.isFile()) return refused('unsupported', '该路径不是普通文件（是设备、管道或套接字等特殊文件），无法作为表格读取；请提交文件本身');
+    modified = st.mtime.toISOString();
+    if (st.size > maxBytes) {
+      return refused('too-large', `文件大小 ${formatMB(st.size)}，超过上限 ${formatMB(maxBytes)}；请删除多余的图片、工作表或空行后再提交`, st.size, modified);
+    }
+    bytes = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    for (let got = 1; n < bytes.length && got > 0; n += got) got = readSync(fd, bytes, n, bytes.length - n, n);
+    // A file that shrank while being read is read as far as it goes (its CRCs or parser then judge it).
+    if (n < bytes.length) bytes = bytes.subarray(0, n);
+  } catch (e) {
+    return refused('unreadable', openFailure(e));
+  } finally {
+    closeSync(fd);
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const read = await readSubmission(path.basename(abs), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { inflate: nodeInflate, crc32: zlib.crc32, ...options });
-  return { file: shownPath(abs), sha256, size: bytes.length, modified: st.mtime.toISOString(), read };
+  return { file: shown, sha256, size: bytes.length, modified, read };
 }
