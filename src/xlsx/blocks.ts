@@ -3,23 +3,39 @@
  * above it (the form's title, 填报单位 and signer lines) as rows over the table, the way the
  * same form looks on a worksheet, so header and signer detection work unchanged.
  */
-import type { Cell, Merge, SheetGrid } from '../core/grid';
+import { a1, type Cell, type Merge, type ReadNote, type SheetGrid } from '../core/grid';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits';
 
-export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: (Cell | null)[][]; merges: Merge[] };
+/** A table: its cells, merges, and what fell outside the columns read (counted for a note). */
+export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: (Cell | null)[][]; merges: Merge[]; wide?: { cells: number; first: string }; manyMerges?: boolean };
+
+type Reach = Pick<ReadLimits, 'maxColumns' | 'maxMerges'>;
 
 /** Paragraphs kept above a table: the title and signer lines sit right above it. */
 const ABOVE = 6;
 
-/** Builds a table grid from cells placed in reading order, honouring row and column spans. */
+/**
+ * Builds a table grid from cells placed in reading order, honouring row and column spans. Cells
+ * past the columns read are counted, not placed, so a span or skip of a million columns costs
+ * nothing; vertical merges are found by their bottom-left corner, not by a search.
+ */
 export class TableBuilder {
   readonly rows: (Cell | null)[][] = [];
   readonly merges: Merge[] = [];
   private readonly taken = new Map<number, Set<number>>();
+  /** Merges by `left,bottom`: the one a continuing cell extends. */
+  private readonly byCorner = new Map<string, Merge>();
   private row = -1;
   private col = 0;
+  private wide = 0;
+  private wideFirst = '';
+  private manyMerges = false;
   cells = 0;
 
-  constructor(private readonly maxCells: number) {}
+  constructor(
+    private readonly maxCells: number,
+    private readonly reach: Reach = DEFAULT_LIMITS,
+  ) {}
 
   newRow(): void {
     this.row++;
@@ -29,7 +45,16 @@ export class TableBuilder {
 
   /** Skips `n` grid columns (Word's gridBefore). */
   skip(n: number): void {
-    this.col += n;
+    this.col = Math.min(this.col + n, this.reach.maxColumns);
+  }
+
+  private addMerge(m: Merge): void {
+    if (this.merges.length >= this.reach.maxMerges) {
+      this.manyMerges = true;
+      return;
+    }
+    this.merges.push(m);
+    this.byCorner.set(`${m.left},${m.bottom}`, m);
   }
 
   /** Places a cell at the next free column of the current row; returns its column. */
@@ -43,16 +68,22 @@ export class TableBuilder {
     this.cells += cs * rs;
     if (this.cells > this.maxCells) throw new TooManyCells();
     const value = text.trim();
+    const max = this.reach.maxColumns;
+    this.col = Math.min(col + cs, max);
+    if (col >= max) {
+      if (value && this.wide++ === 0) this.wideFirst = a1(this.row, col);
+      return col;
+    }
     this.rows[this.row]![col] = value ? { t: 's', v: value } : null;
-    if (cs > 1 || rs > 1) {
-      this.merges.push({ top: this.row, left: col, bottom: this.row + rs - 1, right: col + cs - 1 });
+    const right = Math.min(col + cs, max) - 1;
+    if (right > col || rs > 1) {
+      this.addMerge({ top: this.row, left: col, bottom: this.row + rs - 1, right });
       for (let r = this.row + 1; r < this.row + rs; r++) {
         const set = this.taken.get(r) ?? new Set<number>();
-        for (let c = col; c < col + cs; c++) set.add(c);
+        for (let c = col; c <= right; c++) set.add(c);
         this.taken.set(r, set);
       }
     }
-    this.col += cs;
     return col;
   }
 
@@ -63,23 +94,35 @@ export class TableBuilder {
   continueDown(colSpan = 1): void {
     if (this.row < 0) this.newRow();
     const cs = Math.max(1, Math.min(colSpan, 256));
+    if ((this.cells += cs) > this.maxCells) throw new TooManyCells();
     const col = this.col;
-    this.col += cs;
-    const m = this.merges.find((x) => x.left === col && x.bottom === this.row - 1);
-    if (m) m.bottom = this.row;
-    else if (this.row > 0) this.merges.push({ top: this.row - 1, left: col, bottom: this.row, right: col + cs - 1 });
+    const max = this.reach.maxColumns;
+    this.col = Math.min(col + cs, max);
+    if (col >= max) return;
+    const m = this.byCorner.get(`${col},${this.row - 1}`);
+    if (m) {
+      this.byCorner.delete(`${col},${m.bottom}`);
+      m.bottom = this.row;
+      this.byCorner.set(`${col},${m.bottom}`, m);
+    } else if (this.row > 0) this.addMerge({ top: this.row - 1, left: col, bottom: this.row, right: Math.min(col + cs, max) - 1 });
   }
 
   block(): Block {
     const rows = Array.from(this.rows, (r) => (r ? Array.from(r, (c) => c ?? null) : []));
-    return { kind: 'table', rows, merges: this.merges };
+    const b: Block = { kind: 'table', rows, merges: this.merges };
+    if (this.wide) b.wide = { cells: this.wide, first: this.wideFirst };
+    if (this.manyMerges) b.manyMerges = true;
+    return b;
   }
 }
 
 export class TooManyCells extends Error {}
 
-/** One sheet per table (named 表1, 表2, … in document order); the text above goes on top. */
-export function blocksToSheets(blocks: Block[]): SheetGrid[] {
+/**
+ * One sheet per table (named 表1, 表2, … in document order); the text above goes on top. What a
+ * table lost to the bounds is said in `notes`.
+ */
+export function blocksToSheets(blocks: Block[], notes: ReadNote[] = [], reach: Reach = DEFAULT_LIMITS): SheetGrid[] {
   const sheets: SheetGrid[] = [];
   let above: string[] = [];
   for (const b of blocks) {
@@ -94,7 +137,10 @@ export function blocksToSheets(blocks: Block[]): SheetGrid[] {
     const top = lines.length;
     const rows: (Cell | null)[][] = [...lines.map((t): (Cell | null)[] => [{ t: 's', v: t }]), ...b.rows];
     const merges = b.merges.map((m) => ({ top: m.top + top, bottom: m.bottom + top, left: m.left, right: m.right }));
-    sheets.push({ name: `表${sheets.length + 1}`, rows, merges, origin: { table: sheets.length + 1, top } });
+    const name = `表${sheets.length + 1}`;
+    if (b.wide) notes.push({ kind: 'limit', sheet: name, detail: `表格第 ${reach.maxColumns} 列以后还有 ${b.wide.cells} 个有内容的单元格，超出读取范围（每行最多 ${reach.maxColumns} 列），未读取；备案表内容请填在模板列内` });
+    if (b.manyMerges) notes.push({ kind: 'limit', sheet: name, detail: `合并单元格超过 ${reach.maxMerges} 处（单表合并区域数量上限），其余合并已忽略` });
+    sheets.push({ name, rows, merges, origin: { table: sheets.length + 1, top } });
   }
   // Lines after the last table (填表人, 联系电话 under the table) belong to it.
   const last = sheets[sheets.length - 1];

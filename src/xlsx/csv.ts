@@ -1,7 +1,7 @@
 /** CSV submissions: UTF-8 (with or without BOM), GBK/GB18030 as saved by Chinese Excel, UTF-16. */
 import Papa from 'papaparse';
 import type { Cell, ReadNote, WorkbookGrid } from '../core/grid';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -19,6 +19,29 @@ function hasHighBytes(b: Uint8Array): boolean {
   return false;
 }
 
+const utf8 = new TextDecoder('utf-8');
+
+/** Well-formed UTF-8 (what the strict decoder accepts), checked without a throw per line. */
+function isUtf8(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0 || i + n >= b.length) return false;
+    const c1 = b[i + 1]!;
+    // Overlong forms, surrogates and code points past U+10FFFF are refused by their second byte.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (c1 < lo || c1 > hi) return false;
+    for (let k = 2; k <= n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return false;
+    i += n + 1;
+  }
+  return true;
+}
+
 /**
  * A file that is neither UTF-8 nor GB18030 throughout: each line decoded on its own when some
  * lines are valid UTF-8 with Chinese text and others are not. Null when it is not mixed.
@@ -33,15 +56,14 @@ function decodeMixed(bytes: Uint8Array): DecodedText | null {
   for (let i = 0; i <= bytes.length; i++) {
     if (i < bytes.length && bytes[i] !== 0x0a) continue;
     const chunk = bytes.subarray(start, Math.min(i + 1, bytes.length));
-    if (hasHighBytes(chunk)) {
-      try {
-        parts.push(utf8Strict.decode(chunk));
-        utfLines++;
-      } catch {
-        parts.push(gb.decode(chunk));
-        gbLines.push(line);
-      }
-    } else parts.push(gb.decode(chunk));
+    if (!hasHighBytes(chunk)) parts.push(gb.decode(chunk));
+    else if (isUtf8(chunk)) {
+      parts.push(utf8.decode(chunk));
+      utfLines++;
+    } else {
+      parts.push(gb.decode(chunk));
+      gbLines.push(line);
+    }
     start = i + 1;
     line++;
   }
@@ -82,10 +104,24 @@ function guessDelimiter(text: string): string {
   return head.meta.delimiter || ',';
 }
 
+/** Characters of lines Papa is given at a time (see readCsv). */
+const WINDOW = 64 * 1024;
+/** Lines with an unclosed quote read one by one before the rest is read with quotes as characters. */
+const MAX_RECOVERIES = 100;
+
 /** Parse errors listed per file; the rest are counted in one note. */
 const ERRORS_LISTED = 20;
 
 export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits): CsvResult {
+  try {
+    return readCsvText(fileName, bytes, limits);
+  } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
+    throw e;
+  }
+}
+
+function readCsvText(fileName: string, bytes: Uint8Array, limits: ReadLimits): CsvResult {
   const { text, encoding, gbLines } = decodeText(bytes);
   const sheet = baseName(fileName);
   const notes: ReadNote[] = [];
@@ -123,26 +159,69 @@ export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits)
   const delimiter = guessDelimiter(text);
   // A quote that never closes (or closes lines later, malformed) swallows what follows into one
   // cell: that line is read with its quotes as characters, and parsing goes on from the next line.
+  // Papa looks for the closing quote as far as its input goes, so it is given a window of lines
+  // at a time (the whole rest only when a quoted cell is still open at the window's end): a file
+  // of such lines costs a window per line, not the rest of the file per line. Past
+  // MAX_RECOVERIES such lines, the rest is read with quotes as characters.
   let rest = text;
+  let recoveries = 0;
+  let window = WINDOW;
+  const budget = new Budget(limits.maxReadMs);
   while (rest && !tooMany) {
+    budget.check();
+    if (recoveries > MAX_RECOVERIES) {
+      const literal = Papa.parse<string[]>(rest, { delimiter, quoteChar: '\u0000' }).data;
+      note(`起引号未闭合的行超过 ${MAX_RECOVERIES} 处，其后各行的引号均按普通字符读取；请检查文件中的引号（"）`);
+      for (const row of literal) if (!take(row)) break;
+      break;
+    }
+    const cut = window >= rest.length ? -1 : rest.indexOf('\n', window);
+    const part = cut < 0 ? rest : rest.slice(0, cut + 1);
+    const last = part.length === rest.length;
     let unclosed = -1;
+    let open = false;
     let done = 0;
-    Papa.parse<string[]>(rest, {
+    const before = rows.length;
+    const errorsBefore = errors;
+    const notesBefore = notes.length;
+    Papa.parse<string[]>(part, {
       delimiter,
       skipEmptyLines: false,
       step: (res, parser) => {
-        const swallowed = res.errors.some((e) => e.code === 'MissingQuotes' || (e.code === 'InvalidQuotes' && res.data.some((v) => v.includes('\n'))));
-        if (swallowed) {
+        const missing = res.errors.some((e) => e.code === 'MissingQuotes');
+        const malformed = res.errors.some((e) => e.code === 'InvalidQuotes' && res.data.some((v) => v.includes('\n')));
+        // Still open where the window ends, and sound so far: it may close in the lines after it.
+        if (missing && !malformed && !last && res.meta.cursor >= part.length) {
+          open = true;
+          parser.abort();
+          return;
+        }
+        if (missing || malformed) {
           unclosed = done;
           parser.abort();
           return;
         }
+        // The empty row after a window's final line break is the next window's first row.
+        if (!last && res.meta.cursor >= part.length && res.data.length === 1 && res.data[0] === '') return;
         for (const e of res.errors) note(`格式错误（${e.message}）`);
         if (!take(res.data)) parser.abort();
         done = res.meta.cursor;
       },
     });
-    if (unclosed < 0) break;
+    if (open) {
+      // Read this window again with more lines after it.
+      rows.length = before;
+      errors = errorsBefore;
+      notes.length = notesBefore;
+      window = Math.min(window * 4, rest.length);
+      continue;
+    }
+    window = WINDOW;
+    if (unclosed < 0) {
+      rest = rest.slice(part.length);
+      continue;
+    }
+    recoveries++;
     const end = rest.slice(unclosed).search(/\r?\n/);
     const line = end < 0 ? rest.slice(unclosed) : rest.slice(unclosed, unclosed + end);
     note('引号未闭合，已按原样读取该行（引号作为普通字符）；请检查该行的引号（"）');

@@ -7,7 +7,7 @@
  * text only, where cell ends and row ends cannot be told apart around empty cells.
  */
 import * as CFB from 'cfb';
-import type { WorkbookGrid } from '../core/grid';
+import type { ReadNote, WorkbookGrid } from '../core/grid';
 import { blocksToSheets, TableBuilder, TooManyCells, type Block } from './blocks';
 import { WORD_SAVE_AS } from './docx';
 import { fail, type ReadFailure, type ReadLimits } from './limits';
@@ -304,8 +304,9 @@ export function readDoc(_fileName: string, bytes: Uint8Array, limits: ReadLimits
     return fail('unreadable', BROKEN);
   }
   if (!Array.isArray(blocks)) return blocks;
-  const sheets = blocksToSheets(blocks);
+  const notes: ReadNote[] = [];
+  const sheets = blocksToSheets(blocks, notes);
   if (!sheets.length) return fail('unreadable', `Word 文档中没有表格；请把备案表填在通知附件的表格中，${WORD_SAVE_AS}`);
   if (sheets.length > limits.maxSheets) return fail('too-large', `Word 文档有 ${sheets.length} 个表格，超过上限 ${limits.maxSheets} 个；请删除多余的表格后再提交`);
-  return { ok: true, workbook: { sheets } };
+  return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
 }

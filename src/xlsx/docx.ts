@@ -4,9 +4,10 @@
  * above it (title, 填报单位 and signer lines) as rows over it; see blocks.ts.
  */
 import { Parser } from 'htmlparser2';
-import type { WorkbookGrid } from '../core/grid';
+import type { ReadNote, WorkbookGrid } from '../core/grid';
 import { blocksToSheets, TableBuilder, TooManyCells, type Block } from './blocks';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import { ParseGuard } from './bounds';
+import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 import { checkDeclared, inflateEntry, listEntries } from './zipGuard';
 
 export const WORD_SAVE_AS = '请在 Word/WPS 中另存为 .docx 后提交';
@@ -19,7 +20,8 @@ function intAttr(v: string | undefined): number {
   return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
-export function docxBlocks(xml: string, maxCells: number): Block[] {
+export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Block[] {
+  const guard = budget && new ParseGuard(budget);
   const blocks: Block[] = [];
   let depth = 0; // w:tbl nesting
   let table: TableBuilder | null = null;
@@ -33,6 +35,7 @@ export function docxBlocks(xml: string, maxCells: number): Block[] {
   const parser = new Parser(
     {
       onopentag(name, a) {
+        guard?.open();
         if (skip) {
           skip++;
           return;
@@ -87,6 +90,7 @@ export function docxBlocks(xml: string, maxCells: number): Block[] {
         if (!skip && inText) add(t.replace(/\u00a0/g, ' '));
       },
       onclosetag(name) {
+        guard?.close();
         if (skip) {
           skip--;
           return;
@@ -149,13 +153,15 @@ export function readDocx(_fileName: string, bytes: Uint8Array, limits: ReadLimit
   }
   let blocks: Block[];
   try {
-    blocks = docxBlocks(xml, limits.maxCellsPerSheet);
+    blocks = docxBlocks(xml, limits.maxCellsPerSheet, new Budget(limits.maxReadMs));
   } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     if (e instanceof TooManyCells) return fail('too-large', `Word 文档中的表格单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行后再提交`);
     return fail('unreadable', BROKEN);
   }
-  const sheets = blocksToSheets(blocks);
+  const notes: ReadNote[] = [];
+  const sheets = blocksToSheets(blocks, notes);
   if (!sheets.length) return fail('unreadable', `Word 文档中没有表格；请把备案表填在通知附件的表格中，${WORD_SAVE_AS}`);
   if (sheets.length > limits.maxSheets) return fail('too-large', `Word 文档有 ${sheets.length} 个表格，超过上限 ${limits.maxSheets} 个；请删除多余的表格后再提交`);
-  return { ok: true, workbook: { sheets } };
+  return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
 }

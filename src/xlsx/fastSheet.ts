@@ -608,6 +608,8 @@ function cutDetail(lim: ReadLimits): string {
   return `单元格文字超过 ${lim.maxStringChars} 字（单个单元格文字上限），只读取了前 ${lim.maxStringChars} 字`;
 }
 
+const MAX_FORMULA_DEPTH = 200;
+
 /**
  * Formula cells saved without a cached value: what the subset can evaluate gets its value (a
  * date-styled result becomes a date); the rest get a note at the cell, never a silent blank.
@@ -617,14 +619,22 @@ function evaluatePending(pending: { row: number; col: number; text: string; isDa
   const byCell = new Map<string, { text: string; isDate: boolean; state: 0 | 1 | 2; value?: Value | null }>();
   for (const p of pending) byCell.set(`${p.row},${p.col}`, { text: p.text, isDate: p.isDate, state: 0 });
   let steps = 0;
+  // References are followed recursively: a chain of formulas each pointing further down stops
+  // at this depth (that cell is left without a value) instead of running out of stack.
+  let depth = 0;
   const get = (row: number, col: number): Value | null | undefined => {
     const p = byCell.get(`${row},${col}`);
     if (p) {
       if (p.state === 1) return undefined; // a cycle
       if (p.state === 0) {
-        if (++steps > 100_000) return undefined;
+        if (++steps > 100_000 || depth >= MAX_FORMULA_DEPTH) return undefined;
         p.state = 1;
-        p.value = evaluate(p.text, { row, col, get, today: ctx.today });
+        depth++;
+        try {
+          p.value = evaluate(p.text, { row, col, get, today: ctx.today });
+        } finally {
+          depth--;
+        }
         p.state = 2;
       }
       return p.value === null ? undefined : p.value;

@@ -3,10 +3,11 @@
  * with row/column spans, charset from the BOM or the meta tag, parsed by htmlparser2.
  */
 import { Parser } from 'htmlparser2';
-import type { WorkbookGrid } from '../core/grid';
+import type { ReadNote, WorkbookGrid } from '../core/grid';
 import { blocksToSheets, TableBuilder, TooManyCells, type Block } from './blocks';
 import { baseName, type CsvEncoding } from './csv';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import { ParseGuard } from './bounds';
+import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 
 const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'center', 'caption', 'title']);
 const SKIP_TAGS = new Set(['script', 'style', 'head', 'template']);
@@ -39,7 +40,8 @@ function span(v: string | undefined): number {
   return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
-export function htmlBlocks(html: string, maxCells: number): Block[] {
+export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Block[] {
+  const guard = budget && new ParseGuard(budget);
   const blocks: Block[] = [];
   let para = '';
   let skip = 0;
@@ -54,6 +56,7 @@ export function htmlBlocks(html: string, maxCells: number): Block[] {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        guard?.open();
         if (SKIP_TAGS.has(name)) skip++;
         if (skip) return;
         if (name === 'table') {
@@ -77,6 +80,7 @@ export function htmlBlocks(html: string, maxCells: number): Block[] {
         else if (depth === 0) para += text;
       },
       onclosetag(name) {
+        guard?.close();
         if (SKIP_TAGS.has(name)) {
           skip = Math.max(0, skip - 1);
           return;
@@ -117,15 +121,25 @@ export function readHtml(fileName: string, bytes: Uint8Array, limits: ReadLimits
   const { text } = decodeHtml(bytes, charset);
   let blocks: Block[];
   try {
-    blocks = htmlBlocks(text, limits.maxCellsPerSheet);
+    blocks = htmlBlocks(text, limits.maxCellsPerSheet, new Budget(limits.maxReadMs));
   } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     if (e instanceof TooManyCells) return fail('too-large', `网页中的表格单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行后再提交`);
     return fail('unreadable', '无法解析网页格式的表格；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交');
   }
-  const sheets = blocksToSheets(blocks);
+  const notes: ReadNote[] = [];
+  const sheets = blocksToSheets(blocks, notes);
   if (!sheets.length) return fail('unreadable', '文件是网页（HTML），但其中没有表格；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交');
-  if (sheets.length === 1) sheets[0]!.name = baseName(fileName);
+  // Pages lay themselves out with tables: past the sheet limit the rest are dropped with a note.
+  if (sheets.length > limits.maxSheets) {
+    notes.push({ kind: 'limit', detail: `网页中有 ${sheets.length} 个表格，超过上限 ${limits.maxSheets} 个（工作表数量上限），只读取前 ${limits.maxSheets} 个` });
+    sheets.length = limits.maxSheets;
+  }
+  if (sheets.length === 1) {
+    for (const n of notes) n.sheet = baseName(fileName);
+    sheets[0]!.name = baseName(fileName);
+  }
   // A web page has no Word-style table numbering for locations: its cells are addressed A1.
   for (const s of sheets) delete s.origin;
-  return { ok: true, workbook: { sheets } };
+  return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
 }

@@ -4,8 +4,9 @@
  * merges, typed values (float, percentage, currency, date, boolean, string) and hidden tables.
  */
 import { Parser } from 'htmlparser2';
-import type { Cell, Merge, SheetGrid, WorkbookGrid } from '../core/grid';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import type { Cell, ReadNote, SheetGrid, WorkbookGrid } from '../core/grid';
+import { ParseGuard, SheetBounds } from './bounds';
+import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 import { checkDeclared, inflateEntry, listEntries, MSG } from './zipGuard';
 
 const BROKEN = '无法解析 .ods 表格（文件结构异常或已损坏）；请用 WPS 或 LibreOffice 打开后另存为 .xlsx 再提交';
@@ -46,11 +47,15 @@ function typed(c: PendingCell): Cell | null {
   }
 }
 
-export function odsSheets(xml: string, limits: ReadLimits): SheetGrid[] {
+export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = []): SheetGrid[] {
   const sheets: SheetGrid[] = [];
+  let bounds: SheetBounds | null = null;
+  const guard = new ParseGuard(new Budget(limits.maxReadMs));
+  const text = { chars: 0 };
+  let hidden = false;
   const hiddenStyles = new Set<string>();
   let style: string | null = null;
-  let sheet: SheetGrid | null = null;
+  let sheet: string | null = null;
   let row = 0;
   let col = 0;
   let rowRepeat = 1;
@@ -66,6 +71,7 @@ export function odsSheets(xml: string, limits: ReadLimits): SheetGrid[] {
   const parser = new Parser(
     {
       onopentag(name, a) {
+        guard.open();
         if (skip) {
           skip++;
           return;
@@ -78,12 +84,13 @@ export function odsSheets(xml: string, limits: ReadLimits): SheetGrid[] {
             if (style && a['table:display'] === 'false') hiddenStyles.add(style);
             break;
           case 'table:table':
-            if (sheet) {
+            if (bounds) {
               skip = 1; // a table inside a cell: its text is not the sheet's
               break;
             }
-            sheet = { name: a['table:name'] ?? `Sheet${sheets.length + 1}`, rows: [], merges: [] };
-            if (a['table:style-name'] && hiddenStyles.has(a['table:style-name'])) sheet.hidden = true;
+            sheet = a['table:name'] ?? `Sheet${sheets.length + 1}`;
+            bounds = new SheetBounds(limits, text);
+            hidden = !!a['table:style-name'] && hiddenStyles.has(a['table:style-name']);
             row = 0;
             cells = 0;
             break;
@@ -129,6 +136,7 @@ export function odsSheets(xml: string, limits: ReadLimits): SheetGrid[] {
         if (!skip && cell && inP) cell.text += t;
       },
       onclosetag(name) {
+        guard.close();
         if (skip) {
           skip--;
           return;
@@ -147,41 +155,36 @@ export function odsSheets(xml: string, limits: ReadLimits): SheetGrid[] {
             break;
           case 'table:table-cell':
           case 'table:covered-table-cell': {
-            if (!cell || !sheet) break;
+            if (!cell || !bounds) break;
             const value = cell.covered ? null : typed(cell);
             if (value) {
               add(cell.repeat);
               for (let k = 0; k < cell.repeat; k++) rowCells.push({ col: col + k, cell: value });
             }
-            if (!cell.covered && (cell.colSpan > 1 || cell.rowSpan > 1)) {
-              const m: Merge = { top: row, left: col, bottom: row + cell.rowSpan - 1, right: col + cell.colSpan - 1 };
-              if (sheet.merges.length < 100_000) sheet.merges.push(m);
-            }
+            if (!cell.covered && (cell.colSpan > 1 || cell.rowSpan > 1)) bounds.merge({ top: row, left: col, bottom: row + cell.rowSpan - 1, right: col + cell.colSpan - 1 });
             col += cell.repeat;
             cell = null;
             break;
           }
           case 'table:table-row': {
-            if (!sheet) break;
+            if (!bounds) break;
             // Empty repeated rows (formatting down to the sheet end) only move the row counter.
             if (rowCells.length) {
               add(rowCells.length * (rowRepeat - 1));
-              for (let k = 0; k < rowRepeat; k++) {
-                const out: (Cell | null)[] = [];
-                for (const rc of rowCells) out[rc.col] = rc.cell;
-                sheet.rows[row + k] = Array.from(out, (c) => c ?? null);
-              }
+              for (let k = 0; k < rowRepeat; k++) for (const rc of rowCells) bounds.put(row + k, rc.col, rc.cell);
             }
             row += rowRepeat;
             break;
           }
           case 'table:table':
-            if (sheet) {
-              sheet.rows = Array.from(sheet.rows, (r) => r ?? []);
-              sheets.push(sheet);
+            if (sheet !== null && bounds) {
+              const grid = bounds.grid(sheet, notes);
+              if (hidden) grid.hidden = true;
+              sheets.push(grid);
               if (sheets.length > limits.maxSheets) throw new TooManySheets();
             }
             sheet = null;
+            bounds = null;
             break;
           default:
             break;
@@ -213,8 +216,11 @@ export function readOds(bytes: Uint8Array, limits: ReadLimits): { ok: true; work
   // Encrypted ODF keeps content.xml as ciphertext, described in the manifest.
   if (!xml.trimStart().startsWith('<')) return fail('unreadable', '文件已加密或设置了打开密码，请取消密码后另存为 .xlsx 再提交');
   try {
-    return { ok: true, workbook: { sheets: odsSheets(xml, limits) } };
+    const notes: ReadNote[] = [];
+    const sheets = odsSheets(xml, limits, notes);
+    return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
   } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     if (e instanceof TooMany) return fail('too-large', `.ods 表格的单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行列后再提交`);
     if (e instanceof TooManySheets) return fail('too-large', `工作簿的工作表超过上限 ${limits.maxSheets} 个；请删除多余的工作表后再提交`);
     return fail('unreadable', BROKEN);

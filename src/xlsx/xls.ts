@@ -5,9 +5,10 @@
  * sheet names and visibility. Every count is bounded; formulas are never evaluated.
  */
 import * as CFB from 'cfb';
-import type { Cell, Merge, SheetGrid, WorkbookGrid } from '../core/grid';
+import type { Cell, ReadNote, SheetGrid, WorkbookGrid } from '../core/grid';
 import { isBuiltinDateFormat, isDateFormat, serialToIso } from '../core/dates';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import { SheetBounds } from './bounds';
+import { fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 
 export class BiffError extends Error {}
 
@@ -17,7 +18,8 @@ const MSG_OLD = '文件是 Excel 5.0 之前的旧格式，无法读取；请用 
 
 /** Records are counted and time is checked so a crafted stream cannot spin for long. */
 const MAX_RECORDS = 4_000_000;
-const MAX_MS = 15_000;
+/** CONTINUE records one record may carry (a long SST needs a few thousand). */
+const MAX_SEGMENTS = 100_000;
 
 const R = {
   BOF: 0x0809,
@@ -187,19 +189,20 @@ function codePageDecoder(cp: number): TextDecoder {
 }
 
 /** Iterates the records from `start`, attaching CONTINUE records to the one they continue. */
-function* records(stream: Uint8Array, start: number, budget: { n: number; t0: number }): Generator<Rec> {
+function* records(stream: Uint8Array, start: number, budget: Budget): Generator<Rec> {
   let p = start;
   let pending: Rec | null = null;
   while (p + 4 <= stream.length) {
     const type = u16(stream, p);
     const len = u16(stream, p + 2);
     if (p + 4 + len > stream.length) throw new BiffError('truncated record');
-    const data = stream.subarray(p + 4, p + 4 + len);
-    if (++budget.n > MAX_RECORDS || ((budget.n & 0xfff) === 0 && Date.now() - budget.t0 > MAX_MS)) throw new BiffError('too many records');
-    if (type === R.CONTINUE && pending) pending.parts.push(data);
-    else {
+    if (++budget.n > MAX_RECORDS || ((budget.n & 0xfff) === 0 && Date.now() - budget.t0 > budget.ms)) throw new BiffError('too many records');
+    if (type === R.CONTINUE && pending) {
+      // An empty segment carries nothing (not even a string's flags byte): a storm of them costs no memory.
+      if (len && pending.parts.push(stream.subarray(p + 4, p + 4 + len)) > MAX_SEGMENTS) throw new BiffError('too many records');
+    } else {
       if (pending) yield pending;
-      pending = { type, pos: p, parts: [data] };
+      pending = { type, pos: p, parts: [stream.subarray(p + 4, p + 4 + len)] };
     }
     p += 4 + len;
   }
@@ -217,7 +220,17 @@ interface Globals {
   sheets: { name: string; pos: number; hidden: boolean; kind: number }[];
 }
 
-function readGlobals(stream: Uint8Array, budget: { n: number; t0: number }): Globals | ReadFailure {
+/** Records read and the wall-clock budget, shared by every pass over the stream. */
+interface Budget {
+  n: number;
+  t0: number;
+  ms: number;
+  /** Cells kept in the whole file, and their characters. */
+  cells: number;
+  text: { chars: number };
+}
+
+function readGlobals(stream: Uint8Array, budget: Budget): Globals | ReadFailure {
   const g: Globals = { biff: 8, date1904: false, decoder: codePageDecoder(1252), formats: new Map(), xfDate: [], sst: [], sheets: [] };
   const xfFormat: number[] = [];
   let first = true;
@@ -282,18 +295,14 @@ function readGlobals(stream: Uint8Array, budget: { n: number; t0: number }): Glo
   throw new BiffError('no end of globals');
 }
 
-interface SheetOut {
-  rows: (Cell | null)[][];
-  merges: Merge[];
-  cells: number;
-}
-
-function readSheet(stream: Uint8Array, pos: number, g: Globals, limits: ReadLimits, budget: { n: number; t0: number }): SheetOut {
-  const out: SheetOut = { rows: [], merges: [], cells: 0 };
+function readSheet(stream: Uint8Array, pos: number, g: Globals, limits: ReadLimits, budget: Budget): SheetBounds {
+  const out = new SheetBounds(limits, budget.text);
+  let cells = 0;
   const put = (row: number, col: number, cell: Cell | null) => {
     if (!cell) return;
-    if (++out.cells > limits.maxCellsPerSheet) throw new CellLimit();
-    (out.rows[row] ??= [])[col] = cell;
+    if (++cells > limits.maxCellsPerSheet) throw new CellLimit();
+    if (++budget.cells > limits.maxCellsPerFile) throw new CellLimit(true);
+    out.put(row, col, cell);
   };
   const num = (xf: number, v: number): Cell => {
     if (g.xfDate[xf]) {
@@ -373,7 +382,7 @@ function readSheet(stream: Uint8Array, pos: number, g: Globals, limits: ReadLimi
         const n = Math.min(u16(d, 0), Math.floor((d.length - 2) / 8));
         for (let i = 0; i < n; i++) {
           const o = 2 + 8 * i;
-          out.merges.push({ top: u16(d, o), bottom: u16(d, o + 2), left: u16(d, o + 4), right: u16(d, o + 6) });
+          out.merge({ top: u16(d, o), bottom: u16(d, o + 2), left: u16(d, o + 4), right: u16(d, o + 6) });
         }
         break;
       }
@@ -384,7 +393,11 @@ function readSheet(stream: Uint8Array, pos: number, g: Globals, limits: ReadLimi
   return out;
 }
 
-class CellLimit extends Error {}
+class CellLimit extends Error {
+  constructor(readonly wholeFile = false) {
+    super('cell limit');
+  }
+}
 
 /** The workbook stream of an OLE container: `Workbook` (BIFF8) or `Book` (BIFF5). */
 function workbookStream(bytes: Uint8Array): Uint8Array | null {
@@ -396,7 +409,7 @@ function workbookStream(bytes: Uint8Array): Uint8Array | null {
 }
 
 export function readXls(bytes: Uint8Array, limits: ReadLimits): { ok: true; workbook: WorkbookGrid } | ReadFailure {
-  const budget = { n: 0, t0: Date.now() };
+  const budget: Budget = { n: 0, t0: Date.now(), ms: limits.maxReadMs, cells: 0, text: { chars: 0 } };
   try {
     const stream = workbookStream(bytes);
     if (!stream) return fail('unreadable', MSG_BROKEN);
@@ -407,25 +420,29 @@ export function readXls(bytes: Uint8Array, limits: ReadLimits): { ok: true; work
       return fail('too-large', `工作簿有 ${worksheets.length} 个工作表，超过上限 ${limits.maxSheets} 个；请删除多余的工作表后再提交`);
     }
     const sheets: SheetGrid[] = [];
+    const notes: ReadNote[] = [];
     for (const s of worksheets) {
       if (s.pos >= stream.length) throw new BiffError('sheet outside the stream');
-      let read: SheetOut;
+      let read: SheetBounds;
       try {
         read = readSheet(stream, s.pos, g, limits, budget);
       } catch (e) {
+        if (e instanceof CellLimit && e.wholeFile) {
+          return fail('too-large', `工作簿中有内容的单元格共超过 ${limits.maxCellsPerFile} 个（全文件单元格上限），已拒绝导入；请删除多余的工作表或行列后再提交`);
+        }
         if (e instanceof CellLimit) {
           return fail('too-large', `工作表“${s.name}”的单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行列后再提交`);
         }
         throw e;
       }
       // Dense rows: records may come in any order and leave holes.
-      const rows = Array.from(read.rows, (r) => (r ? Array.from(r, (c) => c ?? null) : []));
-      const sheet: SheetGrid = { name: s.name, rows, merges: read.merges };
+      const sheet = read.grid(s.name, notes);
       if (s.hidden) sheet.hidden = true;
       sheets.push(sheet);
     }
-    return { ok: true, workbook: { sheets } };
+    return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
   } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     if (e instanceof BiffError && e.message === 'too many records') {
       return fail('too-large', '.xls/.et 工作簿的记录数或处理时间超过上限，已拒绝导入；请删除多余的内容后另存为 .xlsx 再提交');
     }

@@ -5,9 +5,10 @@
  * and hidden sheets. Parsed by htmlparser2 (no entity expansion beyond the predefined ones).
  */
 import { Parser } from 'htmlparser2';
-import type { Cell, Merge, SheetGrid, WorkbookGrid } from '../core/grid';
+import type { Cell, ReadNote, SheetGrid, WorkbookGrid } from '../core/grid';
+import { ParseGuard, SheetBounds } from './bounds';
 import { decodeHtml } from './html';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 
 const BROKEN = '无法解析 Excel 2003 XML 表格（文件结构异常）；请用 Excel 或 WPS 打开后另存为 .xlsx 再提交';
 const MAX_ROW = 1_048_576;
@@ -48,9 +49,11 @@ function typed(type: string, text: string): Cell | null {
   }
 }
 
-export function xmlSheets(xml: string, limits: ReadLimits): SheetGrid[] {
+export function xmlSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = []): SheetGrid[] {
   const sheets: SheetGrid[] = [];
-  let sheet: SheetGrid | null = null;
+  let sheet: { name: string; hidden: boolean; bounds: SheetBounds } | null = null;
+  const guard = new ParseGuard(new Budget(limits.maxReadMs));
+  const text = { chars: 0 };
   let row = -1;
   let col = -1;
   let cells = 0;
@@ -61,9 +64,10 @@ export function xmlSheets(xml: string, limits: ReadLimits): SheetGrid[] {
   const parser = new Parser(
     {
       onopentag(name, a) {
+        guard.open();
         switch (localName(name)) {
           case 'Worksheet':
-            sheet = { name: attr(a, 'Name') ?? `Sheet${sheets.length + 1}`, rows: [], merges: [] };
+            sheet = { name: attr(a, 'Name') ?? `Sheet${sheets.length + 1}`, hidden: false, bounds: new SheetBounds(limits, text) };
             row = -1;
             cells = 0;
             break;
@@ -94,6 +98,7 @@ export function xmlSheets(xml: string, limits: ReadLimits): SheetGrid[] {
         else if (inVisible) visible += t;
       },
       onclosetag(name) {
+        guard.close();
         switch (localName(name)) {
           case 'Data':
             inData = false;
@@ -107,20 +112,18 @@ export function xmlSheets(xml: string, limits: ReadLimits): SheetGrid[] {
               const value = typed(cell.type, cell.text);
               if (value) {
                 if (++cells > limits.maxCellsPerSheet) throw new TooMany();
-                (sheet.rows[row] ??= [])[cell.col] = value;
+                sheet.bounds.put(row, cell.col, value);
               }
-              if (cell.across || cell.down) {
-                const m: Merge = { top: row, left: cell.col, bottom: row + cell.down, right: cell.col + cell.across };
-                if (sheet.merges.length < 100_000) sheet.merges.push(m);
-              }
+              if (cell.across || cell.down) sheet.bounds.merge({ top: row, left: cell.col, bottom: row + cell.down, right: cell.col + cell.across });
               col = cell.col + cell.across;
             }
             cell = null;
             break;
           case 'Worksheet':
             if (sheet) {
-              sheet.rows = Array.from(sheet.rows, (r) => (r ? Array.from(r, (c) => c ?? null) : []));
-              sheets.push(sheet);
+              const grid = sheet.bounds.grid(sheet.name, notes);
+              if (sheet.hidden) grid.hidden = true;
+              sheets.push(grid);
               if (sheets.length > limits.maxSheets) throw new TooMany();
             }
             sheet = null;
@@ -140,10 +143,12 @@ export function xmlSheets(xml: string, limits: ReadLimits): SheetGrid[] {
 export function readXlsXml(bytes: Uint8Array, limits: ReadLimits): { ok: true; workbook: WorkbookGrid } | ReadFailure {
   const { text } = decodeHtml(bytes);
   try {
-    const sheets = xmlSheets(text, limits);
+    const notes: ReadNote[] = [];
+    const sheets = xmlSheets(text, limits, notes);
     if (!sheets.length) return fail('unreadable', BROKEN);
-    return { ok: true, workbook: { sheets } };
+    return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
   } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     if (e instanceof TooMany) return fail('too-large', `Excel 2003 XML 表格的单元格或工作表超过上限（每表 ${limits.maxCellsPerSheet} 个单元格、${limits.maxSheets} 个工作表），已拒绝导入`);
     return fail('unreadable', BROKEN);
   }

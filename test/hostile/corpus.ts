@@ -6,6 +6,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { crc32 } from '../../src/xlsx/zipGuard';
 import { rawZip } from '../xlsx/helpers';
+import { cellRecords, docx, noise, num, ods, odsCell, tc, xls } from './builders';
 
 export interface CorpusFile {
   name: string;
@@ -34,6 +35,10 @@ export const EXPECTED_RULE: Record<string, string> = {
   csvmixed: 'encoding-mixed',
   wide: 'read-limit',
   manycells: 'file-too-large',
+  xlswide: 'read-limit',
+  odswide: 'read-limit',
+  docxgrid: 'read-limit',
+  csvquotes: 'csv-row-malformed',
 };
 
 type Row = (string | number | null)[];
@@ -315,6 +320,32 @@ export function hostileFiles(): CorpusFile[] {
     const head = strToU8([csvLine(['网站平台更新登记备案表']), csvLine([`填报单位：${unit('csvmixed')}    单位负责人签名（盖章）：张三    填表人：李明    填表人电话：13900000018`]), csvLine(WEBSITE_HEADER)].join(''));
     const gbkLine = gbk(csvLine([1, '网站名称', '张三', '李明', '13900000018', COLUMNS, '2024-11-18']));
     add('csvmixed', concat([head, gbkLine, strToU8(csvLine([2, '站点乙', '张三', '李明', '13900000018', COLUMNS, '2024-11-18']))]), 'csv');
+  }
+  // .xls with a value in the last column on each of many rows: once a dense row 65,536 wide each.
+  {
+    const far: number[] = [];
+    for (let r = 5; r < 20_005; r++) far.push(...num(r, 65_535, 1));
+    add('xlswide', xls([...cellRecords(websiteRows(unit('xlswide'), '13900000021', 1)), ...far]), 'xls');
+  }
+  // .ods with a value after sixteen million repeated empty columns on each of 100 rows.
+  {
+    const rows = websiteRows(unit('odswide'), '13900000022', 1).map((row) => `<table:table-row>${row.map((v) => (v === null ? '<table:table-cell/>' : odsCell(esc(String(v))))).join('')}</table:table-row>`);
+    for (let r = 0; r < 100; r++) rows.push(`<table:table-row>${Array.from({ length: 1000 }, (_, i) => `<table:table-cell table:number-columns-repeated="${16_000 + ((i + r) % 384)}" table:style-name="${noise(i + r)}"/>`).join('')}${odsCell('x')}</table:table-row>`);
+    add('odswide', ods(rows.join('')), 'ods');
+  }
+  // A Word table whose rows skip a billion grid columns before their cell.
+  {
+    const head = websiteRows(unit('docxgrid'), '13900000023', 1);
+    const paras = head.slice(0, 2).map((r) => `<w:p><w:r><w:t>${esc(String(r[0]))}</w:t></w:r></w:p>`).join('');
+    const rows = head.slice(2).map((r) => `<w:tr>${r.map((v) => tc(esc(String(v ?? '')))).join('')}</w:tr>`);
+    for (let i = 0; i < 300; i++) rows.push(`<w:tr><w:trPr><w:gridBefore w:val="${1_000_000_000 + i}"/></w:trPr>${tc(noise(i))}</w:tr>`);
+    add('docxgrid', docx(`${paras}<w:tbl>${rows.join('')}</w:tbl>`), 'docx');
+  }
+  // CSV where line after line opens a quote that never closes (once minutes of parsing).
+  {
+    const lines = [csvLine(['网站平台更新登记备案表']), csvLine([`填报单位：${unit('csvquotes')}    单位负责人签名（盖章）：张三    填表人：李明    填表人电话：13900000024`]), csvLine(WEBSITE_HEADER)];
+    for (let i = 0; i < 10_000; i++) lines.push(`${i + 1},"站点${i}\r\n`);
+    add('csvquotes', strToU8(lines.join('')), 'csv');
   }
   return out;
 }
