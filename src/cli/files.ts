@@ -1,6 +1,6 @@
 /** Node side of the CLI: finding files, reading them and hashing. */
 import { createHash } from 'node:crypto';
-import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Submission } from '../core/check';
@@ -91,54 +91,50 @@ function openFailure(e: unknown): string {
   }
 }
 
-/** Open without waiting: a FIFO opened for reading would otherwise block until a writer comes. */
-const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+/** The reason, with the system's error code for whoever looks into it. */
+function failureOf(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const reason = openFailure(e);
+  return code && !reason.includes(code) ? `${reason}（错误代码 ${code}）` : reason;
+}
+
+/** Opened without waiting: a FIFO put in a file's place would otherwise block until a writer comes. */
+const READ_FLAG = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
 /**
  * Reads one file into a submission; never throws. Only a regular file within the size limit is
- * read, and never more than the size it had when opened: a device, FIFO or socket (a link to
- * /dev/zero, a pipe named .csv), a file that vanished or cannot be opened, or one far over the
- * limit becomes a refused read with a Chinese reason, at no cost. `options.asOf` is what TODAY()
- * means in formulas saved without a value.
+ * read: a device, FIFO or socket (a link to /dev/zero, a pipe named .csv), a file that vanished
+ * or cannot be opened, or one far over the limit becomes a refused read with a Chinese reason,
+ * at no cost. `options.asOf` is what TODAY() means in formulas saved without a value.
  */
 export async function loadSubmission(abs: string, options?: Partial<ReadLimits>): Promise<Submission> {
   const shown = shownPath(abs);
-  const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified?: string): Submission => ({
+  const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified: string | null = null): Submission => ({
     file: shown,
     // Never equal to another file's hash: a refused read is no duplicate of anything.
     sha256: `unread:${abs}`,
     size,
-    modified: modified ?? null,
+    modified,
     read: fail(problem, detail),
   });
   const maxBytes = options?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
+  const tooLarge = (size: number) => `文件大小 ${formatMB(size)}，超过上限 ${formatMB(maxBytes)}；请删除多余的图片、工作表或空行后再提交`;
   let bytes: Buffer;
   let modified: string;
-  let fd: number;
-  try {
-    fd = openSync(abs, OPEN_FLAGS);
-  } catch (e) {
-    return refused('unreadable', openFailure(e));
-  }
   // Synchronous: for a 20 KB file the promise machinery costs more than the read (a worker reads one file at a time anyway).
   try {
-    const st = fstatSync(fd);
+    const st = statSync(abs);
     if (st.isDirectory()) return refused('unreadable', openFailure({ code: 'EISDIR' }));
     if (!st.isFile()) return refused('unsupported', '该路径不是普通文件（是设备、管道或套接字等特殊文件），无法作为表格读取；请提交文件本身');
     modified = st.mtime.toISOString();
-    if (st.size > maxBytes) {
-      return refused('too-large', `文件大小 ${formatMB(st.size)}，超过上限 ${formatMB(maxBytes)}；请删除多余的图片、工作表或空行后再提交`, st.size, modified);
-    }
-    bytes = Buffer.allocUnsafe(st.size);
-    let n = 0;
-    for (let got = 1; n < bytes.length && got > 0; n += got) got = readSync(fd, bytes, n, bytes.length - n, n);
-    // A file that shrank while being read is read as far as it goes (its CRCs or parser then judge it).
-    if (n < bytes.length) bytes = bytes.subarray(0, n);
+    if (st.size > maxBytes) return refused('too-large', tooLarge(st.size), st.size, modified);
+    // Node takes numeric open flags here too (its types say only strings).
+    bytes = readFileSync(abs, { flag: READ_FLAG as unknown as string });
   } catch (e) {
-    return refused('unreadable', openFailure(e));
-  } finally {
-    closeSync(fd);
+    return refused('unreadable', failureOf(e));
   }
+  // Grown past the limit since it was listed: refused like any file that size.
+  if (bytes.length > maxBytes) return refused('too-large', tooLarge(bytes.length), bytes.length, modified);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const read = await readSubmission(path.basename(abs), new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { inflate: nodeInflate, crc32: zlib.crc32, ...options });
   return { file: shown, sha256, size: bytes.length, modified, read };
