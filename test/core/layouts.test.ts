@@ -124,3 +124,28 @@ describe('cells widened by merges', () => {
     expect(errors(r)).toEqual(['header-duplicate-column C3']);
   });
 });
+
+describe('headers typed over two cells and units in the header', () => {
+  it('最后更新 / 日期 and 联系 / 电话 in two rows read as one label each', () => {
+    const upper = HEAD.website.map((h) => (h === '最后更新日期' ? '最后更新' : h === '联系电话' ? '联系' : h));
+    const lower = HEAD.website.map((h) => (h === '最后更新日期' ? '日期' : h === '联系电话' ? '电话' : null));
+    const r = withSheet('website', grid('website', [[TITLE.website], [SIGNER('信息工程学院')], upper, lower, ...CLEAN.website]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'website')).toBe(1);
+  });
+
+  it.each<[FormId, string, string, Raw, number]>([
+    ['newmedia', '粉丝人数', '粉丝人数（万）', 1.2, 12000],
+    ['bigv', '粉丝数量', '粉丝数量（万人）', '1.5', 15000],
+    ['bigv', '粉丝数量', '粉丝数量（万）', '1.5万', 15000],
+    ['newmedia', '粉丝人数', '粉丝人数（人）', 3200, 3200],
+  ])('%s %s: %j is %d', (form, label, header, value, expected) => {
+    const col = HEAD[form].indexOf(label);
+    const rows = CLEAN[form].map((row) => row.map((v, c) => (c === col ? value : v)));
+    const r = withSheet(form, formSheet(form, rows, { head: HEAD[form].map((h) => (h === label ? header : h)) }));
+    expect(r.findings.filter((f) => f.rule === 'bigv-below-threshold')).toEqual([]);
+    const read = r.findings.find((f) => f.rule === 'cell-number-normalized');
+    if (expected === value) expect(read).toBeUndefined();
+    else expect(read?.message).toContain(`按 ${expected} 读取`);
+  });
+});

@@ -62,7 +62,7 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'admin', label: '网站管理员', type: 'text', required: true, aliases: ['管理员', '管理员姓名'], width: 10 },
       { key: 'phone', label: '联系电话', type: 'phone', required: true, aliases: PHONE_ALIASES, hint: '手机号或带区号座机，多个用“/”分隔', width: 15 },
       { key: 'columns', label: '网站栏目', type: 'text', aliases: ['栏目', '主要栏目', '栏目设置'], hint: '各栏目用“、”分隔', width: 36 },
-      { key: 'lastUpdate', label: '最后更新日期', type: 'date', required: true, aliases: ['更新日期', '最近更新日期', '最后更新时间', '最近更新时间', '最近更新', '更新时间', '最新更新日期', '最新更新时间'], hint: '如 2024-03-25', width: 14 },
+      { key: 'lastUpdate', label: '最后更新日期', type: 'date', required: true, aliases: ['更新日期', '最近更新日期', '最后更新时间', '最近更新时间', '最近更新', '最后更新', '更新时间', '最新更新日期', '最新更新时间'], hint: '如 2024-03-25', width: 14 },
       { key: 'url', label: '网址', type: 'url', extra: true, aliases: ['网站地址', '域名', 'url', '链接', '网站网址'], width: 28 },
     ],
   },

@@ -66,17 +66,18 @@ function stripAffixes(s: string): string {
   return t;
 }
 
-function parseText(raw: string): CountResult {
+function parseText(raw: string, scale: number): CountResult {
   const s = squash(raw);
   if (s === '') return { ok: false, reason: 'blank' };
-  if (PLAIN.test(s)) return { ok: true, value: Number(s), normalized: s !== raw };
+  if (PLAIN.test(s)) return { ok: true, value: Number(s) * scale, normalized: s !== raw || scale !== 1 };
   // A note in brackets says where the number comes from (（截至10月）, (含视频号)): not part of it.
   let t = stripAffixes(s.replace(BRACKETED_NOTE, '') || s);
   const spelled = chineseCount(t);
   if (spelled !== null) return { ok: true, value: spelled, normalized: true };
   const negative = t.startsWith('-');
   if (negative) t = t.slice(1);
-  let multiplier = 1;
+  // A unit written in the cell wins over the column's (1.2万 under 粉丝数（万） is still 1.2万).
+  let multiplier = scale;
   const unit = t.slice(-1);
   const factor = UNITS[unit];
   if (factor !== undefined) {
@@ -89,12 +90,15 @@ function parseText(raw: string): CountResult {
   return { ok: true, value, normalized: true };
 }
 
-/** Reads a non-negative whole count; `normalized` says it was not written as plain digits. */
-export function parseCount(cell: Cell | null | undefined): CountResult {
+/**
+ * Reads a non-negative whole count; `normalized` says it was not written as plain digits.
+ * `scale`: the column's unit (1e4 under a header 粉丝数（万）), for numbers written without one.
+ */
+export function parseCount(cell: Cell | null | undefined, scale = 1): CountResult {
   if (!cell) return { ok: false, reason: 'blank' };
-  if (cell.t === 's') return parseText(cell.v);
+  if (cell.t === 's') return parseText(cell.v, scale);
   if (cell.t !== 'n' || !Number.isFinite(cell.v)) return { ok: false, reason: 'invalid' };
   if (cell.v < 0) return { ok: false, reason: 'negative' };
-  const value = Math.round(cell.v);
+  const value = Math.round(cell.v * scale);
   return { ok: true, value, normalized: value !== cell.v };
 }

@@ -76,7 +76,7 @@ export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
 }
 
 /** A cell's normalised value; the digits of its phones go to `phones` (left alone for other columns). */
-function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[], phones: string[]): RowValue {
+function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[], phones: string[], scale = 1): RowValue {
   const column = def.label;
   if (cell?.t === 'e') {
     out.push(R.cellFormulaError.at(place, { column, value: cell.v }));
@@ -109,7 +109,7 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
       return r.iso;
     }
     case 'count': {
-      const r = parseCount(cell);
+      const r = parseCount(cell, scale);
       if (!r.ok) {
         const text = shown(cell);
         out.push(R.cellNumber.at(place, { column, value: text }));
@@ -133,6 +133,13 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
       return text;
     }
   }
+}
+
+/** A count column whose header gives its unit (粉丝人数（万）, 粉丝数量（万人）): its cells are in that unit. */
+const HEADER_UNIT = /[(（]\s*(?:单位[:：]\s*)?(万|千)\s*[人个]?\s*[)）]/;
+function headerScale(header: string): number {
+  const m = HEADER_UNIT.exec(header);
+  return m ? (m[1] === '万' ? 1e4 : 1e3) : 1;
 }
 
 /** Whether the text, trimmed, starts like a formula: = + - @. */
@@ -177,6 +184,7 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
   const defs = p.form.columns.filter((c) => p.columnOf.has(c.key));
   const cols = defs.map((d) => p.columnOf.get(d.key)!);
   const letterOf = cols.map((c) => columnLetters(c));
+  const scales = defs.map((d, i) => (d.type === 'count' ? headerScale(p.detection.cells.find((h) => h.col === cols[i])?.text ?? '') : 1));
   const letters: Record<string, string> = {};
   defs.forEach((d, i) => (letters[d.key] = letterOf[i]!));
   // One place object for the sheet, its cell updated as we go: findings copy it, never keep it.
@@ -195,7 +203,7 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
       const def = defs[i]!;
       place.letter = letterOf[i]!;
       // Only the owner's phone column gives the row's phones; other phone columns are checked alone.
-      values[def.key] = checkCell(def, raw.cells[cols[i]!], place, ctx.asOf, out, def.key === ownerPhone ? phones : scratch);
+      values[def.key] = checkCell(def, raw.cells[cols[i]!], place, ctx.asOf, out, def.key === ownerPhone ? phones : scratch, scales[i]);
     }
     scratch.length = 0;
     const extras: Record<string, string> = {};

@@ -223,12 +223,21 @@ export class SheetScan {
     // A two-row header needs labels in its upper row too; a title or signer line above never counts.
     const nextKeys = this.keys(r + 1);
     // Without a label in the lower row the pair scores as the upper row alone: nothing to try.
-    if (single.score > 0 && nextKeys.some((k, c) => !!next[c] && !!matchKey(form, k)) && next.some((t) => t.trim())) {
+    // A label typed over two cells (最后更新 / 日期) reads as one when the two together are a label.
+    const joined = (c: number) => (next[c] && keys[c] && nextKeys[c] ? keys[c] + nextKeys[c] : '');
+    const lowerLabel = (c: number) => !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
+    if (single.score > 0 && nextKeys.some((_, c) => lowerLabel(c) || !!matchKey(form, joined(c))) && next.some((t) => t.trim())) {
       const width = Math.max(line.length, next.length);
       const combined: string[] = [];
       const combinedKeys: string[] = [];
       for (let c = 0; c < width; c++) {
-        const lowerWins = !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
+        const both = joined(c);
+        if (both && matchKey(form, both)) {
+          combined.push(line[c]! + next[c]!);
+          combinedKeys.push(both);
+          continue;
+        }
+        const lowerWins = lowerLabel(c);
         combined.push(lowerWins ? next[c]! : (line[c] ?? ''));
         combinedKeys.push(lowerWins ? nextKeys[c]! : (keys[c] ?? ''));
       }
