@@ -5,7 +5,7 @@ import { RECT_STATUSES, type RectItem, type RectStatus, sourceOf } from './recti
 import { RECT_HEADERS } from './rect-sheets';
 import { type Rubric, indicatorLookup } from './rubric';
 import { rectStatusInvalid, scoreInvalidRow, scoreSheetInvalid } from './rules';
-import { SEP } from './score-sheet';
+import { SEP, UNNAMED_INSPECTOR } from './score-sheet';
 import { type ScoreEntry, checkScore, dedupeScores, parseRound } from './scores';
 import { dateOf, findHeader, norm, numberOf, text } from './util';
 
@@ -46,7 +46,9 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
     const round = m ? parseRound(m[1]!) : null;
     if (!m || !round) return;
     const key = `${round}${SEP}${m[2]}`;
-    const slot = slots.get(key) ?? { round, inspector: m[2]!.trim() };
+    // The unnamed inspector's column is theirs again: the same entry as the file's, never a second inspector.
+    const name = m[2]!.trim();
+    const slot = slots.get(key) ?? { round, inspector: name === UNNAMED_INSPECTOR ? '' : name };
     if (m[3] === '得分') slot.score = c;
     else slot.note = c;
     slots.set(key, slot);

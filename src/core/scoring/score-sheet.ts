@@ -9,13 +9,15 @@ import { tidy, zhCompare } from './util';
 export const SCORE_SHEET = '评分表';
 export const SCORE_PRINT_SHEET = '评分表_打印';
 export const SEP = '·';
+/** The column of scores given without an inspector's name; read back as that unnamed inspector. */
+export const UNNAMED_INSPECTOR = '检查人';
 
 export function scoreColumnHeader(round: Round, inspector: string, what: '得分' | '扣分说明'): string {
   return [ROUND_NAMES[round], inspector, what].join(SEP);
 }
 
 function inspectorsOf(scores: ScoreEntry[], round: Round, min: number): string[] {
-  const names = [...new Set(scores.filter((e) => e.round === round).map((e) => e.inspector || '检查人'))].sort(zhCompare);
+  const names = [...new Set(scores.filter((e) => e.round === round).map((e) => e.inspector || UNNAMED_INSPECTOR))].sort(zhCompare);
   for (let i = 1; names.length < min; i++) if (!names.includes(`检查人${i}`)) names.push(`检查人${i}`);
   return names;
 }
@@ -61,7 +63,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
     plan.push({ round, inspectors, scoreCols, avgCol, totalCol });
   }
 
-  const byKey = new Map(scores.map((e) => [[e.round, e.inspector || '检查人', e.unit, e.indicatorId].join('\u0000'), e]));
+  const byKey = new Map(scores.map((e) => [[e.round, e.inspector || UNNAMED_INSPECTOR, e.unit, e.indicatorId].join('\u0000'), e]));
   const rows: OutValue[][] = [];
   units.forEach((u, ui) => {
     const top = first + ui * rubric.indicators.length;

@@ -84,6 +84,8 @@ const SCORE_ALIASES = {
 };
 /** Rows of a score sheet searched for its header: titles and notes may stand above it. */
 const HEADER_SCAN = 20;
+/** 检查人：李四 in a title (normed: no spaces); the name ends at punctuation or a bracket. */
+const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打分人)[:：]([^,，;；:：()（）【】、]+)/;
 /** Rows that sum up, never a score of their own. */
 const TOTAL_WORDS = ['合计', '总计', '小计', '总分', '平均分', '平均'];
 
@@ -215,6 +217,8 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     findings.push(scoreSheetInvalid.at(at(a1(header.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
     return { entries: [], findings };
   }
+  // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row.
+  const sheetInspector = header.cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? '') : '';
   const resolve = unitResolver(ctx);
   const flaggedUnits = new Set<string>();
   // A unit, round or inspector merged over its rows reads on each of them.
@@ -263,7 +267,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
       counted = true;
       // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
       const own = !wide || score < ind.max ? note : '';
-      raw.push({ round, inspector: label(r, cols.inspector), unit, indicatorId: ind.id, score, note: own, file: ctx.file, sheet: sheet.name, cell: place.cell });
+      raw.push({ round, inspector: label(r, cols.inspector) || sheetInspector, unit, indicatorId: ind.id, score, note: own, file: ctx.file, sheet: sheet.name, cell: place.cell });
     }
     if (counted && ctx.units && !resolve(written) && !flaggedUnits.has(unit)) {
       flaggedUnits.add(unit);

@@ -3,10 +3,10 @@
  * indicators with their points or numbers, unit names with spaces or their 简称, the wide
  * layout (a row per unit, a column per indicator), totals and 加减分 types in other words.
  */
-import { DEFAULT_RUBRIC, parseAdjustments, parseRound, parseScores } from '../../../src/core/scoring';
+import { DEFAULT_RUBRIC, parseAdjustments, parseRound, parseScores, readBackEditable, scoreKey, scoreSheet } from '../../../src/core/scoring';
 import type { Roster } from '../../../src/core/units';
 import { classifyWorkbook, scoreBookSheets } from '../../../src/core/classify';
-import { grid } from './helpers';
+import { entry, grid, modelToGrid } from './helpers';
 
 const roster: Roster = { units: [
   { name: '信息工程学院', category: '教学单位', aliases: ['信工学院'], head: null, phone: null },
@@ -95,12 +95,12 @@ describe('indicators and units as written', () => {
 
 describe('the wide layout', () => {
   const head = ['单位', '栏目规划', '新闻动态（15分）', '组织管理', '党员教育', '合计', '扣分说明'];
-  it('reads a row per unit, the round from the title, 合计 left out, the note on the indicators that lost points', () => {
+  it('reads a row per unit, the round and inspector from the title, 合计 left out, the note on the indicators that lost points', () => {
     const r = read([['2024年上半年党建网站检查评分表（检查人：张三）'], head, ['护理学院', 3, 14, 20, 15, 52, '新闻更新慢'], ['信工学院', 2.5, null, 18, 15, 35.5, null]]);
     expect(r.findings).toEqual([]);
     expect(brief(r)).toEqual([
-      '1//护理学院/content.columns=3', '1//护理学院/content.news=14', '1//护理学院/content.organization=20', '1//护理学院/content.education=15',
-      '1//信息工程学院/content.columns=2.5', '1//信息工程学院/content.organization=18', '1//信息工程学院/content.education=15',
+      '1/张三/护理学院/content.columns=3', '1/张三/护理学院/content.news=14', '1/张三/护理学院/content.organization=20', '1/张三/护理学院/content.education=15',
+      '1/张三/信息工程学院/content.columns=2.5', '1/张三/信息工程学院/content.organization=18', '1/张三/信息工程学院/content.education=15',
     ]);
     expect(r.entries.filter((e) => e.note).map((e) => e.indicatorId)).toEqual(['content.news']);
   });
@@ -139,5 +139,16 @@ describe('a wide score CSV among the submissions', () => {
     expect(sheet!.name).toBe('评分');
     // The round comes from the file name when neither a column nor a title holds it.
     expect(brief(parseScores(sheet!, { ...ctx, file: '张三-上半年评分.csv' }))).toHaveLength(4);
+  });
+});
+
+describe('scores given without an inspector', () => {
+  it('come back from the 评分表 as the same unnamed inspector, not a second one', () => {
+    const unnamed = DEFAULT_RUBRIC.indicators.map((i) => entry('护理学院', i.id, i.max, { inspector: '' }));
+    const model = scoreSheet({ units: [{ unit: '护理学院', category: '教学单位' }], rubric: DEFAULT_RUBRIC, scores: unnamed });
+    const back = readBackEditable({ scoreSheet: modelToGrid(model), rubric: DEFAULT_RUBRIC, file: 'result.xlsx' });
+    expect(back.findings).toEqual([]);
+    expect(new Set(back.scores.map((e) => e.inspector))).toEqual(new Set(['']));
+    expect(back.scores.map((e) => scoreKey(e)).sort()).toEqual(unnamed.map((e) => scoreKey(e)).sort());
   });
 });
