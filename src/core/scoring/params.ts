@@ -92,7 +92,20 @@ interface Field {
   read: (cell: Cell, d: Draft) => boolean;
 }
 
-const num = (cell: Cell) => numberOf(cell);
+/** A number, also with the unit people write after it (15天, 7 日, 2000人). */
+const num = (cell: Cell) => numberOf(cell) ?? (cell.t === 's' ? numberOf({ t: 's', v: cell.v.trim().replace(/\s*(?:天|日|个|人|名)$/, '') }) : null);
+/** A header row over the label and value columns (序号 | 参数 | 值 | 说明). */
+const LABEL_HEADERS = ['参数', '参数名', '参数名称', '项目', '名称', '设置项'];
+const VALUE_HEADERS = ['值', '参数值', '取值', '设置', '数值', '设定值'];
+function paramColumns(sheet: SheetGrid): { top: number; label: number; value: number } {
+  for (let r = 0; r < Math.min(5, sheet.rows.length); r++) {
+    const keys = (sheet.rows[r] ?? []).map((c) => norm(text(c)));
+    const label = keys.findIndex((k) => LABEL_HEADERS.includes(k));
+    const value = keys.findIndex((k) => VALUE_HEADERS.includes(k));
+    if (label >= 0 && value > label) return { top: r + 1, label, value };
+  }
+  return { top: 0, label: 0, value: 1 };
+}
 function setNum(key: string, pred: (n: number) => boolean = (n) => n >= 0) {
   return (cell: Cell, d: Draft) => {
     const n = num(cell);
@@ -235,7 +248,7 @@ function readRankStyle(cell: Cell, d: Draft): boolean {
 }
 
 function findField(label: string): Field | undefined {
-  const n = norm(label).replace(/[(（].*?[)）]/g, '');
+  const n = norm(label).replace(/[(（].*?[)）]/g, '').replace(/[:：]+$/, '');
   return FIELDS.find((f) => [f.label, ...(f.aliases ?? [])].some((a) => norm(a).replace(/[(（].*?[)）]/g, '') === n));
 }
 
@@ -248,14 +261,15 @@ export function paramsFromGrid(sheet: SheetGrid, file: string | null = null): { 
   const defaults = makeParams();
   const draft: Draft = { grades: defaults.grades.map((g) => ({ ...g })) };
   const seen = new Set<Field>();
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const label = text(cellAt(sheet, r, 0));
-    const cell = cellAt(sheet, r, 1);
+  const cols = paramColumns(sheet);
+  for (let r = cols.top; r < sheet.rows.length; r++) {
+    const label = text(cellAt(sheet, r, cols.label));
+    const cell = cellAt(sheet, r, cols.value);
     if (!label || norm(label) === '参数' || norm(label) === '参数名') continue;
     const field = findField(label);
-    const place = { file, sheet: sheet.name, cell: a1(r, 1) };
+    const place = { file, sheet: sheet.name, cell: a1(r, cols.value) };
     if (!field) {
-      findings.push(paramsUnknown.at({ ...place, cell: a1(r, 0) }, { label }));
+      findings.push(paramsUnknown.at({ ...place, cell: a1(r, cols.label) }, { label }));
       continue;
     }
     seen.add(field);

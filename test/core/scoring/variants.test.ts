@@ -6,6 +6,7 @@
 import { DEFAULT_RUBRIC, parseAdjustments, parseRound, parseScores, readBackEditable, scoreKey, scoreSheet } from '../../../src/core/scoring';
 import type { Roster } from '../../../src/core/units';
 import { classifyWorkbook, scoreBookSheets } from '../../../src/core/classify';
+import { paramsFromGrid } from '../../../src/core/scoring/params';
 import { entry, grid, modelToGrid } from './helpers';
 
 const roster: Roster = { units: [
@@ -150,5 +151,19 @@ describe('scores given without an inspector', () => {
     expect(back.findings).toEqual([]);
     expect(new Set(back.scores.map((e) => e.inspector))).toEqual(new Set(['']));
     expect(back.scores.map((e) => scoreKey(e)).sort()).toEqual(unnamed.map((e) => scoreKey(e)).sort());
+  });
+});
+
+describe('参数 as offices write it', () => {
+  it('labels with a colon, values with their unit, a 序号 column before 参数 | 值', () => {
+    const sheet = grid('参数', [['序号', '参数', '值', '说明'], [1, '检查日期：', '2024-11-20', ''], [2, '整改期限（天）', '10天', ''], [3, '更新预警天数', '5 日', '每周更新']]);
+    const r = paramsFromGrid(sheet, 'p.xlsx');
+    expect(r.findings).toEqual([]);
+    expect(r.given).toEqual({ asOf: '2024-11-20', rectifyDays: 10, staleWarnDays: 5 });
+  });
+
+  it('near miss: a word that is no number stays invalid, at the value cell', () => {
+    const r = paramsFromGrid(grid('参数', [['序号', '参数', '值'], [1, '整改期限', '半个月']]), 'p.xlsx');
+    expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([['params-invalid', 'C2']]);
   });
 });
