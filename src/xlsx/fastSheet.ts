@@ -747,8 +747,8 @@ function recentRels(xml: string | null, base: string): Map<string, Rel> {
   return xml === null ? new Map() : recent(RECENT_RELS, `${base}\n${xml}`, () => parseRels(xml, base));
 }
 
-function recentStyles(xml: string | null): boolean[] {
-  return xml === null ? [] : recent(RECENT_STYLES, xml, () => parseDateStyles(xml));
+function recentStyles(xml: string | null, budget: Budget): boolean[] {
+  return xml === null ? [] : recent(RECENT_STYLES, xml, () => parseDateStyles(xml, budget));
 }
 
 /** Part lookup by name, case-insensitively (OPC part names compare that way), as text. */
@@ -795,7 +795,7 @@ export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): Wo
   const notes: ReadNote[] = [];
   const ctx: SheetContext = {
     strings: parseSharedStrings(pkg.text(relOf('sharedStrings', 'sharedStrings.xml')), lim, budget),
-    dateXf: recentStyles(pkg.text(relOf('styles', 'styles.xml'))),
+    dateXf: recentStyles(pkg.text(relOf('styles', 'styles.xml')), budget),
     date1904,
     lim,
     budget,

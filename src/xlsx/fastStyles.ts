@@ -1,11 +1,12 @@
 /** Which cell styles are dates (styles.xml); the date rules themselves are in core/dates. */
 import { isBuiltinDateFormat, isDateFormat } from '../core/dates';
 import { CLOSE, END, OPEN, Scanner, XmlError } from './fastXml';
+import type { Budget } from './limits';
 
 export { isDateFormat, serialToIso } from '../core/dates';
 
 /** For each cellXfs index, whether its number format is a date; index 0 applies to cells without `s`. */
-export function parseDateStyles(xml: string | null): boolean[] {
+export function parseDateStyles(xml: string | null, budget?: Budget): boolean[] {
   if (xml === null) return [];
   const sc = new Scanner(xml);
   if (sc.root() !== 'styleSheet') throw new XmlError('not a style sheet');
@@ -13,7 +14,9 @@ export function parseDateStyles(xml: string | null): boolean[] {
   const xfNumFmt: number[] = [];
   let inNumFmts = false;
   let inCellXfs = false;
+  let elements = 0;
   for (let k = sc.next(); k !== END; k = sc.next()) {
+    if ((++elements & 4095) === 0) budget?.check();
     const name = sc.name;
     if (k === OPEN) {
       if (name === 'numFmts') inNumFmts = !sc.selfClosing;
@@ -33,8 +36,15 @@ export function parseDateStyles(xml: string | null): boolean[] {
       else if (name === 'cellXfs') inCellXfs = false;
     }
   }
+  // Once per format, not per style: a styles part may list a million styles over a few formats.
+  const memo = new Map<number, boolean>();
   return xfNumFmt.map((id) => {
-    const code = custom.get(id);
-    return code !== undefined ? isDateFormat(code) : isBuiltinDateFormat(id);
+    let date = memo.get(id);
+    if (date === undefined) {
+      const code = custom.get(id);
+      date = code !== undefined ? isDateFormat(code) : isBuiltinDateFormat(id);
+      memo.set(id, date);
+    }
+    return date;
   });
 }

@@ -103,10 +103,32 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
     }
   }
   if (!read.ok) return read;
+  boundSheetNames(read.workbook);
   const out: ReadResult = { ok: true, kind, workbook: read.workbook };
   if (read.encoding) out.encoding = read.encoding;
   if (ext && !extensionMatches(format, ext)) out.mismatch = { extension: ext, actual: FORMAT_LABEL[format] };
   return out;
+}
+
+/** Longer than any producer allows (Excel 31 characters, BIFF 255): the name of a crafted file. */
+const MAX_SHEET_NAME = 255;
+
+/**
+ * A sheet's name goes into every finding on it: a name of megabytes would make the report of a
+ * thousand findings gigabytes. Past MAX_SHEET_NAME it is cut (kept distinct), with a note.
+ */
+function boundSheetNames(wb: WorkbookGrid): void {
+  const names = new Set(wb.sheets.map((s) => s.name));
+  for (const s of wb.sheets) {
+    if (s.name.length <= MAX_SHEET_NAME) continue;
+    const long = s.name;
+    let name = `${long.slice(0, MAX_SHEET_NAME)}…`;
+    for (let k = 2; names.has(name); k++) name = `${long.slice(0, MAX_SHEET_NAME)}…${k}`;
+    names.add(name);
+    s.name = name;
+    for (const n of wb.notes ?? []) if (n.sheet === long) n.sheet = name;
+    (wb.notes ??= []).push({ kind: 'limit', sheet: name, detail: `工作表名称长 ${long.length} 个字符，超过 ${MAX_SHEET_NAME} 个字符的上限，只保留了前 ${MAX_SHEET_NAME} 个字符` });
+  }
 }
 
 /** `csv` for text saved as .csv (as before), the sniffed format otherwise. */

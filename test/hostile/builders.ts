@@ -53,4 +53,9 @@ export function docx(body: string): Uint8Array {
 export const tc = (text: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
 
 /** Deterministic filler that deflate cannot squeeze past the ratio guard. */
-export const noise = (i: number) => String.fromCharCode(97 + ((i * 7919) % 26), 97 + ((i * 104729) % 26), 97 + ((i * 31) % 26));
+export function noise(i: number): string {
+  let x = Math.imul(i + 1, 0x9e3779b1) >>> 0;
+  x = Math.imul(x ^ (x >>> 15), 0x85ebca6b) >>> 0;
+  x ^= x >>> 13;
+  return String.fromCharCode(97 + (x % 26), 97 + ((x >>> 8) % 26), 97 + ((x >>> 16) % 26));
+}

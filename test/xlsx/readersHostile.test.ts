@@ -15,7 +15,7 @@ const FORM = websiteRows('测试单位', '13900000001', 2);
 const rep = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 /** What a case must come back with: read with a note matching `note`, or refused as `refused`. */
-type Want = { note?: RegExp; rows?: number } | { refused: 'too-large' | 'unreadable' | 'unsupported'; detail?: RegExp };
+type Want = { note?: RegExp; rows?: number; name?: number } | { refused: 'too-large' | 'unreadable' | 'unsupported'; detail?: RegExp };
 
 const CASES: [string, string, () => Uint8Array, Want][] = [
   ['.xls: a cell in the last column on each of 20,000 rows', 'a.xls', () => xls([...cellRecords(FORM), ...rep(20_000, (i) => num(i + 5, 65_535, 1)).flat()]), { note: /第 64 列以后还有 20000 个/, rows: 5 }],
@@ -35,6 +35,7 @@ const CASES: [string, string, () => Uint8Array, Want][] = [
   ['CSV: 10,000 lines each opening a quote', 'a.csv', () => strToU8('"a\n'.repeat(10_000)), { note: /引号/ }],
   ['CSV: 5,000 lines with a malformed quoted cell', 'a.csv', () => strToU8('a,"b"c\n'.repeat(5000)), { note: /引号/ }],
   ['xlsx: 20,000 formulas without values, each pointing one row further down', 'a.xlsx', () => xlsx({ sheets: [{ name: '网站', xml: sheetXml(FORM).replace('</sheetData>', `${rep(20_000, (i) => `<row r="${i + 9}"><c r="H${i + 9}"><f>H${i + 10}+1</f></c></row>`).join('')}</sheetData>`) }] }), { note: /公式没有计算结果/ }],
+  ['xlsx: a sheet name of 3 million characters over rows full of errors', 'a.xlsx', () => xlsx({ sheets: [{ name: `网站${rep(1_000_000, noise).join('')}`, xml: sheetXml([...FORM, ...rep(2000, (i) => [`x${i}`, '', '', '', '12', '', '不是日期'])]) }] }), { note: /工作表名称长 3000002 个字符/, name: 256 }],
 ];
 
 function label(r: number, c: number, s: string): number[] {
@@ -64,5 +65,6 @@ describe('hostile files in the other readers', () => {
     if (want.note) expect(notes.filter((n) => want.note!.test(n.detail)).map((n) => /[\u4e00-\u9fff]/.test(n.detail))).toContain(true);
     for (const s of r.workbook.sheets) for (const row of s.rows) expect(row.length).toBeLessThanOrEqual(64);
     if (want.rows !== undefined) expect(r.workbook.sheets[0]!.rows.length).toBe(want.rows);
+    if (want.name !== undefined) expect(r.workbook.sheets[0]!.name.length).toBe(want.name);
   });
 });
