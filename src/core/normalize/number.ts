@@ -7,12 +7,14 @@ export type CountResult =
   | { ok: false; reason: 'blank' | 'invalid' | 'negative' };
 
 /** Words around the number that only say "about" or "more than"; compared squashed. */
-const APPROX_PREFIXES: readonly string[] = ['大约', '大概', '将近', '接近', '约', '近'];
+// Never 不足 / 少于: "under 2000" read as 2000 would hide a count below a threshold.
+const APPROX_PREFIXES: readonly string[] = ['大约', '大概', '将近', '接近', '超过', '约', '近', '逾', '≈', '~', '>', '≥'];
 const APPROX_SUFFIXES: readonly string[] = ['左右', '以上', '多', '余', '+', '人', '个', '名'];
 /** Unit multipliers (lower-cased, since squash lower-cases). */
 const UNITS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8 };
 
 const PLAIN = /^\d+$/;
+const MIXED_WAN = /^(\d+)万(\d+)(千)?$/;
 const BRACKETED_NOTE = /\([^()]*\)|【[^【】]*】/g;
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CHINESE_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
@@ -74,6 +76,12 @@ function parseText(raw: string, scale: number): CountResult {
   let t = stripAffixes(s.replace(BRACKETED_NOTE, '') || s);
   const spelled = chineseCount(t);
   if (spelled !== null) return { ok: true, value: spelled, normalized: true };
+  // 1万2 / 1万2千 / 1万2000: ten-thousands, then thousands (or the rest written out).
+  const mixed = MIXED_WAN.exec(t);
+  if (mixed) {
+    const rest = mixed[2]!.length === 1 || mixed[3] ? Number(mixed[2]) * 1e3 : Number(mixed[2]);
+    return { ok: true, value: Math.round(Number(mixed[1]) * 1e4 + rest), normalized: true };
+  }
   const negative = t.startsWith('-');
   if (negative) t = t.slice(1);
   // A unit written in the cell wins over the column's (1.2万 under 粉丝数（万） is still 1.2万).

@@ -68,11 +68,18 @@ describe('counts with a note or in Chinese numerals', () => {
     ['一千零五', 1005],
     ['二十万', 200000],
     ['约三千人', 3000],
+    ['1万2', 12000],
+    ['1万2千', 12000],
+    ['1万2500', 12500],
+    ['超过2000', 2000],
+    ['≥2000', 2000],
+    ['＞2000', 2000],
   ])('%s → %d', (text, value) => {
     expect(parseCount(s(text))).toEqual({ ok: true, value, normalized: true });
   });
 
-  it.each([['万'], ['一二'], ['（1.2万）'], ['很多'], ['暂无']])('%s stays invalid', (text) => {
+  // 不足2000 read as 2000 would hide an account below the 网络大V threshold.
+  it.each([['万'], ['一二'], ['（1.2万）'], ['很多'], ['暂无'], ['不足2000'], ['少于100'], ['1万2万']])('%s stays invalid', (text) => {
     expect(parseCount(s(text)).ok).toBe(false);
   });
 });
@@ -85,6 +92,10 @@ describe('answers with a reason or a note', () => {
     ['yesNo', '全员实名', '是'],
     ['yesNo', '已解散', '是'],
     ['yesNo', '☑', '是'],
+    ['yesNo', '已全部清理', '是'],
+    ['yesNo', '清理完毕', '是'],
+    ['yesNo', '待清理', '否'],
+    ['yesNo', '正在清理', '否'],
     ['platform', '微信公众号（服务号）', '微信公众号'],
     ['platform', '视频号（微信）', '视频号'],
     ['platform', '抖音短视频', '抖音'],
