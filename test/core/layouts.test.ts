@@ -149,3 +149,25 @@ describe('headers typed over two cells and units in the header', () => {
     else expect(read?.message).toContain(`按 ${expected} 读取`);
   });
 });
+
+describe('where the table stands and which sheets hold data', () => {
+  it('a table below a long block of notes is found', () => {
+    const notes: Raw[][] = Array.from({ length: 24 }, (_, i) => [`填表说明${i + 1}：请如实填写各项内容。`]);
+    const r = withSheet('website', grid('website', [[TITLE.website], ...notes, [SIGNER('信息工程学院')], HEAD.website, ...CLEAN.website]));
+    expect(r.findings.filter((f) => f.rule === 'sheet-unrecognized' || f.rule === 'form-missing')).toEqual([]);
+    expect(rowsOf(r, 'website')).toBe(1);
+  });
+
+  it('near miss: notes alone are still no form', () => {
+    const notes: Raw[][] = Array.from({ length: 30 }, (_, i) => [`第${i + 1}条`, '请按时报送', '逾期不候']);
+    const r = run([unitWorkbook('信息工程学院.xlsx'), submission('信息工程学院-附.xlsx', [grid('说明', notes)])]);
+    expect(r.findings.filter((f) => f.rule === 'sheet-unrecognized').map((f) => f.sheet)).toEqual(['说明']);
+  });
+
+  it.each([['填写示例'], ['样表'], ['附件1示例']])('a sheet named %s is an example, not data', (name) => {
+    const example = formSheet('website', [[1, '示例学院网站', '张三', '李四', '13800000000', '新闻动态', '2024-01-01']], { name });
+    const r = run([submission('信息工程学院.xlsx', [...FORMS.map((f) => formSheet(f)), example])]);
+    expect(rowsOf(r, 'website')).toBe(1);
+    expect(r.findings.filter((f) => f.sheet === name)).toEqual([]);
+  });
+});

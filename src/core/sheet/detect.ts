@@ -275,6 +275,19 @@ export function detectForm(sheet: SheetGrid, win: DetectWindow = {}, scan: Sheet
   return best;
 }
 
+/**
+ * detectForm over the usual window, then, when that finds nothing, from the first row further
+ * down that looks like a header: a long block of notes may stand above the table.
+ */
+export function findForm(sheet: SheetGrid, scan: SheetScan = new SheetScan(sheet)): Detection | null {
+  const found = detectForm(sheet, {}, scan);
+  if (found) return found;
+  for (let r = firstFilledRow(sheet) + SCAN_ROWS; r < sheet.rows.length; r++) {
+    if (mayBeHeader(sheet, r)) return detectForm(sheet, { from: r, rows: SCAN_ROWS, aboveFrom: 0 }, scan);
+  }
+  return null;
+}
+
 /** Every label of every form, for a quick look at whether a row may be a header at all. */
 const ANY_LABEL = new Set(FORMS.flatMap((f) => [...lookup(f).keys()]));
 /** Header key → bit f set when it is a label of FORMS[f]. */

@@ -5,7 +5,7 @@
 import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
 import type { ColumnDef, FormTemplate } from '../forms/templates';
 import { isNothingToFile, squash } from '../normalize/text';
-import { type Detection, type HeaderCell, detectForm, SheetScan } from './detect';
+import { type Detection, type HeaderCell, findForm, SheetScan } from './detect';
 import { type Signer, mergeSigners, parseSigner } from './signer';
 
 export interface RawRow {
@@ -85,7 +85,7 @@ function isEmptySheet(sheet: SheetGrid): boolean {
 /** `scan`: the sheet's scan from scanTables, so the header rows are read once. */
 export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
   if (isEmptySheet(sheet)) return { kind: 'empty' };
-  const detection = detectForm(sheet, {}, scan ?? new SheetScan(sheet));
+  const detection = findForm(sheet, scan ?? new SheetScan(sheet));
   if (!detection) return { kind: 'unrecognized' };
   const { form } = detection;
 
