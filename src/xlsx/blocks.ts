@@ -4,12 +4,12 @@
  * same form looks on a worksheet, so header and signer detection work unchanged.
  */
 import { a1, type Cell, type Merge, type ReadNote, type SheetGrid } from '../core/grid';
-import { DEFAULT_LIMITS, type ReadLimits } from './limits';
+import { DEFAULT_LIMITS, fail, ReadRefused, type ReadLimits } from './limits';
 
 /** A table: its cells, merges, and what fell outside the columns read (counted for a note). */
-export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: (Cell | null)[][]; merges: Merge[]; wide?: { cells: number; first: string }; manyMerges?: boolean };
+export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: (Cell | null)[][]; merges: Merge[]; wide?: { cells: number; first: string }; manyMerges?: boolean; cut?: number };
 
-type Reach = Pick<ReadLimits, 'maxColumns' | 'maxMerges'>;
+type Reach = Pick<ReadLimits, 'maxColumns' | 'maxMerges' | 'maxStringChars' | 'maxTextChars'>;
 
 /** Paragraphs kept above a table: the title and signer lines sit right above it. */
 const ABOVE = 6;
@@ -30,6 +30,8 @@ export class TableBuilder {
   private wide = 0;
   private wideFirst = '';
   private manyMerges = false;
+  private cut = 0;
+  private chars = 0;
   cells = 0;
 
   constructor(
@@ -67,7 +69,14 @@ export class TableBuilder {
     const rs = Math.max(1, Math.min(rowSpan, 1000));
     this.cells += cs * rs;
     if (this.cells > this.maxCells) throw new TooManyCells();
-    const value = text.trim();
+    let value = text.trim();
+    if (value.length > this.reach.maxStringChars) {
+      this.cut++;
+      value = value.slice(0, this.reach.maxStringChars);
+    }
+    if ((this.chars += value.length) > this.reach.maxTextChars) {
+      throw new ReadRefused(fail('too-large', `表格中的文字共超过 ${this.reach.maxTextChars} 字（全部文字总量上限），已拒绝导入；请删除多余的内容后再提交`));
+    }
     const max = this.reach.maxColumns;
     this.col = Math.min(col + cs, max);
     if (col >= max) {
@@ -112,6 +121,7 @@ export class TableBuilder {
     const b: Block = { kind: 'table', rows, merges: this.merges };
     if (this.wide) b.wide = { cells: this.wide, first: this.wideFirst };
     if (this.manyMerges) b.manyMerges = true;
+    if (this.cut) b.cut = this.cut;
     return b;
   }
 }
@@ -139,6 +149,7 @@ export function blocksToSheets(blocks: Block[], notes: ReadNote[] = [], reach: R
     const merges = b.merges.map((m) => ({ top: m.top + top, bottom: m.bottom + top, left: m.left, right: m.right }));
     const name = `表${sheets.length + 1}`;
     if (b.wide) notes.push({ kind: 'limit', sheet: name, detail: `表格第 ${reach.maxColumns} 列以后还有 ${b.wide.cells} 个有内容的单元格，超出读取范围（每行最多 ${reach.maxColumns} 列），未读取；备案表内容请填在模板列内` });
+    if (b.cut) notes.push({ kind: 'limit', sheet: name, detail: `${b.cut} 个单元格的文字超过 ${reach.maxStringChars} 字（单个单元格文字上限），只读取了前 ${reach.maxStringChars} 字` });
     if (b.manyMerges) notes.push({ kind: 'limit', sheet: name, detail: `合并单元格超过 ${reach.maxMerges} 处（单表合并区域数量上限），其余合并已忽略` });
     sheets.push({ name, rows, merges, origin: { table: sheets.length + 1, top } });
   }

@@ -71,6 +71,27 @@ function decodeMixed(bytes: Uint8Array): DecodedText | null {
   return { text: parts.join(''), encoding: 'utf-8', gbLines };
 }
 
+/**
+ * UTF-16 saved without a BOM (some exporters do): NUL bytes on one side of most ASCII characters
+ * and never on the other, and text without control characters when decoded so. Null otherwise.
+ */
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  const label = odd >= pairs / 10 && even === 0 ? 'utf-16le' : even >= pairs / 10 && odd === 0 ? 'utf-16be' : null;
+  if (!label) return null;
+  const head = new TextDecoder(label).decode(bytes.subarray(0, n));
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/.test(head) || !/[\n,\t;]/.test(head) ? null : label;
+}
+
 /** Decodes by BOM, else strict UTF-8, else GB18030 (a superset of GBK; it never fails). */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -82,6 +103,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
+  const wide = utf16WithoutBom(bytes);
+  if (wide) return { text: new TextDecoder(wide).decode(bytes), encoding: wide };
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf-8' };
   } catch {

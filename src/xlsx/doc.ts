@@ -10,7 +10,7 @@ import * as CFB from 'cfb';
 import type { ReadNote, WorkbookGrid } from '../core/grid';
 import { blocksToSheets, TableBuilder, TooManyCells, type Block } from './blocks';
 import { WORD_SAVE_AS } from './docx';
-import { fail, type ReadFailure, type ReadLimits } from './limits';
+import { fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 
 class DocError extends Error {}
 
@@ -300,6 +300,7 @@ export function readDoc(_fileName: string, bytes: Uint8Array, limits: ReadLimits
   try {
     blocks = docBlocks(bytes, limits.maxCellsPerSheet);
   } catch (e) {
+    if (e instanceof ReadRefused) return e.failure;
     if (e instanceof TooManyCells) return fail('too-large', `Word 文档中的表格单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行后再提交`);
     return fail('unreadable', BROKEN);
   }

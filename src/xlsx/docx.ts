@@ -14,6 +14,8 @@ export const WORD_SAVE_AS = '请在 Word/WPS 中另存为 .docx 后提交';
 const BROKEN = `无法解析 Word 文档（文件结构异常或已损坏）；${WORD_SAVE_AS}`;
 /** A tab in a signer line separates 填表人 from 联系电话 the way wide spacing does on a sheet. */
 const TAB = '    ';
+/** Characters of one paragraph kept while reading (cells are cut further, at the string limit). */
+const MAX_RUN = 1_000_000;
 
 function intAttr(v: string | undefined): number {
   const n = Number.parseInt(v ?? '', 10);
@@ -130,9 +132,11 @@ export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Bloc
     },
     { xmlMode: true, decodeEntities: true },
   );
+  // Text past what any cell or line is read to is not kept (a run repeated a million times).
   function add(t: string) {
-    if (depth >= 1 && cellParas) cellText += t;
-    else if (depth === 0 && para !== null) para += t;
+    if (depth >= 1 && cellParas) {
+      if (cellText.length < MAX_RUN) cellText += t;
+    } else if (depth === 0 && para !== null && para.length < MAX_RUN) para += t;
   }
   parser.write(xml);
   parser.end();

@@ -13,6 +13,9 @@ const BROKEN = '无法解析 .ods 表格（文件结构异常或已损坏）；�
 
 class TooMany extends Error {}
 
+/** Characters of one paragraph kept while reading (cells are cut further, at the string limit). */
+const MAX_RUN = 1_000_000;
+
 interface PendingCell {
   repeat: number;
   colSpan: number;
@@ -20,6 +23,8 @@ interface PendingCell {
   type: string;
   value: string | undefined;
   paragraphs: string[];
+  /** Characters of the paragraphs so far. */
+  size: number;
   text: string;
   covered: boolean;
 }
@@ -108,6 +113,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
               type: a['office:value-type'] ?? '',
               value: a['office:date-value'] ?? a['office:boolean-value'] ?? a['office:value'] ?? a['office:string-value'],
               paragraphs: [],
+              size: 0,
               text: '',
               covered: name === 'table:covered-table-cell',
             };
@@ -120,7 +126,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
             inP++;
             break;
           case 'text:s':
-            if (cell && inP) cell.text += ' '.repeat(count(a['text:c'], 100));
+            if (cell && inP && cell.text.length < MAX_RUN) cell.text += ' '.repeat(count(a['text:c'], 100));
             break;
           case 'text:tab':
             if (cell && inP) cell.text += '\t';
@@ -133,7 +139,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
         }
       },
       ontext(t) {
-        if (!skip && cell && inP) cell.text += t;
+        if (!skip && cell && inP && cell.text.length < MAX_RUN) cell.text += t;
       },
       onclosetag(name) {
         guard.close();
@@ -149,7 +155,10 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
           case 'text:h':
             inP = Math.max(0, inP - 1);
             if (cell && !inP) {
-              cell.paragraphs.push(cell.text);
+              if (cell.size < MAX_RUN) {
+                cell.paragraphs.push(cell.text);
+                cell.size += cell.text.length;
+              }
               cell.text = '';
             }
             break;

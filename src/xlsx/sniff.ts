@@ -4,6 +4,7 @@
  * ever decides the wording of a message.
  */
 import * as CFB from 'cfb';
+import { utf16WithoutBom } from './csv';
 import { isMhtml } from './htmlMime';
 import { inflateEntry, listEntries } from './zipGuard';
 
@@ -153,8 +154,10 @@ function hasUtf16(bytes: Uint8Array, text: string): boolean {
 function sniffText(bytes: Uint8Array): Format {
   const head = bytes.subarray(0, 4096);
   let ascii = '';
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (utf16) ascii = new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(head);
+  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  const bare = bom ? null : utf16WithoutBom(head);
+  const utf16 = bom || bare !== null;
+  if (utf16) ascii = new TextDecoder(bare ?? (head[0] === 0xff ? 'utf-16le' : 'utf-16be')).decode(head);
   else for (const b of head) ascii += b < 0x80 ? String.fromCharCode(b) : ' ';
   if (isMhtml(bytes)) return 'mhtml';
   if (/urn:schemas-microsoft-com:office:spreadsheet/.test(ascii) && /<(\w+:)?Workbook[\s>]/.test(ascii)) return 'xlsxml';

@@ -15,7 +15,7 @@ const FORM = websiteRows('测试单位', '13900000001', 2);
 const rep = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 
 /** What a case must come back with: read with a note matching `note`, or refused as `refused`. */
-type Want = { note?: RegExp; rows?: number; name?: number } | { refused: 'too-large' | 'unreadable' | 'unsupported'; detail?: RegExp };
+type Want = { note?: RegExp; rows?: number; name?: number; first?: string } | { refused: 'too-large' | 'unreadable' | 'unsupported'; detail?: RegExp };
 
 const CASES: [string, string, () => Uint8Array, Want][] = [
   ['.xls: a cell in the last column on each of 20,000 rows', 'a.xls', () => xls([...cellRecords(FORM), ...rep(20_000, (i) => num(i + 5, 65_535, 1)).flat()]), { note: /第 64 列以后还有 20000 个/, rows: 5 }],
@@ -36,6 +36,9 @@ const CASES: [string, string, () => Uint8Array, Want][] = [
   ['CSV: 5,000 lines with a malformed quoted cell', 'a.csv', () => strToU8('a,"b"c\n'.repeat(5000)), { note: /引号/ }],
   ['xlsx: 20,000 formulas without values, each pointing one row further down', 'a.xlsx', () => xlsx({ sheets: [{ name: '网站', xml: sheetXml(FORM).replace('</sheetData>', `${rep(20_000, (i) => `<row r="${i + 9}"><c r="H${i + 9}"><f>H${i + 10}+1</f></c></row>`).join('')}</sheetData>`) }] }), { note: /公式没有计算结果/ }],
   ['xlsx: a sheet name of 3 million characters over rows full of errors', 'a.xlsx', () => xlsx({ sheets: [{ name: `网站${rep(1_000_000, noise).join('')}`, xml: sheetXml([...FORM, ...rep(2000, (i) => [`x${i}`, '', '', '', '12', '', '不是日期'])]) }] }), { note: /工作表名称长 3000002 个字符/, name: 256 }],
+  ['.ods: a cell of 200,000 space runs and texts', 'a.ods', () => ods(`<table:table-row><table:table-cell office:value-type="string"><text:p>${rep(200_000, (i) => `<text:s text:c="${90 + (i % 10)}"/>${noise(i)}`).join('')}</text:p></table:table-cell></table:table-row>`), { note: /只读取了前 32767 字/ }],
+  ['Word: a cell of 3 million characters', 'a.docx', () => docx(`<w:tbl><w:tr>${tc(rep(1_000_000, noise).join(''))}</w:tr></w:tbl>`), { note: /只读取了前 32767 字/ }],
+  ['CSV: UTF-16LE without a byte-order mark', 'a.csv', () => new Uint8Array(new Uint16Array(Array.from('网站平台更新登记备案表\r\n序号,网站名称\r\n1,站点甲\r\n', (c) => c.charCodeAt(0))).buffer), { rows: 3, first: '网站平台更新登记备案表' }],
 ];
 
 function label(r: number, c: number, s: string): number[] {
@@ -65,6 +68,7 @@ describe('hostile files in the other readers', () => {
     if (want.note) expect(notes.filter((n) => want.note!.test(n.detail)).map((n) => /[\u4e00-\u9fff]/.test(n.detail))).toContain(true);
     for (const s of r.workbook.sheets) for (const row of s.rows) expect(row.length).toBeLessThanOrEqual(64);
     if (want.rows !== undefined) expect(r.workbook.sheets[0]!.rows.length).toBe(want.rows);
+    if (want.first !== undefined) expect(r.workbook.sheets[0]!.rows[0]![0]).toEqual({ t: 's', v: want.first });
     if (want.name !== undefined) expect(r.workbook.sheets[0]!.name.length).toBe(want.name);
   });
 });
