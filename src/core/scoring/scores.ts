@@ -1,6 +1,7 @@
 /** The long interchange format for scores (评分) and the office's 加减分 sheet. */
 import type { Finding } from '../findings';
 import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
+import { parseDate } from '../normalize/date';
 import { makeResolver } from '../sheet/labels';
 import { type Roster, resolveUnit } from '../units';
 import { DEFAULT_RUBRIC, type Indicator, type Rubric, indicatorLookup } from './rubric';
@@ -63,7 +64,9 @@ export function parseRound(value: string): Round | null {
     .replace(/度$/, '');
   if (['上半年', '1', '一', '上', 'i', 'ⅰ'].includes(t)) return 1;
   if (['下半年', '2', '二', '下', 'ii', 'ⅱ'].includes(t)) return 2;
-  return null;
+  // The inspection's date instead of its round (检查日期 2024-06-15): January–June is the first half.
+  const date = parseDate({ t: 's', v: value });
+  return date.ok ? (Number(date.iso.slice(5, 7)) <= 6 ? 1 : 2) : null;
 }
 
 /** A round named in a title, sheet or file name (2024年上半年党建网站检查评分表); null when none or both. */
@@ -75,7 +78,7 @@ export function roundIn(textWithRound: string): Round | null {
 }
 
 const SCORE_ALIASES = {
-  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数'],
+  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数', '检查日期', '检查时间'],
   inspector: ['检查人', '评分人', '检查员', '评委', '打分人', '检查人员', '评分人员', '打分人员', '评审人', '评审专家', '专家'],
   unit: ['单位', '单位名称', '被检查单位', '被检单位', '填报单位', '受检单位', '被考核单位', '被检查单位名称'],
   indicator: ['二级指标', '指标', '评分指标', '评分项目', '指标编号', '指标名称', '考核指标', '检查项目', '评分项', '考核项目', '二级指标名称'],

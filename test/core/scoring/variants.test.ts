@@ -22,11 +22,12 @@ describe('rounds', () => {
   it.each([
     ['2024年上半年', 1], ['2024上半年', 1], ['上半年检查', 1], ['上半年度', 1], ['第一次检查', 1], ['（上半年）', 1], ['Ⅰ', 1],
     ['2024年度下半年', 2], ['下半年考核', 2], ['第二轮', 2],
+    ['2024-06-15', 1], ['2024年11月20日', 2],
   ] as const)('%s → %d', (text, round) => {
     expect(parseRound(text)).toBe(round);
   });
 
-  it.each([['春季'], ['2024年'], ['第三次'], ['上下半年']])('%s stays unknown', (text) => {
+  it.each([['春季'], ['2024年'], ['第三次'], ['上下半年'], ['2024-13-01']])('%s stays unknown', (text) => {
     expect(parseRound(text)).toBeNull();
   });
 
@@ -34,6 +35,14 @@ describe('rounds', () => {
     const r = read([['2024年下半年党建网站检查评分表'], ['检查人', '单位', '二级指标', '得分'], ['张三', '护理学院', '栏目规划', 3]]);
     expect(r.findings).toEqual([]);
     expect(brief(r)).toEqual(['2/张三/护理学院/content.columns=3']);
+  });
+
+  it('a 检查日期 column stands for the round', () => {
+    const sheet = grid('评分', [['检查日期', '检查人', '单位', '二级指标', '得分'], ['2024-06-15', '张三', '护理学院', '栏目规划', 3], [null, '张三', '护理学院', '栏目规划', 2.5]]);
+    sheet.rows[2]![0] = { t: 'd', v: '2024-11-20' };
+    const r = parseScores(sheet, ctx);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/张三/护理学院/content.columns=3', '2/张三/护理学院/content.columns=2.5']);
   });
 
   it('near miss: no 轮次 column and no round named anywhere refuses the sheet', () => {
