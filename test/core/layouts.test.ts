@@ -171,3 +171,17 @@ describe('where the table stands and which sheets hold data', () => {
     expect(r.findings.filter((f) => f.sheet === name)).toEqual([]);
   });
 });
+
+describe('values that look odd but are what they say', () => {
+  it.each([['@xxgc_2019'], ['@信工青年']])('an account handle %s is no formula text', (id) => {
+    const col = HEAD.newmedia.indexOf('账号ID');
+    const r = withSheet('newmedia', formSheet('newmedia', CLEAN.newmedia.map((row) => row.map((v, c) => (c === col ? id : v)))));
+    expect(r.findings.filter((f) => f.rule === 'cell-formula-text')).toEqual([]);
+  });
+
+  it.each([['@SUM(1+1)*cmd|'], ['=信工青年'], ['@Sheet1!A1']])('near miss: %s is formula text', (id) => {
+    const col = HEAD.newmedia.indexOf('账号ID');
+    const r = withSheet('newmedia', formSheet('newmedia', CLEAN.newmedia.map((row) => row.map((v, c) => (c === col ? id : v)))));
+    expect(r.findings.filter((f) => f.rule === 'cell-formula-text').map((f) => f.cell)).toEqual(['D4']);
+  });
+});

@@ -142,11 +142,15 @@ function headerScale(header: string): number {
   return m ? (m[1] === '万' ? 1e4 : 1e3) : 1;
 }
 
-/** Whether the text, trimmed, starts like a formula: = + - @. */
+/**
+ * Whether the text, trimmed, starts like a formula: = + - @. An account handle (@xxgc_2019,
+ * @信工青年) is no formula: after '@' only a function call or a reference (@SUM(, @Sheet1!A1) is.
+ */
 function formulaLike(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40) return true;
+    if (c === 0x40) return /[(!]/.test(v.slice(i + 1));
+    if (c === 0x3d || c === 0x2b || c === 0x2d) return true;
     if (!isSpace(c)) return false;
   }
   return false;
