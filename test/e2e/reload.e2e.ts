@@ -79,6 +79,56 @@ describe('web page session across a reload', () => {
     await context.close();
   });
 
+  it('a session saved by the one-record version (every file in one record) loads after the upgrade', async () => {
+    const { context, page, errors } = await isolatedPage(suite.browser);
+    await page.goto(`${suite.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    const files = fs.readdirSync(SAMPLES).slice(0, 4).map((f) => path.join(SAMPLES, f));
+    await page.getByTestId('file-input').setInputFiles(files);
+    await page.getByTestId('check-summary').waitFor({ timeout: 60000 });
+    const before = await page.getByTestId('check-summary').innerText();
+    await page.waitForTimeout(500); // the save of the settings after the first result
+    // Rewrite the saved session as version 1 kept it: the small record, and `web\0files` with every file.
+    await page.evaluate(async () => {
+      const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+      const db = await req(indexedDB.open('zhendi'));
+      const tx = db.transaction(['sessions', 'files']);
+      const meta = (await req(tx.objectStore('sessions').get('web'))) as { v: number; subs: { file: string; sha256: string }[] };
+      const recs = (await req(tx.objectStore('files').getAll())) as { file: string; sha256: string; value: unknown; bytes?: Uint8Array }[];
+      db.close();
+      const find = (r: { file: string; sha256: string }) => recs.find((x) => x.file === r.file && x.sha256 === r.sha256)!;
+      const subs = meta.subs.map((r) => find(r).value);
+      const originals = Object.fromEntries(meta.subs.map((r) => [r.file, find(r).bytes]).filter(([, b]) => b));
+      const { v: _v, subs: _s, ...rest } = meta;
+      await req(indexedDB.deleteDatabase('zhendi'));
+      const open = indexedDB.open('zhendi', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('sessions');
+      const old = await req(open);
+      const w = old.transaction('sessions', 'readwrite');
+      w.objectStore('sessions').put({ ...rest, scoreBooks: [], previous: null, split: true }, 'web');
+      w.objectStore('sessions').put({ subs, originals }, 'web\u0000files');
+      await new Promise((resolve) => (w.oncomplete = resolve));
+      old.close();
+    });
+    await page.reload();
+    await page.getByTestId('import-summary').filter({ hasText: `已恢复上次导入的 ${files.length} 个文件` }).waitFor({ timeout: 60000 });
+    expect(await page.getByTestId('storage-problem').count()).toBe(0);
+    await page.getByTestId('tab-check').click();
+    expect(await page.getByTestId('check-summary').innerText()).toBe(before);
+    // Converted: version 2, one record per file, the big record gone.
+    const stored = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => (indexedDB.open('zhendi').onsuccess = (e) => resolve((e.target as IDBOpenDBRequest).result)));
+      const tx = db.transaction(['sessions', 'files']);
+      const count = (r: IDBRequest<number>) => new Promise<number>((resolve) => (r.onsuccess = () => resolve(r.result)));
+      const out = { version: db.version, sessions: await count(tx.objectStore('sessions').count()), files: await count(tx.objectStore('files').count()) };
+      db.close();
+      return out;
+    });
+    expect(stored).toEqual({ version: 2, sessions: 1, files: files.length });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('新建会话 asks first, then forgets everything for good', async () => {
     const { context, page, errors } = await isolatedPage(suite.browser);
     await page.goto(`${suite.url}/index.html`);
