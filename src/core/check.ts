@@ -129,17 +129,20 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   if (sub.read.encoding) record.encoding = sub.read.encoding;
   const notes = sub.read.workbook.notes ?? [];
   const noValue = formulaCells(notes);
-  const parsed: ParsedSheet[] = [];
+  const found: ParsedSheet[] = [];
+  const hidden = new Set<ParsedSheet>();
   const unrecognized: string[] = [];
   const origins = new Map<ParsedSheet, TableOrigin>();
   // Forms stacked on one sheet are checked one by one (sheet/detect.ts splitTables).
   for (const { sheet, scan } of sub.read.workbook.sheets.flatMap(scanTables)) {
     if (isInstructionSheet(sheet.name)) continue;
     const p = parseSheet(sheet, scan);
-    if (p.kind === 'form') parsed.push(p.parsed);
+    if (p.kind === 'form') found.push(p.parsed);
+    if (p.kind === 'form' && sheet.hidden) hidden.add(p.parsed);
     if (p.kind === 'form' && sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);
     else if (p.kind === 'unrecognized' && !sheet.hidden) unrecognized.push(sheet.name);
   }
+  const { parsed, copies } = withoutHiddenCopies(found, hidden);
   work.signer = mergeSigners(parsed.map((p) => p.signer));
   const unit = pickUnit(
     [
@@ -154,6 +157,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
   const unreadable = notes.some((n) => n.kind === 'sheet');
   if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
+  for (const c of copies) work.findings.push(R.sheetHiddenCopy.at({ ...at, sheet: c.copy.sheet, form: c.copy.form.id }, { form: c.copy.form.title, visible: c.visible }));
   for (const name of unrecognized) {
     record.sheets.push({ sheet: name, form: null, rows: 0 });
     work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));
@@ -191,6 +195,25 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
   }
   return work;
+}
+
+/**
+ * A hidden sheet holding a form that a visible sheet of the file also holds is an old copy left
+ * in the workbook: its rows would count twice (and read as duplicates), so the visible one stands.
+ * A hidden sheet that is the only copy of its form is read as any other.
+ */
+function withoutHiddenCopies(found: ParsedSheet[], hidden: Set<ParsedSheet>): { parsed: ParsedSheet[]; copies: { copy: ParsedSheet; visible: string }[] } {
+  if (!hidden.size) return { parsed: found, copies: [] };
+  const visible = new Map<string, string>();
+  for (const p of found) if (!hidden.has(p) && !visible.has(p.form.id)) visible.set(p.form.id, p.sheet);
+  const parsed: ParsedSheet[] = [];
+  const copies: { copy: ParsedSheet; visible: string }[] = [];
+  for (const p of found) {
+    const v = hidden.has(p) ? visible.get(p.form.id) : undefined;
+    if (v === undefined) parsed.push(p);
+    else copies.push({ copy: p, visible: v });
+  }
+  return { parsed, copies };
 }
 
 /** Where a form's first row goes: the first column after 序号, on the first data row. */

@@ -66,6 +66,11 @@ const CASES: Case[] = [
     near: () => [[submission('信息工程学院.xlsx', [...cleanSheets(), grid('Sheet9', [])])]],
   },
   {
+    rule: 'sheet-hidden-copy', cell: null,
+    fire: () => [[submission('信息工程学院.xlsx', [...cleanSheets(), { ...formSheet('website', CLEAN.website, { name: '附件1（旧）' }), hidden: true }])]],
+    near: () => [[submission('信息工程学院.xlsx', [...cleanSheets().filter((g) => g.name !== 'website'), { ...formSheet('website'), hidden: true }])]],
+  },
+  {
     rule: 'signer-missing',
     fire: () => [[submission('信息工程学院.xlsx', (['website', 'newmedia', 'zombie', 'group', 'bigv'] as const).map((f) => grid(f, [[TITLE[f]], ['填报单位：信息工程学院    填表人：李敏'], HEAD[f], ...CLEAN[f]])))]],
     near: () => [[unitWorkbook()]],
@@ -225,6 +230,17 @@ describe('layouts seen in the wild', () => {
 });
 
 describe('hidden sheets', () => {
+  it('a hidden old copy of a form is left out: its rows are neither counted twice nor duplicates; a hidden only copy is read', () => {
+    const old = { ...formSheet('website', withCell('website', '最后更新日期', '2023-01-05'), { name: '附件1（旧）' }), hidden: true };
+    const r = run([submission('信息工程学院.xlsx', [...cleanSheets(), old])]);
+    expect(r.tables.website).toHaveLength(CLEAN.website.length);
+    expect(r.findings.filter((f) => f.sheet === '附件1（旧）').map((f) => f.rule)).toEqual(['sheet-hidden-copy']);
+    expect(r.findings.filter((f) => f.rule === 'row-duplicate' || f.rule === 'cell-unique')).toEqual([]);
+    const only = run([submission('信息工程学院.xlsx', [...cleanSheets().filter((g) => g.name !== 'website'), old])]);
+    expect(only.tables.website).toHaveLength(CLEAN.website.length);
+    expect(only.findings.some((f) => f.rule === 'website-stale-long' && f.sheet === '附件1（旧）')).toBe(true);
+  });
+
   it('a hidden dropdown-source sheet is not reported as unrecognised; a visible one is', () => {
     const extra = { ...grid('下拉选项', [['微信公众号'], ['微博']]), hidden: true };
     const base = unitWorkbook().read;

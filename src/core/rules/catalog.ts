@@ -69,6 +69,11 @@ export const sheetUnrecognized = defineRule({
   description: '非空工作表与五张模板均不匹配。',
   message: () => '该工作表不是任何一种备案表（找不到模板表头），未导入；如为备案表，请使用统一模板的表头',
 });
+export const sheetHiddenCopy = defineRule<{ form: string; visible: string }>({
+  id: 'sheet-hidden-copy', severity: 'info', title: '隐藏的重复表',
+  description: '隐藏的工作表与可见工作表是同一种备案表（多为留在工作簿里的旧版本）：以可见工作表为准，隐藏的不导入。',
+  message: (p) => `该工作表已隐藏，与“${p.visible}”同为${p.form}，视为旧版本未导入；如也需报送，请取消隐藏并把内容并入“${p.visible}”`,
+});
 export const sheetUnreadable = defineRule<{ detail: string }>({
   id: 'sheet-unreadable', severity: 'error', title: '工作表无法读取',
   description: '工作簿中列出的工作表找不到对应的数据部件或内容无法解析；该表未导入，其余工作表照常导入。',

@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'form-late',
   'sheet-unrecognized',
   'sheet-unreadable',
+  'sheet-hidden-copy',
   'cell-unreadable',
   'formula-no-value',
   'read-limit',
