@@ -4,7 +4,8 @@
  * with a fill, and a note (a comments part + the legacy VML drawing Excel shows notes with); a
  * first sheet 退回说明 lists every problem. Browser-safe: fflate and strings only.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
+import { inflateEntry, listEntries } from './zipGuard';
 import { FILLS } from '../core/report/model';
 import { noteText, returnSheetModel, type ReturnCopy, type ReturnItem } from '../core/report/returnCopy';
 import { RETURN_SHEET } from '../core/sheet/instructions';
@@ -383,15 +384,24 @@ function findWorkbookPart(files: Record<string, Uint8Array>): string {
 const MAX_PART = 64 * 1024 * 1024;
 const MAX_TOTAL = 256 * 1024 * 1024;
 
+/**
+ * Every entry of the package, each inflated by the read's own guard (never past its declared
+ * size, CRC checked), so a part the check never read (a theme that is a zip bomb) costs no more
+ * here than there.
+ */
 function unpack(original: Uint8Array): Record<string, Uint8Array> {
+  const entries = listEntries(original);
   let total = 0;
-  const files = unzipSync(original, {
-    filter: (f) => {
-      total += f.originalSize;
-      if (f.originalSize > MAX_PART || total > MAX_TOTAL) throw new Error('package too large to edit');
-      return true;
-    },
-  });
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > MAX_PART || total > MAX_TOTAL) throw new Error('package too large to edit');
+  }
+  const files: Record<string, Uint8Array> = {};
+  for (const e of entries) {
+    if (e.flags & 1) throw new Error('encrypted entry');
+    if (e.name.endsWith('/')) continue; // a folder entry
+    files[e.name] = inflateEntry(original, e);
+  }
   if (!files['[Content_Types].xml']) throw new Error('not an OOXML package');
   return files;
 }
