@@ -11,7 +11,7 @@ import { loadRoster, readFound } from './inputs';
 import { checkAll } from './pool';
 import { progress } from './progress';
 import { renderWorkbook, writeOutputs, type Output } from './writer';
-import { renderTable } from './table';
+import { renderTable, terminalText } from './table';
 import { writeReturnCopies } from './returns';
 
 export interface CheckFlags {
@@ -67,7 +67,7 @@ export async function pipelineOnPaths(paths: string[], input: Omit<PipelineInput
   let checks = await checkList(files, input);
   if (!checks.some((c) => c.other)) return runPipeline({ ...input, submissions: [], checks });
   const found = await readFound(files, checks);
-  for (const line of found.lines) process.stdout.write(`已按内容识别 ${line}\n`);
+  for (const line of found.lines) process.stdout.write(`已按内容识别 ${terminalText(line)}\n`);
   const roster = (given?.roster ?? input.roster != null) ? input.roster : (found.roster ?? input.roster);
   const previous = !(given?.previous ?? (input.previous?.length ?? 0) > 0) && found.previous.length ? found.previous : input.previous;
   const next = { ...input, roster, previous, scoreBooks: [...(input.scoreBooks ?? []), ...found.scoreBooks] };

@@ -45,7 +45,8 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
   };
   // A link, or a path the user gave, has no kind yet: only stat says what it points to.
   async function walk(abs: string, kind: Kind): Promise<void> {
-    if (kind === 'file') out.push(abs);
+    // A FIFO or device is listed too: loadSubmission refuses it with a reason, never in silence.
+    if (kind !== 'dir') out.push(abs);
     if (kind !== 'dir') return;
     const real = await fs.realpath(abs);
     if (walked.has(real)) return;

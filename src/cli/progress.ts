@@ -1,3 +1,5 @@
+import { terminalText } from './table';
+
 /** A one-line progress bar on stderr, only when stderr is a terminal. */
 export function progress(total: number, label: string): { tick: (name?: string) => void; done: () => void } {
   const tty = process.stderr.isTTY === true;
@@ -7,7 +9,7 @@ export function progress(total: number, label: string): { tick: (name?: string) 
     const width = 24;
     const filled = total ? Math.round((n / total) * width) : width;
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    process.stderr.write(`\r${label} ${bar} ${n}/${total} ${name.slice(0, 30).padEnd(30)}`);
+    process.stderr.write(`\r${label} ${bar} ${n}/${total} ${terminalText(name.slice(0, 30)).padEnd(30)}`);
   };
   return {
     tick(name) {

@@ -31,9 +31,13 @@ function specials(at: string): Record<string, string> {
   const wide = hostileFiles().find((f) => f.kind === 'xlswide')!;
   fs.writeFileSync(path.join(at, wide.name), wide.bytes);
   made[wide.name] = 'read-limit';
-  // Named like submissions; the folder walk passes them over, and must not wait on them.
-  if (hasMkfifo) execFileSync('mkfifo', [path.join(at, '管道.csv')]);
+  // Named like submissions: listed and refused with a reason, never waited on.
+  if (hasMkfifo) {
+    execFileSync('mkfifo', [path.join(at, '管道.csv')]);
+    made['管道.csv'] = 'file-unsupported';
+  }
   fs.symlinkSync('/dev/zero', path.join(at, '零设备.xlsx'));
+  made['零设备.xlsx'] = 'file-unsupported';
   fs.mkdirSync(path.join(at, '文件夹.xlsx'));
   return made;
 }
