@@ -26,6 +26,9 @@ const WORKER_SCRIPT = __filename.endsWith('.js') ? path.join(__dirname, 'readWor
 
 type Reply = { id: number; check?: FileCheck; error?: string };
 
+/** A file a worker is on for longer than this is given up (the readers stop themselves far sooner). */
+export const FILE_TIMEOUT_MS = 60_000;
+
 export interface PoolOptions {
   /** Forces the worker pool (or the single thread) whatever the batch size. */
   parallel?: boolean;
@@ -33,6 +36,8 @@ export interface PoolOptions {
   /** Worker entry script (tests swap in one that misbehaves). */
   script?: string;
   limits?: ResourceLimits;
+  /** Per file, from when a worker starts it (default FILE_TIMEOUT_MS). */
+  fileTimeoutMs?: number;
 }
 
 /** A file the worker could not even hand back becomes a finding on that file, never a crash. */
@@ -88,18 +93,36 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     live.add(w);
     return w;
   };
+  const timeoutMs = pool.fileTimeoutMs ?? FILE_TIMEOUT_MS;
   /** One lane: a worker at a time, replaced when it dies, until no file is left. */
   const lane = () =>
     new Promise<void>((resolve) => {
       // Sent, not yet answered, oldest first: the worker does them in this order.
       let sent: number[] = [];
       let w = spawn();
+      // The watchdog: the oldest unanswered file is the one the worker is on; a file that never
+      // ends (a loop no reader budget caught) costs its worker, not the batch.
+      let watched = -1;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timedOut = false;
+      const watch = () => {
+        const head = sent[0] ?? -1;
+        if (head === watched) return;
+        clearTimeout(timer);
+        watched = head;
+        if (head >= 0)
+          timer = setTimeout(() => {
+            timedOut = true;
+            void w.terminate();
+          }, timeoutMs);
+      };
       const feed = () => {
         while (sent.length < IN_FLIGHT && (again.length || next < files.length)) {
           const id = again.length ? again.shift()! : next++;
           sent.push(id);
           w.postMessage({ id, file: files[id] });
         }
+        watch();
         if (!sent.length) resolve();
       };
       const attach = () => {
@@ -122,13 +145,17 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
         w.on('error', (e) => (error = e));
         w.on('exit', (code) => {
           live.delete(w);
+          clearTimeout(timer);
+          watched = -1;
           if (!sent.length) return; // finished, or terminated at the end
           const [id, ...queued] = sent as [number, ...number[]];
           sent = [];
           again.push(...queued);
           const file = files[id]!;
+          const reason = timedOut ? `处理该文件超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已中止；文件可能异常，请检查后重新保存再提交` : deathReason(error, code);
+          timedOut = false;
           pending.push(
-            failed(file, id, deathReason(error, code), opts).then((f) => {
+            failed(file, id, reason, opts).then((f) => {
               results[id] = f;
               onDone(file);
             }),

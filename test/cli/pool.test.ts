@@ -45,6 +45,33 @@ require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('gives up a file a worker never finishes: that file gets file-unreadable, the batch completes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
+    try {
+      // The real worker, which loops for ever on files named "hang".
+      const script = path.join(dir, 'worker.cjs');
+      fs.writeFileSync(
+        script,
+        `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+const fs = require('node:fs');
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (p, ...rest) { if (String(p).includes('hang')) for (;;); return readFileSync.call(this, p, ...rest); };
+require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
+      );
+      const names = ['单位甲.xlsx', 'hang-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', '单位戊.xlsx'];
+      const files = names.map((n, i) => {
+        const p = path.join(dir, n);
+        fs.writeFileSync(p, goodBook(n.replace(/^hang-|\.xlsx$/g, ''), `1380000${1000 + i}`));
+        return p;
+      });
+      const checks = await checkAll(files, { asOf: '2024-11-20' }, () => undefined, { parallel: true, workers: 1, script, fileTimeoutMs: 8000 });
+      expect(checks.map((c) => c.record.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted', 'accepted']);
+      expect(checks[1]!.findings.map((f) => [f.rule, /超过 8 秒/.test(f.message)])).toEqual([['file-unreadable', true]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('workerCount', () => {
