@@ -1,11 +1,14 @@
 /** Plain-text tables for the terminal; CJK characters count as two columns. */
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
 /**
  * Text from submissions made safe to print: control characters (an escape sequence in a unit
  * name or file name would drive the terminal) are shown as U+FFFD.
  */
 export function terminalText(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+  return s.replace(CONTROL, '\ufffd');
 }
 
 function width(s: string): number {
