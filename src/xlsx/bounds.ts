@@ -84,24 +84,24 @@ export class SheetBounds {
   }
 }
 
-/** Holes become [] / null; trailing empty cells and rows dropped. Rows are at most maxColumns wide. */
-export function dense(rows: (Cell | null | undefined)[][]): (Cell | null)[][] {
-  const out: (Cell | null)[][] = new Array(rows.length);
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
+/**
+ * Dense rows, in place (the rows are the reader's own arrays, made for this grid): holes become
+ * [] / null; trailing empty cells and trailing empty rows dropped.
+ */
+export function dense(values: (Cell | null | undefined)[][]): (Cell | null)[][] {
+  const out = values as (Cell | null)[][];
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
     if (!row) {
       out[r] = [];
       continue;
     }
     let len = row.length;
     while (len > 0 && !row[len - 1]) len--;
-    const d: (Cell | null)[] = new Array(len);
-    for (let c = 0; c < len; c++) d[c] = row[c] ?? null;
-    out[r] = d;
+    row.length = len;
+    for (let c = 0; c < len; c++) if (row[c] === undefined) (row as (Cell | null)[])[c] = null;
   }
-  let n = out.length;
-  while (n > 0 && out[n - 1]!.length === 0) n--;
-  out.length = n;
+  while (out.length && out[out.length - 1]!.length === 0) out.pop();
   return out;
 }
 

@@ -15,6 +15,7 @@
  * seen records nothing.
  */
 import { a1, type Cell, type Merge, type ReadNote, type SheetGrid, type WorkbookGrid } from '../core/grid';
+import { dense } from './bounds';
 import { BAIL, CellScanner, StringScanner } from './fastCells';
 import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
@@ -598,7 +599,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   }
   evaluatePending(pending, values, ctx, notes);
   const kept = clearMerged(values, formulas, merges, notes);
-  const grid: SheetGrid = { name, rows: densify(values), merges: kept };
+  const grid: SheetGrid = { name, rows: dense(values), merges: kept };
   const f = formulaRecord(formulas);
   if (f) grid.formulas = f;
   return grid;
@@ -699,25 +700,6 @@ function formulaRecord(formulas: (string | undefined)[][]): Record<string, strin
       if (f !== undefined) (out ??= {})[a1(r, c)] = f;
     }
   }
-  return out;
-}
-
-/** Dense rows: holes become [] / null; trailing empty cells and trailing empty rows dropped. */
-function densify(values: (Cell | undefined)[][]): (Cell | null)[][] {
-  const out = values as (Cell | null)[][];
-  // In place: the rows are the reader's own arrays, made for this grid.
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    if (!row) {
-      out[r] = [];
-      continue;
-    }
-    let len = row.length;
-    while (len > 0 && !row[len - 1]) len--;
-    row.length = len;
-    for (let c = 0; c < len; c++) if (row[c] === undefined) (row as (Cell | null)[])[c] = null;
-  }
-  while (out.length && out[out.length - 1]!.length === 0) out.pop();
   return out;
 }
 
