@@ -7,21 +7,27 @@ import { goodBook } from '../hostile/corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+/** The real read worker, running `misbehave` when it reads a file whose path contains `marker`. */
+function hookedWorker(dir: string, marker: string, misbehave: string): string {
+  const script = path.join(dir, 'worker.cjs');
+  fs.writeFileSync(
+    script,
+    `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+const fs = require('node:fs');
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (p, ...rest) { if (String(p).includes(${JSON.stringify(marker)})) { ${misbehave} } return readFileSync.call(this, p, ...rest); };
+require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
+  );
+  return script;
+}
+
 describe('checkAll worker pool', () => {
   it('restarts a worker that runs out of memory; that file gets file-unreadable, the others their results', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
     try {
       // The real worker, whose reading exhausts the heap on files named "oom" (when it gets to
       // them: the pool keeps several files queued in each worker).
-      const script = path.join(dir, 'worker.cjs');
-      fs.writeFileSync(
-        script,
-        `require(${JSON.stringify(require.resolve('tsx/cjs'))});
-const fs = require('node:fs');
-const readFileSync = fs.readFileSync;
-fs.readFileSync = function (p, ...rest) { if (String(p).includes('oom')) { const keep = []; for (;;) keep.push(new Array(1e6).fill(1)); } return readFileSync.call(this, p, ...rest); };
-require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
-      );
+      const script = hookedWorker(dir, 'oom', 'const keep = []; for (;;) keep.push(new Array(1e6).fill(1));');
       const names = ['单位甲.xlsx', 'oom-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', 'oom-单位戊.xlsx', '单位己.xlsx', '单位庚.xlsx', 'oom-单位辛.xlsx', '单位壬.xlsx', '单位癸.xlsx'];
       const files = names.map((n, i) => {
         const p = path.join(dir, n);
@@ -50,15 +56,7 @@ require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
     try {
       // The real worker, which loops for ever on files named "hang".
-      const script = path.join(dir, 'worker.cjs');
-      fs.writeFileSync(
-        script,
-        `require(${JSON.stringify(require.resolve('tsx/cjs'))});
-const fs = require('node:fs');
-const readFileSync = fs.readFileSync;
-fs.readFileSync = function (p, ...rest) { if (String(p).includes('hang')) for (;;); return readFileSync.call(this, p, ...rest); };
-require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
-      );
+      const script = hookedWorker(dir, 'hang', 'for (;;);');
       const names = ['单位甲.xlsx', 'hang-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', '单位戊.xlsx'];
       const files = names.map((n, i) => {
         const p = path.join(dir, n);
