@@ -35,7 +35,7 @@ export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
   return subs;
 }
 
-/** Reads and checks every file (in parallel for big batches), with the run's parameters. */
+/** Reads and checks every file in the worker pool, with the run's parameters. */
 export async function checkFiles(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<FileCheck[]> {
   return checkList(await collectFiles(paths), input);
 }

@@ -52,6 +52,24 @@ describe('checkAll worker pool', () => {
     }
   }, 120_000);
 
+  it('isolates a small batch too: by default even three files are read in a worker', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
+    try {
+      const script = hookedWorker(dir, 'oom', 'const keep = []; for (;;) keep.push(new Array(1e6).fill(1));');
+      const names = ['单位甲.xlsx', 'oom-单位乙.xlsx', '单位丙.xlsx'];
+      const files = names.map((n, i) => {
+        const p = path.join(dir, n);
+        fs.writeFileSync(p, goodBook(n.replace(/^oom-|\.xlsx$/g, ''), `1380000${1000 + i}`));
+        return p;
+      });
+      const checks = await checkAll(files, { asOf: '2024-11-20' }, () => undefined, { script, limits: { maxOldGenerationSizeMb: 64 } });
+      expect(checks.map((c) => c.record.status)).toEqual(['accepted', 'rejected', 'accepted']);
+      expect(checks[1]!.findings.map((f) => [f.rule, /内存/.test(f.message)])).toEqual([['file-unreadable', true]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it('gives up a file a worker never finishes: that file gets file-unreadable, the batch completes', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
     try {
