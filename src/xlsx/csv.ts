@@ -127,6 +127,12 @@ function guessDelimiter(text: string): string {
   return head.meta.delimiter || ',';
 }
 
+/**
+ * Excel's `sep=;` first line names the delimiter; Excel and WPS do not show it as a row, so the
+ * rows (and the cells findings name) start after it.
+ */
+const SEP_LINE = /^sep=([^\r\n])[ \t]*(\r\n|\n|\r|$)/i;
+
 /** Characters of lines Papa is given at a time (see readCsv). */
 const WINDOW = 64 * 1024;
 /** Lines with an unclosed quote read one by one before the rest is read with quotes as characters. */
@@ -179,14 +185,15 @@ function readCsvText(fileName: string, bytes: Uint8Array, limits: ReadLimits): C
   const note = (what: string) => {
     if (++errors <= ERRORS_LISTED) notes.push({ kind: 'row', sheet, cell: `A${rows.length + 1}`, detail: `CSV 第 ${rows.length + 1} 行${what}` });
   };
-  const delimiter = guessDelimiter(text);
+  const sep = SEP_LINE.exec(text);
+  const delimiter = sep ? sep[1]! : guessDelimiter(text);
   // A quote that never closes (or closes lines later, malformed) swallows what follows into one
   // cell: that line is read with its quotes as characters, and parsing goes on from the next line.
   // Papa looks for the closing quote as far as its input goes, so it is given a window of lines
   // at a time (the whole rest only when a quoted cell is still open at the window's end): a file
   // of such lines costs a window per line, not the rest of the file per line. Past
   // MAX_RECOVERIES such lines, the rest is read with quotes as characters.
-  let rest = text;
+  let rest = sep ? text.slice(sep[0].length) : text;
   let recoveries = 0;
   let window = WINDOW;
   const budget = new Budget(limits.maxReadMs);

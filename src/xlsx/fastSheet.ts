@@ -471,6 +471,9 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
         if (master) formula = slideFormula(master.text, cRow - master.row, col - master.col);
       }
     }
+    // An empty `<v></v>` after a formula (some library writers) is no cached result, as if
+    // `<v>` were absent; only a text result (t="str") may be empty.
+    if (formula !== '' && v !== null && num < 0 && t !== 'str' && inline === null && v.trim() === '') v = null;
     if (v === null && inline === null && formula === '') return; // empty but for its style
     if (++filled > lim.maxCellsPerSheet) {
       throw new ReadRefused(fail('too-large', `工作表“${name}”中有内容的单元格超过 ${lim.maxCellsPerSheet} 个（单表单元格上限），已拒绝导入；请删除多余的行列后再提交`));
@@ -733,14 +736,25 @@ function recentStyles(xml: string | null, budget: Budget): boolean[] {
   return xml === null ? [] : recent(RECENT_STYLES, xml, () => parseDateStyles(xml, budget));
 }
 
-/** Part lookup by name, case-insensitively (OPC part names compare that way), as text. */
+/**
+ * Part lookup by name, case-insensitively (OPC part names compare that way), as text. A target
+ * is a URI: `%20`, `%E8%A1%A8` name the part whose zip entry some writers store unescaped.
+ */
 class Package {
   constructor(private readonly parts: ZipParts) {}
+  private name(name: string): string {
+    if (this.parts.has(name) || !name.includes('%')) return name;
+    try {
+      return decodeURIComponent(name);
+    } catch {
+      return name;
+    }
+  }
   has(name: string): boolean {
-    return this.parts.has(name);
+    return this.parts.has(this.name(name));
   }
   text(name: string): string | null {
-    const b = this.parts.get(name);
+    const b = this.parts.get(this.name(name));
     return b === null ? null : partText(b);
   }
 }

@@ -91,6 +91,10 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       return fail('unreadable', MSG.encrypted);
     case 'odt':
       return fail('unsupported', `文件内容是 OpenDocument 文本（.odt），暂不能读取其中的表格；${WORD_SAVE_AS}，或把表格复制到 Excel/WPS 表格中保存为 .xlsx`);
+    case 'xlsb':
+      return fail('unsupported', `文件是 Excel 二进制工作簿（.xlsb），暂不能读取；${SAVE_AS}`);
+    case 'iwork':
+      return fail('unsupported', '文件是 Apple Numbers/Pages 文档，暂不能读取；请在 Numbers 中“导出为 Excel”（.xlsx），或在 Pages 中导出为 Word（.docx）后再提交');
     case 'zip':
       return fail('unsupported', `文件内容是压缩包，不是表格或 Word 文档；请解压后分别提交其中的文件（${ACCEPTED}）`);
     case 'ole':

@@ -13,6 +13,10 @@ export type Format =
   | 'ods'
   | 'docx'
   | 'odt'
+  /** Excel binary workbook (.xlsb): an OOXML zip whose parts are binary records. */
+  | 'xlsb'
+  /** Apple Numbers, Pages or Keynote (a zip of .iwa archives). */
+  | 'iwork'
   /** A zip that is none of the above. */
   | 'zip'
   /** BIFF workbook in an OLE container (.xls, WPS .et). */
@@ -37,6 +41,8 @@ export const FORMAT_LABEL: Record<Format, string> = {
   ods: 'OpenDocument 表格（.ods）',
   docx: 'Word 文档（.docx）',
   odt: 'OpenDocument 文本（.odt）',
+  xlsb: 'Excel 二进制工作簿（.xlsb）',
+  iwork: 'Apple Numbers/Pages 文档',
   zip: '压缩包',
   xls: '旧版 Excel 工作簿（.xls/.et）',
   doc: '旧版 Word 文档（.doc）',
@@ -53,6 +59,8 @@ export const FORMAT_LABEL: Record<Format, string> = {
 /** Extensions that normally carry each format (a mismatch is only worth a note). */
 const USUAL_EXT: Partial<Record<Format, string[]>> = {
   xlsx: ['xlsx', 'xlsm', 'xltx', 'xltm'],
+  xlsb: ['xlsb'],
+  iwork: ['numbers', 'pages', 'key'],
   ods: ['ods'],
   docx: ['docx', 'docm'],
   xls: ['xls', 'et', 'xlt', 'ett'],
@@ -101,7 +109,10 @@ function sniffZip(bytes: Uint8Array): Format {
       /* fall through to the names */
     }
   }
+  // Excel's binary workbook has no workbook.xml (its parts are .bin records).
+  if (lower.includes('xl/workbook.bin') && !lower.includes('xl/workbook.xml')) return 'xlsb';
   if (lower.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  if (lower.some((n) => n.startsWith('index/') && n.endsWith('.iwa'))) return 'iwork';
   if (lower.some((n) => n.startsWith('word/'))) return 'docx';
   if (lower.includes('content.xml')) return lower.includes('mimetype') ? 'odt' : 'ods';
   const types = entries.find((e) => e.name.toLowerCase() === '[content_types].xml');

@@ -92,7 +92,8 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
     const commentLen = u16(b, p + 32);
     if (p + 46 + nameLen + extraLen > b.length) throw new ZipError('out of bounds');
     const entry: ZipEntry = {
-      name: utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/^\/+/, ''),
+      // Some Windows zip writers separate folders with a backslash: the same part as with `/`.
+      name: utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\/+/, ''),
       flags: u16(b, p + 8),
       method: u16(b, p + 10),
       compressedSize: u32(b, p + 20),
@@ -419,6 +420,8 @@ export function guardZip(bytes: Uint8Array, limits: ReadLimits): Guarded {
     if (names.has(key)) return fail('unreadable', MSG.duplicate(e.name));
     names.add(key);
   }
-  if (!names.has('[content_types].xml') || (!names.has('xl/workbook.xml') && !names.has('_rels/.rels'))) return fail('unreadable', MSG.notWorkbook);
+  // No part is read through [Content_Types].xml: a package without it (some minimal writers)
+  // is read when its workbook can be found.
+  if (!names.has('xl/workbook.xml') && !names.has('_rels/.rels')) return fail('unreadable', MSG.notWorkbook);
   return { ok: true, parts: new ZipParts(bytes, entries, limits) };
 }

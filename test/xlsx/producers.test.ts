@@ -1,0 +1,178 @@
+/**
+ * Submissions as other writers package them: the same filing sheets must read, and be checked,
+ * as the plain .xlsx (or .csv) of the same content; what cannot be read says why in Chinese.
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { checkFile, type Submission } from '../../src/core/check';
+import { readSubmission, type ReadResult } from '../../src/xlsx/read';
+import { dump, formCsv, formsXlsx, unitForms } from './formatFiles';
+import { rawZip } from './helpers';
+
+type Parts = Record<string, string>;
+
+async function plainParts(): Promise<Parts> {
+  const files = unzipSync(await formsXlsx(unitForms('机电学院')));
+  return Object.fromEntries(Object.entries(files).filter(([k]) => !k.endsWith('/')).map(([k, v]) => [k, strFromU8(v)]));
+}
+
+const zip = (p: Parts) => zipSync(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, strToU8(v)])));
+
+/** Stored entries under the names given (fflate would normalise nothing, but this says so). */
+const rawNamed = (p: Parts) =>
+  rawZip(
+    Object.entries(p).map(([name, v]) => {
+      const data = strToU8(v);
+      return { name, data, method: 0 as const, size: data.length };
+    }),
+  );
+
+async function read(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  return readSubmission(name, bytes);
+}
+
+/** What the checker makes of a read: every finding and every normalised row. */
+function checked(name: string, r: ReadResult) {
+  const sub: Submission = { file: name, sha256: 'x', size: 1, modified: null, read: r };
+  const fc = checkFile(sub, 0, { asOf: '2024-11-20' });
+  return {
+    findings: [...fc.findings, ...fc.sheets.flatMap((s) => s.findings)].map((f) => `${f.rule} ${f.sheet ?? ''}!${f.cell ?? ''} ${f.message}`),
+    rows: fc.sheets.map((s) => [s.form, s.rows.map((row) => row.values)]),
+  };
+}
+
+function ok(r: ReadResult) {
+  if (!r.ok) throw new Error(r.detail);
+  return r;
+}
+
+async function expectSameAsPlain(bytes: Uint8Array) {
+  const plain = ok(await read('机电学院.xlsx', zip(await plainParts())));
+  const got = ok(await read('机电学院.xlsx', bytes));
+  expect(dump(got.workbook)).toEqual(dump(plain.workbook));
+  expect(got.workbook.notes).toBeUndefined();
+  const want = checked('机电学院.xlsx', plain);
+  expect(want.findings.length).toBeGreaterThan(0);
+  expect(checked('机电学院.xlsx', got)).toEqual(want);
+}
+
+const rename = (p: Parts, f: (name: string) => string): Parts => Object.fromEntries(Object.entries(p).map(([k, v]) => [f(k), v]));
+
+describe('zip packaging of other writers', () => {
+  it('entry names with backslashes (Windows zip writers) name the same parts', async () => {
+    await expectSameAsPlain(rawNamed(rename(await plainParts(), (k) => k.replace(/\//g, '\\'))));
+  });
+
+  it('near miss: one part under both separators is two entries of one name, refused', async () => {
+    const p = await plainParts();
+    const r = await read('x.xlsx', rawNamed({ ...p, 'xl\\workbook.xml': p['xl/workbook.xml']! }));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.detail).toContain('两个同名的部件');
+  });
+
+  it('a package without [Content_Types].xml is read when its workbook is there', async () => {
+    const p = await plainParts();
+    delete p['[Content_Types].xml'];
+    await expectSameAsPlain(zip(p));
+  });
+
+  it('near miss: without content types and without a workbook it is still no workbook', async () => {
+    const p = await plainParts();
+    delete p['[Content_Types].xml'];
+    delete p['_rels/.rels'];
+    const rest = rename(p, (k) => k.replace('xl/workbook.xml', 'xl/book.xml'));
+    const r = await read('x.xlsx', zip(rest));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.detail).toContain('缺少工作簿部件');
+  });
+
+  it('relationship targets percent-escaped as URIs find parts stored unescaped', async () => {
+    const p = rename(await plainParts(), (k) => k.replace(/worksheets\/sheet(\d)/, 'worksheets/表 $1'));
+    p['xl/_rels/workbook.xml.rels'] = p['xl/_rels/workbook.xml.rels']!.replace(/worksheets\/sheet(\d)/g, (_, n: string) => `worksheets/${encodeURIComponent('表 ')}${n}`);
+    await expectSameAsPlain(zip(p));
+  });
+
+  it('near miss: an escaped target with no such part still says the sheet is missing', async () => {
+    const p = await plainParts();
+    p['xl/_rels/workbook.xml.rels'] = p['xl/_rels/workbook.xml.rels']!.replace('worksheets/sheet1.xml', 'worksheets/%E8%A1%A81.xml');
+    const r = ok(await read('x.xlsx', zip(p)));
+    expect(r.workbook.sheets.map((s) => s.name)).toEqual(['附件2', '附件3', '附件4', '附件5']);
+    expect(r.workbook.notes?.[0]?.detail).toContain('工作表“附件1”在文件中找不到对应的数据部件');
+  });
+});
+
+describe('formulas saved with an empty value', () => {
+  const withCell = async (xml: string) => {
+    const p = await plainParts();
+    const sheet = p['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('<c r="G4" s="1"><v>45614</v></c>');
+    p['xl/worksheets/sheet1.xml'] = sheet.replace('<c r="G4" s="1"><v>45614</v></c>', xml);
+    return zip(p);
+  };
+
+  it.each(['<v></v>', '<v/>', '<v> </v>'])('%s is no cached result: the formula is evaluated, as without <v>', async (v) => {
+    await expectSameAsPlain(await withCell(`<c r="G4" s="1"><f>DATE(2024,11,18)</f>${v}</c>`));
+  });
+
+  it('near miss: an empty text result (t="str") is a result, read as an empty cell without a note', async () => {
+    const r = ok(await read('x.xlsx', await withCell('<c r="G4" s="1" t="str"><f>DATE(2024,11,18)</f><v></v></c>')));
+    expect(r.workbook.sheets[0]!.rows[3]![6] ?? null).toBeNull();
+    expect(r.workbook.notes).toBeUndefined();
+  });
+
+  it('near miss: an empty value of a formula that cannot be evaluated is a note, never a silent blank', async () => {
+    const r = ok(await read('x.xlsx', await withCell('<c r="G4" s="1"><f>WEBSERVICE("http://x")</f><v></v></c>')));
+    expect(r.workbook.notes?.map((n) => [n.kind, n.cell])).toEqual([['formula', 'G4']]);
+  });
+});
+
+describe('files that are no workbook this reader can open say what they are', () => {
+  it('an Excel binary workbook (.xlsb)', async () => {
+    const xlsb = zipSync({
+      '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+      '_rels/.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'),
+      'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]),
+      'xl/worksheets/sheet1.bin': new Uint8Array([0x81, 0x01, 0x00]),
+    });
+    const r = await read('机电学院.xlsb', xlsb);
+    expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+    expect(!r.ok && r.detail).toMatch(/\.xlsb.*另存为” \.xlsx/);
+  });
+
+  it('an Apple Numbers document', async () => {
+    const numbers = zipSync({ 'Index/Document.iwa': new Uint8Array([0, 1, 2]), 'Index/Tables/DataList.iwa': new Uint8Array([3]), 'Metadata/Properties.plist': strToU8('<plist/>') });
+    const r = await read('机电学院.numbers', numbers);
+    expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+    expect(!r.ok && r.detail).toContain('导出为 Excel');
+  });
+
+  it('near miss: an .xlsx that also carries a binary part reads; a zip of other files stays an archive', async () => {
+    const p = await plainParts();
+    const withBin = zipSync({ ...Object.fromEntries(Object.entries(p).map(([k, v]) => [k, strToU8(v)])), 'xl/workbook.bin': new Uint8Array([1]) });
+    expect((await read('x.xlsx', withBin)).ok).toBe(true);
+    const archive = zipSync({ 'index/readme.txt': strToU8('x'), 'a.iwa.txt': strToU8('y') });
+    const r = await read('x.zip', archive);
+    expect(!r.ok && r.detail).toContain('压缩包');
+  });
+});
+
+describe('CSV with an Excel `sep=` line', () => {
+  const form = unitForms('机电学院')[1]!;
+  const plain = formCsv(form);
+  const semicolons = plain.split('\r\n').map((l) => l.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, ';')).join('\r\n');
+
+  it.each([
+    ['sep=;', semicolons],
+    ['sep=,', plain],
+  ])('%s names the delimiter and is no row: cells keep the addresses Excel shows', async (line, body) => {
+    const want = checked('a.csv', ok(await read('a.csv', strToU8(`\ufeff${plain}`))));
+    const got = ok(await read('a.csv', strToU8(`\ufeff${line}\r\n${body}`)));
+    expect(dump(got.workbook)).toEqual(dump(ok(await read('a.csv', strToU8(`\ufeff${plain}`))).workbook));
+    expect(checked('a.csv', got)).toEqual(want);
+    expect(want.findings.some((f) => f.includes('!H5 '))).toBe(true);
+  });
+
+  it('near miss: a first line that only starts with "sep=" is a row', async () => {
+    const got = ok(await read('a.csv', strToU8(`sep=;x\r\n${plain}`)));
+    expect(got.workbook.sheets[0]!.rows[0]).toEqual([{ t: 's', v: 'sep=;x' }]);
+  });
+});
