@@ -7,7 +7,7 @@ import { a1, type Cell, type Merge, type ReadNote, type SheetGrid } from '../cor
 import { DEFAULT_LIMITS, fail, ReadRefused, type ReadLimits } from './limits';
 
 /** A table: its cells, merges, and what fell outside the columns read (counted for a note). */
-export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: (Cell | null)[][]; merges: Merge[]; wide?: { cells: number; first: string }; manyMerges?: boolean; cut?: number };
+export type Block = { kind: 'p'; text: string } | { kind: 'table'; rows: (Cell | null)[][]; merges: Merge[]; wide?: { cells: number; first: string }; manyMerges?: boolean; cut?: number; caption?: string };
 
 type Reach = Pick<ReadLimits, 'maxColumns' | 'maxMerges' | 'maxStringChars' | 'maxTextChars'>;
 
@@ -129,7 +129,7 @@ export class TableBuilder {
 export class TooManyCells extends Error {}
 
 /**
- * One sheet per table (named 表1, 表2, … in document order); the text above goes on top. What a
+ * One sheet per table (named by its caption, else 表1, 表2, … in document order); the text above goes on top. What a
  * table lost to the bounds is said in `notes`.
  */
 export function blocksToSheets(blocks: Block[], notes: ReadNote[] = [], reach: Reach = DEFAULT_LIMITS): SheetGrid[] {
@@ -147,7 +147,8 @@ export function blocksToSheets(blocks: Block[], notes: ReadNote[] = [], reach: R
     const top = lines.length;
     const rows: (Cell | null)[][] = [...lines.map((t): (Cell | null)[] => [{ t: 's', v: t }]), ...b.rows];
     const merges = b.merges.map((m) => ({ top: m.top + top, bottom: m.bottom + top, left: m.left, right: m.right }));
-    const name = `表${sheets.length + 1}`;
+    let name = b.caption ?? `表${sheets.length + 1}`;
+    for (let k = 2; sheets.some((s) => s.name === name); k++) name = `${b.caption}（${k}）`;
     if (b.wide) notes.push({ kind: 'limit', sheet: name, detail: `表格第 ${reach.maxColumns} 列以后还有 ${b.wide.cells} 个有内容的单元格，超出读取范围（每行最多 ${reach.maxColumns} 列），未读取；备案表内容请填在模板列内` });
     if (b.cut) notes.push({ kind: 'limit', sheet: name, detail: `${b.cut} 个单元格的文字超过 ${reach.maxStringChars} 字（单个单元格文字上限），只读取了前 ${reach.maxStringChars} 字` });
     if (b.manyMerges) notes.push({ kind: 'limit', sheet: name, detail: `合并单元格超过 ${reach.maxMerges} 处（单表合并区域数量上限），其余合并已忽略` });

@@ -440,9 +440,11 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
         const s = stringOf(raw, row, col);
         return s === '' ? null : { t: 's', v: s };
       }
-      case 'b':
+      case 'b': {
         if (v === null || v.trim() === '') return null;
-        return { t: 'b', v: !(v.trim() === '0' || v.trim() === 'false') };
+        const b = v.trim().toLowerCase();
+        return { t: 'b', v: !(b === '0' || b === 'false') };
+      }
       case 'e':
         return v === null || v === '' ? null : { t: 'e', v: stringOf(v, row, col) };
       case 'd': {
@@ -450,8 +452,14 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
         const m = ISO_DATE.exec(v);
         return m ? { t: 'd', v: `${m[1]}-${m[2]}-${m[3]}` } : { t: 's', v: stringOf(v, row, col) };
       }
-      default:
-        return v === null ? null : numberCell(v, isDate, ctx.date1904);
+      default: {
+        if (v === null) return null;
+        const n = numberCell(v, isDate, ctx.date1904);
+        if (n || v.trim() === '') return n;
+        // No number (a writer that left out t="str"): the text as written, never a silent blank.
+        const s = stringOf(decodeXString(v), row, col);
+        return s === '' ? null : { t: 's', v: s };
+      }
     }
   };
 

@@ -48,6 +48,9 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
   let depth = 0; // table nesting
   let table: TableBuilder | null = null;
   let cell: { text: string; colSpan: number; rowSpan: number } | null = null;
+  // A table's <caption> (the sheet name some exporters write, or its title) names its sheet.
+  let caption: string | null = null;
+  let captionText = '';
   const flush = () => {
     // Source whitespace collapses; no-break spaces are the author's and stay (as spaces).
     if (para.trim()) blocks.push({ kind: 'p', text: para.replace(/[ \t\r\n\f]+/g, ' ').replace(/\u00a0/g, ' ').trim() });
@@ -70,13 +73,15 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
           if (name === 'br' && cell) cell.text += '\n';
           return;
         }
-        if (name === 'tr') table!.newRow();
+        if (name === 'caption' && !cell) caption = '';
+        else if (name === 'tr') table!.newRow();
         else if (name === 'td' || name === 'th') cell = { text: '', colSpan: span(attrs.colspan), rowSpan: span(attrs.rowspan) };
         else if (name === 'br' && cell) cell.text += '\n';
       },
       ontext(text) {
         if (skip) return;
         if (cell) cell.text += text.replace(/[\r\n]+/g, ' ');
+        else if (caption !== null) caption += text;
         else if (depth === 0) para += text;
       },
       onclosetag(name) {
@@ -88,13 +93,19 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
         if (skip) return;
         if (name === 'table') {
           if (--depth === 0 && table) {
-            blocks.push(table.block());
+            const block = table.block();
+            if (captionText && block.kind === 'table') block.caption = captionText;
+            captionText = '';
+            blocks.push(block);
             table = null;
           }
           depth = Math.max(0, depth);
           return;
         }
-        if (depth === 1 && (name === 'td' || name === 'th') && cell) {
+        if (depth === 1 && name === 'caption' && caption !== null) {
+          captionText = caption.replace(/[ \t\r\n\f]+/g, ' ').replace(/\u00a0/g, ' ').trim();
+          caption = null;
+        } else if (depth === 1 && (name === 'td' || name === 'th') && cell) {
           table!.add(cleanCell(cell.text), cell.colSpan, cell.rowSpan);
           cell = null;
         } else if (depth === 0 && (BLOCK_TAGS.has(name) || name === 'br')) flush();
@@ -135,7 +146,7 @@ export function readHtml(fileName: string, bytes: Uint8Array, limits: ReadLimits
     notes.push({ kind: 'limit', detail: `网页中有 ${sheets.length} 个表格，超过上限 ${limits.maxSheets} 个（工作表数量上限），只读取前 ${limits.maxSheets} 个` });
     sheets.length = limits.maxSheets;
   }
-  if (sheets.length === 1) {
+  if (sheets.length === 1 && !blocks.some((b) => b.kind === 'table' && b.caption)) {
     for (const n of notes) n.sheet = baseName(fileName);
     sheets[0]!.name = baseName(fileName);
   }

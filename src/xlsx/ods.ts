@@ -6,6 +6,7 @@
 import { Parser } from 'htmlparser2';
 import type { Cell, ReadNote, SheetGrid, WorkbookGrid } from '../core/grid';
 import { ParseGuard, SheetBounds } from './bounds';
+import { decodeHtml } from './html';
 import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 import { checkDeclared, inflateEntry, listEntries, MSG } from './zipGuard';
 
@@ -224,6 +225,18 @@ export function readOds(bytes: Uint8Array, limits: ReadLimits): { ok: true; work
   }
   // Encrypted ODF keeps content.xml as ciphertext, described in the manifest.
   if (!xml.trimStart().startsWith('<')) return fail('unreadable', '文件已加密或设置了打开密码，请取消密码后另存为 .xlsx 再提交');
+  return odsWorkbook(xml, limits);
+}
+
+/**
+ * Flat OpenDocument (.fods, LibreOffice's "Flat XML" and some export libraries): the whole
+ * package in one XML document whose body holds the same tables as content.xml.
+ */
+export function readFods(bytes: Uint8Array, limits: ReadLimits): { ok: true; workbook: WorkbookGrid } | ReadFailure {
+  return odsWorkbook(decodeHtml(bytes).text, limits);
+}
+
+function odsWorkbook(xml: string, limits: ReadLimits): { ok: true; workbook: WorkbookGrid } | ReadFailure {
   try {
     const notes: ReadNote[] = [];
     const sheets = odsSheets(xml, limits, notes);

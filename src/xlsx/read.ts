@@ -8,7 +8,7 @@ import { readDoc } from './doc';
 import { readDocx } from './docx';
 import { readHtml } from './html';
 import { mhtmlPart } from './htmlMime';
-import { readOds } from './ods';
+import { readFods, readOds } from './ods';
 import { extensionMatches, FORMAT_LABEL, sniff, type Format } from './sniff';
 import { readXls } from './xls';
 import { readXlsXml } from './xlsXml';
@@ -18,7 +18,7 @@ import { guardZip, MSG } from './zipGuard';
 
 export { DEFAULT_LIMITS, type Inflater, type ReadLimits } from './limits';
 
-export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'docx' | 'doc' | 'html' | 'mhtml' | 'xlsxml' | 'text';
+export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'fods' | 'docx' | 'doc' | 'html' | 'mhtml' | 'xlsxml' | 'text';
 
 export type ReadResult =
   | {
@@ -84,6 +84,9 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
     case 'xlsxml':
       read = readXlsXml(bytes, lim);
       break;
+    case 'fods':
+      read = readFods(bytes, lim);
+      break;
     case 'text':
       read = readCsv(fileName, bytes, lim);
       break;
@@ -95,6 +98,8 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       return fail('unsupported', `文件是 Excel 二进制工作簿（.xlsb），暂不能读取；${SAVE_AS}`);
     case 'iwork':
       return fail('unsupported', '文件是 Apple Numbers/Pages 文档，暂不能读取；请在 Numbers 中“导出为 Excel”（.xlsx），或在 Pages 中导出为 Word（.docx）后再提交');
+    case 'sylk':
+      return fail('unsupported', `文件是 SYLK/DIF 交换格式（.slk/.dif），暂不能读取；${SAVE_AS}`);
     case 'zip':
       return fail('unsupported', `文件内容是压缩包，不是表格或 Word 文档；请解压后分别提交其中的文件（${ACCEPTED}）`);
     case 'ole':

@@ -29,8 +29,12 @@ export type Format =
   | 'html'
   /** MHTML (.mht): a web page with its parts in one MIME message. */
   | 'mhtml'
+  /** Flat OpenDocument spreadsheet (.fods): the package as one XML document. */
+  | 'fods'
   /** Excel 2003 XML (SpreadsheetML), often exported by web systems as ".xls". */
   | 'xlsxml'
+  /** SYLK (.slk) or DIF (.dif): old interchange text formats, not read. */
+  | 'sylk'
   | 'text'
   | 'empty'
   | 'binary';
@@ -50,7 +54,9 @@ export const FORMAT_LABEL: Record<Format, string> = {
   ole: 'Office 复合文档',
   html: '网页（HTML）',
   mhtml: '单个文件网页（.mht）',
+  fods: 'OpenDocument 平面 XML 表格（.fods）',
   xlsxml: 'Excel 2003 XML 表格',
+  sylk: 'SYLK/DIF 交换格式',
   text: '文本（CSV/TSV）',
   empty: '空文件',
   binary: '二进制文件',
@@ -67,7 +73,9 @@ const USUAL_EXT: Partial<Record<Format, string[]>> = {
   doc: ['doc', 'wps', 'dot'],
   html: ['html', 'htm', 'xls'],
   mhtml: ['mht', 'mhtml', 'xls'],
+  fods: ['fods', 'xml'],
   xlsxml: ['xml', 'xls'],
+  sylk: ['slk', 'sylk', 'dif'],
   text: ['csv', 'tsv', 'txt', 'xls'],
 };
 
@@ -172,7 +180,10 @@ function sniffText(bytes: Uint8Array): Format {
   else for (const b of head) ascii += b < 0x80 ? String.fromCharCode(b) : ' ';
   if (isMhtml(bytes)) return 'mhtml';
   if (/urn:schemas-microsoft-com:office:spreadsheet/.test(ascii) && /<(\w+:)?Workbook[\s>]/.test(ascii)) return 'xlsxml';
+  if (/<office:document[\s>]/.test(ascii)) return /opendocument\.text/.test(ascii) ? 'odt' : 'fods';
   if (/<(!doctype\s+html|html|head|body|table|meta|tr|td)[\s>]/i.test(ascii.slice(0, 2048))) return 'html';
+  // A CSV may start with "ID;" too (Excel's own trap): SYLK also needs its record on the next line.
+  if (/^ID;P[^\r\n]*\r?\n(?:[BCFPOW];|NN;|NE;|E\s*$)/.test(ascii) || /^TABLE\r?\n0,1\r?\n"/.test(ascii)) return 'sylk';
   // Control bytes other than tab/newline/CR (and NUL in UTF-16) mean this is not text.
   if (!utf16) {
     let control = 0;

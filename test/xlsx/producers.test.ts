@@ -2,10 +2,12 @@
  * Submissions as other writers package them: the same filing sheets must read, and be checked,
  * as the plain .xlsx (or .csv) of the same content; what cannot be read says why in Chinese.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { checkFile, type Submission } from '../../src/core/check';
 import { readSubmission, type ReadResult } from '../../src/xlsx/read';
-import { dump, formCsv, formsXlsx, unitForms } from './formatFiles';
+import { dump, formCsv, formsXlsx, hasSoffice, sofficeConvert, unitForms } from './formatFiles';
 import { rawZip } from './helpers';
 
 type Parts = Record<string, string>;
@@ -174,5 +176,110 @@ describe('CSV with an Excel `sep=` line', () => {
   it('near miss: a first line that only starts with "sep=" is a row', async () => {
     const got = ok(await read('a.csv', strToU8(`sep=;x\r\n${plain}`)));
     expect(got.workbook.sheets[0]!.rows[0]).toEqual([{ t: 's', v: 'sep=;x' }]);
+  });
+});
+
+describe('flat OpenDocument (.fods) and the old interchange formats', () => {
+  const FIXTURES = join(__dirname, '../fixtures/formats');
+  /** A flat document as LibreOffice writes it: the package's content as one `<office:document>`. */
+  const flat = (mimetype: string) => {
+    const content = strFromU8(unzipSync(new Uint8Array(readFileSync(join(FIXTURES, '机电学院.ods'))))['content.xml']!);
+    return strToU8(content.replace(/<office:document-content\b/, `<office:document office:mimetype="${mimetype}"`).replace('</office:document-content>', '</office:document>'));
+  };
+
+  it('a .fods reads as the .ods of the same content', async () => {
+    const ods = ok(await read('机电学院.ods', new Uint8Array(readFileSync(join(FIXTURES, '机电学院.ods')))));
+    const fods = ok(await read('机电学院.fods', flat('application/vnd.oasis.opendocument.spreadsheet')));
+    expect(fods.kind).toBe('fods');
+    expect(fods.mismatch).toBeUndefined();
+    expect(dump(fods.workbook)).toEqual(dump(ods.workbook));
+    expect(checked('机电学院.fods', fods)).toEqual(checked('机电学院.fods', ods));
+  });
+
+  (hasSoffice() ? it : it.skip)('LibreOffice’s own flat XML export reads as the .xlsx it came from', async () => {
+    const xlsx = await formsXlsx(unitForms('机电学院'));
+    const fods = ok(await read('a.fods', sofficeConvert(xlsx, 'xlsx', 'fods')));
+    expect(dump(fods.workbook)).toEqual(dump(ok(await read('a.xlsx', xlsx)).workbook));
+  });
+
+  it('near miss: a flat text document (.fodt) is refused as a text document, not read as CSV', async () => {
+    const r = await read('a.fodt', flat('application/vnd.oasis.opendocument.text'));
+    expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+    expect(!r.ok && r.detail).toContain('.odt');
+  });
+
+  it.each([
+    ['SYLK', 'ID;PWXL;N;E\r\nC;Y1;X1;K"网站名称"\r\nE\r\n'],
+    ['DIF', 'TABLE\r\n0,1\r\n"EXCEL"\r\nVECTORS\r\n0,7\r\n""\r\n'],
+  ])('%s says what it is instead of being read as an unrecognised CSV', async (_f, text) => {
+    const r = await read('a.slk', strToU8(text));
+    expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+    expect(!r.ok && r.detail).toContain('SYLK/DIF');
+  });
+
+  it('near miss: a semicolon CSV whose header starts with ID; is a CSV', async () => {
+    const r = ok(await read('a.csv', strToU8('ID;网站名称;联系电话\r\n1;党建网;13800001111\r\n')));
+    expect(r.workbook.sheets[0]!.rows[1]).toEqual([{ t: 's', v: '1' }, { t: 's', v: '党建网' }, { t: 's', v: '13800001111' }]);
+  });
+});
+
+describe('cells written without the type their value needs', () => {
+  const sheetWith = async (xml: string) => {
+    const p = await plainParts();
+    const sheet = p['xl/worksheets/sheet1.xml']!;
+    expect(sheet).toContain('<c r="E4" t="s"><v>12</v></c>');
+    p['xl/worksheets/sheet1.xml'] = sheet.replace('<c r="E4" t="s"><v>12</v></c>', xml);
+    return ok(await read('x.xlsx', zip(p)));
+  };
+
+  it.each(['<c r="E4"><v>13800001111 转 8</v></c>', '<c r="E4" t="n"><v>13800001111 转 8</v></c>'])('text in an untyped or t="n" value is kept as text, not dropped: %s', async (xml) => {
+    const r = await sheetWith(xml);
+    expect(r.workbook.sheets[0]!.rows[3]![4]).toEqual({ t: 's', v: '13800001111 转 8' });
+  });
+
+  it('near miss: a numeric value stays a number, an empty one stays empty', async () => {
+    expect((await sheetWith('<c r="E4"><v> 13800001111 </v></c>')).workbook.sheets[0]!.rows[3]![4]).toEqual({ t: 'n', v: 13800001111 });
+    expect((await sheetWith('<c r="E4"><v> </v></c>')).workbook.sheets[0]!.rows[3]![4] ?? null).toBeNull();
+  });
+
+  it.each([
+    ['FALSE', false],
+    ['False', false],
+    ['TRUE', true],
+    ['0', false],
+    ['1', true],
+  ])('a boolean written as %s reads %s', async (v, want) => {
+    expect((await sheetWith(`<c r="E4" t="b"><v>${v}</v></c>`)).workbook.sheets[0]!.rows[3]![4]).toEqual({ t: 'b', v: want });
+  });
+});
+
+describe('web pages whose tables carry a <caption>', () => {
+  const page = (captions: (string | null)[]) =>
+    strToU8(
+      `<html><head><meta charset="utf-8"></head><body>${unitForms('机电学院')
+        .slice(0, captions.length)
+        .map((f, i) => {
+          const cap = captions[i];
+          const rows = [[f.title], [f.signer], ...f.head, ...f.rows].map((r) => `<tr>${r.map((v) => `<td>${v instanceof Date ? v.toISOString().slice(0, 10) : (v ?? '')}</td>`).join('')}</tr>`);
+          return `<table>${cap === null ? '' : `<caption>${cap}</caption>`}${rows.join('')}</table>`;
+        })
+        .join('<p></p>')}</body></html>`,
+    );
+
+  it('the caption (Gnumeric writes the sheet name there) names the sheet; the cells keep their places', async () => {
+    const plain = ok(await read('机电学院.xlsx', zip(await plainParts())));
+    const html = ok(await read('机电学院.html', page(['附件1', '附件2', '附件3', '附件4', '附件5'])));
+    expect(html.workbook.sheets.map((s) => s.name)).toEqual(['附件1', '附件2', '附件3', '附件4', '附件5']);
+    expect(checked('x', html).findings).toEqual(checked('x', plain).findings);
+  });
+
+  it('a single captioned table is named by its caption; two equal captions stay two sheets', async () => {
+    expect(ok(await read('机电学院.html', page(['附件1']))).workbook.sheets.map((s) => s.name)).toEqual(['附件1']);
+    expect(ok(await read('机电学院.html', page(['登记表', '登记表']))).workbook.sheets.map((s) => s.name)).toEqual(['登记表', '登记表（2）']);
+  });
+
+  it('near miss: tables without a caption are still 表1, 表2 (one alone: the file name)', async () => {
+    expect(ok(await read('机电学院.html', page([null, null]))).workbook.sheets.map((s) => s.name)).toEqual(['表1', '表2']);
+    expect(ok(await read('机电学院.html', page([null]))).workbook.sheets.map((s) => s.name)).toEqual(['机电学院']);
   });
 });
