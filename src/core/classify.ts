@@ -45,12 +45,10 @@ export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolea
 }
 
 /**
- * The sheets of a score workbook under the names the run recognises: a sheet with the long
- * score header but another name (a CSV is named after its file) is read as 评分.
+ * The sheets of a score workbook the run reads: those named as in DOMAIN §2.3, and any other
+ * sheet with a score header, under its own name (上半年, 张三, a CSV's file name), which may
+ * say the round or the inspector and locates the findings.
  */
 export function scoreBookSheets(wb: WorkbookGrid): SheetGrid[] {
-  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).flatMap((s) => {
-    if (named(s, SCORE_BOOK_SHEETS)) return [s];
-    return hasScoreHeader(s) ? [{ ...s, name: '评分' }] : [];
-  });
+  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).filter((s) => named(s, SCORE_BOOK_SHEETS) || hasScoreHeader(s));
 }

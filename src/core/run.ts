@@ -70,7 +70,8 @@ export interface RankingJson {
   adjustments: { indicator: string; points: number; reason: string }[];
 }
 
-const SCORE_SHEETS = ['评分', '评分记录', '检查评分'];
+/** Sheets of a score workbook that are not scores; every other one is (classify.scoreBookSheets). */
+const NOT_SCORES = ['加减分', '评分细则', '参数'];
 const byName = (sheets: readonly SourcedSheet[], names: string[]) => sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
 
 export function runAssessment(input: RunInput): RunResult {
@@ -96,7 +97,7 @@ export function runAssessment(input: RunInput): RunResult {
     findings.push(...back.findings);
   }
   const given: ScoreEntry[][] = [];
-  for (const s of byName(input.scoreBooks, SCORE_SHEETS)) {
+  for (const s of input.scoreBooks.filter((b) => !NOT_SCORES.includes(b.sheet.name.trim()))) {
     const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames, roster: input.check.roster });
     given.push(r.entries);
     findings.push(...r.findings);

@@ -89,6 +89,21 @@ const SCORE_ALIASES = {
 const HEADER_SCAN = 20;
 /** 检查人：李四 in a title (normed: no spaces); the name ends at punctuation or a bracket. */
 const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打分人)[:：]([^,，;；:：()（）【】、]+)/;
+/** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
+const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检查人员?|评分人员?|打分人|检查|评分|打分|评审|得分|记录|表|[-_—–·、,，:：()（）[\]【】]/g;
+/** Two to four Chinese characters (a middle dot for minority names) and no word of a sheet's or a unit's kind. */
+const PERSON = /^[\u4e00-\u9fa5·]{2,4}$/;
+const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|[院处部系所室馆办委会局队科组]$/;
+
+/**
+ * The inspector a sheet is named after (张三, 张三评分, 上半年-张三), when a workbook holds a
+ * sheet per inspector; '' for names like 评分, Sheet1, 上半年, 汇总 or a unit's name.
+ */
+export function inspectorInSheetName(name: string, isUnit: (name: string) => boolean = () => false): string {
+  const t = norm(name).replace(NAME_NOISE, '');
+  return PERSON.test(t) && !NOT_PERSON.test(t) && !isUnit(t) ? t : '';
+}
+
 /** Rows that sum up, never a score of their own. */
 const TOTAL_WORDS = ['合计', '总计', '小计', '总分', '平均分', '平均'];
 
@@ -192,7 +207,8 @@ export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[];
     for (const e of list) {
       const key = scoreKey(e);
       const old = byKey.get(key);
-      if (old && old.score !== e.score && old.file !== e.file) {
+      // Within one sheet a repeat is a duplicate (dedupeScores); across sheets or files, a conflict.
+      if (old && old.score !== e.score && (old.file !== e.file || old.sheet !== e.sheet)) {
         const what = `${ROUND_NAMES[e.round]}检查人“${e.inspector || '（未署名）'}”对“${e.indicatorId}”`;
         findings.push(scoreConflict.at({ unit: e.unit, file: e.file, sheet: e.sheet, cell: e.cell }, { what, first: where(old), second: where(e) }));
       }
@@ -220,9 +236,10 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     findings.push(scoreSheetInvalid.at(at(a1(header.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
     return { entries: [], findings };
   }
-  // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row.
-  const sheetInspector = header.cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? '') : '';
   const resolve = unitResolver(ctx);
+  // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row; else the
+  // one the sheet is named after (a sheet per inspector, whose scores must not replace each other).
+  const sheetInspector = header.cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? inspectorInSheetName(sheet.name, (n) => resolve(n) !== null)) : '';
   const flaggedUnits = new Set<string>();
   // A unit, round or inspector merged over its rows reads on each of them.
   const merged = makeResolver(sheet);

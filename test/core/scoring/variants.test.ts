@@ -141,12 +141,12 @@ describe('加减分 in other words', () => {
 });
 
 describe('a wide score CSV among the submissions', () => {
-  it('is recognised as a score workbook and read as 评分', () => {
+  it('is recognised as a score workbook and read under its own name', () => {
     const csv = grid('张三-上半年评分', [['单位', '栏目规划', '新闻动态', '组织管理', '党员教育'], ['护理学院', 3, 14, 20, 15]]);
     const wb = { sheets: [csv] };
     expect(classifyWorkbook(wb, '张三-上半年评分.csv')).toBe('scores');
     const [sheet] = scoreBookSheets(wb);
-    expect(sheet!.name).toBe('评分');
+    expect(sheet!.name).toBe('张三-上半年评分');
     // The round comes from the file name when neither a column nor a title holds it.
     expect(brief(parseScores(sheet!, { ...ctx, file: '张三-上半年评分.csv' }))).toHaveLength(4);
   });
