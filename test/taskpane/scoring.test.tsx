@@ -13,9 +13,9 @@ const UNITS = [
 ];
 
 /** The view with entries kept as the engine would: refused outside 0..max or off the 0.5 grid. */
-function Harness({ sent, initial = [] }: { sent: ScoreInput[]; initial?: ScoreEntry[] }) {
+function Harness({ sent, initial = [], who = '张老师' }: { sent: ScoreInput[]; initial?: ScoreEntry[]; who?: string }) {
   const [entries, setEntries] = useState<ScoreEntry[]>(initial);
-  const [inspector, setInspector] = useState('张老师');
+  const [inspector, setInspector] = useState(who);
   const [round, setRound] = useState<Round>(1);
   const onSet = async (e: ScoreInput): Promise<string | null> => {
     sent.push(e);
@@ -41,6 +41,17 @@ const full = (unit: string, inspector: string, round: Round): ScoreEntry[] =>
   DEFAULT_RUBRIC.indicators.map((i) => ({ round, inspector, unit, indicatorId: i.id, score: i.max, note: '', file: 'x.xlsx', sheet: '评分', cell: null }));
 
 describe('ScoringView', () => {
+  it('asks for the inspector once, under the name field, until one is given', () => {
+    render(<Harness sent={[]} who="" />);
+    const hint = '请先填写检查人姓名，再逐项评分。';
+    expect(document.body.textContent!.split(hint).length - 1).toBe(1);
+    expect(screen.getByTestId('score-progress').textContent).toBe('');
+    fireEvent.change(screen.getByTestId('inspector'), { target: { value: '王老师' } });
+    fireEvent.blur(screen.getByTestId('inspector'));
+    expect(document.body.textContent).not.toContain(hint);
+    expect(screen.getByTestId('score-progress').textContent).toBe('王老师 · 上半年：已评 0 / 2 个单位');
+  });
+
   it('shows every indicator with its standard and maximum, and the unit’s websites as links', () => {
     render(<Harness sent={[]} />);
     const items = within(screen.getByTestId('indicators')).getAllByRole('group');

@@ -37,7 +37,7 @@ export interface ScoringViewProps {
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '10px', minWidth: 0 },
-  pickers: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'flex-end' },
+  pickers: { display: 'flex', flexWrap: 'wrap', gap: '8px', alignItems: 'flex-start' },
   picker: { flex: '1 1 130px', minWidth: 0, maxWidth: '100%' },
   control: { minWidth: 0, width: '100%' },
   sites: { margin: 0, paddingLeft: '18px', overflowWrap: 'anywhere' },
@@ -134,7 +134,8 @@ export function ScoringView({ rubric, units, entries, inspector, round, onInspec
         </Field>
       </div>
       <StatusText testId="score-progress">
-        {inspector ? t('score.progress', { inspector, round: ROUND_NAMES[round], n: done.size, m: units.length }) : t('score.inspectorHint')}
+        {/* Without an inspector, the hint under the name field says what to do (once). */}
+        {inspector ? t('score.progress', { inspector, round: ROUND_NAMES[round], n: done.size, m: units.length }) : ''}
       </StatusText>
 
       {current ? (
