@@ -66,6 +66,7 @@ export const RULE_IDS = [
   'score-duplicate',
   'score-conflict',
   'score-round-missing',
+  'score-total-mismatch',
   'score-sheet-invalid',
   'adjustment-invalid',
   'params-invalid',

@@ -201,26 +201,49 @@ export function rubricToSheet(r: Rubric): SheetModel {
   };
 }
 
-/** Finds an indicator by its rubric name (二级指标) or id. */
+/**
+ * Finds an indicator by its rubric name (二级指标) or id, as inspectors write it: with points or a
+ * list number (see indicatorName), by its place (1.1, 一(2), A3: the second number counts within
+ * the 一级指标 the first one counts), or in more words around one name (信息更新情况).
+ */
 export function indicatorLookup(r: Rubric): (value: string) => Indicator | undefined {
   const map = new Map<string, Indicator>();
   for (const i of r.indicators) map.set(norm(i.id), i);
   for (const i of r.indicators) map.set(norm(i.level2), i);
+  const groups = [...new Set(r.indicators.map((i) => i.level1))].map((l1) => r.indicators.filter((i) => i.level1 === l1));
   return (value) => {
     const key = norm(value);
-    return map.get(key) ?? map.get(indicatorName(key));
+    const names = indicatorNames(key);
+    const hit = map.get(key) ?? names.map((n) => map.get(n)).find(Boolean);
+    if (hit) return hit;
+    const at = placeOf(key);
+    if (at) return groups[at[0] - 1]?.[at[1] - 1];
+    const within = r.indicators.filter((i) => names[0]!.includes(norm(i.level2)));
+    return within.length === 1 ? within[0] : undefined;
   };
 }
 
+const CN_DIGITS = '一二三四五六七八九';
+const groupNumber = (s: string) => (/^\d+$/.test(s) ? Number(s) : /^[a-z]$/.test(s) ? s.charCodeAt(0) - 96 : CN_DIGITS.indexOf(s) + 1 || (s === '十' ? 10 : 0));
+
+/** 1.1 / 1-1 / 一(1) / 一.1 / (一)1 / A1 → [group, item], both from 1; null for anything else. */
+function placeOf(key: string): [number, number] | null {
+  const m = /^\(?(\d+|[一二三四五六七八九十]|[a-z])\)?[.、-]?\(?(\d+)\)?$/.exec(key);
+  if (!m || (/^\d+$/.test(m[1]!) && !/[.、-]/.test(key))) return null;
+  const g = groupNumber(m[1]!);
+  const k = Number(m[2]);
+  return g > 0 && k > 0 ? [g, k] : null;
+}
+
 /**
- * An indicator as inspectors label it: with its points (栏目规划（3分）), its list number
- * (1.栏目规划, （一）栏目规划, 一、栏目规划) or its 一级指标 (网站内容-栏目规划). `key` is normed.
+ * An indicator as inspectors label it: with its points (栏目规划（3分）) or its 一级指标
+ * (网站内容-栏目规划); then also without a list number (1.栏目规划, 1.1栏目规划, （一）栏目规划,
+ * 一、栏目规划, A1栏目规划), tried second so a name that starts with a numeral (三会一课) stays whole.
+ * `key` is normed.
  */
-function indicatorName(key: string): string {
-  const bare = key
-    .replace(/\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g, '')
-    .replace(/^(?:\d+|[一二三四五六七八九十]+)[.、)]/, '')
-    .replace(/\d+(?:\.\d+)?分$/, '');
-  const parts = bare.split(/[-—–/|:>]+/).filter(Boolean);
-  return parts[parts.length - 1] ?? bare;
+function indicatorNames(key: string): string[] {
+  const last = (s: string) => s.split(/[-—–/|:>]+/).filter(Boolean).pop() ?? s;
+  const tidyName = (s: string) => last(s.replace(/\([^()]*\)|【[^【】]*】|\[[^[\]]*\]/g, '').replace(/\d+(?:\.\d+)?分$/, ''));
+  const numbered = key.replace(/^\(?(?:\d+(?:[.-]\d+)*|[一二三四五六七八九十]+|[a-z]\d+)\)?(?:\(?\d+\)?)?[.、)]?(?=[^\d.)])/, '');
+  return [tidyName(key), tidyName(numbered)];
 }

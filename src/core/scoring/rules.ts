@@ -92,6 +92,15 @@ export const scoreRoundMissing = defineRule<{ round: string }>({
   message: (p) => `没有${p.round}检查评分，年度得分按已有轮次计算`,
 });
 
+export const scoreTotalMismatch = defineRule<{ label: string; written: number; sum: number }>({
+  id: 'score-total-mismatch',
+  severity: 'warning',
+  title: '合计与各项得分不符',
+  description: '评分表写明的合计、总分或小计与其上各项得分之和不符；按各项得分计算，写明的合计不参与计算。',
+  message: (p) => `${p.label}写为 ${p.written} 分，各项得分之和为 ${p.sum} 分；按各项得分计算`,
+  suggestion: () => '请检查人核对各项得分与合计',
+});
+
 export const scoreSheetInvalid = defineRule<{ problem: string }>({
   id: 'score-sheet-invalid',
   severity: 'error',
@@ -145,6 +154,7 @@ export const SCORING_RULES = [
   scoreConflict,
   scoreRoundMissing,
   scoreSheetInvalid,
+  scoreTotalMismatch,
   adjustmentInvalid,
   paramsInvalid,
   paramsUnknown,

@@ -3,7 +3,8 @@ import { columnLetters } from '../grid';
 import { type ColumnSpec, type OutValue, type SheetModel, type Validation, headerRow } from '../report/model';
 import type { UnitInput } from './assessment';
 import type { Rubric } from './rubric';
-import { ROUNDS, ROUND_NAMES, type Round, type ScoreEntry } from './scores';
+import { ROUNDS, ROUND_NAMES, type Round } from './rounds';
+import type { ScoreEntry } from './scores';
 import { tidy, zhCompare } from './util';
 
 export const SCORE_SHEET = '评分表';

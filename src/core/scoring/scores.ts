@@ -1,7 +1,6 @@
 /** The long interchange format for scores (评分) and the office's 加减分 sheet. */
 import type { Finding } from '../findings';
 import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
-import { parseDate } from '../normalize/date';
 import { makeResolver } from '../sheet/labels';
 import { type Roster, resolveUnit } from '../units';
 import { DEFAULT_RUBRIC, type Indicator, type Rubric, indicatorLookup } from './rubric';
@@ -12,14 +11,15 @@ import {
   scoreInvalidRow,
   scoreOutOfRange,
   scoreSheetInvalid,
+  scoreTotalMismatch,
   scoreUnknownIndicator,
   scoreUnknownUnit,
 } from './rules';
-import { findHeader, isHalfStep, norm, numberOf, text } from './util';
+import { type Round, ROUND_NAMES, parseRound, roundIn } from './rounds';
+import { HEADER_SCAN, SCORE_ALIASES, isAverage, isSubtotal, isTotal, scoreLayout, scoreValue } from './score-layout';
+import { findHeader, isHalfStep, norm, numberOf, text, tidy } from './util';
 
-export type Round = 1 | 2;
-export const ROUNDS: readonly Round[] = [1, 2];
-export const ROUND_NAMES: Record<Round, string> = { 1: '上半年', 2: '下半年' };
+export { type Round, ROUNDS, ROUND_NAMES, parseRound, roundIn } from './rounds';
 
 export interface ScoreEntry {
   round: Round;
@@ -53,42 +53,11 @@ export interface ScoreContext {
   roster?: Roster | null;
 }
 
-/** 上半年 / 第一轮 / 1 → 1; 下半年 / 第二轮 / 2 → 2; also 2024年上半年, 上半年检查, （第一次）. */
-export function parseRound(value: string): Round | null {
-  const t = norm(value)
-    .replace(/[()[\]【】]/g, '')
-    .replace(/^\d{4}年?度?/, '')
-    .replace(/^第/, '')
-    .replace(/(?:检查|考核|评分|评比|督查)$/, '')
-    .replace(/(轮|次|轮次)$/, '')
-    .replace(/度$/, '');
-  if (['上半年', '1', '一', '上', 'i', 'ⅰ'].includes(t)) return 1;
-  if (['下半年', '2', '二', '下', 'ii', 'ⅱ'].includes(t)) return 2;
-  // The inspection's date instead of its round (检查日期 2024-06-15): January–June is the first half.
-  const date = parseDate({ t: 's', v: value });
-  return date.ok ? (Number(date.iso.slice(5, 7)) <= 6 ? 1 : 2) : null;
-}
 
-/** A round named in a title, sheet or file name (2024年上半年党建网站检查评分表); null when none or both. */
-export function roundIn(textWithRound: string): Round | null {
-  const t = norm(textWithRound);
-  const first = /上半年|第[一1]轮|第[一1]次/.test(t);
-  const second = /下半年|第[二2]轮|第[二2]次/.test(t);
-  return first === second ? null : first ? 1 : 2;
-}
-
-const SCORE_ALIASES = {
-  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数', '检查日期', '检查时间'],
-  inspector: ['检查人', '评分人', '检查员', '评委', '打分人', '检查人员', '评分人员', '打分人员', '评审人', '评审专家', '专家'],
-  unit: ['单位', '单位名称', '被检查单位', '被检单位', '填报单位', '受检单位', '被考核单位', '被检查单位名称'],
-  indicator: ['二级指标', '指标', '评分指标', '评分项目', '指标编号', '指标名称', '考核指标', '检查项目', '评分项', '考核项目', '二级指标名称'],
-  score: ['得分', '分数', '评分', '实得分', '评分结果', '实际得分', '得分值'],
-  note: ['扣分说明', '扣分原因', '说明', '备注', '扣分理由', '扣分情况', '存在问题', '问题说明'],
-};
-/** Rows of a score sheet searched for its header: titles and notes may stand above it. */
-const HEADER_SCAN = 20;
 /** 检查人：李四 in a title (normed: no spaces); the name ends at punctuation or a bracket. */
 const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打分人)[:：]([^,，;；:：()（）【】、]+)/;
+const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
+
 /** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
 const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检查人员?|评分人员?|打分人|检查|评分|打分|评审|得分|记录|表|[-_—–·、,，:：()（）[\]【】]/g;
 /** Two to four Chinese characters (a middle dot for minority names) and no word of a sheet's or a unit's kind. */
@@ -104,47 +73,9 @@ export function inspectorInSheetName(name: string, isUnit: (name: string) => boo
   return PERSON.test(t) && !NOT_PERSON.test(t) && !isUnit(t) ? t : '';
 }
 
-/** Rows that sum up, never a score of their own. */
-const TOTAL_WORDS = ['合计', '总计', '小计', '总分', '平均分', '平均'];
-
-const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
-
-/** Whether a sheet has the long 评分 format's header (单位, 二级指标, 得分), whatever its name. */
+/** Whether a sheet has a score header in any layout (score-layout.ts), whatever its name. */
 export function hasScoreHeader(sheet: SheetGrid): boolean {
-  return findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score'], HEADER_SCAN) !== null || wideHeader(sheet, indicatorLookup(DEFAULT_RUBRIC)) !== null;
-}
-
-/**
- * The wide layout inspectors type into: one row per unit, one column per indicator (单位 | 栏目规划
- * | 新闻动态 | … | 合计), with 轮次 and 检查人 as columns or named in the title. At least three
- * indicator columns make it one; other columns (合计, 排名) are not read.
- */
-interface WideHeader {
-  row: number;
-  cols: Partial<Record<keyof typeof SCORE_ALIASES, number>>;
-  indicators: { col: number; ind: Indicator }[];
-}
-const MIN_WIDE_INDICATORS = 3;
-
-function wideHeader(sheet: SheetGrid, find: (v: string) => Indicator | undefined): WideHeader | null {
-  for (let r = 0; r < Math.min(HEADER_SCAN, sheet.rows.length); r++) {
-    const row = sheet.rows[r] ?? [];
-    const unitCol = row.findIndex((c) => !isBlank(c) && SCORE_ALIASES.unit.some((a) => norm(a) === norm(cellText(c))));
-    if (unitCol < 0) continue;
-    const indicators: { col: number; ind: Indicator }[] = [];
-    const seen = new Set<string>();
-    row.forEach((c, col) => {
-      const ind = c?.t === 's' ? find(c.v) : undefined;
-      if (ind && !seen.has(ind.id)) {
-        seen.add(ind.id);
-        indicators.push({ col, ind });
-      }
-    });
-    if (indicators.length < MIN_WIDE_INDICATORS) continue;
-    const header = findHeader({ ...sheet, rows: [row] }, SCORE_ALIASES, ['unit'], 1);
-    return { row: r, cols: header?.cols ?? { unit: unitCol }, indicators };
-  }
-  return null;
+  return scoreLayout(sheet, indicatorLookup(DEFAULT_RUBRIC)) !== null;
 }
 
 /** Resolves a unit name as written to the known name: spacing, width, 简称, 盖章 or school prefix. */
@@ -157,8 +88,6 @@ function unitResolver(ctx: { units?: string[]; roster?: Roster | null }): (name:
     return u && (!known || known.has(u.name)) ? u.name : null;
   };
 }
-
-const isTotal = (t: string) => TOTAL_WORDS.some((w) => norm(t).startsWith(w));
 
 /** A checker that flags out-of-range scores; shared with the 评分表 read-back. */
 export function checkScore(
@@ -218,84 +147,195 @@ export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[];
   return { entries: [...byKey.values()], findings };
 }
 
-/** Parses the long 评分 sheet (or the wide one: a row per unit, a column per indicator). Blank 得分 means "not scored" and is skipped. */
+/** Parses a 评分 sheet in any layout score-layout.ts knows. Blank 得分 means "not scored" and is skipped. */
 export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: ScoreEntry[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const at = (cell: string | null, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
   const find = indicatorLookup(ctx.rubric);
-  const long = findHeader(sheet, SCORE_ALIASES, ['unit', 'indicator', 'score'], HEADER_SCAN);
-  const wide = long ? null : wideHeader(sheet, find);
-  const header = long ?? wide;
-  if (!header) {
+  const layout = scoreLayout(sheet, find);
+  if (!layout) {
     return { entries: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
   }
-  // Without a 轮次 column, the round a title, the sheet or the file names holds for every row.
-  const above = Array.from({ length: header.row }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)).join(' ')).join(' ');
-  const sheetRound = header.cols.round === undefined ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '')) : null;
-  if (header.cols.round === undefined && sheetRound === null) {
-    findings.push(scoreSheetInvalid.at(at(a1(header.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
+  const { cols, indicators: wide } = layout;
+  const firstRow = layout.row + 1;
+  // Above the header: a title that may name the round, the inspector, the unit.
+  const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
+  const above = aboveRows.map((r) => r.join(' ')).join(' ');
+  const needsRound = cols.round === undefined && (wide !== null || layout.scoreCols.some((s) => s.round === null));
+  const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '')) : null;
+  if (needsRound && sheetRound === null) {
+    findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
     return { entries: [], findings };
   }
   const resolve = unitResolver(ctx);
+  // Without a 单位 column (a unit's own 评分表), the unit named above the header, by the sheet or the file.
+  const sheetUnit = cols.unit === undefined ? unitOfSheet(aboveRows, sheet.name, ctx.file ?? '', resolve) : null;
+  if (cols.unit === undefined && !sheetUnit) {
+    findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: '评分表缺少“单位”列，标题、工作表名和文件名也未写明被检查单位，整张表未读取' }));
+    return { entries: [], findings };
+  }
   // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row; else the
   // one the sheet is named after (a sheet per inspector, whose scores must not replace each other).
-  const sheetInspector = header.cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? inspectorInSheetName(sheet.name, (n) => resolve(n) !== null)) : '';
+  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? inspectorInSheetName(sheet.name, (n) => resolve(n) !== null)) : '';
   const flaggedUnits = new Set<string>();
   // A unit, round or inspector merged over its rows reads on each of them.
   const merged = makeResolver(sheet);
   const label = (r: number, c: number | undefined) => (c === undefined ? '' : merged(r, c).trim());
   const raw: ScoreEntry[] = [];
-  const cols = header.cols;
-  for (let r = header.row + 1; r < sheet.rows.length; r++) {
-    const written = label(r, cols.unit);
+  const totals = totalChecker(findings, at);
+  for (let r = firstRow; r < sheet.rows.length; r++) {
+    const written = sheetUnit ?? label(r, cols.unit);
     const roundText = label(r, cols.round);
-    if (isTotal(written) || isTotal(roundText) || (!written && isTotal(text(cellAt(sheet, r, 0))))) continue;
-    const scores: { ind: Indicator | undefined; indicator: string; cell: Cell | null | undefined; col: number }[] = wide
-      ? wide.indicators.map((w) => ({ ind: w.ind, indicator: w.ind.level2, cell: cellAt(sheet, r, w.col), col: w.col }))
-      : [{ ind: undefined, indicator: text(cellAt(sheet, r, cols.indicator!)), cell: cellAt(sheet, r, cols.score!), col: cols.score! }];
+    const indicatorText = cols.indicator === undefined ? '' : text(cellAt(sheet, r, cols.indicator));
+    const totalLabel = [cols.unit === undefined ? '' : text(cellAt(sheet, r, cols.unit)), roundText, indicatorText, text(cellAt(sheet, r, 0))].find(isTotal);
+    if (totalLabel !== undefined) {
+      if (!wide) totals.row(totalLabel, layout.scoreCols.map((s) => ({ col: s.col, cell: cellAt(sheet, r, s.col), addr: a1(r, s.col) })), written || null);
+      continue;
+    }
+    const scores = wide
+      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: null as Round | null, deduction: false, noteCol: w.noteCol, inspector: undefined as string | undefined }))
+      : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, noteCol: s.noteCol, inspector: s.inspector }));
     if (scores.every((x) => isBlank(x.cell))) continue;
     if (!written) {
       findings.push(scoreInvalidRow.at(at(a1(r, cols.unit!)), { problem: '评分行缺少单位，未计分' }));
       continue;
     }
-    const round = sheetRound ?? parseRound(roundText);
-    if (!round) {
+    const rowRound = sheetRound ?? parseRound(roundText);
+    if (!rowRound && scores.some((x) => x.round === null)) {
       findings.push(scoreInvalidRow.at(at(a1(r, cols.round!), written), { problem: `轮次“${roundText}”无法识别（应为 上半年/下半年 或 1/2），未计分` }));
       continue;
     }
     const unit = resolve(written) ?? written;
     const note = text(cellAt(sheet, r, cols.note ?? -1));
+    const ind = wide ? undefined : find(indicatorText) ?? (cols.indicatorId === undefined ? undefined : find(text(cellAt(sheet, r, cols.indicatorId))));
     let counted = false;
+    let bad = false;
+    /** What each score column adds to a total written below: its score, or a 扣分 column's deduction. */
+    const values = new Map<number, number>();
+    // 得分 before 扣分: a deduction counts only where no score is written.
+    const scored = new Set<Round>();
     for (const x of scores) {
       if (isBlank(x.cell)) continue;
-      const ind = x.ind ?? find(x.indicator);
-      if (!ind) {
-        findings.push(scoreUnknownIndicator.at(at(a1(r, cols.indicator!), unit), { value: x.indicator }));
-        continue;
+      const round = x.round ?? rowRound!;
+      if (x.deduction && scored.has(round)) continue;
+      const i = x.ind ?? ind;
+      if (!i) {
+        const shown = indicatorText || text(cellAt(sheet, r, cols.indicatorId ?? -1));
+        findings.push(scoreUnknownIndicator.at(at(a1(r, cols.indicator ?? cols.indicatorId!), unit), { value: shown }));
+        bad = true;
+        break;
       }
-      const score = numberOf(x.cell);
       const place = at(a1(r, x.col), unit);
-      if (score === null) {
-        findings.push(scoreInvalidRow.at(place, { problem: `“${ind.level2}”得分“${text(x.cell)}”不是数字，未计分` }));
+      const v = scoreValue(x.cell, i.max, x.deduction);
+      if ('blank' in v) continue;
+      if ('problem' in v) {
+        findings.push(scoreInvalidRow.at(place, { problem: `“${i.level2}”${v.problem}，未计分` }));
+        bad = true;
         continue;
       }
-      const bad = checkScore(score, ind, { ...place, unit });
-      if (bad) {
-        findings.push(bad);
+      const out = checkScore(v.score, i, { ...place, unit });
+      if (out) {
+        findings.push(out);
+        bad = true;
         continue;
       }
       counted = true;
+      scored.add(round);
+      values.set(x.col, x.deduction ? i.max - v.score : v.score);
       // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
-      const own = !wide || score < ind.max ? note : '';
-      raw.push({ round, inspector: label(r, cols.inspector) || sheetInspector, unit, indicatorId: ind.id, score, note: own, file: ctx.file, sheet: sheet.name, cell: place.cell });
+      const own = x.noteCol !== undefined ? text(cellAt(sheet, r, x.noteCol)) : !wide || v.score < i.max ? note : '';
+      const full = [own, v.remark].filter(Boolean).join('；');
+      raw.push({ round, inspector: x.inspector ?? (label(r, cols.inspector) || sheetInspector), unit, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
     }
+    if (wide && cols.total !== undefined && !bad) totals.column(cellAt(sheet, r, cols.total), a1(r, cols.total), [...values.values()].reduce((a, b) => a + b, 0), unit);
+    else if (!wide) totals.add(values, bad);
     if (counted && ctx.units && !resolve(written) && !flaggedUnits.has(unit)) {
       flaggedUnits.add(unit);
-      findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
+      findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit ?? 0), unit), { value: unit }));
     }
   }
   const deduped = dedupeScores(raw);
   return { entries: deduped.entries, findings: [...findings, ...deduped.findings] };
+}
+
+const UNIT_LABEL = /^(?:被检查单位|被检单位|受检单位|被考核单位|单位名称|单位)[:：](.+)$/;
+/** Words of a score sheet's title or name that are not the unit's name. */
+const TITLE_WORDS = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|基层|党建|网站|网络阵地|检查|考核|评分|细则|评比|督查|得分|明细|记录|汇总|工作|情况|表/g;
+const NOT_A_UNIT = /^(?:sheet\d*|\d+|评分)$/;
+
+/**
+ * The unit a sheet without a 单位 column scores (a unit's own 评分表): a `被检查单位：…` label above
+ * the header, else the sheet's name, the title or the file name; with a roster, the first of
+ * them naming a roster unit wins.
+ */
+function unitOfSheet(aboveRows: string[][], sheetName: string, file: string, resolve: (name: string) => string | null): string | null {
+  const labels: string[] = [];
+  for (const row of aboveRows) {
+    row.forEach((t, c) => {
+      const n = norm(t).replace(/(?:检查人|评分人|检查日期|检查时间|日期)[:：].*$/, '');
+      const m = UNIT_LABEL.exec(n);
+      if (m) labels.push(m[1]!);
+      else if (n && SCORE_ALIASES.unit.some((a) => norm(a) === n.replace(/[:：]$/, ''))) {
+        const next = row.slice(c + 1).find((x) => x.trim());
+        if (next) labels.push(next.trim());
+      }
+    });
+  }
+  const title = aboveRows.map((r) => r.join(' ')).join(' ');
+  const stem = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  for (const c of [...labels, sheetName, title, stem]) {
+    const u = resolve(c);
+    if (u) return u;
+  }
+  if (labels[0]) return labels[0];
+  for (const c of [sheetName, title, stem]) {
+    const bare = norm(c).replace(/(?:检查人|评分人)[:：][^,，;；()（）]*/g, '').replace(/\([^()]*\)/g, '').replace(TITLE_WORDS, '').replace(/[-_—–·:：,，、.]/g, '');
+    if (bare.length >= 2 && !NOT_A_UNIT.test(bare)) return bare;
+  }
+  return null;
+}
+
+/**
+ * Checks the totals a sheet writes (合计 / 总分 rows, 小计 of a 一级指标, a 合计 column of the
+ * wide layout) against the scores read: a different one is flagged, never trusted nor counted.
+ */
+function totalChecker(findings: Finding[], at: (cell: string | null, unit: string | null) => { unit: string | null; file: string | null; sheet: string | null; cell: string | null }) {
+  let sinceTotal = new Map<number, number>();
+  let sinceSub = new Map<number, number>();
+  // A row not read (already flagged) would make any total look wrong: its block goes unchecked.
+  let badTotal = false;
+  let badSub = false;
+  const compare = (cell: Cell | null | undefined, addr: string, sum: number | undefined, label: string, unit: string | null) => {
+    const written = numberOf(cell);
+    if (written === null || sum === undefined || tidy(written) === tidy(sum)) return;
+    findings.push(scoreTotalMismatch.at(at(addr, unit), { label, written, sum: tidy(sum) }));
+  };
+  return {
+    /** A score row: what each score column adds (a 扣分 column adds its deductions). */
+    add(values: Map<number, number>, bad: boolean) {
+      badTotal ||= bad;
+      badSub ||= bad;
+      for (const [col, v] of values) {
+        sinceTotal.set(col, (sinceTotal.get(col) ?? 0) + v);
+        sinceSub.set(col, (sinceSub.get(col) ?? 0) + v);
+      }
+    },
+    /** A total row of the long layout: each score column's total since the last one. */
+    row(label: string, cells: { col: number; cell: Cell | null | undefined; addr: string }[], unit: string | null) {
+      const sub = isSubtotal(label);
+      if (!isAverage(label) && !(sub ? badSub : badTotal)) for (const c of cells) compare(c.cell, c.addr, (sub ? sinceSub : sinceTotal).get(c.col), norm(label).slice(0, 2), unit);
+      sinceSub = new Map();
+      badSub = false;
+      if (!sub) {
+        sinceTotal = new Map();
+        badTotal = false;
+      }
+    },
+    /** The 合计 column of a wide row, against the row's scores. */
+    column(cell: Cell | null | undefined, addr: string, sum: number, unit: string) {
+      compare(cell, addr, sum, '合计', unit);
+    },
+  };
 }
 
 const BONUS_WORDS = ['加分', '奖励', '创新', '获奖'];

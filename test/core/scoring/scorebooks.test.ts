@@ -6,7 +6,7 @@
 import { scoreBookSheets } from '../../../src/core/classify';
 import type { SheetGrid, WorkbookGrid } from '../../../src/core/grid';
 import { runPipeline } from '../../../src/core/pipeline';
-import { DEFAULT_RUBRIC, inspectorInSheetName } from '../../../src/core/scoring';
+import { DEFAULT_RUBRIC, inspectorInSheetName, parseScores } from '../../../src/core/scoring';
 import type { Roster } from '../../../src/core/units';
 import { grid } from './helpers';
 
@@ -85,5 +85,134 @@ describe('a sheet per inspector or per round, in one workbook', () => {
     ['评分', ''], ['Sheet1', ''], ['上半年', ''], ['汇总', ''], ['附件1', ''], ['护理学院', ''], ['总表', ''],
   ])('sheet %s names inspector “%s”', (name, inspector) => {
     expect(inspectorInSheetName(name)).toBe(inspector);
+  });
+});
+
+describe('a unit’s own 评分表: the indicators down the rows, the unit named above', () => {
+  /** Each inspector's workbook, a sheet per unit: 一级指标 | 二级指标 | 分值 | 评分标准 | 得分 | 扣分说明, a 合计 row. */
+  const books = (name: (unit: string) => string, title: (unit: string, r: R, p: string) => V[][]) => {
+    const out: { file: string; sheets: SheetGrid[] }[] = [];
+    each((r, p) => out.push({ file: `${p}-${ROUND[r]}.xlsx`, sheets: UNITS.map((u) => {
+      const rows: V[][] = [...title(u, r, p), ['一级指标', '二级指标', '分值', '评分标准', '得分', '扣分说明']];
+      INDS.forEach((ind, i) => rows.push([ind.level1, ind.level2, ind.max, ind.standard, score(r, p, u, i), null]));
+      rows.push(['合计', null, 100, null, INDS.reduce((s, _, i) => s + score(r, p, u, i), 0), null]);
+      return grid(name(u), rows);
+    }) }));
+    return out;
+  };
+
+  it('scores the unit a sheet is named after, the round and inspector from the title', () => {
+    const r = run(books((u) => u, (u, r, p) => [[`${u}党建网站检查评分表`], [`2024年${ROUND[r]}  检查人：${p}`]]));
+    expect(outcome(r)).toEqual(outcome(base));
+    expect(scoringRules(r)).toEqual(scoringRules(base));
+  });
+
+  it('or the unit a title or a 被检查单位 label names, on sheets called Sheet1…', () => {
+    const r = run(books((u) => `Sheet${UNITS.indexOf(u) + 1}`, (u, r, p) => [[`2024年${ROUND[r]}党建网站检查评分表（检查人：${p}）`], [`被检查单位：${u}`, null, null, null, '检查日期：2024-06-10']]));
+    expect(outcome(r)).toEqual(outcome(base));
+  });
+
+  it('near miss: a sheet that names no unit anywhere is refused with a finding', () => {
+    const sheet = grid('Sheet1', [['2024年上半年检查评分表'], ['二级指标', '分值', '得分'], ['栏目规划', 3, 3], ['新闻动态', 15, 12], ['组织管理', 20, 20]]);
+    const r = run([{ file: '评分.xlsx', sheets: [sheet] }]);
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-invalid').map((f) => f.sheet)).toEqual(['Sheet1']);
+  });
+
+  it('near miss: a rubric with a 分数 column is no score sheet', () => {
+    expect(scoreBookSheets({ sheets: [grid('Sheet1', [['二级指标', '分数', '评分标准'], ...INDS.map((i) => [i.level2, i.max, i.standard])])] })).toEqual([]);
+  });
+});
+
+describe('totals written on the sheet', () => {
+  const H = ['轮次', '检查人', '单位', '二级指标', '得分'];
+  const rows = (total: number): V[][] => [H, ['上半年', '张三', '护理学院', '栏目规划', 3], ['上半年', '张三', '护理学院', '新闻动态', 12.5], [null, null, '护理学院', '合计', total]];
+  const parse = (sheet: SheetGrid) => parseScores(sheet, { file: 's.xlsx', rubric: DEFAULT_RUBRIC, units: UNITS });
+
+  it('a 合计 row equal to its scores is neither a finding nor counted', () => {
+    const r = parse(grid('评分', rows(15.5)));
+    expect(r.findings).toEqual([]);
+    expect(r.entries.map((e) => e.score)).toEqual([3, 12.5]);
+  });
+
+  it('a 合计 row that disagrees is a score-total-mismatch at its cell; the scores count', () => {
+    const r = parse(grid('评分', rows(16)));
+    expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([['score-total-mismatch', 'E4']]);
+    expect(r.entries.map((e) => e.score)).toEqual([3, 12.5]);
+  });
+
+  it('a wide 总分 column is checked per row', () => {
+    const r = parse(grid('评分', [['2024年上半年'], ['单位', '栏目规划', '新闻动态', '组织管理', '总分'], ['护理学院', 3, 12, 20, 35], ['财务处', 3, 12, 20, 36]]));
+    expect(r.findings.map((f) => [f.rule, f.cell, f.unit])).toEqual([['score-total-mismatch', 'E4', '财务处']]);
+  });
+
+  it('near miss: a row already flagged leaves its total unchecked (one finding, not two)', () => {
+    const sheet = grid('评分', rows(15.5));
+    sheet.rows[2]![4] = { t: 's', v: '十二点五' };
+    expect(parse(sheet).findings.map((f) => f.rule)).toEqual(['score-invalid-row']);
+  });
+});
+
+describe('scores as inspectors write them', () => {
+  const H = ['轮次', '检查人', '单位', '二级指标', '得分', '扣分说明'];
+  const parse = (rows: V[][], merges: SheetGrid['merges'] = []) => parseScores({ ...grid('评分', rows), merges }, { file: 's.xlsx', rubric: DEFAULT_RUBRIC, units: UNITS });
+  const brief = (r: ReturnType<typeof parse>) => r.entries.map((e) => `${e.round}/${e.unit}/${e.indicatorId}=${e.score}${e.note ? `（${e.note}）` : ''}`);
+  const row = (ind: string, s: V, note: V = null): V[] => ['上半年', '张三', '护理学院', ind, s, note];
+
+  it('满分, 14分, full-width digits, a number with a remark (kept as the note)', () => {
+    const r = parse([H, row('栏目规划', '满分'), row('新闻动态', '14分'), row('组织管理', '１８．５'), row('党员教育', '12.5（学习计划不全）'), row('信息规范', '6分，有错字', '格式')]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.columns=3', '1/护理学院/content.news=14', '1/护理学院/content.organization=18.5', '1/护理学院/content.education=12.5（学习计划不全）', '1/护理学院/content.accuracy=6（格式；有错字）']);
+  });
+
+  it('— or / mean not scored, like a blank', () => {
+    const r = parse([H, row('栏目规划', '—'), row('新闻动态', '/'), row('组织管理', 0)]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.organization=0']);
+  });
+
+  it.each([['100%'], ['十五'], ['-2'], ['15-2']])('near miss: %s stays a finding', (s) => {
+    const r = parse([H, row('新闻动态', s)]);
+    expect(r.entries).toEqual([]);
+    expect(r.findings).toHaveLength(1);
+  });
+
+  it('a 扣分 column instead of 得分 takes the deduction off the indicator’s points; 得分 wins where both are written', () => {
+    const r = parse([['轮次', '检查人', '单位', '二级指标', '得分', '扣分', '扣分说明'], ['上半年', '张三', '护理学院', '新闻动态', null, 2, '慢'], ['上半年', '张三', '护理学院', '组织管理', null, '扣1.5分', null], ['上半年', '张三', '护理学院', '栏目规划', null, '无', null], ['上半年', '张三', '护理学院', '党员教育', 14, 1, null]]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.news=13（慢）', '1/护理学院/content.organization=18.5', '1/护理学院/content.columns=3', '1/护理学院/content.education=14']);
+  });
+
+  it('near miss: a deduction above the points is out of range', () => {
+    expect(parse([['轮次', '检查人', '单位', '二级指标', '扣分'], ['上半年', '张三', '护理学院', '栏目规划', 4]]).findings.map((f) => f.rule)).toEqual(['score-out-of-range']);
+  });
+
+  it('a column per round (上半年得分 | 下半年得分)', () => {
+    const r = parse([['检查人', '单位', '二级指标', '上半年得分', '上半年扣分说明', '第二次检查'], ['张三', '护理学院', '栏目规划', 3, '好', 2.5]]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.columns=3', '2/护理学院/content.columns=2.5']);
+  });
+
+  it('a header over two rows: 指标 over 一级指标 | 二级指标, 单位 merged down', () => {
+    const r = parse([['轮次', '检查人', '单位', '指标', null, '得分'], [null, null, null, '一级指标', '二级指标', null], ['上半年', '张三', '护理学院', '网站内容', '新闻动态', 14]], [{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 2, bottom: 1, right: 2 }]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.news=14']);
+  });
+
+  it('a wide header over two rows: 一级指标 above the indicators, a note column per indicator', () => {
+    const r = parse([['2024年上半年'], ['单位', '网站内容（70分）', null, null, null, '网站管理（30分）'], [null, '栏目规划（3分）', '扣分原因', '新闻动态（15分）', '组织管理（20分）', '领导重视（10分）'], ['护理学院', 2, '缺栏目', 14, 20, 10]]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.columns=2（缺栏目）', '1/护理学院/content.news=14', '1/护理学院/content.organization=20', '1/护理学院/management.leadership=10']);
+  });
+
+  it('indicators by their place (1.1, 一(2), A3, 2.1) or in more words; the name wins over an id column', () => {
+    const r = parse([H, row('1.1', 3), row('一(2)', 14), row('A3', 19), row('2.1', 9), row('1.6信息更新情况', 8)]);
+    expect(r.findings).toEqual([]);
+    expect(brief(r)).toEqual(['1/护理学院/content.columns=3', '1/护理学院/content.news=14', '1/护理学院/content.organization=19', '1/护理学院/management.leadership=9', '1/护理学院/content.updates=8']);
+    const both = parse([['轮次', '检查人', '单位', '指标编号', '二级指标', '得分'], ['上半年', '张三', '护理学院', '1', '栏目规划', 3]]);
+    expect(brief(both)).toEqual(['1/护理学院/content.columns=3']);
+  });
+
+  it.each([['栏目'], ['新闻动态与组织管理'], ['3.1'], ['1.7'], ['12']])('near miss: indicator %s stays unknown', (ind) => {
+    expect(parse([H, row(ind, 1)]).findings.map((f) => f.rule)).toEqual(['score-unknown-indicator']);
   });
 });

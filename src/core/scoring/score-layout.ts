@@ -1,0 +1,204 @@
+/**
+ * Where a score sheet keeps what: the long layout (a row per unit × indicator, one or more score
+ * columns), the wide one (a row per unit, a column per indicator), a unit's own 评分表 (the
+ * indicators down the rows, the unit named above), headers over one row or two.
+ */
+import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
+import { makeResolver } from '../sheet/labels';
+import type { Indicator } from './rubric';
+import { type Round, parseRound, roundIn } from './rounds';
+import { UNNAMED_INSPECTOR } from './score-sheet';
+import { norm, numberOf } from './util';
+
+export const SCORE_ALIASES = {
+  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数', '检查日期', '检查时间'],
+  inspector: ['检查人', '评分人', '检查员', '评委', '打分人', '检查人员', '评分人员', '打分人员', '评审人', '评审专家', '专家'],
+  unit: ['单位', '单位名称', '被检查单位', '被检单位', '填报单位', '受检单位', '被考核单位', '被检查单位名称'],
+  indicator: ['二级指标', '指标', '评分指标', '评分项目', '指标名称', '考核指标', '检查项目', '评分项', '考核项目', '二级指标名称'],
+  /** Read only when the name column is blank or unknown: 1.1, A3, content.news. */
+  indicatorId: ['指标编号', '编号'],
+  score: ['得分', '分数', '评分', '实得分', '评分结果', '实际得分', '得分值'],
+  deduction: ['扣分', '扣分值', '扣分分值', '实扣分', '扣除分数'],
+  note: ['扣分说明', '扣分原因', '说明', '备注', '扣分理由', '扣分情况', '存在问题', '问题说明'],
+  max: ['分值', '满分', '标准分', '标准分值'],
+  total: ['合计', '总分', '总计', '合计得分', '总得分'],
+};
+export type ScoreKey = keyof typeof SCORE_ALIASES;
+const ANY_KEY = Object.keys(SCORE_ALIASES) as ScoreKey[];
+
+/** Rows of a score sheet searched for its header: titles and notes may stand above it. */
+export const HEADER_SCAN = 20;
+/** Rows that sum up (checked against the scores above them, never a score of their own). */
+const TOTAL_WORDS = ['合计', '总计', '小计', '总分', '平均分', '平均'];
+export const isTotal = (t: string) => TOTAL_WORDS.some((w) => norm(t).startsWith(w));
+/** A subtotal sums one 一级指标; the others sum the unit. */
+export const isSubtotal = (t: string) => norm(t).startsWith('小计');
+export const isAverage = (t: string) => norm(t).startsWith('平均');
+
+/** A score column of the long layout: 得分 (its round from the row or sheet), 上半年得分, or 扣分. */
+export interface ScoreCol {
+  col: number;
+  round: Round | null;
+  deduction: boolean;
+  /** An inspector's own column (上半年·张三·得分, as the 评分表 writes it), with its 扣分说明 column. */
+  inspector?: string;
+  noteCol?: number;
+}
+
+export interface Layout {
+  /** The header's first row (a title may stand above it) and last row (data starts below it). */
+  top: number;
+  row: number;
+  cols: Partial<Record<ScoreKey, number>>;
+  /** Long layout: the score columns (得分 before 扣分). */
+  scoreCols: ScoreCol[];
+  /** Wide layout: a column per indicator, with the note column right of it if any. */
+  indicators: { col: number; ind: Indicator; noteCol?: number }[] | null;
+}
+
+const MIN_WIDE_INDICATORS = 3;
+function headerKey(text: string): string {
+  return norm(text).replace(/[(（].*$/, '');
+}
+
+function matches(text: string, key: ScoreKey): boolean {
+  const h = headerKey(text);
+  return h !== '' && SCORE_ALIASES[key].some((a) => norm(a) === h);
+}
+
+/**
+ * The header cells of row r: the row itself, with a second header row under it laid over
+ * (单位 merged over two rows, 网站内容（70分） over its indicators, 指标 over 一级指标 | 二级指标).
+ * The row below is a second header row when both rows hold a header word or several indicators,
+ * one of its cells stands under a blank of row r, and it holds no number.
+ */
+function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator | undefined): { cells: string[]; last: number } {
+  const merged = makeResolver(sheet);
+  const row = sheet.rows[r] ?? [];
+  const next = sheet.rows[r + 1] ?? [];
+  const cells = Array.from({ length: Math.max(row.length, next.length) }, (_, c) => merged(r, c).trim());
+  const texts = next.map((c) => (isBlank(c) ? '' : cellText(c).trim()));
+  // Indicator names alone make a header row only when there are several (a long layout's first
+  // row names one indicator and may hold no number yet).
+  const headerLike = (ts: string[]) => ts.some((t) => t && ANY_KEY.some((k) => matches(t, k))) || ts.filter((t) => t && find(t)).length >= MIN_WIDE_INDICATORS;
+  // …and stands under a blank of row r (a sub-column), unlike a data row under its header; row r
+  // is a header too (not a title).
+  const sub = texts.some((t, c) => t && isBlank(row[c]));
+  if (!sub || next.some((c) => c?.t === 'n') || !headerLike(texts) || !headerLike(cells)) return { cells, last: r };
+  texts.forEach((t, c) => {
+    if (t) cells[c] = t;
+  });
+  return { cells, last: r + 1 };
+}
+
+function findCols(cells: string[]): Partial<Record<ScoreKey, number>> {
+  const cols: Partial<Record<ScoreKey, number>> = {};
+  cells.forEach((t, c) => {
+    for (const k of Object.keys(SCORE_ALIASES) as ScoreKey[]) if (cols[k] === undefined && matches(t, k)) cols[k] = c;
+  });
+  return cols;
+}
+
+/**
+ * 上半年 | 下半年得分 | 第一次检查评分 | 2024年上半年 as a score column's header: its round; null for
+ * any other header (上半年扣分说明 is a note, 检查日期 a round column).
+ */
+function roundColumn(text: string): Round | null {
+  const t = norm(text);
+  const rest = t.replace(/^\d{4}年?度?/, '').replace(/上半年|下半年|第[一二12][轮次]|[()]/g, '').replace(/检查|考核/g, '');
+  return rest !== t && /^(?:得分|评分|分数|实得分)?$/.test(rest) ? roundIn(t) : null;
+}
+
+/** Parts of 上半年·张三·得分 (the 评分表's own headers; also with / or |). */
+const PARTS = /[·・|/]/;
+
+/** Adds the columns of inspectors (round · inspector · 得分) and pairs each with its 扣分说明 column. */
+function inspectorColumns(cells: string[], scoreCols: ScoreCol[]): void {
+  const found = new Map<string, ScoreCol>();
+  const notes = new Map<string, number>();
+  cells.forEach((t, col) => {
+    const parts = t.split(PARTS).map((x) => x.trim());
+    if (parts.length !== 3) return;
+    const round = roundIn(parts[0]!) ?? parseRound(parts[0]!);
+    const name = parts[1]!;
+    if (!round || !name) return;
+    const key = `${round}\u0000${name}`;
+    const inspector = name === UNNAMED_INSPECTOR ? '' : name;
+    if (matches(parts[2]!, 'score')) found.set(key, { col, round, deduction: false, inspector });
+    else if (matches(parts[2]!, 'note')) notes.set(key, col);
+  });
+  for (const [key, c] of found) scoreCols.push(notes.has(key) ? { ...c, noteCol: notes.get(key)! } : c);
+}
+
+function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined): Omit<Layout, 'top'> | null {
+  const cols = findCols(cells);
+  if (cols.indicator !== undefined || cols.indicatorId !== undefined) {
+    const scoreCols: ScoreCol[] = [];
+    cells.forEach((t, col) => {
+      const round = col === cols.round ? null : roundColumn(t);
+      if (round) scoreCols.push({ col, round, deduction: false });
+    });
+    inspectorColumns(cells, scoreCols);
+    if (!scoreCols.length && cols.score !== undefined) scoreCols.push({ col: cols.score, round: null, deduction: false });
+    if (cols.deduction !== undefined) scoreCols.push({ col: cols.deduction, round: scoreCols[0]?.round ?? null, deduction: true });
+    // 分数 beside 二级指标 with no unit named is a rubric's points column (评分细则), not scores.
+    const points = cols.unit === undefined && scoreCols.length === 1 && scoreCols[0]!.col === cols.score && headerKey(cells[cols.score]!) === '分数';
+    if (scoreCols.length && !points) return { row, cols, scoreCols, indicators: null };
+  }
+  if (cols.unit === undefined) return null;
+  const indicators: { col: number; ind: Indicator; noteCol?: number }[] = [];
+  const seen = new Set<string>();
+  cells.forEach((t, col) => {
+    const ind = t ? find(t) : undefined;
+    if (!ind || seen.has(ind.id)) return;
+    seen.add(ind.id);
+    const noteCol = matches(cells[col + 1] ?? '', 'note') ? col + 1 : undefined;
+    indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }) });
+  });
+  if (indicators.length < MIN_WIDE_INDICATORS) return null;
+  // A note column right of an indicator is that indicator's; the row's note is another one.
+  const own = new Set(indicators.map((i) => i.noteCol));
+  const note = cells.findIndex((t, c) => !own.has(c) && matches(t, 'note'));
+  return { row, cols: { ...cols, note: note < 0 ? undefined : note }, scoreCols: [], indicators };
+}
+
+/** The first score layout among the first rows, or null. */
+export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | undefined): Layout | null {
+  for (let r = 0; r < Math.min(HEADER_SCAN, sheet.rows.length); r++) {
+    const { cells, last } = headerCells(sheet, r, find);
+    const layout = layoutAt(cells, last, find);
+    if (layout) return { ...layout, top: r };
+  }
+  return null;
+}
+
+/** What a score cell says: a number, nothing (blank, —, /, 未评), or a problem. */
+export type ScoreValue = { score: number; remark: string } | { blank: true } | { problem: string };
+
+const NOT_SCORED = new Set(['-', '—', '——', '/', '\\', '未评', '未评分', '未检查']);
+/** 8.5（栏目不全）, 8分，栏目不全: a number and a remark without digits. */
+const WITH_REMARK = /^([-+]?\d+(?:\.\d+)?)分?[(,，;；:：、]?([^\d]*?)\)?$/;
+const FULL_MARKS = ['满分', '全满分', '不扣分'];
+const NO_DEDUCTION = ['无', '不扣分', '未扣分', '0分'];
+
+/**
+ * A score cell read as written: numbers, `8分`, `满分`, `8.5（栏目不全）` (the remark kept as a
+ * note); in a 扣分 column, `2`, `-2`, `扣2分` or `无` taken off the indicator's points.
+ */
+export function scoreValue(cell: Cell | null | undefined, max: number, deduction: boolean): ScoreValue {
+  if (isBlank(cell)) return { blank: true };
+  const n = cell!.t === 'n' ? cell!.v : null;
+  const t = norm(cellText(cell)).replace(/^扣(?:除)?/, '');
+  if (n === null && NOT_SCORED.has(t)) return { blank: true };
+  if (deduction) {
+    if (n === null && NO_DEDUCTION.includes(t)) return { score: max, remark: '' };
+    const d = n ?? numberOf({ t: 's', v: t });
+    return d === null || /%/.test(t) ? { problem: `扣分“${cellText(cell).trim()}”不是数字` } : { score: max - Math.abs(d), remark: '' };
+  }
+  if (n !== null) return { score: n, remark: '' };
+  if (FULL_MARKS.includes(t)) return { score: max, remark: '' };
+  if (/%/.test(t)) return { problem: `得分“${cellText(cell).trim()}”是百分比，不是分数` };
+  const m = WITH_REMARK.exec(t);
+  if (m) return { score: Number(m[1]), remark: m[2]!.replace(/[)）]$/, '') };
+  return { problem: `得分“${cellText(cell).trim()}”不是数字` };
+}
