@@ -63,8 +63,10 @@ export function chartXml(c: SheetChart, sheetRef: string): string {
   const numPts = c.values.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('');
   const bar = c.spec.type === 'bar';
   const showLabels = n <= 40;
+  // Counts are labelled as counts (21, not 21.00); scores with their two decimals.
+  const whole = c.values.every((v) => v === null || Number.isInteger(v));
   const labels = showLabels
-    ? `<c:dLbls><c:numFmt formatCode="${bar ? '0.00' : 'General'}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(800)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+    ? `<c:dLbls><c:numFmt formatCode="${whole ? '0' : '0.00'}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr(800)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
     : '';
   const series =
     `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:v>${esc(c.spec.title)}</c:v></c:tx>${fill(BAR)}<c:invertIfNegative val="0"/>${points}${labels}` +

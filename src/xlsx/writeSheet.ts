@@ -85,16 +85,50 @@ export const REL_TYPES = {
   drawing: `${REL}/drawing`,
 };
 
-/** Lines a wrapped text needs in a column `width` characters wide (a CJK glyph is about 1.5 digits wide). */
+/** Width of a CJK glyph or full-width sign in digit widths: ~1.9 in Excel's 等线, ~1.5 in LibreOffice. */
+const WIDE = 1.8;
+
+/**
+ * Lines a wrapped text needs in a column `width` characters wide, wrapped as spreadsheets do:
+ * a line may break after a CJK glyph, a space, `/` or `-`, never inside a Latin word or a path
+ * (a word that does not fit moves to the next line; one longer than a line is cut). Counting
+ * total width only, a message holding a long file path got too few lines and its end was cut
+ * off in print; so did Chinese text measured at 1.5 digits a glyph.
+ */
 export function wrappedLines(v: OutValue | undefined, width: number): number {
   if (typeof v !== 'string' || !v) return 1;
-  let n = 0;
-  for (const line of v.split('\n')) {
-    let w = 0;
-    for (let i = 0; i < line.length; i++) w += line.charCodeAt(i) > 0x2e80 ? 1.5 : 1;
-    n += Math.max(1, Math.ceil(w / Math.max(1, width - 1)));
+  const max = Math.max(1, width - 1);
+  let lines = 1;
+  let x = 0; // width used on the current line
+  let word = 0; // width of the unbreakable run that ends the line
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 10) {
+      lines++;
+      x = word = 0;
+      continue;
+    }
+    const wide = c >= 0x2e80 || (c >= 0x2010 && c <= 0x206f);
+    const w = wide ? WIDE : 1;
+    x += w;
+    if (wide || c === 32) {
+      if (x > max) {
+        lines++;
+        x = c === 32 ? 0 : w;
+      }
+      word = 0;
+      continue;
+    }
+    word += w;
+    if (x > max) {
+      lines++;
+      // The word moves down whole when it fits a line; else it is cut at the edge.
+      x = word <= max && word < x ? word : w;
+      if (x === w) word = w;
+    }
+    if (c === 47 || c === 45) word = 0; // a break may follow '/' or '-'
   }
-  return n;
+  return lines;
 }
 
 function defaultWidth(header: string): number {
@@ -264,10 +298,12 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
     br++;
     block.rows.forEach((row, j) => {
       const head = block.header && j === 0;
-      const cells = row.map((v, c) =>
-        cellXml(`${refs.col(c)}${br}`, v, c, undefined, (_c, _f, link, date) =>
-          head ? headerStyle : styles.style({ border: block.header, ...(date ? { numFmt: 'yyyy-mm-dd' } : {}), ...(link ? { color: LINK_COLOR, underline: true } : {}) }), ctx, () => {}),
-      );
+      const cells = row.map((v, c) => {
+        const kind = block.kinds?.[c];
+        const numFmt = kind ? NUM_FMT[kind] : undefined;
+        return cellXml(`${refs.col(c)}${br}`, v, c, undefined, (_c, _f, link, date) =>
+          head ? headerStyle : styles.style({ border: block.header, ...(numFmt ? { numFmt } : {}), ...(date ? { numFmt: 'yyyy-mm-dd' } : {}), ...(link ? { color: LINK_COLOR, underline: true } : {}) }), ctx, () => {});
+      });
       out.write(`<row r="${br}">${cells.join('')}</row>`);
       br++;
     });

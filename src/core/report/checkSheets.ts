@@ -6,6 +6,7 @@ import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
 import { cellOf } from '../rules/cells';
+import { cnDate, localDateTime } from './dates';
 import { sheetCellOf } from './sheetCell';
 import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
 
@@ -23,7 +24,7 @@ const formTitle = (f: FormId | null) => (f ? formById(f).label : '');
 function importSheet(r: CheckResult): SheetModel {
   return {
     name: '导入记录',
-    title: `导入记录（检查日期 ${r.asOf}）`,
+    title: `导入记录（检查日期 ${cnDate(r.asOf)}）`,
     columns: [
       { header: '文件', width: 40 },
       { header: '单位', width: 18 },
@@ -39,7 +40,7 @@ function importSheet(r: CheckResult): SheetModel {
       STATUS[f.status] ?? f.status,
       f.sheets.map((s) => `${s.sheet}→${s.form ? formTitle(s.form) : '未识别'}${s.nothingToFile ? '（无）' : ''}${s.replaced ? '（已替换）' : ''}`).join('；'),
       f.sheets.reduce((n, s) => n + s.rows, 0),
-      f.modified,
+      localDateTime(f.modified),
       f.sha256,
     ]),
     table: { name: 'T_Import' },
@@ -204,7 +205,7 @@ function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]
 function unitSheet(r: CheckResult): SheetModel {
   return {
     name: '单位概况',
-    title: `单位概况（检查日期 ${r.asOf}）`,
+    title: `单位概况（检查日期 ${cnDate(r.asOf)}）`,
     columns: [
       { header: '单位', width: 18 },
       { header: '类别', width: 10 },

@@ -132,8 +132,9 @@ export interface SheetModel {
   /**
    * Extra blocks written below the table (e.g. grade distribution), each a small grid: the title
    * row, then its rows, then one empty row. `header`: the first row is a header (bold, filled).
+   * `kinds`: number formats by column of the block (e.g. scores shown with two decimals).
    */
-  blocks?: { title: string; rows: OutValue[][]; header?: boolean }[];
+  blocks?: { title: string; rows: OutValue[][]; header?: boolean; kinds?: (ColumnKind | undefined)[] }[];
   /**
    * Subtitle lines written as separate cells (same index as `subtitle`, whose text a renderer
    * without this feature writes instead), e.g. a signer line with its input cells.

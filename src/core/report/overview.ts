@@ -11,13 +11,16 @@ import type { Params } from '../scoring/params';
 import { SCORING_RULES } from '../scoring/rules';
 import { RECT_STATUSES, type RectItem } from '../scoring/rectification';
 import { gradeColors } from '../scoring/ranking-sheet';
-import { blockRows, type OutValue, type SheetModel } from './model';
+import { cnDate } from './dates';
+import { blockRows, type ColumnKind, type OutValue, type SheetModel } from './model';
 
 export const OVERVIEW_SHEET = '总览';
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 /** Finding types listed by name; the rest are summed into one line. */
 const TOP_TYPES = 8;
 const TOP_UNITS = 5;
+/** 前/后 5 名: scores with two decimals, as in 考核排名. */
+const UNIT_KINDS: (ColumnKind | undefined)[] = ['integer', undefined, 'decimal2', undefined];
 
 export interface OverviewInput {
   check: CheckResult;
@@ -99,31 +102,32 @@ export function overviewSheet(input: OverviewInput): SheetModel {
     { title: '问题类型分布', header: true, rows: [['问题类型', '条数', '其中'], ...shown.map(([t, c]) => [t, total(c), breakdown(c)])] },
     { title: '等级分布', header: true, rows: [['等级', '单位数', '占比'], ...gradeRows] },
     { title: '整改进度', header: true, rows: [['整改状态', '事项数', '占比'], ...statusRows] },
-    { title: `前 ${topUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...topUnits] },
+    { title: `前 ${topUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...topUnits], kinds: UNIT_KINDS },
   ];
-  if (bottomUnits.length) blocks.push({ title: `后 ${bottomUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...bottomUnits] });
+  if (bottomUnits.length) blocks.push({ title: `后 ${bottomUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...bottomUnits], kinds: UNIT_KINDS });
 
   const sheet: SheetModel = {
     name: OVERVIEW_SHEET,
     title: '网络阵地检查总览',
-    subtitle: [`检查日期：${params.asOf}  应报 ${expected.length} 个单位，已报送 ${submitted} 个（${pct(submitted, expected.length)}）；问题 ${total(sev)} 条；参评 ${results.length} 个单位。`],
+    subtitle: [`检查日期：${cnDate(params.asOf)}  应报 ${expected.length} 个单位，已报送 ${submitted} 个（${pct(submitted, expected.length)}）；问题 ${total(sev)} 条；参评 ${results.length} 个单位。`],
     columns: [
       { header: '项目', width: 24 },
-      { header: '数值', width: 16 },
+      { header: '数值', width: 18, wrap: true },
       { header: '说明', width: 30, wrap: true },
     ],
     rows,
     blocks,
     print: { onePage: true },
   };
-  // Charts to the right of their blocks.
+  // Charts to the right of their blocks: past the widest block, never over a block's cells.
   const at = blockRows(sheet);
+  const chartCol = Math.max(sheet.columns.length, ...blocks.flatMap((b) => b.rows.map((r) => r.length)));
   const typesHeight = Math.max(160, 40 + shown.length * 20);
   // Rows are at least 14.25 pt: the second chart starts below the first.
   const gradeRow = Math.max(at[1]!, at[0]! + Math.ceil(typesHeight / 14.25) + 1);
   sheet.charts = [
-    { type: 'bar', title: '问题类型分布', block: 0, categoryCol: 0, valueCol: 1, anchor: { row: at[0]!, col: 3 }, size: { width: 300, height: typesHeight } },
-    { type: 'column', title: '等级分布', block: 1, categoryCol: 0, valueCol: 1, anchor: { row: gradeRow, col: 3 }, size: { width: 300, height: 200 }, colorBy: { col: 0, fills: gradeColors(params) } },
+    { type: 'bar', title: '问题类型分布', block: 0, categoryCol: 0, valueCol: 1, anchor: { row: at[0]!, col: chartCol }, size: { width: 300, height: typesHeight } },
+    { type: 'column', title: '等级分布', block: 1, categoryCol: 0, valueCol: 1, anchor: { row: gradeRow, col: chartCol }, size: { width: 300, height: 200 }, colorBy: { col: 0, fills: gradeColors(params) } },
   ];
   return sheet;
 }

@@ -4,6 +4,7 @@
  */
 import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
 import type { CheckResult } from '../model';
+import { cnDate } from './dates';
 import type { OutValue, SheetModel } from './model';
 import { returnCopies, type ReturnOptions } from './returnCopy';
 
@@ -65,7 +66,7 @@ export function receiptSheet(result: CheckResult, previous?: SheetGrid | null, o
   return {
     name: RECEIPT_SHEET,
     title: '网络阵地备案表收件与退回回执',
-    subtitle: [`检查日期：${result.asOf}    退回日期、重报日期、备注由办公室填写，重新运行时保留`],
+    subtitle: [`检查日期：${cnDate(result.asOf)}    退回日期、重报日期、备注由办公室填写，重新运行时保留`],
     columns: [
       { header: '单位', width: 16 },
       { header: '类别', width: 10 },

@@ -9,6 +9,7 @@ import { addTo } from '../group';
 import { addDays } from '../normalize/date';
 import * as catalog from '../rules/catalog';
 import { RETURN_SHEET } from '../sheet/instructions';
+import { cnDate } from './dates';
 import type { SheetModel } from './model';
 import { sheetCellOf } from './sheetCell';
 
@@ -114,7 +115,7 @@ export function returnSheetModel(copy: ReturnCopy): SheetModel {
     title: `${copy.unit}网络阵地备案表退回说明`,
     subtitle: [
       `退回文件：${baseName(copy.file)}    共 ${copy.items.length} 个问题（错误 ${errors} 个，警告 ${copy.items.length - errors} 个）`,
-      `请按下表逐项修改（有问题的单元格已标色并附批注），于 ${copy.deadline} 前重新报送。不要改动表头；本工作表可以保留，不影响重新报送。`,
+      `请按下表逐项修改（有问题的单元格已标色并附批注），于 ${cnDate(copy.deadline)}前重新报送。不要改动表头；本工作表可以保留，不影响重新报送。`,
     ],
     columns: [
       { header: '序号', width: 6, kind: 'integer' },
@@ -123,9 +124,9 @@ export function returnSheetModel(copy: ReturnCopy): SheetModel {
       { header: '单元格', width: 8 },
       { header: '问题', width: 46, wrap: true },
       { header: '怎么改', width: 46, wrap: true },
-      { header: '截止日期', width: 12 },
+      { header: '截止日期', width: 12, kind: 'date' },
     ],
-    rows: copy.items.map((i, n) => [n + 1, SEVERITY_TEXT[i.severity], i.sheet ?? '（整个文件）', i.cell ?? '', `${i.title}：${i.message}`, i.todo, copy.deadline]),
+    rows: copy.items.map((i, n) => [n + 1, SEVERITY_TEXT[i.severity], i.sheet ?? '（整个文件）', i.cell ?? '', `${i.title}：${i.message}`, i.todo, { date: copy.deadline }]),
     print: { landscape: true, fitToWidth: true },
   };
 }
