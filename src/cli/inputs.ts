@@ -32,7 +32,10 @@ export async function loadRoster(file: string): Promise<Roster> {
 
 export async function scoreSheets(file: string): Promise<SourcedSheet[]> {
   const { abs, workbook } = await readGiven(file, '评分文件');
-  return scoreBookSheets(workbook).map((sheet) => ({ file: shownPath(abs), sheet }));
+  // No score sheet at all (a submission given as --scores): its first sheet is read, so the run
+  // says 找不到评分表头 at it instead of scoring nothing silently.
+  const sheets = scoreBookSheets(workbook);
+  return (sheets.length ? sheets : workbook.sheets.slice(0, 1)).map((sheet) => ({ file: shownPath(abs), sheet }));
 }
 
 /** An earlier result's sheets; none when the file does not exist yet (a first run). */

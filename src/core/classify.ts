@@ -12,6 +12,8 @@ export type FileKind = 'submission' | 'roster' | 'scores' | 'result';
 
 /** Sheets of a score workbook, by name (DOMAIN §2.3). */
 export const SCORE_BOOK_SHEETS = ['评分', '评分记录', '检查评分', '加减分', '评分细则', '参数'] as const;
+/** A result's print view of its 评分表: the same scores again (averaged), never read as scores. */
+const DERIVED_SHEETS = ['评分表_打印'];
 /** Sheets only a result workbook has (check-only results included). */
 const RESULT_SHEETS = ['总览', '考核排名', '评分表', '整改台账', '校验结果', '导入记录', '单位概况'];
 
@@ -50,5 +52,5 @@ export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolea
  * say the round or the inspector and locates the findings.
  */
 export function scoreBookSheets(wb: WorkbookGrid): SheetGrid[] {
-  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).filter((s) => named(s, SCORE_BOOK_SHEETS) || hasScoreHeader(s));
+  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).filter((s) => named(s, SCORE_BOOK_SHEETS) || (!named(s, DERIVED_SHEETS) && hasScoreHeader(s)));
 }

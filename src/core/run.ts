@@ -16,7 +16,7 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scoreKey, scorePrintSheet, scoreSheet, UNSCORED, adjustmentsSheet, typedAdjustmentRows,
+  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows,
 } from './scoring';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -97,7 +97,9 @@ export function runAssessment(input: RunInput): RunResult {
     findings.push(...back.findings);
   }
   const given: ScoreEntry[][] = [];
-  for (const s of input.scoreBooks.filter((b) => !NOT_SCORES.includes(b.sheet.name.trim()))) {
+  const toRead = scoreSheetsToRead(input.scoreBooks.filter((b) => !NOT_SCORES.includes(b.sheet.name.trim())));
+  findings.push(...toRead.findings);
+  for (const s of toRead.read) {
     const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames, roster: input.check.roster });
     given.push(r.entries);
     findings.push(...r.findings);

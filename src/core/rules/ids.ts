@@ -67,6 +67,7 @@ export const RULE_IDS = [
   'score-conflict',
   'score-round-missing',
   'score-total-mismatch',
+  'score-sheet-skipped',
   'score-sheet-invalid',
   'adjustment-invalid',
   'params-invalid',

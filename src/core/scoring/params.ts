@@ -92,8 +92,37 @@ interface Field {
   read: (cell: Cell, d: Draft) => boolean;
 }
 
-/** A number, also with the unit people write after it (15天, 7 日, 2000人). */
-const num = (cell: Cell) => numberOf(cell) ?? (cell.t === 's' ? numberOf({ t: 's', v: cell.v.trim().replace(/\s*(?:天|日|个|人|名)$/, '') }) : null);
+/**
+ * A number as offices write it: with a unit (15天, 7 日, 2000人, 2分/项), a word around it
+ * (每项扣2分, 最多10分, 不超过5分), in Chinese (十五天, 两周 → 14 days), 万 (1.2万) or 2,000.
+ * Working days (10个工作日) are no calendar days: refused, not guessed.
+ */
+const num = (cell: Cell) => numberOf(cell) ?? (cell.t === 's' ? looseNumber(cell.v) : null);
+
+const CN_NUM: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** 一…九十九 (五, 十五, 二十, 二十五); null for anything else. */
+function chineseNumber(t: string): number | null {
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(t);
+  if (!m || !t) return null;
+  if (!m[2]) return m[3] ? null : CN_NUM[m[1]!]!;
+  return (m[1] ? CN_NUM[m[1]]! : 1) * 10 + (m[3] ? CN_NUM[m[3]]! : 0);
+}
+
+export function looseNumber(written: string): number | null {
+  const t = norm(written)
+    .replace(/^(?:每[项个次条处]?|扣(?:除)?|最多|最高|不超过|上限|封顶|约)+/, '')
+    .replace(/(?:\/[项个次条处])$/, '')
+    .replace(/(\d),(?=\d{3})/g, '$1')
+    .replace(/(?<!工作)(?:天|日|个|人|名|项|次|条|处|分)$/, '');
+  const weeks = /^(.+?)(?:个)?(?:周|星期)$/.exec(t);
+  if (weeks) {
+    const n = looseNumber(weeks[1]!);
+    return n === null ? null : n * 7;
+  }
+  const wan = /^(\d+(?:\.\d+)?)万$/.exec(t);
+  if (wan) return Number(wan[1]) * 10000;
+  return numberOf({ t: 's', v: t }) ?? chineseNumber(t);
+}
 /** A header row over the label and value columns (序号 | 参数 | 值 | 说明). */
 const LABEL_HEADERS = ['参数', '参数名', '参数名称', '项目', '名称', '设置项'];
 const VALUE_HEADERS = ['值', '参数值', '取值', '设置', '数值', '设定值'];

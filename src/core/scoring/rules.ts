@@ -101,6 +101,14 @@ export const scoreTotalMismatch = defineRule<{ label: string; written: number; s
   suggestion: () => '请检查人核对各项得分与合计',
 });
 
+export const scoreSheetSkipped = defineRule<{ sheet: string; others: string }>({
+  id: 'score-sheet-skipped',
+  severity: 'info',
+  title: '汇总表未重复计分',
+  description: '评分文件中除各检查人（或各轮次）的评分表外还有汇总表；汇总表的分数已包含在分表中，未重复计分。',
+  message: (p) => `工作表“${p.sheet}”是“${p.others}”的汇总，未重复计分`,
+});
+
 export const scoreSheetInvalid = defineRule<{ problem: string }>({
   id: 'score-sheet-invalid',
   severity: 'error',
@@ -154,6 +162,7 @@ export const SCORING_RULES = [
   scoreConflict,
   scoreRoundMissing,
   scoreSheetInvalid,
+  scoreSheetSkipped,
   scoreTotalMismatch,
   adjustmentInvalid,
   paramsInvalid,

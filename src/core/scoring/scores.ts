@@ -11,6 +11,7 @@ import {
   scoreInvalidRow,
   scoreOutOfRange,
   scoreSheetInvalid,
+  scoreSheetSkipped,
   scoreTotalMismatch,
   scoreUnknownIndicator,
   scoreUnknownUnit,
@@ -76,6 +77,25 @@ export function inspectorInSheetName(name: string, isUnit: (name: string) => boo
 /** Whether a sheet has a score header in any layout (score-layout.ts), whatever its name. */
 export function hasScoreHeader(sheet: SheetGrid): boolean {
   return scoreLayout(sheet, indicatorLookup(DEFAULT_RUBRIC)) !== null;
+}
+
+/** A sheet that sums up the others: 汇总, 总表, 平均分, 统计. */
+const SUMMARY_SHEET = /汇总|总表|合计|平均|统计/;
+
+/**
+ * The score sheets to read: a summary sheet beside other score sheets of the same file (张三 |
+ * 李四 | 汇总) is their mean or sum, not another inspector: it is left out, with a finding.
+ */
+export function scoreSheetsToRead<T extends { file: string; sheet: SheetGrid }>(sheets: readonly T[]): { read: T[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const read = sheets.filter((s) => {
+    if (!SUMMARY_SHEET.test(s.sheet.name)) return true;
+    const others = sheets.filter((o) => o.file === s.file && !SUMMARY_SHEET.test(o.sheet.name)).map((o) => o.sheet.name);
+    if (!others.length) return true;
+    findings.push(scoreSheetSkipped.at({ file: s.file, sheet: s.sheet.name, cell: null }, { sheet: s.sheet.name, others: others.join('、') }));
+    return false;
+  });
+  return { read, findings };
 }
 
 /** Resolves a unit name as written to the known name: spacing, width, 简称, 盖章 or school prefix. */

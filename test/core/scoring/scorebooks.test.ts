@@ -3,12 +3,14 @@
  * runs them (classify → scoreBookSheets → pipeline): totals, grades, ranks and findings must be
  * those of the same scores in the documented long layout.
  */
-import { scoreBookSheets } from '../../../src/core/classify';
+import path from 'node:path';
+import { scoreSheets } from '../../../src/cli/inputs';
+import { classifyWorkbook, scoreBookSheets } from '../../../src/core/classify';
 import type { SheetGrid, WorkbookGrid } from '../../../src/core/grid';
 import { runPipeline } from '../../../src/core/pipeline';
-import { DEFAULT_RUBRIC, inspectorInSheetName, parseScores } from '../../../src/core/scoring';
+import { DEFAULT_RUBRIC, inspectorInSheetName, paramsFromGrid, parseScores } from '../../../src/core/scoring';
 import type { Roster } from '../../../src/core/units';
-import { grid } from './helpers';
+import { grid, modelToGrid } from './helpers';
 
 type V = string | number | null;
 const roster: Roster = { units: [
@@ -214,5 +216,61 @@ describe('scores as inspectors write them', () => {
 
   it.each([['栏目'], ['新闻动态与组织管理'], ['3.1'], ['1.7'], ['12']])('near miss: indicator %s stays unknown', (ind) => {
     expect(parse([H, row(ind, 1)]).findings.map((f) => f.rule)).toEqual(['score-unknown-indicator']);
+  });
+});
+
+describe('more than scores in a score workbook', () => {
+  it('a result workbook’s 评分表 sent back filled counts per inspector (its print view never a second time)', () => {
+    const sheets = base.workbook.sheets.map((m) => modelToGrid(m));
+    expect(classifyWorkbook({ sheets }, '考核结果.xlsx')).toBe('result');
+    expect(scoreBookSheets({ sheets }).map((s) => s.name)).not.toContain('评分表_打印');
+    const r = run([{ file: '考核结果.xlsx', sheets }]);
+    expect(outcome(r)).toEqual(outcome(base));
+    expect(scoringRules(r)).toEqual(scoringRules(base));
+  });
+
+  it('a 汇总 sheet beside the inspectors’ sheets is not counted again, and says so', () => {
+    const sheet = (name: string, p: string | null) => {
+      const rows: V[][] = [['轮次', '单位', '二级指标', '得分']];
+      UNITS.forEach((u) => INDS.forEach((ind, i) => rows.push(['上半年', u, ind.level2, p ? score(1, p, u, i) : (score(1, '张三', u, i) + score(1, '李四', u, i)) / 2])));
+      return grid(name, rows);
+    };
+    const r = run([{ file: '上半年.xlsx', sheets: [sheet('张三', '张三'), sheet('李四', '李四'), sheet('汇总', null)] }]);
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-skipped').map((f) => f.sheet)).toEqual(['汇总']);
+    expect(new Set(r.run!.scores.map((e) => e.inspector))).toEqual(new Set(['张三', '李四']));
+  });
+
+  it('near miss: a workbook of 上半年汇总 and 下半年汇总 alone reads both', () => {
+    const sheet = (name: string, round: string) => grid(name, [['轮次', '单位', '二级指标', '得分'], [round, '护理学院', '栏目规划', 3]]);
+    const r = run([{ file: '汇总.xlsx', sheets: [sheet('上半年汇总', '上半年'), sheet('下半年汇总', '下半年')] }]);
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-skipped')).toEqual([]);
+    expect(r.run!.scores).toHaveLength(2);
+  });
+});
+
+describe('参数 values as offices write them', () => {
+  const read = (label: string, value: string) => paramsFromGrid(grid('参数', [['参数', '值'], [label, value]]), 'p.xlsx');
+  it.each([
+    ['整改期限（天）', '十五天', { rectifyDays: 15 }], ['整改期限', '两周', { rectifyDays: 14 }], ['更新预警天数', '1周', { staleWarnDays: 7 }],
+    ['缺报迟报扣分（每项）', '每项扣2分', { formMissing: { each: -2, cap: -10 } }], ['缺报迟报扣分上限', '最多8分', { formMissing: { each: -2, cap: -8 } }],
+    ['加分上限', '不超过3分', { bonus: { cap: 3 } }], ['网络大V粉丝数', '1.2万', { bigvThreshold: 12000 }], ['网络大V粉丝数', '2,000人', { bigvThreshold: 2000 }],
+    ['优秀分数线', '90分', null], ['工作群问题扣分（每个）', '1分/个', { groupIssue: { each: -1, cap: -4 } }],
+  ] as const)('%s = %s', (label, value, given) => {
+    const r = read(label, value);
+    expect(r.findings).toEqual([]);
+    if (given) expect(r.given).toEqual(given);
+  });
+
+  it.each([['整改期限', '10个工作日'], ['整改期限', '半个月'], ['更新预警天数', '一周左右'], ['加分上限', '若干']])('near miss: %s = %s stays invalid', (label, value) => {
+    expect(read(label, value).findings.map((f) => f.rule)).toEqual(['params-invalid']);
+  });
+});
+
+describe('a score file that holds no scores', () => {
+  it('a submission given as --scores gets score-sheet-invalid at its first sheet, not silence', async () => {
+    const file = path.join(__dirname, '../../../samples/submissions/体育部.xlsx');
+    const scoreBooks = await scoreSheets(file);
+    const r = runPipeline({ submissions: [], roster, scoreBooks, params: { asOf: '2024-11-20' }, mode: 'run' });
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-invalid').map((f) => f.file)).toEqual([scoreBooks[0]!.file]);
   });
 });
