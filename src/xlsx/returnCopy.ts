@@ -6,7 +6,7 @@
  */
 import { strFromU8, strToU8, zipSync } from 'fflate';
 import { inflateEntry, listEntries } from './zipGuard';
-import { FILLS } from '../core/report/model';
+import { FILLS, headerRow } from '../core/report/model';
 import { noteText, returnSheetModel, type ReturnCopy, type ReturnItem } from '../core/report/returnCopy';
 import { RETURN_SHEET } from '../core/sheet/instructions';
 import { cellGridXml } from './returnCopyXml';
@@ -352,6 +352,7 @@ function addReturnSheet(files: Record<string, Uint8Array>, wbPart: string, sheet
   const existing = sheets.find((s) => s.name === RETURN_SHEET);
   if (existing) {
     files[existing.part] = strToU8(sheetXml);
+    files[wbPart] = strToU8(withPrintTitles(strFromU8(files[wbPart]!), sheets.indexOf(existing), headerRow(model) + 1));
     return;
   }
   const part = freeName(files, (n) => `xl/worksheets/sheet${n}.xml`);
@@ -360,15 +361,32 @@ function addReturnSheet(files: Record<string, Uint8Array>, wbPart: string, sheet
   const id = addRel(files, wbPart, REL.worksheet, part.startsWith('xl/') && wbPart.startsWith('xl/') ? part.slice(3) : `/${part}`);
   let wb = strFromU8(files[wbPart]!);
   const prefix = /\s([\w]+):id="/.exec(sheets[0]?.tag ?? '')?.[1] ?? 'r';
+  // Some writers (openpyxl) bind the prefix on each <sheet>, not on <workbook>: an unbound prefix
+  // makes the file unreadable (LibreOffice refuses it, Excel repairs it), so ours binds its own.
+  const root = /<workbook\b[^>]*>/.exec(wb)?.[0] ?? '';
+  const uri = new RegExp(`\\sxmlns:${prefix}="([^"]*)"`).exec(sheets[0]?.tag ?? '')?.[1] ?? NS_R;
+  const bind = new RegExp(`\\sxmlns:${prefix}="`).test(root) ? '' : ` xmlns:${prefix}="${uri}"`;
   const maxId = Math.max(0, ...[...wb.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1])));
-  wb = wb.replace(/(<sheets\b[^>]*>)/, `$1<sheet name="${RETURN_SHEET}" sheetId="${maxId + 1}" ${prefix}:id="${id}"/>`);
+  wb = wb.replace(/(<sheets\b[^>]*>)/, `$1<sheet${bind} name="${RETURN_SHEET}" sheetId="${maxId + 1}" ${prefix}:id="${id}"/>`);
   wb = wb.replace(/(<definedName\b[^>]*\slocalSheetId=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${Number(n) + 1}${b}`);
   wb = wb.replace(/(<workbookView\b[^>]*?)\s(?:activeTab|firstSheet)="\d+"/g, '$1').replace(/(<workbookView\b[^>]*?)\s(?:activeTab|firstSheet)="\d+"/g, '$1');
-  files[wbPart] = strToU8(wb);
+  files[wbPart] = strToU8(withPrintTitles(wb, 0, headerRow(model) + 1));
   // One selected tab: the new first sheet (several selected tabs would group the sheets).
   for (const s of sheets) {
     if (files[s.part]) files[s.part] = strToU8(strFromU8(files[s.part]!).replace(/\stabSelected="(?:1|true)"/g, ''));
   }
+}
+
+/**
+ * The 退回说明 header row repeats on every printed page (a unit with hundreds of problems prints
+ * many): the sheet's print titles, replacing any the sheet had.
+ */
+function withPrintTitles(wb: string, index: number, row: number): string {
+  const name = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">&apos;${RETURN_SHEET}&apos;!$${row}:$${row}</definedName>`;
+  const out = wb.replace(new RegExp(`<definedName\\b(?=[^>]*\\sname="_xlnm\\.Print_Titles")(?=[^>]*\\slocalSheetId="${index}")[^>]*>[^<]*</definedName>`, 'g'), '');
+  if (/<definedNames\b[^>]*\/>/.test(out)) return out.replace(/<definedNames\b[^>]*\/>/, `<definedNames>${name}</definedNames>`);
+  if (/<definedNames\b[^>]*>/.test(out)) return out.replace(/(<definedNames\b[^>]*>)/, `$1${name}`);
+  return out.replace(/(<\/sheets>)/, `$1<definedNames>${name}</definedNames>`);
 }
 
 const FILL_OF = { error: FILLS.error, warning: FILLS.warning, info: FILLS.info } as const;

@@ -6,6 +6,7 @@ import { columnLetters } from '../core/grid';
 import { FILLS, headerRow, type OutValue, type SheetModel } from '../core/report/model';
 import type { Styles } from './returnCopy';
 import { cleanText } from './values';
+import { wrappedLines as lines } from './writeSheet';
 
 function esc(s: string): string {
   return cleanText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -16,16 +17,6 @@ function cell(ref: string, v: OutValue, style: number): string {
   if (typeof v === 'number') return `<c r="${ref}" s="${style}"><v>${v}</v></c>`;
   const text = typeof v === 'string' ? v : typeof v === 'boolean' ? (v ? '是' : '否') : 'date' in v ? v.date : 'text' in v ? v.text : String(v.result ?? '');
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${esc(text)}</t></is></c>`;
-}
-
-/** Lines a text needs in a column `width` characters wide (a CJK glyph is about two). */
-function lines(v: OutValue, width: number): number {
-  if (typeof v !== 'string') return 1;
-  return v.split('\n').reduce((n, l) => {
-    let w = 0;
-    for (const ch of l) w += ch.charCodeAt(0) > 0x2e80 ? 1.8 : 1;
-    return n + Math.max(1, Math.ceil(w / Math.max(1, width - 1)));
-  }, 0);
 }
 
 export function cellGridXml(model: SheetModel, styles: Styles): string {
