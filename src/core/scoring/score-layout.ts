@@ -52,8 +52,8 @@ export interface Layout {
   cols: Partial<Record<ScoreKey, number>>;
   /** Long layout: the score columns (得分 before 扣分). */
   scoreCols: ScoreCol[];
-  /** Wide layout: a column per indicator, with the note column right of it if any. */
-  indicators: { col: number; ind: Indicator; noteCol?: number }[] | null;
+  /** Wide layout: a column per indicator (per round, under 上半年 | 下半年), with the note column right of it if any. */
+  indicators: { col: number; ind: Indicator; noteCol?: number; round?: Round }[] | null;
 }
 
 const MIN_WIDE_INDICATORS = 3;
@@ -72,11 +72,12 @@ function matches(text: string, key: ScoreKey): boolean {
  * The row below is a second header row when both rows hold a header word or several indicators,
  * one of its cells stands under a blank of row r, and it holds no number.
  */
-function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator | undefined): { cells: string[]; last: number } {
+function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator | undefined): { cells: string[]; last: number; rounds: (Round | null)[] } {
   const merged = makeResolver(sheet);
   const row = sheet.rows[r] ?? [];
   const next = sheet.rows[r + 1] ?? [];
   const cells = Array.from({ length: Math.max(row.length, next.length) }, (_, c) => merged(r, c).trim());
+  const rounds: (Round | null)[] = cells.map(() => null);
   const texts = next.map((c) => (isBlank(c) ? '' : cellText(c).trim()));
   // Indicator names alone make a header row only when there are several (a long layout's first
   // row names one indicator and may hold no number yet).
@@ -84,11 +85,18 @@ function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator
   // …and stands under a blank of row r (a sub-column), unlike a data row under its header; row r
   // is a header too (not a title).
   const sub = texts.some((t, c) => t && isBlank(row[c]));
-  if (!sub || next.some((c) => c?.t === 'n') || !headerLike(texts) || !headerLike(cells)) return { cells, last: r };
+  if (!sub || next.some((c) => c?.t === 'n') || !headerLike(texts) || !headerLike(cells)) return { cells, last: r, rounds };
+  // A round above several columns (上半年 merged over them, or written once with blanks after it)
+  // is theirs: the same indicators once per round.
+  let carried: Round | null = null;
+  cells.forEach((t, c) => {
+    if (!isBlank(row[c])) carried = roundIn(t);
+    rounds[c] = carried;
+  });
   texts.forEach((t, c) => {
     if (t) cells[c] = t;
   });
-  return { cells, last: r + 1 };
+  return { cells, last: r + 1, rounds };
 }
 
 function findCols(cells: string[]): Partial<Record<ScoreKey, number>> {
@@ -130,13 +138,19 @@ function inspectorColumns(cells: string[], scoreCols: ScoreCol[]): void {
   for (const [key, c] of found) scoreCols.push(notes.has(key) ? { ...c, noteCol: notes.get(key)! } : c);
 }
 
-function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined): Omit<Layout, 'top'> | null {
+function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined, rounds: (Round | null)[]): Omit<Layout, 'top'> | null {
   const cols = findCols(cells);
   if (cols.indicator !== undefined || cols.indicatorId !== undefined) {
     const scoreCols: ScoreCol[] = [];
     cells.forEach((t, col) => {
       const round = col === cols.round ? null : roundColumn(t);
       if (round) scoreCols.push({ col, round, deduction: false });
+      // 得分 under a round (上半年 over 得分 | 扣分说明), with the note column of the same round.
+      const above = rounds[col];
+      if (above && matches(t, 'score')) {
+        const noteCol = cells.findIndex((n, c) => c > col && rounds[c] === above && matches(n, 'note'));
+        scoreCols.push({ col, round: above, deduction: false, ...(noteCol < 0 ? {} : { noteCol }) });
+      }
     });
     inspectorColumns(cells, scoreCols);
     if (!scoreCols.length && cols.score !== undefined) scoreCols.push({ col: cols.score, round: null, deduction: false });
@@ -146,14 +160,15 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
     if (scoreCols.length && !points) return { row, cols, scoreCols, indicators: null };
   }
   if (cols.unit === undefined) return null;
-  const indicators: { col: number; ind: Indicator; noteCol?: number }[] = [];
+  const indicators: NonNullable<Layout['indicators']> = [];
   const seen = new Set<string>();
   cells.forEach((t, col) => {
     const ind = t ? find(t) : undefined;
-    if (!ind || seen.has(ind.id)) return;
-    seen.add(ind.id);
+    const round = rounds[col] ?? undefined;
+    if (!ind || seen.has(`${ind.id}${round}`)) return;
+    seen.add(`${ind.id}${round}`);
     const noteCol = matches(cells[col + 1] ?? '', 'note') ? col + 1 : undefined;
-    indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }) });
+    indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }), ...(round ? { round } : {}) });
   });
   if (indicators.length < MIN_WIDE_INDICATORS) return null;
   // A note column right of an indicator is that indicator's; the row's note is another one.
@@ -165,8 +180,8 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
 /** The first score layout among the first rows, or null. */
 export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | undefined): Layout | null {
   for (let r = 0; r < Math.min(HEADER_SCAN, sheet.rows.length); r++) {
-    const { cells, last } = headerCells(sheet, r, find);
-    const layout = layoutAt(cells, last, find);
+    const { cells, last, rounds } = headerCells(sheet, r, find);
+    const layout = layoutAt(cells, last, find, rounds);
     if (layout) return { ...layout, top: r };
   }
   return null;

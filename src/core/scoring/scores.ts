@@ -60,10 +60,11 @@ const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
 /** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
-const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检查人员?|评分人员?|打分人|检查|评分|打分|评审|得分|记录|表|[-_—–·、,，:：()（）[\]【】]/g;
+const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检查人员?|评分人员?|打分人|检查|评分|打分|评审|得分|记录|党建|网站|基层|考核|督查|副本|修改版|最终版|终版|定稿|新建|表|[-_—–·、,，:：()（）[\]【】]/g;
+const fileStem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 /** Two to four Chinese characters (a middle dot for minority names) and no word of a sheet's or a unit's kind. */
 const PERSON = /^[\u4e00-\u9fa5·]{2,4}$/;
-const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|[院处部系所室馆办委会局队科组]$/;
+const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|[院处部系所室馆办委会局队科组团心]$/;
 
 /**
  * The inspector a sheet is named after (张三, 张三评分, 上半年-张三), when a workbook holds a
@@ -181,7 +182,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   // Above the header: a title that may name the round, the inspector, the unit.
   const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
   const above = aboveRows.map((r) => r.join(' ')).join(' ');
-  const needsRound = cols.round === undefined && (wide !== null || layout.scoreCols.some((s) => s.round === null));
+  const needsRound = cols.round === undefined && (wide ? wide.some((w) => !w.round) : layout.scoreCols.some((s) => s.round === null));
   const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '')) : null;
   if (needsRound && sheetRound === null) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
@@ -195,8 +196,10 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     return { entries: [], findings };
   }
   // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row; else the
-  // one the sheet is named after (a sheet per inspector, whose scores must not replace each other).
-  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? inspectorInSheetName(sheet.name, (n) => resolve(n) !== null)) : '';
+  // one the sheet or the file is named after (a sheet or a workbook per inspector, whose scores
+  // must not replace each other).
+  const isUnit = (n: string) => resolve(n) !== null;
+  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? (inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit))) : '';
   const flaggedUnits = new Set<string>();
   // A unit, round or inspector merged over its rows reads on each of them.
   const merged = makeResolver(sheet);
@@ -213,7 +216,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
       continue;
     }
     const scores = wide
-      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: null as Round | null, deduction: false, noteCol: w.noteCol, inspector: undefined as string | undefined }))
+      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: false, noteCol: w.noteCol, inspector: undefined as string | undefined }))
       : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, noteCol: s.noteCol, inspector: s.inspector }));
     if (scores.every((x) => isBlank(x.cell))) continue;
     if (!written) {

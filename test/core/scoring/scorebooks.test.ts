@@ -274,3 +274,43 @@ describe('a score file that holds no scores', () => {
     expect(r.findings.filter((f) => f.rule === 'score-sheet-invalid').map((f) => f.file)).toEqual([scoreBooks[0]!.file]);
   });
 });
+
+describe('rounds and inspectors named only around the scores', () => {
+  it('a workbook per inspector named only by its file (张三（上半年）评分.xlsx) keeps each inspector', () => {
+    const books: { file: string; sheets: SheetGrid[] }[] = [];
+    each((r, p) => {
+      const rows: V[][] = [['轮次', '单位', '二级指标', '得分']];
+      UNITS.forEach((u) => INDS.forEach((ind, i) => rows.push([ROUND[r], u, ind.level2, score(r, p, u, i)])));
+      books.push({ file: `${p}（${ROUND[r]}）评分.xlsx`, sheets: [grid('Sheet1', rows)] });
+    });
+    const r = run(books);
+    expect(outcome(r)).toEqual(outcome(base));
+    expect(scoringRules(r)).toEqual(scoringRules(base));
+  });
+
+  it('near miss: files named after nobody (评分表(1).xlsx, 护理学院评分.xlsx) name no inspector', () => {
+    expect([inspectorInSheetName('评分表(1)'), inspectorInSheetName('护理学院评分'), inspectorInSheetName('评分副本')]).toEqual(['', '', '']);
+  });
+
+  const wideBothRounds = (csv: boolean) => {
+    const rows: V[][] = [['检查人', '单位', '上半年', ...Array(9).fill(null), '下半年', ...Array(9).fill(null)], [null, null, ...INDS.map((i) => i.level2), ...INDS.map((i) => i.level2)]];
+    each((r, p) => r === 1 && UNITS.forEach((u) => rows.push([p, u, ...INDS.map((_, i) => score(1, p, u, i)), ...INDS.map((_, i) => score(2, '王五', u, i))])));
+    const sheet = grid('评分', rows);
+    if (!csv) sheet.merges = [{ top: 0, left: 2, bottom: 0, right: 11 }, { top: 0, left: 12, bottom: 0, right: 21 }, { top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }];
+    return sheet;
+  };
+  it.each([[false], [true]])('a wide sheet with 上半年 and 下半年 over the same indicators gives each column its round (csv: %s)', (csv) => {
+    const r = run([{ file: '评分.xlsx', sheets: [wideBothRounds(csv)] }]);
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-invalid')).toEqual([]);
+    const rounds = new Set(r.run!.scores.map((e) => `${e.round}/${e.inspector}`));
+    expect(rounds).toEqual(new Set(['1/张三', '1/李四', '2/张三', '2/李四']));
+  });
+
+  it('a long sheet with 上半年 and 下半年 over 得分 | 扣分说明 reads both rounds with their notes', () => {
+    const sheet = grid('评分', [['检查人', '单位', '二级指标', '上半年', null, '下半年', null], [null, null, null, '得分', '扣分说明', '得分', '扣分说明'], ['张三', '护理学院', '新闻动态', 14, '慢', 15, null]]);
+    sheet.merges = [{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 0, right: 6 }];
+    const r = parseScores(sheet, { file: 's.xlsx', rubric: DEFAULT_RUBRIC, units: UNITS });
+    expect(r.findings).toEqual([]);
+    expect(r.entries.map((e) => `${e.round}/${e.score}/${e.note}`)).toEqual(['1/14/慢', '2/15/']);
+  });
+});
