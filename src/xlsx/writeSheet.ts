@@ -326,9 +326,14 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
   const fitAttrs = fit ? ` fitToWidth="1" fitToHeight="${print.onePage ? 1 : 0}"` : '';
   out.write(`<pageSetup paperSize="9" orientation="${print.landscape ? 'landscape' : 'portrait'}"${fitAttrs}/>`);
   out.write('<headerFooter><oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter></headerFooter>');
-  const breaks = (print.breaksBefore ?? []).filter((i) => i > 0 && i < sheet.rows.length);
+  // brk id: the 1-based sheet row after which a page ends.
+  const breaks = (print.breaksBefore ?? []).filter((i) => i > 0 && i < sheet.rows.length).map((i) => hr + i);
+  // Charts under the table start a new page: left where the page happens to end, one printed
+  // half on each of two pages (with the repeated header over the second half).
+  const chartsBelow = [sheet.chart, ...(sheet.charts ?? [])].filter((c) => c && c.anchor.row >= hr + bodyRows).map((c) => c!.anchor.row);
+  if (!print.onePage && chartsBelow.length) breaks.push(Math.min(...chartsBelow));
   if (breaks.length) {
-    out.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((i) => `<brk id="${hr + i}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+    out.write(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
   if (headers.length && sheet.rows.length) parts.printTitles = `$${hr}:$${hr}`;
 

@@ -78,3 +78,25 @@ describe('charts and blocks', () => {
     expect(formatOf(p, 'B6')).toBe('General');
   });
 });
+
+describe('charts under a table', () => {
+  const sheet = (anchorRow: number, onePage = false): SheetModel => ({
+    name: 'S',
+    title: '网络阵地年度考核排名',
+    columns: [{ header: '单位' }, { header: '年度得分', kind: 'decimal2' }],
+    rows: Array.from({ length: 30 }, (_, i) => [`单位${i}`, 60 + i]),
+    chart: { type: 'bar', title: '年度得分', categoryCol: 0, valueCol: 1, anchor: { row: anchorRow, col: 0 } },
+    print: onePage ? { onePage: true } : { landscape: true },
+  });
+  const breaks = async (s: SheetModel) => [...(await parts(s))['xl/worksheets/sheet1.xml']!.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+
+  it('start a new page, so a chart is never printed half on each of two pages', async () => {
+    // Title row 1, header row 2, data rows 3–32; the chart's top-left cell is 0-based row 34.
+    expect(await breaks(sheet(34))).toEqual([34]);
+  });
+
+  it('leave the page alone beside the table or on a one-page sheet', async () => {
+    expect(await breaks(sheet(2))).toEqual([]);
+    expect(await breaks(sheet(34, true))).toEqual([]);
+  });
+});
