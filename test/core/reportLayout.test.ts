@@ -5,7 +5,8 @@ import { checkFromResult } from '../../src/core/report/readCheck';
 import { blockRows } from '../../src/core/report/model';
 import { overviewSheet } from '../../src/core/report/overview';
 import { returnCopies, returnSheetModel } from '../../src/core/report/returnCopy';
-import { DEFAULT_RUBRIC, assess, makeParams } from '../../src/core/scoring';
+import { DEFAULT_RUBRIC, assess, makeParams, rankingSheet, type RectItem } from '../../src/core/scoring';
+import { rectNotices, rectSheet } from '../../src/core/scoring/rect-sheets';
 import { renderWorkbook } from '../../src/xlsx/write';
 import { readBackSheets } from '../../src/xlsx/read';
 import { formSheet, run, submission, unitWorkbook, withCell } from './builders';
@@ -38,6 +39,26 @@ describe('dates in the sheets', () => {
     const sheet = returnSheetModel(copy);
     expect(sheet.subtitle!.join('')).toContain('于 2024年12月5日前重新报送');
     expect(sheet.rows[0]!.at(-1)).toEqual({ date: '2024-12-05' });
+  });
+});
+
+describe('dates in what a unit and the leaders read', () => {
+  const params = makeParams({ asOf: '2024-11-20' });
+  const item = { key: '团委|cell-phone|a.xlsx|附件2|E5', unit: '团委', type: '电话号码无效', description: '联系电话“12345”无效', basis: '登记备案表填报要求', location: 'a.xlsx / 附件2 / E5', requirement: '手机号为 11 位', deadline: '2024-12-05', owner: '', status: '待整改', note: '', recheck: '' } as RectItem;
+
+  it('整改通知 gives its deadline and date as 2024年12月5日', () => {
+    const [notice] = rectNotices([item], params);
+    const text = [...notice!.subtitle!, ...(notice!.blocks ?? []).flatMap((b) => b.rows.flat().map(String))].join('\n');
+    expect(text).toContain('请于 2024年12月5日前');
+    expect(text).toContain('检查日期 2024年11月20日');
+    expect(text).toContain('日期：2024年11月20日');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('整改台账 and 考核排名 say the inspection date the same way', () => {
+    expect(rectSheet([item], params).subtitle![0]).toMatch(/^检查日期：2024年11月20日/);
+    const assessment = assess({ units: [{ unit: '团委', category: null }], findings: [], rubric: DEFAULT_RUBRIC, params, scores: [], adjustments: [] });
+    expect(rankingSheet(assessment, params).subtitle![0]).toMatch(/^检查日期：2024年11月20日/);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Params } from './params';
 import { quotaSeats } from './ranking';
 import { ROUND_NAMES } from './scores';
 import { fmt, maskPhone, tidy } from './util';
+import { cnDate } from '../report/dates';
 
 export const RANKING_SHEET = '考核排名';
 
@@ -37,7 +38,7 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
   const base: Pick<SheetModel, 'title' | 'subtitle'> = {
     title,
     subtitle: [
-      `检查日期：${params.asOf}  年度得分 = 两轮检查平均分 + 各项加减分（限 0～100 分）；${rankName}；得分保留全部精度，显示两位小数`,
+      `检查日期：${cnDate(params.asOf)}  年度得分 = 两轮检查平均分 + 各项加减分（限 0～100 分）；${rankName}；得分保留全部精度，显示两位小数`,
       // Until every unit is scored the printed ranking says so: it is not final.
       ...(a.unscored.length ? [unscoredLine(a.unscored.length)] : []),
     ],

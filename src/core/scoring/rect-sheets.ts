@@ -4,6 +4,7 @@ import { FILLS, type Highlight, type SheetModel } from '../report/model';
 import type { Params } from './params';
 import { RECT_STATUSES, type RectItem } from './rectification';
 import { maskPhone } from './util';
+import { cnDate } from '../report/dates';
 
 export const RECT_SHEET = '整改台账';
 export const NOTICE_PREFIX = '整改通知_';
@@ -35,7 +36,7 @@ export function rectSheet(items: RectItem[], params: Params): SheetModel {
   return {
     name: RECT_SHEET,
     title: '网络阵地问题整改台账',
-    subtitle: [`检查日期：${params.asOf}  责任人、整改状态、整改说明、复查结果可直接填写，重新生成时保留。`],
+    subtitle: [`检查日期：${cnDate(params.asOf)}  责任人、整改状态、整改说明、复查结果可直接填写，重新生成时保留。`],
     columns: [
       { header: H.unit, width: 18 },
       { header: H.type, width: 18, wrap: true },
@@ -119,15 +120,15 @@ export function unitNotices(items: RectItem[], params: Params, opts: NoticeOptio
 
 function noticeSheet(unit: string, mine: RectItem[], params: Params, opts: NoticeOptions, taken: Set<string>): SheetModel {
   const deadlines = mine.map((i) => i.deadline).filter((d): d is string => !!d).sort();
-  const by = deadlines[0] ? `请于 ${deadlines[0]} 前` : '请尽快';
-  const footer = [[opts.issuer ?? '党务办公室'], [`日期：${params.asOf}`]];
+  const by = deadlines[0] ? `请于 ${cnDate(deadlines[0])}前` : '请尽快';
+  const footer = [[opts.issuer ?? '党务办公室'], [`日期：${cnDate(params.asOf)}`]];
   if (opts.contact) footer.unshift([`联系方式：${maskPhone(opts.contact)}`]);
   return {
     name: sheetName(unit, taken),
     title: `关于${unit}网络阵地问题的整改通知`,
     subtitle: [
       `${unit}：`,
-      `根据网络阵地检查（检查日期 ${params.asOf}）情况，你单位存在以下 ${mine.length} 个问题，${by}按要求完成整改，并将整改情况书面报送。`,
+      `根据网络阵地检查（检查日期 ${cnDate(params.asOf)}）情况，你单位存在以下 ${mine.length} 个问题，${by}按要求完成整改，并将整改情况书面报送。`,
     ],
     columns: [
       { header: '序号', width: 6, kind: 'integer' },
