@@ -4,7 +4,7 @@
  * result workbook we wrote earlier. Adapters only turn bytes into grids.
  */
 import type { SheetGrid, WorkbookGrid } from './grid';
-import { hasScoreHeader } from './scoring/scores';
+import { hasScoreHeader, isAdjustmentSheet } from './scoring/scores';
 import { parseSheet } from './sheet/parse';
 import { rosterFromGrid } from './units';
 
@@ -41,7 +41,7 @@ export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolea
   if (sheets.some((s) => named(s, SCORE_BOOK_SHEETS))) return 'scores';
   // Any form sheet makes it a submission (however odd the rest of it is).
   if (hasForm()) return 'submission';
-  if (sheets.some((s) => hasScoreHeader(s))) return 'scores';
+  if (sheets.some((s) => hasScoreHeader(s) || isAdjustmentSheet(s))) return 'scores';
   if (sheets.some((s) => isRoster(s, fileName))) return 'roster';
   return 'submission';
 }
@@ -52,5 +52,5 @@ export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolea
  * say the round or the inspector and locates the findings.
  */
 export function scoreBookSheets(wb: WorkbookGrid): SheetGrid[] {
-  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).filter((s) => named(s, SCORE_BOOK_SHEETS) || (!named(s, DERIVED_SHEETS) && hasScoreHeader(s)));
+  return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).filter((s) => named(s, SCORE_BOOK_SHEETS) || (!named(s, DERIVED_SHEETS) && (hasScoreHeader(s) || isAdjustmentSheet(s))));
 }

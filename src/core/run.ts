@@ -16,7 +16,7 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows,
+  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet,
 } from './scoring';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -97,7 +97,9 @@ export function runAssessment(input: RunInput): RunResult {
     findings.push(...back.findings);
   }
   const given: ScoreEntry[][] = [];
-  const toRead = scoreSheetsToRead(input.scoreBooks.filter((b) => !NOT_SCORES.includes(b.sheet.name.trim())));
+  // 加减分 under any name (isAdjustmentSheet) is no score sheet either.
+  const adjustmentBooks = input.scoreBooks.filter((b) => isAdjustmentSheet(b.sheet));
+  const toRead = scoreSheetsToRead(input.scoreBooks.filter((b) => !NOT_SCORES.includes(b.sheet.name.trim()) && !adjustmentBooks.includes(b)));
   findings.push(...toRead.findings);
   for (const s of toRead.read) {
     const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames, roster: input.check.roster });
@@ -108,7 +110,7 @@ export function runAssessment(input: RunInput): RunResult {
   // too, so a result reopened without them keeps its bonuses. A row read back equal to a score
   // workbook's is that row written out last time: the workbook stays its source, never counted twice.
   const fromBooks: Adjustment[] = [];
-  for (const s of byName(input.scoreBooks, ['加减分'])) {
+  for (const s of adjustmentBooks) {
     const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames, roster: input.check.roster });
     fromBooks.push(...r.adjustments);
     findings.push(...r.findings);

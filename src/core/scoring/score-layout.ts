@@ -22,6 +22,8 @@ export const SCORE_ALIASES = {
   note: ['扣分说明', '扣分原因', '说明', '备注', '扣分理由', '扣分情况', '存在问题', '问题说明'],
   max: ['分值', '满分', '标准分', '标准分值'],
   total: ['合计', '总分', '总计', '合计得分', '总得分'],
+  /** Read only to find 小计 / 合计 rows labelled there. */
+  level1: ['一级指标', '一级指标名称'],
 };
 export type ScoreKey = keyof typeof SCORE_ALIASES;
 const ANY_KEY = Object.keys(SCORE_ALIASES) as ScoreKey[];

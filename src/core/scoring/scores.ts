@@ -57,6 +57,8 @@ export interface ScoreContext {
 
 /** 检查人：李四 in a title (normed: no spaces); the name ends at punctuation or a bracket. */
 const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打分人)[:：]([^,，;；:：()（）【】、]+)/;
+/** The label after the name when a title runs on without punctuation (检查人：张三 检查日期：…). */
+const NEXT_LABEL = /(?:检查日期|检查时间|评分日期|日期|时间|被检查单位|被检单位|单位|轮次).*$/;
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
 /** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
@@ -73,6 +75,12 @@ const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|
 export function inspectorInSheetName(name: string, isUnit: (name: string) => boolean = () => false): string {
   const t = norm(name).replace(NAME_NOISE, '');
   return PERSON.test(t) && !NOT_PERSON.test(t) && !isUnit(t) ? t : '';
+}
+
+/** The round of an inspection date a title states (检查日期：2024-06-10 → 上半年). */
+function dateRoundIn(above: string): Round | null {
+  const m = /(?:检查日期|检查时间|评分日期)[:：]([\d年月日./-]+)/.exec(norm(above));
+  return m ? parseRound(m[1]!) : null;
 }
 
 /** Whether a sheet has a score header in any layout (score-layout.ts), whatever its name. */
@@ -183,7 +191,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
   const above = aboveRows.map((r) => r.join(' ')).join(' ');
   const needsRound = cols.round === undefined && (wide ? wide.some((w) => !w.round) : layout.scoreCols.some((s) => s.round === null));
-  const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '')) : null;
+  const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '') ?? dateRoundIn(above)) : null;
   if (needsRound && sheetRound === null) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
     return { entries: [], findings };
@@ -199,7 +207,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   // one the sheet or the file is named after (a sheet or a workbook per inspector, whose scores
   // must not replace each other).
   const isUnit = (n: string) => resolve(n) !== null;
-  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1] ?? (inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit))) : '';
+  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1]?.replace(NEXT_LABEL, '') || (inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit))) : '';
   const flaggedUnits = new Set<string>();
   // A unit, round or inspector merged over its rows reads on each of them.
   const merged = makeResolver(sheet);
@@ -210,7 +218,9 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     const written = sheetUnit ?? label(r, cols.unit);
     const roundText = label(r, cols.round);
     const indicatorText = cols.indicator === undefined ? '' : text(cellAt(sheet, r, cols.indicator));
-    const totalLabel = [cols.unit === undefined ? '' : text(cellAt(sheet, r, cols.unit)), roundText, indicatorText, text(cellAt(sheet, r, 0))].find(isTotal);
+    // 合计 / 小计 labelled in any label column (not in a note: 合计扣3分 is a remark).
+    const labels = [cols.unit, cols.round, cols.indicator, cols.indicatorId, cols.level1, 0].map((c) => (c === undefined ? '' : text(cellAt(sheet, r, c))));
+    const totalLabel = labels.find(isTotal);
     if (totalLabel !== undefined) {
       if (!wide) totals.row(totalLabel, layout.scoreCols.map((s) => ({ col: s.col, cell: cellAt(sheet, r, s.col), addr: a1(r, s.col) })), written || null);
       continue;
@@ -381,6 +391,18 @@ const ADJ_ALIASES = {
   points: ['分值', '加分', '分数'],
   note: ['说明', '事由', '备注', '依据'],
 };
+
+/**
+ * Whether a sheet is the office's 加减分 under any name (加分项, 年度考核加减分, Sheet1): the
+ * 单位 and 类型 header, and a 类型 reading 加分 or 否决 below it (a roster's 类别 reads 教学单位).
+ */
+export function isAdjustmentSheet(sheet: SheetGrid): boolean {
+  if (sheet.name.trim() === '加减分') return true;
+  const header = findHeader(sheet, ADJ_ALIASES, ['unit', 'kind'], HEADER_SCAN);
+  if (!header) return false;
+  for (let r = header.row + 1; r < sheet.rows.length; r++) if (adjustmentKind(text(cellAt(sheet, r, header.cols.kind!)))) return true;
+  return false;
+}
 
 /** Parses the 加减分 sheet: 单位, 类型 (加分 | 否决), 分值 (for 加分), 说明. */
 export function parseAdjustments(

@@ -314,3 +314,37 @@ describe('rounds and inspectors named only around the scores', () => {
     expect(r.entries.map((e) => `${e.round}/${e.score}/${e.note}`)).toEqual(['1/14/慢', '2/15/']);
   });
 });
+
+describe('加减分 in a workbook of its own', () => {
+  const adjustments = (name: string, kindHeader: string) => grid(name, [['单位名称', kindHeader, '分值', '说明'], ['护理学院', '创新加分', 2, '获省级奖'], ['财务处', '一票否决', null, '泄密']]);
+  it.each([['加分项', '类型'], ['Sheet1', '类别']])('a sheet %s (单位 | %s | 分值 | 说明) counts like a 加减分 sheet, never as a roster', (name, kindHeader) => {
+    const wb = { sheets: [adjustments(name, kindHeader)] };
+    expect(classifyWorkbook(wb, '年度考核加减分.xlsx')).toBe('scores');
+    const named = run([{ file: '评分.xlsx', sheets: plain().sheets }, { file: '加减分.xlsx', sheets: [adjustments('加减分', '类型')] }]);
+    const r = run([{ file: '评分.xlsx', sheets: plain().sheets }, { file: '年度考核加减分.xlsx', sheets: wb.sheets }]);
+    expect(outcome(r)).toEqual(outcome(named));
+    expect(r.run!.adjustments.map((a) => `${a.unit}/${a.kind}`)).toEqual(['护理学院/bonus', '财务处/veto']);
+  });
+
+  it('near miss: a roster whose 类别 reads 教学单位 stays a roster', () => {
+    const wb = { sheets: [grid('Sheet1', [['单位名称', '类别', '负责人'], ['护理学院', '教学单位', '王芳'], ['财务处', '职能部门', '李强']])] };
+    expect(classifyWorkbook(wb, '名单.xlsx')).toBe('roster');
+  });
+});
+
+describe('小计 and 合计 rows labelled in the 一级指标 column', () => {
+  it('are checked, not read as indicators; a 合计扣分 note is no total', () => {
+    const H = ['轮次', '检查人', '单位', '一级指标', '二级指标', '得分', '扣分说明'];
+    const row = (l1: V, l2: V, s: V, note: V = null): V[] => ['上半年', '张三', '护理学院', l1, l2, s, note];
+    const r = parseScores(grid('评分', [H, row('网站内容', '栏目规划', 3), row('网站内容', '新闻动态', 14, '合计扣1分'), row('小计', null, 17), row('网站管理', '领导重视', 9), row('小计', null, 8), row('合计', null, 26)]), { file: 's.xlsx', rubric: DEFAULT_RUBRIC, units: UNITS });
+    expect(r.entries.map((e) => e.score)).toEqual([3, 14, 9]);
+    expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([['score-total-mismatch', 'F6']]);
+  });
+});
+
+it('a unit’s 评分表 titled 被检查单位：… 检查人：… 检查日期：… in one cell takes all three from it', () => {
+  const sheet = grid('Sheet1', [['被检查单位：护理学院    检查人：张三    检查日期：2024-11-10'], ['二级指标', '分值', '得分'], ['栏目规划', 3, 2.5], ['新闻动态', 15, 12]]);
+  const r = parseScores(sheet, { file: '评分.xlsx', rubric: DEFAULT_RUBRIC, units: UNITS });
+  expect(r.findings).toEqual([]);
+  expect(r.entries.map((e) => `${e.round}/${e.inspector}/${e.unit}/${e.score}`)).toEqual(['2/张三/护理学院/2.5', '2/张三/护理学院/12']);
+});
