@@ -80,4 +80,12 @@ describe('总览 layout', () => {
     for (const b of sheet.blocks!.filter((x) => /^[前后] \d+ 名$/.test(x.title))) expect(b.kinds?.[2]).toBe('decimal2');
     expect(sheet.subtitle![0]).toMatch(/^检查日期：2024年11月20日/);
   });
+
+  it('says that no unit is scored yet instead of an empty 前 0 名 table', () => {
+    const none = assess({ units: [{ unit: '团委', category: null }], findings: [], rubric: DEFAULT_RUBRIC, params, scores: [], adjustments: [] });
+    const empty = overviewSheet({ check: run([unitWorkbook()]), params, assessment: none, rectification: [], findings: [] });
+    const titles = empty.blocks!.map((b) => b.title);
+    expect(titles).not.toContain('前 0 名');
+    expect(empty.blocks!.find((b) => b.title === '前 5 名')!.rows[1]).toContain('尚无已评分的单位');
+  });
 });

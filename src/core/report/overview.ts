@@ -102,7 +102,10 @@ export function overviewSheet(input: OverviewInput): SheetModel {
     { title: '问题类型分布', header: true, rows: [['问题类型', '条数', '其中'], ...shown.map(([t, c]) => [t, total(c), breakdown(c)])] },
     { title: '等级分布', header: true, rows: [['等级', '单位数', '占比'], ...gradeRows] },
     { title: '整改进度', header: true, rows: [['整改状态', '事项数', '占比'], ...statusRows] },
-    { title: `前 ${topUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...topUnits], kinds: UNIT_KINDS },
+    // Until a unit is scored the page says so, instead of an empty 前 0 名 table.
+    topUnits.length
+      ? { title: `前 ${topUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...topUnits], kinds: UNIT_KINDS }
+      : { title: `前 ${TOP_UNITS} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], [null, '尚无已评分的单位', null, null]] },
   ];
   if (bottomUnits.length) blocks.push({ title: `后 ${bottomUnits.length} 名`, header: true, rows: [['排名', '单位', '年度得分', '等级'], ...bottomUnits], kinds: UNIT_KINDS });
 
