@@ -8,6 +8,7 @@ import { returnCopies, returnSheetModel } from '../../src/core/report/returnCopy
 import { DEFAULT_RUBRIC, assess, makeParams, rankingSheet, type RectItem } from '../../src/core/scoring';
 import { rectNotices, rectSheet } from '../../src/core/scoring/rect-sheets';
 import { renderWorkbook } from '../../src/xlsx/write';
+import { columnWidth, wrappedLines } from '../../src/xlsx/writeSheet';
 import { readBackSheets } from '../../src/xlsx/read';
 import { formSheet, run, submission, unitWorkbook, withCell } from './builders';
 import { entry } from './scoring/helpers';
@@ -87,5 +88,13 @@ describe('总览 layout', () => {
     const titles = empty.blocks!.map((b) => b.title);
     expect(titles).not.toContain('前 0 名');
     expect(empty.blocks!.find((b) => b.title === '前 5 名')!.rows[1]).toContain('尚无已评分的单位');
+  });
+
+});
+
+describe('column widths', () => {
+  it('单位概况 headers fit their columns on one line', () => {
+    const sheet = checkWorkbookModel(run([unitWorkbook()])).sheets.find((s) => s.name === '单位概况')!;
+    for (const c of sheet.columns) expect([c.header, wrappedLines(c.header, columnWidth(c))]).toEqual([c.header, 1]);
   });
 });

@@ -209,7 +209,8 @@ function unitSheet(r: CheckResult): SheetModel {
     columns: [
       { header: '单位', width: 18 },
       { header: '类别', width: 10 },
-      ...FORMS.map((f) => ({ header: `${f.label}（行）`, width: 10, kind: 'integer' as const })),
+      // Wide enough for 新媒体平台（行） on one line: a header broke before its closing bracket.
+      ...FORMS.map((f) => ({ header: `${f.label}（行）`, width: 16, kind: 'integer' as const })),
       { header: '已报送', width: 8, kind: 'integer' },
       { header: '未报送表格', width: 30, wrap: true },
       { header: '逾期表格', width: 16 },
@@ -219,7 +220,7 @@ function unitSheet(r: CheckResult): SheetModel {
       { header: '粉丝合计', width: 10, kind: 'integer' },
       { header: '工作群', width: 8, kind: 'integer' },
       { header: '网站', width: 6, kind: 'integer' },
-      { header: '在名单中', width: 8 },
+      { header: '在名单中', width: 10 },
     ],
     rows: r.units.map((u) => [
       u.unit,
