@@ -25,6 +25,22 @@ const CHINESE_TIME = /(?<=[日号\s])\s*(?:上午|下午|晚上|早上)?(?:[01]?
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { '〇': 0, '零': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 const CHINESE_NUMERAL_DATE = /^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]?$/;
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
+/** 上午/下午 or AM/PM around a clock time, as .NET and Java print a date-time ('2024/11/18 上午 12:00:00', '… 3:05 PM'). */
+const MERIDIEM = /\s*(?:上午|下午|[AaPp]\.?[Mm]\.?)\s*(?=\d{1,2}:\d{2})|(?<=:\d{2})\s*[AaPp]\.?[Mm]\.?$/;
+/**
+ * English month names, as programs print a date they did not format: JavaScript's
+ * 'Mon Nov 18 2024 00:00:00 GMT+0800 (中国标准时间)', 'Nov 18, 2024', and Java's
+ * 'Mon Nov 18 00:00:00 CST 2024'.
+ */
+const MONTH_NAME_DATE = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*gmt[+-]\d{4})?(?:\s*\([^)]*\))?)?$/i;
+const JAVA_DATE = /^[a-z]{3}\s+([a-z]{3})\s+(\d{1,2})\s+\d{1,2}:\d{2}:\d{2}\s+[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\s+(\d{4})$/i;
+/** English month names and their abbreviations → month number. */
+const MONTHS = new Map(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].flatMap((name, i): [string, number][] => [
+    [name, i + 1],
+    [name.slice(0, 3), i + 1],
+  ]),
+).set('sept', 9);
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 function pad(n: number, width: number): string {
@@ -142,7 +158,14 @@ function parseText(raw: string): DateResult {
   if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
   m = CHINESE_NUMERAL_DATE.exec(date);
   if (m) return fromParts(String(chineseNumber(m[1]!, true)), String(chineseNumber(m[2]!)), String(chineseNumber(m[3]!)), true);
-  return { ok: false, reason: 'invalid' };
+  return monthNameDate(s);
+}
+
+/** A date with an English month name (see MONTH_NAME_DATE); a month name that is none is invalid. */
+function monthNameDate(s: string): DateResult {
+  const m = MONTH_NAME_DATE.exec(s) ?? JAVA_DATE.exec(s);
+  const month = m ? MONTHS.get(m[1]!.toLowerCase()) : undefined;
+  return m && month ? fromParts(m[3]!, String(month), m[2]!, true) : { ok: false, reason: 'invalid' };
 }
 
 /** The date part of a text: a time of day, a weekday and a closing full stop after it dropped. */
@@ -150,7 +173,7 @@ function withoutNotes(s: string): string {
   let t = s;
   for (let prev = ''; prev !== t; ) {
     prev = t;
-    t = t.replace(TIME_SUFFIX, '').replace(WEEKDAY, '').replace(CHINESE_TIME, '').replace(/(?<=\d)[.。]$/, '').trim();
+    t = t.replace(MERIDIEM, ' ').replace(TIME_SUFFIX, '').replace(WEEKDAY, '').replace(CHINESE_TIME, '').replace(/(?<=\d)[.。]$/, '').trim();
   }
   return t;
 }
