@@ -249,6 +249,10 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
   });
 }
 
+/** WPS's picture placed in a cell ("嵌入单元格"): a DISPIMG formula naming the picture. */
+const IN_CELL_IMAGE = /^\s*(?:_xlfn\.)?DISPIMG\s*\(/i;
+const IMAGE_DETAIL = '单元格中是嵌入单元格的图片（WPS“嵌入单元格”），图片无法作为文字读取；请在该单元格填写文字内容';
+
 /** Notes of one kind per sheet beyond this many are folded into one summary note. */
 const NOTES_PER_KIND = 20;
 
@@ -470,6 +474,11 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
       notes.add('flong', { kind: 'limit', cell: a1(cRow, col), detail: `公式长度超过 ${lim.maxFormulaChars} 字符（单个公式上限），未读取公式文本` }, (n) => `另有 ${n} 个公式超过 ${lim.maxFormulaChars} 字符，未读取公式文本`);
       formula = '';
       fType = null;
+    }
+    if (formula !== '' && IN_CELL_IMAGE.test(formula)) {
+      // The cached text (`=DISPIMG("ID_…",1)`) is no content: the cell holds a picture.
+      notes.add('image', { kind: 'cell', cell: a1(cRow, col), detail: IMAGE_DETAIL }, (n, first) => `另有 ${n} 个单元格（自 ${first} 起）是嵌入单元格的图片，无法作为文字读取`);
+      return;
     }
     if (fType === 'shared' && si !== null) {
       if (formula !== '') {

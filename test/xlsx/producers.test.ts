@@ -283,3 +283,27 @@ describe('web pages whose tables carry a <caption>', () => {
     expect(ok(await read('机电学院.html', page([null]))).workbook.sheets.map((s) => s.name)).toEqual(['机电学院']);
   });
 });
+
+describe('pictures placed in cells by WPS', () => {
+  const withAccountId = async (xml: string) => {
+    const p = await plainParts();
+    const sheet = p['xl/worksheets/sheet2.xml']!;
+    const at = /<c r="D4" t="s"><v>\d+<\/v><\/c>/;
+    expect(sheet).toMatch(at);
+    p['xl/worksheets/sheet2.xml'] = sheet.replace(at, xml);
+    return ok(await read('机电学院.xlsx', zip(p)));
+  };
+
+  it('a DISPIMG cell is a picture, said at the cell: not formula text, not an empty required cell', async () => {
+    const r = await withAccountId('<c r="D4" t="str"><f>_xlfn.DISPIMG("ID_9A1B2C3D",1)</f><v>=DISPIMG("ID_9A1B2C3D",1)</v></c>');
+    expect(r.workbook.sheets[1]!.rows[3]![3] ?? null).toBeNull();
+    const got = checked('机电学院.xlsx', r).findings.filter((f) => f.includes('!D4 '));
+    expect(got).toEqual([expect.stringMatching(/^cell-unreadable 附件2!D4 单元格中是嵌入单元格的图片/)]);
+  });
+
+  it('near miss: the same text typed into a cell (no formula) is text that starts with =', async () => {
+    const r = await withAccountId('<c r="D4" t="inlineStr"><is><t>=DISPIMG("ID_9A1B2C3D",1)</t></is></c>');
+    expect(r.workbook.sheets[1]!.rows[3]![3]).toEqual({ t: 's', v: '=DISPIMG("ID_9A1B2C3D",1)' });
+    expect(checked('机电学院.xlsx', r).findings.filter((f) => f.includes('!D4 '))).toEqual([expect.stringMatching(/^cell-formula-text /)]);
+  });
+});
