@@ -193,21 +193,23 @@ export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | u
 export type ScoreValue = { score: number; remark: string } | { blank: true } | { problem: string };
 
 const NOT_SCORED = new Set(['-', '—', '——', '/', '\\', '未评', '未评分', '未检查']);
-/** 8.5（栏目不全）, 8分，栏目不全: a number and a remark without digits. */
-const WITH_REMARK = /^([-+]?\d+(?:\.\d+)?)分?[(,，;；:：、]?([^\d]*?)\)?$/;
+/** 8.5（栏目不全）, 13（扣2分）, 8分，栏目不全: a number, then a remark in brackets or one without digits. */
+const WITH_REMARK = /^([-+]?\d+(?:\.\d+)?)分?(?:\((.*)\)|[,;:、]?([^\d]*))$/;
 const FULL_MARKS = ['满分', '全满分', '不扣分'];
 const NO_DEDUCTION = ['无', '不扣分', '未扣分', '0分'];
 
 /**
  * A score cell read as written: numbers, `8分`, `满分`, `8.5（栏目不全）` (the remark kept as a
- * note); in a 扣分 column, `2`, `-2`, `扣2分` or `无` taken off the indicator's points.
+ * note); `扣2分` (said so) takes 2 off the indicator's points; in a 扣分 column, `2`, `-2` or `无`
+ * too. A bare `-2` in a score column stays a negative score (out of range), not a guess.
  */
 export function scoreValue(cell: Cell | null | undefined, max: number, deduction: boolean): ScoreValue {
   if (isBlank(cell)) return { blank: true };
   const n = cell!.t === 'n' ? cell!.v : null;
-  const t = norm(cellText(cell)).replace(/^扣(?:除)?/, '');
+  const written = norm(cellText(cell));
+  const t = written.replace(/^扣(?:除)?/, '');
   if (n === null && NOT_SCORED.has(t)) return { blank: true };
-  if (deduction) {
+  if (deduction || t !== written) {
     if (n === null && NO_DEDUCTION.includes(t)) return { score: max, remark: '' };
     const d = n ?? numberOf({ t: 's', v: t });
     return d === null || /%/.test(t) ? { problem: `扣分“${cellText(cell).trim()}”不是数字` } : { score: max - Math.abs(d), remark: '' };
@@ -216,6 +218,6 @@ export function scoreValue(cell: Cell | null | undefined, max: number, deduction
   if (FULL_MARKS.includes(t)) return { score: max, remark: '' };
   if (/%/.test(t)) return { problem: `得分“${cellText(cell).trim()}”是百分比，不是分数` };
   const m = WITH_REMARK.exec(t);
-  if (m) return { score: Number(m[1]), remark: m[2]!.replace(/[)）]$/, '') };
+  if (m) return { score: Number(m[1]), remark: (m[2] ?? m[3] ?? '').replace(/^[.,;:、]+|[.,;:、]+$/g, '') };
   return { problem: `得分“${cellText(cell).trim()}”不是数字` };
 }

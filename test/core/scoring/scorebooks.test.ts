@@ -10,6 +10,7 @@ import type { SheetGrid, WorkbookGrid } from '../../../src/core/grid';
 import { runPipeline } from '../../../src/core/pipeline';
 import { DEFAULT_RUBRIC, inspectorInSheetName, paramsFromGrid, parseScores } from '../../../src/core/scoring';
 import type { Roster } from '../../../src/core/units';
+import { scoreValue } from '../../../src/core/scoring/score-layout';
 import { grid, modelToGrid } from './helpers';
 
 type V = string | number | null;
@@ -347,4 +348,15 @@ it('a unit’s 评分表 titled 被检查单位：… 检查人：… 检查日�
   const r = parseScores(sheet, { file: '评分.xlsx', rubric: DEFAULT_RUBRIC, units: UNITS });
   expect(r.findings).toEqual([]);
   expect(r.entries.map((e) => `${e.round}/${e.inspector}/${e.unit}/${e.score}`)).toEqual(['2/张三/护理学院/2.5', '2/张三/护理学院/12']);
+});
+
+describe('score cells with deductions and remarks written in', () => {
+  it.each([
+    ['13（扣2分）', 13, '扣2分'], ['扣2分', 13, ''], ['扣除1.5分', 13.5, ''], ['14.', 14, ''], ['8.5分（栏目不全）', 8.5, '栏目不全'],
+  ] as const)('%s in a 得分 column → %d', (written, score, remark) => {
+    expect(scoreValue({ t: 's', v: written }, 15, false)).toEqual({ score, remark });
+  });
+  it.each([['15-2'], ['3/3'], ['扣两分'], ['零分']])('near miss: %s stays a problem', (written) => {
+    expect(scoreValue({ t: 's', v: written }, 15, false)).toHaveProperty('problem');
+  });
 });
