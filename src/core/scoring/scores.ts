@@ -1,4 +1,5 @@
 /** The long interchange format for scores (评分) and the office's 加减分 sheet. */
+import { startsWithSurname } from './surnames';
 import type { Finding } from '../findings';
 import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
 import { makeResolver } from '../sheet/labels';
@@ -66,7 +67,7 @@ const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检�
 const fileStem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 /** Two to four Chinese characters (a middle dot for minority names) and no word of a sheet's or a unit's kind. */
 const PERSON = /^[\u4e00-\u9fa5·]{2,4}$/;
-const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|[院处部系所室馆办委会局队科组团心]$/;
+const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|媒体|平台|账号|单位|部门|类别|[院处部系所室馆办委会局队科组团心]$/;
 
 /**
  * The inspector a sheet is named after (张三, 张三评分, 上半年-张三), when a workbook holds a
@@ -74,7 +75,7 @@ const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|
  */
 export function inspectorInSheetName(name: string, isUnit: (name: string) => boolean = () => false): string {
   const t = norm(name).replace(NAME_NOISE, '');
-  return PERSON.test(t) && !NOT_PERSON.test(t) && !isUnit(t) ? t : '';
+  return PERSON.test(t) && startsWithSurname(t) && !NOT_PERSON.test(t) && !isUnit(t) ? t : '';
 }
 
 /** The round of an inspection date a title states (检查日期：2024-06-10 → 上半年). */

@@ -86,6 +86,9 @@ describe('a sheet per inspector or per round, in one workbook', () => {
   it.each([
     ['张三', '张三'], ['张三评分', '张三'], ['2024年上半年-李四', '李四'], ['检查人：欧阳明月', '欧阳明月'],
     ['评分', ''], ['Sheet1', ''], ['上半年', ''], ['汇总', ''], ['附件1', ''], ['护理学院', ''], ['总表', ''],
+    // Sheets named after a kind of unit or platform, not a person.
+    ['教学单位', ''], ['职能部门', ''], ['机关部门', ''], ['直属单位', ''], ['网站评分', ''], ['党建网站', ''], ['新媒体', ''], ['第一组', ''],
+    ['党小明', '党小明'], ['司马光评分', '司马光'],
   ])('sheet %s names inspector “%s”', (name, inspector) => {
     expect(inspectorInSheetName(name)).toBe(inspector);
   });
