@@ -97,7 +97,7 @@ const WIDE = 1.8;
  */
 export function wrappedLines(v: OutValue | undefined, width: number): number {
   if (typeof v !== 'string' || !v) return 1;
-  const max = Math.max(1, width - 1);
+  const max = Math.max(1, width - 0.5);
   let lines = 1;
   let x = 0; // width used on the current line
   let word = 0; // width of the unbreakable run that ends the line
@@ -298,13 +298,22 @@ export function writeSheetPart(out: PartWriter, sheet: SheetModel, name: string,
     br++;
     block.rows.forEach((row, j) => {
       const head = block.header && j === 0;
+      // Block cells sit in the table's columns: a label wider than its column with a value beside
+      // it (未评分（不计入排名） in a 排名 column) wraps, and the row grows, instead of being cut.
+      const need = row.map((v, c) => {
+        const next = row[c + 1];
+        if (typeof v !== 'string' || (!head && (next === null || next === undefined || next === ''))) return 1;
+        return wrappedLines(v, widths[c] ?? 9);
+      });
+      const lines = Math.max(1, ...need);
       const cells = row.map((v, c) => {
         const kind = block.kinds?.[c];
         const numFmt = kind ? NUM_FMT[kind] : undefined;
+        const wrap = lines > 1 ? { wrap: need[c]! > 1, v: 'top' as const } : {};
         return cellXml(`${refs.col(c)}${br}`, v, c, undefined, (_c, _f, link, date) =>
-          head ? headerStyle : styles.style({ border: block.header, ...(numFmt ? { numFmt } : {}), ...(date ? { numFmt: 'yyyy-mm-dd' } : {}), ...(link ? { color: LINK_COLOR, underline: true } : {}) }), ctx, () => {});
+          head ? headerStyle : styles.style({ border: block.header, ...wrap, ...(numFmt ? { numFmt } : {}), ...(date ? { numFmt: 'yyyy-mm-dd' } : {}), ...(link ? { color: LINK_COLOR, underline: true } : {}) }), ctx, () => {});
       });
-      out.write(`<row r="${br}">${cells.join('')}</row>`);
+      out.write(`<row r="${br}"${lines > 1 ? ` ht="${Math.min(409, 14.5 * lines)}" customHeight="1"` : ''}>${cells.join('')}</row>`);
       br++;
     });
   });

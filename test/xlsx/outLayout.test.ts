@@ -79,6 +79,29 @@ describe('charts and blocks', () => {
   });
 });
 
+describe('block labels', () => {
+  it('wrap, and their row grows, when wider than their column and a value sits beside them', async () => {
+    const p = await parts({
+      name: 'S',
+      columns: [{ header: '排名', width: 6 }, { header: '单位', width: 20 }],
+      rows: [[1, '团委']],
+      blocks: [{ title: '等级分布', header: true, rows: [['等级', '单位数'], ['优秀', 1], ['未评分（不计入排名）', 1], ['未评分（不计入排名）']] }],
+    });
+    const xml = p['xl/worksheets/sheet1.xml']!;
+    const wraps = (ref: string) => {
+      const s = Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(xml)![1]);
+      const xf = /<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(p['xl/styles.xml']!)![1]!.split('<xf ').slice(1)[s]!;
+      return /wrapText="1"/.test(xf);
+    };
+    // Table rows 1–2; block title row 4, header 5, 优秀 6, the long label 7, alone on row 8.
+    expect(wraps('A6')).toBe(false);
+    expect(wraps('A7')).toBe(true);
+    expect(Number(/<row r="7" ht="([\d.]+)"/.exec(xml)?.[1])).toBeGreaterThanOrEqual(3 * 14.25);
+    expect(xml).not.toMatch(/<row r="6" ht=/);
+    expect(wraps('A8')).toBe(false); // nothing beside it: the text runs on into the empty cells
+  });
+});
+
 describe('charts under a table', () => {
   const sheet = (anchorRow: number, onePage = false): SheetModel => ({
     name: 'S',
