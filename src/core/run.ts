@@ -16,7 +16,7 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet,
+  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet, hasScoreHeader,
 } from './scoring';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -99,7 +99,9 @@ export function runAssessment(input: RunInput): RunResult {
   const given: ScoreEntry[][] = [];
   // 加减分 under any name (isAdjustmentSheet) is no score sheet either.
   const adjustmentBooks = input.scoreBooks.filter((b) => isAdjustmentSheet(b.sheet));
-  const toRead = scoreSheetsToRead(input.scoreBooks.filter((b) => !NOT_SCORES.includes(b.sheet.name.trim()) && !adjustmentBooks.includes(b)));
+  // A 评分细则 an inspector filled in (a 得分 column beside the indicators) is the rubric and scores.
+  const isScores = (b: SourcedSheet) => (!NOT_SCORES.includes(b.sheet.name.trim()) || (b.sheet.name.trim() === '评分细则' && hasScoreHeader(b.sheet))) && !adjustmentBooks.includes(b);
+  const toRead = scoreSheetsToRead(input.scoreBooks.filter(isScores));
   findings.push(...toRead.findings);
   for (const s of toRead.read) {
     const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames, roster: input.check.roster });

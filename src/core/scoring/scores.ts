@@ -74,8 +74,12 @@ const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|
  * sheet per inspector; '' for names like 评分, Sheet1, 上半年, 汇总 or a unit's name.
  */
 export function inspectorInSheetName(name: string, isUnit: (name: string) => boolean = () => false): string {
-  const t = norm(name).replace(NAME_NOISE, '');
-  return PERSON.test(t) && startsWithSurname(t) && !NOT_PERSON.test(t) && !isUnit(t) ? t : '';
+  const person = (t: string) => PERSON.test(t) && startsWithSurname(t) && !NOT_PERSON.test(t) && !isUnit(t);
+  const whole = norm(name).replace(NAME_NOISE, '');
+  if (person(whole)) return whole;
+  // 护理学院-2024上半年-张三: the one part that is a person's name.
+  const parts = norm(name).split(/[-_—–·、,，:：()（）[\]【】]+/).map((p) => p.replace(NAME_NOISE, '')).filter(person);
+  return parts.length === 1 ? parts[0]! : '';
 }
 
 /** The round of an inspection date a title states (检查日期：2024-06-10 → 上半年). */
@@ -191,6 +195,9 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   // Above the header: a title that may name the round, the inspector, the unit.
   const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
   const above = aboveRows.map((r) => r.join(' ')).join(' ');
+  // A template with no score typed in (a 评分细则 with an empty 得分 column) says nothing.
+  const scoreColumns = wide ? wide.map((w) => w.col) : layout.scoreCols.map((s) => s.col);
+  if (!sheet.rows.slice(firstRow).some((row) => scoreColumns.some((c) => !isBlank(row?.[c])))) return { entries: [], findings };
   const needsRound = cols.round === undefined && (wide ? wide.some((w) => !w.round) : layout.scoreCols.some((s) => s.round === null));
   const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '') ?? dateRoundIn(above)) : null;
   if (needsRound && sheetRound === null) {

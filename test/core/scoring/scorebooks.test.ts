@@ -363,3 +363,19 @@ describe('score cells with deductions and remarks written in', () => {
     expect(scoreValue({ t: 's', v: written }, 15, false)).toHaveProperty('problem');
   });
 });
+
+describe('a 评分细则 filled in by an inspector', () => {
+  const rubricSheet = (scores: boolean) => grid('评分细则', [['基层党建网站评分细则'], ['一级指标', '二级指标', '分值', '评分标准', '得分'], ...INDS.map((i, k) => [i.level1, i.level2, i.max, i.standard, scores ? score(1, '张三', '护理学院', k) : null])]);
+  it('is the rubric and, with 得分 typed in, the scores of the unit its file names', () => {
+    const r = run([{ file: '护理学院-2024上半年-张三.xlsx', sheets: [rubricSheet(true)] }]);
+    expect(r.findings.filter((f) => f.rule === 'rubric-invalid' || f.rule === 'score-sheet-invalid')).toEqual([]);
+    expect(r.run!.scores).toHaveLength(INDS.length);
+    expect(new Set(r.run!.scores.map((e) => `${e.round}/${e.inspector}/${e.unit}`))).toEqual(new Set(['1/张三/护理学院']));
+  });
+
+  it('near miss: the rubric with an empty 得分 column is the rubric alone, no finding', () => {
+    const r = run([{ file: '评分细则.xlsx', sheets: [rubricSheet(false)] }]);
+    expect(r.findings.filter((f) => f.rule.startsWith('score-sheet') || f.rule === 'rubric-invalid')).toEqual([]);
+    expect(r.run!.scores).toEqual([]);
+  });
+});
