@@ -29,14 +29,44 @@ const MAX_COLS = 16_384;
 const MERGE_WORK = 50_000_000;
 
 const utf8 = new TextDecoder('utf-8');
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
-/** One part's bytes as text: UTF-8 (BOM dropped), or UTF-16 when it starts with a UTF-16 BOM. */
+/**
+ * One part's bytes as text: UTF-8 (BOM dropped), or UTF-16 when it starts with a UTF-16 BOM. A
+ * part that declares another encoding (`<?xml … encoding="GB2312"?>`, some home-grown writers)
+ * is decoded so when it is not valid UTF-8 (a mislabelled UTF-8 part stays UTF-8).
+ */
 export function partText(bytes: Uint8Array): string {
   if (bytes.length >= 2) {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   }
+  const label = declaredEncoding(bytes);
+  if (label !== null) {
+    try {
+      return utf8Strict.decode(bytes);
+    } catch {
+      try {
+        return new TextDecoder(label).decode(bytes);
+      } catch {
+        /* a label TextDecoder does not know: UTF-8 with replacements, as before */
+      }
+    }
+  }
   return utf8.decode(bytes);
+}
+
+const DECLARED = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/;
+
+/** The encoding an XML declaration names, when it is not UTF-8; null otherwise. */
+function declaredEncoding(b: Uint8Array): string | null {
+  if (b[0] !== 0x3c || b[1] !== 0x3f) return null; // no `<?` declaration
+  const end = b.indexOf(0x3e);
+  if (end < 0 || end > 200) return null;
+  const m = DECLARED.exec(String.fromCharCode(...b.subarray(0, end + 1)));
+  if (!m) return null;
+  const label = m[1]!.toLowerCase();
+  return label === 'utf-8' || label === 'utf8' ? null : label;
 }
 
 interface SheetRef {

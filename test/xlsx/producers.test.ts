@@ -307,3 +307,42 @@ describe('pictures placed in cells by WPS', () => {
     expect(checked('机电学院.xlsx', r).findings.filter((f) => f.includes('!D4 '))).toEqual([expect.stringMatching(/^cell-formula-text /)]);
   });
 });
+
+describe('parts in the encoding their XML declaration names', () => {
+  /** GBK bytes of a text, from the decoder's own table (ASCII as is). */
+  const gbk = (() => {
+    const dec = new TextDecoder('gbk');
+    const table = new Map<string, [number, number]>();
+    for (let hi = 0x81; hi <= 0xfe; hi++) {
+      for (let lo = 0x40; lo <= 0xfe; lo++) {
+        const ch = dec.decode(new Uint8Array([hi, lo]));
+        if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [hi, lo]);
+      }
+    }
+    return (text: string): Uint8Array => {
+      const out: number[] = [];
+      for (const ch of text) {
+        if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+        else out.push(...table.get(ch)!);
+      }
+      return new Uint8Array(out);
+    };
+  })();
+
+  const withStrings = async (declaration: string, encode: (t: string) => Uint8Array) => {
+    const p = await plainParts();
+    const sst = p['xl/sharedStrings.xml']!;
+    expect(sst.startsWith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')).toBe(true);
+    const files: Record<string, Uint8Array> = Object.fromEntries(Object.entries(p).map(([k, v]) => [k, strToU8(v)]));
+    files['xl/sharedStrings.xml'] = encode(sst.replace('encoding="UTF-8"', declaration));
+    return zipSync(files);
+  };
+
+  it('shared strings written in GBK and declared so read as the UTF-8 ones', async () => {
+    await expectSameAsPlain(await withStrings('encoding="GB2312"', gbk));
+  });
+
+  it.each(['encoding="GB2312"', "encoding='x-unknown'"])('near miss: a UTF-8 part declared %s stays UTF-8', async (declaration) => {
+    await expectSameAsPlain(await withStrings(declaration, strToU8));
+  });
+});
