@@ -16,6 +16,7 @@ import { scanTables } from './sheet/detect';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
+import { officeDay } from './report/dates';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
@@ -399,10 +400,12 @@ function summarise(works: FileCheck[], tables: Record<FormId, ConsolidatedRow[]>
       if (s.record.replaced) continue;
       const f = s.form;
       u.forms[f] = (u.forms[f] ?? 0) + s.rows.length;
-      const late = opts.deadline && w.record.modified && w.record.modified.slice(0, 10) > opts.deadline;
+      // The day the file came in on the office's clock: just after midnight there is the next day.
+      const day = w.record.modified ? officeDay(w.record.modified) : null;
+      const late = opts.deadline && day !== null && day > opts.deadline;
       if (late && !u.lateForms.includes(f)) {
         u.lateForms.push(f);
-        out.push(R.formLate.at({ unit: u.unit, file: w.file, sheet: s.sheet, form: f }, { form: formById(f).title, submitted: w.record.modified!.slice(0, 10), deadline: opts.deadline! }));
+        out.push(R.formLate.at({ unit: u.unit, file: w.file, sheet: s.sheet, form: f }, { form: formById(f).title, submitted: day, deadline: opts.deadline! }));
       }
     }
   }

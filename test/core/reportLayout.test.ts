@@ -1,5 +1,5 @@
 /** Report models as people read them: dates written the Chinese way, file times on the local clock, 总览 laid out without overlaps. */
-import { cnDate, isoFromLocal, localDateTime } from '../../src/core/report/dates';
+import { cnDate, isoFromOfficeTime, officeDateTime, officeDay } from '../../src/core/report/dates';
 import { checkWorkbookModel } from '../../src/core/report/checkSheets';
 import { checkFromResult } from '../../src/core/report/readCheck';
 import { blockRows } from '../../src/core/report/model';
@@ -14,13 +14,15 @@ import { formSheet, run, submission, unitWorkbook, withCell } from './builders';
 import { entry } from './scoring/helpers';
 
 describe('dates in the sheets', () => {
-  it('writes a day as 2024年11月20日 and a file time as the local clock shows it', () => {
+  it('writes a day as 2024年11月20日 and a file time on the office clock (UTC+8), whatever the machine’s time zone', () => {
     expect(cnDate('2024-11-05')).toBe('2024年11月5日');
     expect(cnDate('不是日期')).toBe('不是日期');
-    const local = localDateTime('2024-11-10T08:00:00.000Z')!;
-    expect(local).toMatch(/^2024-11-1\d \d\d:\d\d$/);
-    expect(isoFromLocal(local)).toBe('2024-11-10T08:00:00.000Z');
-    expect(localDateTime(null)).toBeNull();
+    expect(officeDateTime('2024-11-10T08:00:00.000Z')).toBe('2024-11-10 16:00');
+    expect(officeDateTime('2024-11-10T17:45:00.000Z')).toBe('2024-11-11 01:45');
+    expect(isoFromOfficeTime('2024-11-11 01:45')).toBe('2024-11-10T17:45:00.000Z');
+    expect(officeDay('2024-11-15T16:30:00Z')).toBe('2024-11-16');
+    expect(officeDay('2024-11-15T15:59:00Z')).toBe('2024-11-15');
+    expect(officeDateTime(null)).toBeNull();
   });
 
   it('导入记录 shows no ISO timestamp, and reads back to the same time', async () => {

@@ -57,8 +57,9 @@ const CASES: Case[] = [
   { rule: 'form-missing', fire: () => [[submission('信息工程学院.xlsx', [formSheet('website')])]], cell: null, near: () => [[unitWorkbook()]] },
   {
     rule: 'form-late',
-    fire: () => [[{ ...unitWorkbook(), modified: '2024-11-16T09:00:00Z' }], { deadline: '2024-11-15' }],
-    near: () => [[{ ...unitWorkbook(), modified: '2024-11-15T23:00:00Z' }], { deadline: '2024-11-15' }],
+    // 00:30 on the 16th in China (UTC+8) is late; 23:59 on the 15th there is not.
+    fire: () => [[{ ...unitWorkbook(), modified: '2024-11-15T16:30:00Z' }], { deadline: '2024-11-15' }],
+    near: () => [[{ ...unitWorkbook(), modified: '2024-11-15T15:59:00Z' }], { deadline: '2024-11-15' }],
   },
   {
     rule: 'sheet-unrecognized',

@@ -99,9 +99,16 @@ export function addDays(iso: string, n: number): string {
   return msToIso(isoMs(iso) + Math.trunc(n) * DAY_MS);
 }
 
-/** The local calendar date of `now` (what the user's clock says today). */
+/**
+ * Days and times are the office's: China Standard Time (UTC+8, China's one time zone), not the
+ * machine's clock, so a batch run on a server kept on UTC agrees with the web page and Excel.
+ */
+export const OFFICE_UTC_OFFSET_MS = 8 * 3_600_000;
+
+/** Today on the office's calendar at `now`. */
 export function todayIso(now: Date): string {
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
+  const d = new Date(now.getTime() + OFFICE_UTC_OFFSET_MS);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import { FORM_IDS, type FormId } from '../forms/ids';
 import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
 import { cellOf } from '../rules/cells';
-import { cnDate, localDateTime } from './dates';
+import { cnDate, officeDateTime } from './dates';
 import { sheetCellOf } from './sheetCell';
 import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
 
@@ -40,7 +40,7 @@ function importSheet(r: CheckResult): SheetModel {
       STATUS[f.status] ?? f.status,
       f.sheets.map((s) => `${s.sheet}→${s.form ? formTitle(s.form) : '未识别'}${s.nothingToFile ? '（无）' : ''}${s.replaced ? '（已替换）' : ''}`).join('；'),
       f.sheets.reduce((n, s) => n + s.rows, 0),
-      localDateTime(f.modified),
+      officeDateTime(f.modified),
       f.sha256,
     ]),
     table: { name: 'T_Import' },

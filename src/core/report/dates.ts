@@ -1,4 +1,6 @@
-/** Dates as people read them in the sheets we write: 2024年11月20日 in prose, local time for file times. */
+/** Dates as people read them in the sheets we write: 2024年11月20日 in prose, the office's clock (UTC+8) for file times. */
+
+import { OFFICE_UTC_OFFSET_MS } from '../normalize/date';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -10,22 +12,35 @@ export function cnDate(iso: string): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/**
- * A file's time (an ISO timestamp, UTC) as the user's clock shows it: `2024-11-20 14:05`.
- * Text that is not a timestamp is returned as it is.
- */
-export function localDateTime(iso: string | null): string | null {
-  if (!iso) return iso;
+
+/** The office's wall clock (UTC+8, OFFICE_UTC_OFFSET_MS) at an ISO timestamp (read with the getUTC* methods), or null. */
+function officeClock(iso: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso)) return null;
   const t = Date.parse(iso);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(t)) return iso;
-  const d = new Date(t);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return Number.isNaN(t) ? null : new Date(t + OFFICE_UTC_OFFSET_MS);
 }
 
-/** The inverse of localDateTime (read back from 导入记录): an ISO timestamp, or the text as it is. */
-export function isoFromLocal(text: string | null): string | null {
+/** The office's calendar day of an ISO timestamp (`2024-11-15T16:30:00Z` → `2024-11-16`); other text: its first 10 characters. */
+export function officeDay(iso: string): string {
+  const d = officeClock(iso);
+  return d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` : iso.slice(0, 10);
+}
+
+/**
+ * A file's time (an ISO timestamp, UTC) on the office's clock: `2024-11-20 14:05`.
+ * Text that is not a timestamp is returned as it is.
+ */
+export function officeDateTime(iso: string | null): string | null {
+  if (!iso) return iso;
+  const d = officeClock(iso);
+  if (!d) return iso;
+  return `${officeDay(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The inverse of officeDateTime (read back from 导入记录): an ISO timestamp, or the text as it is. */
+export function isoFromOfficeTime(text: string | null): string | null {
   const m = text ? /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(text) : null;
   if (!m) return text;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  return Number.isNaN(d.getTime()) ? text : d.toISOString();
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])) - OFFICE_UTC_OFFSET_MS;
+  return Number.isNaN(t) ? text : new Date(t).toISOString();
 }

@@ -17,7 +17,7 @@ import type { CheckResult, ConsolidatedRow, FileRecord, FileStatus, SheetRecord,
 import type { RowValue } from '../rules/cells';
 import { RULE_IDS, type RuleId } from '../rules/ids';
 import type { Roster } from '../units';
-import { isoFromLocal } from './dates';
+import { isoFromOfficeTime } from './dates';
 import { findHeaderRow, rawFromGrid, type RawValue } from './editable';
 import { summarySheetName } from './checkSheets';
 
@@ -89,7 +89,7 @@ function fileRecord(r: Row): FileRecord | null {
   // The sheet's row count is one total: it goes to the first form sheet.
   const first = sheets.find((s) => s.form);
   if (first) first.rows = num(r['行数']);
-  return { file, unit: text(r['单位']), status, sha256: text(r['SHA-256']) ?? '', size: 0, modified: isoFromLocal(text(r['文件时间'])), sheets };
+  return { file, unit: text(r['单位']), status, sha256: text(r['SHA-256']) ?? '', size: 0, modified: isoFromOfficeTime(text(r['文件时间'])), sheets };
 }
 
 function summaryRows(form: FormId, sheet: SheetGrid | undefined): ConsolidatedRow[] {

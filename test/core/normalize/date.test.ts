@@ -152,8 +152,9 @@ describe('day arithmetic', () => {
       }),
     );
   });
-  it('todayIso uses the local calendar date', () => {
-    expect(todayIso(new Date(2024, 2, 5, 23, 59))).toBe('2024-03-05');
-    expect(todayIso(new Date(2024, 0, 1, 0, 0))).toBe('2024-01-01');
+  it('todayIso is the office calendar date (UTC+8), whatever the machine’s time zone', () => {
+    expect(todayIso(new Date('2024-03-05T15:59:00Z'))).toBe('2024-03-05');
+    expect(todayIso(new Date('2024-03-05T16:00:00Z'))).toBe('2024-03-06');
+    expect(todayIso(new Date('2023-12-31T16:00:00Z'))).toBe('2024-01-01');
   });
 });
