@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { CheckOptions, FileCheck, Submission } from '../core/check';
 import type { CheckResult } from '../core/model';
+import type { Finding } from '../core/findings';
 import { checkOptionsOf } from '../core/params';
 import { resolveRun, runPipeline, type PipelineInput, type PipelineResult, type SourcedSheet } from '../core/pipeline';
 import type { ParamsInput } from '../core/scoring';
@@ -104,10 +105,11 @@ export function summaryTable(r: CheckResult, limit = SUMMARY_ROWS): string {
   return rest > 0 ? `${table}\n（按错误数列出前 ${limit} 个单位，另有 ${rest} 个单位见校验结果）` : table;
 }
 
-export function printSummary(r: CheckResult): void {
+/** `findings`: every finding of the result (run adds the scoring ones), so the counts are 总览's and the JSON's. */
+export function printSummary(r: CheckResult, findings: readonly Finding[] = r.findings): void {
   process.stdout.write(summaryTable(r) + '\n');
   const st = (s: string) => r.files.filter((f) => f.status === s).length;
-  const sev = (s: string) => r.findings.filter((f) => f.severity === s).length;
+  const sev = (s: string) => findings.filter((f) => f.severity === s).length;
   process.stdout.write(
     `\n文件 ${r.files.length} 个：导入 ${st('accepted')}，未导入 ${st('rejected')}，被替换 ${st('replaced')}，重复 ${st('duplicate')}；` +
       `问题：错误 ${sev('error')}，警告 ${sev('warning')}，提示 ${sev('info')}\n`,

@@ -36,7 +36,7 @@ export async function runCommand(paths: string[], o: RunFlags): Promise<number> 
   const previous = await previousSheets(o.previous ?? o.out);
   const params = { ...flagParams(o), rankStyle: o.rankStyle, excellentQuota: o.quota };
   const result = await pipelineOnPaths(paths, { roster, scoreBooks, previous, params, notices: o.notices, mode: 'run' }, { roster: !!o.roster, previous: !!o.previous });
-  printSummary(result.check);
+  printSummary(result.check, result.findings);
   printRanking(result);
   // Rendered first, then written together: the JSON and the workbook, or neither.
   const outputs: Output[] = [];

@@ -19,7 +19,8 @@ function run(dir: string, out = 'result.xlsx') {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
   expect(r.stderr).not.toMatch(/Error|错误：/);
   expect(r.status).toBe(0);
-  return JSON.parse(fs.readFileSync(path.join(dir, 'result.json'), 'utf8')) as { ranking: Ranked[]; findings: { rule: string }[] };
+  const json = JSON.parse(fs.readFileSync(path.join(dir, 'result.json'), 'utf8')) as { ranking: Ranked[]; findings: { rule: string; severity: string }[] };
+  return { ...json, stdout: r.stdout };
 }
 
 /** Header row index (1-based) and column of each header text. */
@@ -64,6 +65,13 @@ describe('zhendi run', () => {
     expect(unscored.length).toBeGreaterThan(0);
     for (const u of unscored) expect(u).toMatchObject({ score: null, categoryRank: null, grade: '未评分', status: '未评分' });
     expect(first.ranking.slice(ranked.length)).toEqual(unscored);
+  });
+
+  it('counts in its summary line every finding the JSON holds, the scoring ones too', () => {
+    const rules = new Set(first.findings.map((f) => f.rule));
+    expect([...rules].some((r) => r.startsWith('score-'))).toBe(true);
+    const n = (sev: string) => first.findings.filter((f) => f.severity === sev).length;
+    expect(first.stdout).toContain(`问题：错误 ${n('error')}，警告 ${n('warning')}，提示 ${n('info')}`);
   });
 
   it('writes every result sheet, with live formulas whose cached values equal the JSON', async () => {
