@@ -1,5 +1,5 @@
 /** Stable keys for rectification items (DOMAIN §4: unit + rule + location). */
-import type { Finding } from '../findings';
+import { locationText as cellText, type Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 
 export function findingKey(f: Pick<Finding, 'unit' | 'rule' | 'file' | 'sheet' | 'cell'>): string {
@@ -19,9 +19,14 @@ export function vetoItemKey(unit: string, note: string): string {
   return [unit, 'veto', note.replace(/\s+/g, ' ').trim()].join('|');
 }
 
-/** Where a finding is, for people: 文件 / 工作表 / 单元格. */
-export function locationText(f: Pick<Finding, 'file' | 'sheet' | 'cell'>): string {
-  return [f.file, f.sheet, f.cell].filter(Boolean).join(' / ');
+/**
+ * Where a finding is, for people: 文件 / 工作表 / 单元格 (or 表2 第5行 联系电话 in a Word table).
+ * The file by its name only: these texts reach the units (整改通知, 加减分 reasons), and the
+ * office's folders are no business of theirs; the full path stays in 校验结果 and 导入记录.
+ */
+export function locationText(f: Pick<Finding, 'file' | 'sheet' | 'cell' | 'table' | 'row' | 'column'>): string {
+  const name = f.file ? (f.file.split(/[\\/]/).pop() ?? f.file) : null;
+  return [name, f.sheet, cellText(f as Finding)].filter(Boolean).join(' / ');
 }
 
 /** Chinese titles of the filing forms, for reasons and notices. */

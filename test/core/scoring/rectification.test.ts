@@ -33,6 +33,19 @@ function build() {
 }
 
 describe('buildRectification', () => {
+  it('names the file by its name only (the office’s folders never reach a unit) and a Word table’s place by table and row', () => {
+    const findings = [
+      finding('website-stale-long', 'U', { file: '../收件/2024/U.xlsx', cell: 'E5', message: '网站超过14天未更新' }),
+      finding('cell-date', 'U', { file: 'D:\\收件\\U.docx', sheet: '表格', cell: null, table: 2, row: 5, column: '最后更新日期', message: '日期无效' }),
+    ];
+    const assessment = assess({ units: [{ unit: 'U', category: null }], findings, rubric, params, scores: [entry('U', 'a', 50), entry('U', 'b', 30)], adjustments: [] });
+    const items = buildRectification({ findings, assessment, rubric, params, owners: {}, ruleTitles: {} });
+    expect(items.filter((i) => i.source === 'finding').map((i) => i.location)).toEqual(['U.xlsx / 附件1 / E5', 'U.docx / 表格 / 表2 第5行 最后更新日期']);
+    const reasons = assessment.results[0]!.adjustments.map((a) => a.reason);
+    expect(reasons.some((r) => r.includes('U.xlsx / 附件1 / E5'))).toBe(true);
+    expect(reasons.join('\n')).not.toContain('收件');
+  });
+
   it('builds items from error findings, low indicators and deductions, without duplicates', () => {
     const items = build();
     expect(items.map((i) => [i.key, i.source])).toEqual([
