@@ -17,6 +17,7 @@ import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { officeDay } from './report/dates';
+import { baseName } from './fileName';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
@@ -110,10 +111,6 @@ function formulaCells(notes: readonly ReadNote[]): Set<string> {
   const out = new Set<string>();
   for (const n of notes) if ((n.kind === 'formula' || n.kind === 'cell') && n.cell) out.add(`${n.sheet ?? ''}!${n.cell}`);
   return out;
-}
-
-function baseName(path: string): string {
-  return path.replace(/^.*[\\/]/, '');
 }
 
 function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileCheck {

@@ -7,6 +7,7 @@ import { FORMS, formById } from '../forms/templates';
 import type { CheckResult, ConsolidatedRow } from '../model';
 import { cellOf } from '../rules/cells';
 import { cnDate, officeDateTime } from './dates';
+import { baseName } from '../fileName';
 import { sheetCellOf } from './sheetCell';
 import { FILLS, headerRow, type Highlight, type OutValue, type SheetModel, type WorkbookModel } from './model';
 
@@ -17,7 +18,6 @@ export function summarySheetName(form: FormId): string {
   return `汇总_${formById(form).label}`;
 }
 
-const baseName = (p: string | null) => (p ?? '').replace(/^.*[\\/]/, '');
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const formTitle = (f: FormId | null) => (f ? formById(f).label : '');
 
@@ -101,7 +101,7 @@ function findingsSheet(r: CheckResult, idx: LandingIndex, cellOfFinding: (f: Fin
     const at = cellOfFinding(f);
     const target = at ? locate(f, at, idx) : null;
     const cell: OutValue = target ? { text: locationText(f) ?? at!, link: `#'${target.sheet}'!${target.addr}` } : locationText(f);
-    return [SEVERITY[f.severity], f.rule, f.unit, baseName(f.file), f.sheet, cell, formTitle(f.form), f.message, f.suggestion ?? null];
+    return [SEVERITY[f.severity], f.rule, f.unit, baseName(f.file ?? ''), f.sheet, cell, formTitle(f.form), f.message, f.suggestion ?? null];
   });
   return {
     name: '校验结果',

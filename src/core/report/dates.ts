@@ -1,6 +1,6 @@
 /** Dates as people read them in the sheets we write: 2024年11月20日 in prose, the office's clock (UTC+8) for file times. */
 
-import { OFFICE_UTC_OFFSET_MS } from '../normalize/date';
+import { OFFICE_UTC_OFFSET_MS, todayIso } from '../normalize/date';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -12,29 +12,27 @@ export function cnDate(iso: string): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-
-/** The office's wall clock (UTC+8, OFFICE_UTC_OFFSET_MS) at an ISO timestamp (read with the getUTC* methods), or null. */
-function officeClock(iso: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso)) return null;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : new Date(t + OFFICE_UTC_OFFSET_MS);
+/** The instant an ISO timestamp names (ms), or null when the text is no timestamp. */
+function instant(iso: string): number | null {
+  const t = /^\d{4}-\d{2}-\d{2}T/.test(iso) ? Date.parse(iso) : NaN;
+  return Number.isNaN(t) ? null : t;
 }
 
 /** The office's calendar day of an ISO timestamp (`2024-11-15T16:30:00Z` → `2024-11-16`); other text: its first 10 characters. */
 export function officeDay(iso: string): string {
-  const d = officeClock(iso);
-  return d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` : iso.slice(0, 10);
+  const t = instant(iso);
+  return t === null ? iso.slice(0, 10) : todayIso(new Date(t));
 }
 
 /**
- * A file's time (an ISO timestamp, UTC) on the office's clock: `2024-11-20 14:05`.
+ * A file's time (an ISO timestamp, UTC) on the office's clock (UTC+8): `2024-11-20 14:05`.
  * Text that is not a timestamp is returned as it is.
  */
 export function officeDateTime(iso: string | null): string | null {
-  if (!iso) return iso;
-  const d = officeClock(iso);
-  if (!d) return iso;
-  return `${officeDay(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const t = iso ? instant(iso) : null;
+  if (t === null) return iso;
+  const clock = new Date(t + OFFICE_UTC_OFFSET_MS);
+  return `${todayIso(new Date(t))} ${pad(clock.getUTCHours())}:${pad(clock.getUTCMinutes())}`;
 }
 
 /** The inverse of officeDateTime (read back from 导入记录): an ISO timestamp, or the text as it is. */

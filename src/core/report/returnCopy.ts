@@ -12,6 +12,7 @@ import { RETURN_SHEET } from '../sheet/instructions';
 import { cnDate } from './dates';
 import type { SheetModel } from './model';
 import { sheetCellOf } from './sheetCell';
+import { baseName } from '../fileName';
 
 export interface ReturnItem {
   severity: Severity;
@@ -55,10 +56,6 @@ export function returnItem(f: Finding, cell: string | null = f.cell): ReturnItem
 /** The note on a marked cell: the problem, then what is required. */
 export function noteText(i: ReturnItem): string {
   return `【${SEVERITY_TEXT[i.severity]}】${i.title}：${i.message}\n要求：${i.todo}`;
-}
-
-function baseName(path: string): string {
-  return path.replace(/^.*[\\/]/, '');
 }
 
 /** `<name>-退回修改.xlsx` (a macro workbook keeps .xlsm: its package says so); `n` tells apart equal names. */

@@ -1,4 +1,5 @@
 /** Stable keys for rectification items (DOMAIN §4: unit + rule + location). */
+import { baseName } from '../fileName';
 import { locationText as cellText, type Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 
@@ -25,8 +26,7 @@ export function vetoItemKey(unit: string, note: string): string {
  * office's folders are no business of theirs; the full path stays in 校验结果 and 导入记录.
  */
 export function locationText(f: Pick<Finding, 'file' | 'sheet' | 'cell' | 'table' | 'row' | 'column'>): string {
-  const name = f.file ? (f.file.split(/[\\/]/).pop() ?? f.file) : null;
-  return [name, f.sheet, cellText(f as Finding)].filter(Boolean).join(' / ');
+  return [f.file ? baseName(f.file) : null, f.sheet, cellText(f as Finding)].filter(Boolean).join(' / ');
 }
 
 /** Chinese titles of the filing forms, for reasons and notices. */
