@@ -21,6 +21,15 @@ require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});`,
   return script;
 }
 
+/** Good workbooks named `names` in `dir` (a `marker-` prefix is not part of the unit's name). */
+function books(dir: string, names: string[], marker: string): string[] {
+  return names.map((n, i) => {
+    const p = path.join(dir, n);
+    fs.writeFileSync(p, goodBook(n.replace(new RegExp(`^${marker}-|\\.xlsx$`, 'g'), ''), `1380000${1000 + i}`));
+    return p;
+  });
+}
+
 describe('checkAll worker pool', () => {
   it('restarts a worker that runs out of memory; that file gets file-unreadable, the others their results', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
@@ -29,11 +38,7 @@ describe('checkAll worker pool', () => {
       // them: the pool keeps several files queued in each worker).
       const script = hookedWorker(dir, 'oom', 'const keep = []; for (;;) keep.push(new Array(1e6).fill(1));');
       const names = ['单位甲.xlsx', 'oom-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', 'oom-单位戊.xlsx', '单位己.xlsx', '单位庚.xlsx', 'oom-单位辛.xlsx', '单位壬.xlsx', '单位癸.xlsx'];
-      const files = names.map((n, i) => {
-        const p = path.join(dir, n);
-        fs.writeFileSync(p, goodBook(n.replace(/^oom-|\.xlsx$/g, ''), `1380000${1000 + i}`));
-        return p;
-      });
+      const files = books(dir, names, 'oom');
       const done: string[] = [];
       const checks = await checkAll(files, { asOf: '2024-11-20' }, (f) => done.push(f), { parallel: true, workers: 2, script, limits: { maxOldGenerationSizeMb: 64 } });
       expect(done.sort()).toEqual([...files].sort());
@@ -57,11 +62,7 @@ describe('checkAll worker pool', () => {
     try {
       const script = hookedWorker(dir, 'oom', 'const keep = []; for (;;) keep.push(new Array(1e6).fill(1));');
       const names = ['单位甲.xlsx', 'oom-单位乙.xlsx', '单位丙.xlsx'];
-      const files = names.map((n, i) => {
-        const p = path.join(dir, n);
-        fs.writeFileSync(p, goodBook(n.replace(/^oom-|\.xlsx$/g, ''), `1380000${1000 + i}`));
-        return p;
-      });
+      const files = books(dir, names, 'oom');
       const checks = await checkAll(files, { asOf: '2024-11-20' }, () => undefined, { script, limits: { maxOldGenerationSizeMb: 64 } });
       expect(checks.map((c) => c.record.status)).toEqual(['accepted', 'rejected', 'accepted']);
       expect(checks[1]!.findings.map((f) => [f.rule, /内存/.test(f.message)])).toEqual([['file-unreadable', true]]);
@@ -76,11 +77,7 @@ describe('checkAll worker pool', () => {
       // The real worker, which loops for ever on files named "hang".
       const script = hookedWorker(dir, 'hang', 'for (;;);');
       const names = ['单位甲.xlsx', 'hang-单位乙.xlsx', '单位丙.xlsx', '单位丁.xlsx', '单位戊.xlsx'];
-      const files = names.map((n, i) => {
-        const p = path.join(dir, n);
-        fs.writeFileSync(p, goodBook(n.replace(/^hang-|\.xlsx$/g, ''), `1380000${1000 + i}`));
-        return p;
-      });
+      const files = books(dir, names, 'hang');
       const checks = await checkAll(files, { asOf: '2024-11-20' }, () => undefined, { parallel: true, workers: 1, script, fileTimeoutMs: 8000 });
       expect(checks.map((c) => c.record.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted', 'accepted']);
       expect(checks[1]!.findings.map((f) => [f.rule, /超过 8 秒/.test(f.message)])).toEqual([['file-unreadable', true]]);
