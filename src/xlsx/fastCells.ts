@@ -231,6 +231,8 @@ export class CellScanner extends FastScanner {
   fType: string | null = null;
   si: string | null = null;
   hasRef = false;
+  /** The cell's value-metadata index (`vm=`, Excel's rich values such as pictures in cells), else -1. */
+  vm = -1;
   /** Where `</sheetData>` starts, once next() returned false. */
   pos = 0;
   /** `<c>` elements seen, for the time checks. */
@@ -325,6 +327,7 @@ export class CellScanner extends FastScanner {
     let sB = 0;
     let tA = -1;
     let tB = 0;
+    this.vm = -1;
     for (;;) {
       let ch = s.charCodeAt(i);
       while (ch === SPACE) ch = s.charCodeAt(++i);
@@ -391,6 +394,8 @@ export class CellScanner extends FastScanner {
           tA = i + 2;
           tB = close;
         }
+      } else if (i - local === 2 && s.charCodeAt(local) === 0x76 && s.charCodeAt(local + 1) === 0x6d && this.vm < 0) {
+        this.vm = digits(s, i + 2, close);
       }
       i = close + 1;
     }
@@ -515,6 +520,18 @@ export class CellScanner extends FastScanner {
     this.fText = decodeText(s.slice(end + 1, close));
     return close + 4;
   }
+}
+
+/** Plain digits from a to b as a number (at most 9 of them), else -1. */
+function digits(s: string, a: number, b: number): number {
+  if (b === a || b - a > 9) return -1;
+  let n = 0;
+  for (let j = a; j < b; j++) {
+    const d = s.charCodeAt(j) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The body of a shared string table: `<si>` items, up to `</sst>`. */

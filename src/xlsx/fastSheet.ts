@@ -279,9 +279,14 @@ export function slideFormula(formula: string, dRow: number, dCol: number): strin
   });
 }
 
-/** WPS's picture placed in a cell ("嵌入单元格"): a DISPIMG formula naming the picture. */
-const IN_CELL_IMAGE = /^\s*(?:_xlfn\.)?DISPIMG\s*\(/i;
+/** A picture placed in a cell by formula: WPS's DISPIMG ("嵌入单元格"), Excel 365's IMAGE. */
+const IN_CELL_IMAGE = /^\s*(?:_xlfn\.)?(?:DISPIMG|IMAGE)\s*\(/i;
 const IMAGE_DETAIL = '单元格中是嵌入单元格的图片（WPS“嵌入单元格”），图片无法作为文字读取；请在该单元格填写文字内容';
+/** Excel 365's rich values, kept apart from the cell (its `<v>` is only #VALUE! for older readers). */
+const RICH_DETAIL: Record<RichKind, string> = {
+  image: '单元格中是嵌入单元格的图片（Excel“置于单元格中”或 IMAGE 函数），图片无法作为文字读取；请在该单元格填写文字内容',
+  value: '单元格中是 Excel 的数据类型（股票、地理等链接数据或富值），无法作为文字读取；请在该单元格填写文字内容',
+};
 
 /** Notes of one kind per sheet beyond this many are folded into one summary note. */
 const NOTES_PER_KIND = 20;
@@ -295,6 +300,8 @@ interface SheetContext {
   /** Characters of text and cells with values taken so far, over the whole file. */
   text: { chars: number; cells: number };
   today: number | null;
+  /** What a cell's value metadata (`vm=`) points to; null when it is no rich value. */
+  rich: (vm: number) => RichKind | null;
 }
 
 function numberCell(v: string, isDate: boolean, date1904: boolean): Cell | null {
@@ -498,16 +505,19 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   };
 
   /** One cell that has children, placed at (cRow, col): limits, value, formula. */
-  const take = (cRow: number, col: number, t: string | null, style: number, v: string | null, num: number, inline: string | null, fText: string | null, fType: string | null, si: string | null, hasRef: boolean): void => {
+  const take = (cRow: number, col: number, t: string | null, style: number, v: string | null, num: number, inline: string | null, fText: string | null, fType: string | null, si: string | null, hasRef: boolean, vm: number): void => {
     let formula = fText ?? '';
     if (formula.length > lim.maxFormulaChars) {
       notes.add('flong', { kind: 'limit', cell: a1(cRow, col), detail: `公式长度超过 ${lim.maxFormulaChars} 字符（单个公式上限），未读取公式文本` }, (n) => `另有 ${n} 个公式超过 ${lim.maxFormulaChars} 字符，未读取公式文本`);
       formula = '';
       fType = null;
     }
-    if (formula !== '' && IN_CELL_IMAGE.test(formula)) {
-      // The cached text (`=DISPIMG("ID_…",1)`) is no content: the cell holds a picture.
-      notes.add('image', { kind: 'cell', cell: a1(cRow, col), detail: IMAGE_DETAIL }, (n, first) => `另有 ${n} 个单元格（自 ${first} 起）是嵌入单元格的图片，无法作为文字读取`);
+    // The value Excel shows lives in the rich-value parts; the cell's #VALUE! is a stand-in.
+    const rich = vm > 0 && t === 'e' ? ctx.rich(vm) : null;
+    if (rich !== null || (formula !== '' && IN_CELL_IMAGE.test(formula))) {
+      // The cached text (`=DISPIMG("ID_…",1)`, #VALUE!) is no content: the cell holds a picture.
+      const detail = rich !== null ? RICH_DETAIL[rich] : /DISPIMG/i.test(formula) ? IMAGE_DETAIL : RICH_DETAIL.image;
+      notes.add('image', { kind: 'cell', cell: a1(cRow, col), detail }, (n, first) => `另有 ${n} 个单元格（自 ${first} 起）是嵌入单元格的图片或数据类型，无法作为文字读取`);
       return;
     }
     if (fType === 'shared' && si !== null) {
@@ -569,6 +579,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
       const r = sc.attr('r');
       const t = sc.attr('t');
       const s = sc.attr('s');
+      const vm = t === 'e' ? sc.attr('vm') : null;
       const at = r === null ? null : parseRef(r);
       if (r !== null && !at) throw new XmlError('bad cell reference');
       let cRow: number;
@@ -612,13 +623,13 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
             sc.skip();
         }
       }
-      take(cRow, col, t, s === null ? 0 : Number(s), v, -1, inline, fText, fType, si, hasRef);
+      take(cRow, col, t, s === null ? 0 : Number(s), v, -1, inline, fText, fType, si, hasRef, vm !== null && /^\s*\d{1,9}\s*$/.test(vm) ? Number(vm) : -1);
       continue;
     }
     if (tag === 'sheetData' && fast && !sc.selfClosing) {
       // The plain body of sheetData by the dedicated scanner (which bails to the generic path).
       const cs = new CellScanner(xml, budget, sc.offset, row, col);
-      while (cs.next()) take(cs.cellRow, cs.col, cs.t, cs.style, cs.v, cs.num, cs.inline, cs.fText, cs.fType, cs.si, cs.hasRef);
+      while (cs.next()) take(cs.cellRow, cs.col, cs.t, cs.style, cs.v, cs.num, cs.inline, cs.fText, cs.fType, cs.si, cs.hasRef, cs.vm);
       row = cs.row;
       col = cs.col;
       sc.seek(cs.pos);
@@ -844,6 +855,7 @@ export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): Wo
     budget,
     text: { chars: 0, cells: 0 },
     today: lim.asOf ? todaySerial(lim.asOf) : null,
+    rich: richValues(pkg, relOf),
   };
   const out: SheetGrid[] = [];
   const readAt = new Map<string, string>();
@@ -853,9 +865,10 @@ export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): Wo
   if (listed > lim.maxSheetEntries) {
     notes.push({ kind: 'limit', detail: `工作簿列出 ${listed} 个工作表，超过上限 ${lim.maxSheetEntries} 个（工作表条目上限），只读取前 ${lim.maxSheetEntries} 个；请删除多余的工作表后再提交` });
   }
+  const guess = conventionalParts(sheets, rels, base, pkg);
   for (const s of sheets.slice(0, lim.maxSheetEntries)) {
     budget.check();
-    const rel = rels.get(s.rid);
+    const rel = rels.get(s.rid) ?? guess.get(s);
     if (rel && (REL(rel.type, 'chartsheet') || REL(rel.type, 'dialogsheet') || REL(rel.type, 'macrosheet'))) continue;
     const xml = rel ? pkg.text(rel.target) : null;
     if (xml === null) {
@@ -894,6 +907,98 @@ export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): Wo
   const wb: WorkbookGrid = { sheets: out };
   if (notes.length) wb.notes = notes;
   return wb;
+}
+
+type RichKind = 'image' | 'value';
+
+/**
+ * Excel 365's rich values (a picture placed in a cell, IMAGE(), linked data types), read when a
+ * cell first asks: `vm` (1-based) → valueMetadata → futureMetadata XLRICHVALUE → rich value →
+ * its structure's type (`_localImage`, `_webimage`, …). A chain that does not resolve is no rich
+ * value, and the cell is read as it stands. Parts are small; a malformed one resolves nothing.
+ */
+function richValues(pkg: Package, relOf: (what: string, fallback: string) => string): (vm: number) => RichKind | null {
+  let kinds: (RichKind | null)[] | null = null;
+  return (vm) => {
+    kinds ??= richKinds(pkg, relOf);
+    return kinds[vm - 1] ?? null;
+  };
+}
+
+function richKinds(pkg: Package, relOf: (what: string, fallback: string) => string): (RichKind | null)[] {
+  try {
+    const meta = pkg.text(relOf('sheetMetadata', 'metadata.xml'));
+    if (meta === null) return [];
+    // metadata.xml: type names, the XLRICHVALUE blocks (rich value index each), value blocks.
+    const types: string[] = [];
+    const future = new Map<string, number[]>();
+    const values: { t: number; v: number }[] = [];
+    let section = '';
+    let futureName = '';
+    const sc = new Scanner(meta);
+    for (let k = sc.next(); k !== END; k = sc.next()) {
+      if (k === CLOSE) continue;
+      const n = sc.name;
+      if (n === 'metadataType') types.push(sc.attr('name') ?? '');
+      else if (n === 'futureMetadata') {
+        section = 'future';
+        futureName = sc.attr('name') ?? '';
+        if (!future.has(futureName)) future.set(futureName, []);
+      } else if (n === 'valueMetadata' || n === 'cellMetadata') section = n;
+      else if (n === 'rvb' && section === 'future') future.get(futureName)!.push(Number(sc.attr('i') ?? -1));
+      else if (n === 'rc' && section === 'valueMetadata') values.push({ t: Number(sc.attr('t') ?? 0), v: Number(sc.attr('v') ?? -1) });
+    }
+    const structures: string[] = [];
+    const sXml = pkg.text(relOf('rdRichValueStructure', 'richData/rdrichvaluestructure.xml'));
+    if (sXml !== null) {
+      const ss = new Scanner(sXml);
+      for (let k = ss.next(); k !== END; k = ss.next()) if (k === OPEN && ss.name === 's') structures.push(ss.attr('t') ?? '');
+    }
+    const rvStructure: number[] = [];
+    const vXml = pkg.text(relOf('rdRichValue', 'richData/rdrichvalue.xml'));
+    if (vXml !== null) {
+      const vs = new Scanner(vXml);
+      for (let k = vs.next(); k !== END; k = vs.next()) if (k === OPEN && vs.name === 'rv') rvStructure.push(Number(vs.attr('s') ?? -1));
+    }
+    return values.map(({ t, v }) => {
+      const name = types[t - 1];
+      if (name !== 'XLRICHVALUE') return null;
+      const rv = future.get(name)?.[v];
+      if (rv === undefined || !(rv >= 0)) return null;
+      const type = structures[rvStructure[rv] ?? -1] ?? '';
+      return /image/i.test(type) ? 'image' : 'value';
+    });
+  } catch (e) {
+    if (e instanceof XmlError) return [];
+    throw e;
+  }
+}
+
+const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+/**
+ * Sheets the workbook's relationships do not resolve (the part lost, or it lacks their entry):
+ * the part at the conventional name every writer uses, `worksheets/sheetN.xml` next to the
+ * workbook, N being the sheet's place in the workbook, else the number in its r:id. Only parts
+ * no relationship names and no other sheet took; none when it does not exist.
+ */
+function conventionalParts(sheets: SheetRef[], rels: Map<string, Rel>, base: string, pkg: Package): Map<SheetRef, Rel> {
+  const out = new Map<SheetRef, Rel>();
+  if (sheets.every((s) => rels.has(s.rid))) return out;
+  const taken = new Set([...rels.values()].map((r) => r.target.toLowerCase()));
+  sheets.forEach((s, i) => {
+    if (rels.has(s.rid)) return;
+    const ridNumber = /(\d{1,5})\s*$/.exec(s.rid)?.[1];
+    for (const n of [String(i + 1), ridNumber]) {
+      if (n === undefined) continue;
+      const target = `${base}worksheets/sheet${Number(n)}.xml`;
+      if (taken.has(target.toLowerCase()) || !pkg.has(target)) continue;
+      taken.add(target.toLowerCase());
+      out.set(s, { target, type: WORKSHEET_REL });
+      return;
+    }
+  });
+  return out;
 }
 
 function todaySerial(iso: string): number | null {
