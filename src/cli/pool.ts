@@ -5,10 +5,12 @@
  * end it either; a worker costs about 0.1–0.2 s to start.
  */
 import os from 'node:os';
-import path from 'node:path';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { checkFile, type CheckOptions, type FileCheck, type Submission } from '../core/check';
 import { loadSubmission, shownPath } from './files';
+import { startWorker, stopUnused, WORKER_LIMITS } from './workers';
+
+export { WORKER_LIMITS };
 
 /**
  * Files each worker should get before another one is started: a worker warms its own JIT up,
@@ -17,12 +19,6 @@ import { loadSubmission, shownPath } from './files';
 const FILES_PER_WORKER = 400;
 /** Files queued in each worker: it starts the next at once instead of waiting for the main thread. */
 const IN_FLIGHT = 3;
-
-/** Per-worker memory: one file may never take the machine (the reader's own limits stay far below). */
-export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
-
-// Compiled (lib/cli/pool.js): start the compiled worker; from source, the entry that loads tsx.
-const WORKER_SCRIPT = __filename.endsWith('.js') ? path.join(__dirname, 'readWorker.js') : path.join(__dirname, '../../bin/read-worker.cjs');
 
 type Reply = { id: number; check?: FileCheck; error?: string };
 
@@ -88,7 +84,9 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
   const again: number[] = [];
   const live = new Set<Worker>();
   const spawn = () => {
-    const w = new Worker(pool.script ?? WORKER_SCRIPT, { workerData: { opts }, resourceLimits: pool.limits ?? WORKER_LIMITS });
+    const w = startWorker(pool.script, pool.limits);
+    // The options come first, in a message: a prestarted worker was started without them.
+    w.postMessage({ opts });
     live.add(w);
     return w;
   };
@@ -172,7 +170,7 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, files.length)) }, lane));
     await Promise.all(pending);
   } finally {
-    await Promise.all([...live].map((w) => w.terminate()));
+    await Promise.all([...[...live].map((w) => w.terminate()), stopUnused()]);
   }
   return results;
 }
