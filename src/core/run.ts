@@ -81,7 +81,9 @@ export function runAssessment(input: RunInput): RunResult {
   // With a roster, a name outside it (unit-unknown) is most likely a misnamed roster unit: it is
   // ranked only if it was scored, not as a zero at the bottom of leadership's table.
   const units = input.check.units.filter((u) => !input.check.roster || u.inRoster).map((u) => ({ unit: u.unit, category: u.category }));
-  const unitNames = rosterNames ?? units.map((u) => u.unit);
+  // Names outside a roster are flagged only when there is a roster (score-unknown-unit); without
+  // one, scores resolve to the units that submitted, and any other unit is ranked as written.
+  const known = rosterNames ? { units: rosterNames } : { seen: units.map((u) => u.unit) };
 
   let typed: ScoreEntry[] = [];
   let previousItems: RectItem[] = [];
@@ -104,7 +106,7 @@ export function runAssessment(input: RunInput): RunResult {
   const toRead = scoreSheetsToRead(input.scoreBooks.filter(isScores));
   findings.push(...toRead.findings);
   for (const s of toRead.read) {
-    const r = parseScores(s.sheet, { file: s.file, rubric, units: unitNames, roster: input.check.roster });
+    const r = parseScores(s.sheet, { file: s.file, rubric, ...known, roster: input.check.roster });
     given.push(r.entries);
     findings.push(...r.findings);
   }
@@ -113,14 +115,14 @@ export function runAssessment(input: RunInput): RunResult {
   // workbook's is that row written out last time: the workbook stays its source, never counted twice.
   const fromBooks: Adjustment[] = [];
   for (const s of adjustmentBooks) {
-    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames, roster: input.check.roster });
+    const r = parseAdjustments(s.sheet, { file: s.file, ...known, roster: input.check.roster });
     fromBooks.push(...r.adjustments);
     findings.push(...r.findings);
   }
   const same = (a: Adjustment, b: Adjustment) => a.unit === b.unit && a.kind === b.kind && a.points === b.points && a.note === b.note;
   const readBack: Adjustment[] = [];
   for (const s of byName(input.previous, ['加减分'])) {
-    const r = parseAdjustments(s.sheet, { file: s.file, units: unitNames, roster: input.check.roster });
+    const r = parseAdjustments(s.sheet, { file: s.file, ...known, roster: input.check.roster });
     readBack.push(...r.adjustments);
     findings.push(...r.findings);
   }
@@ -141,11 +143,11 @@ export function runAssessment(input: RunInput): RunResult {
     return !f || f.score !== t.score || f.note !== t.note;
   });
   const scores = mergeScoreEntries(merged.entries, changed, [...input.entries]);
-  const known = new Set(units.map((u) => u.unit));
+  const listed = new Set(units.map((u) => u.unit));
   for (const e of [...scores, ...adjustments]) {
-    if (!known.has(e.unit)) {
+    if (!listed.has(e.unit)) {
       units.push({ unit: e.unit, category: null });
-      known.add(e.unit);
+      listed.add(e.unit);
     }
   }
 

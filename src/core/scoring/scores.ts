@@ -51,6 +51,11 @@ export interface ScoreContext {
   rubric: Rubric;
   /** Known unit names (roster); when given, other names get `score-unknown-unit`. */
   units?: string[];
+  /**
+   * Without a roster, the units that submitted: names resolve to them (spacing, 盖章, …), but a
+   * name outside them is no finding — there is no roster to be absent from.
+   */
+  seen?: string[];
   /** The roster, so a score for a unit's alias (简称) counts for that unit. */
   roster?: Roster | null;
 }
@@ -113,10 +118,11 @@ export function scoreSheetsToRead<T extends { file: string; sheet: SheetGrid }>(
 }
 
 /** Resolves a unit name as written to the known name: spacing, width, 简称, 盖章 or school prefix. */
-function unitResolver(ctx: { units?: string[]; roster?: Roster | null }): (name: string) => string | null {
-  const roster: Roster | null = ctx.roster ?? (ctx.units ? { units: ctx.units.map((name) => ({ name, category: null, aliases: [], head: null, phone: null })) } : null);
+function unitResolver(ctx: { units?: string[]; seen?: string[]; roster?: Roster | null }): (name: string) => string | null {
+  const names = ctx.units ?? ctx.seen;
+  const roster: Roster | null = ctx.roster ?? (names ? { units: names.map((name) => ({ name, category: null, aliases: [], head: null, phone: null })) } : null);
   if (!roster) return () => null;
-  const known = ctx.units ? new Set(ctx.units) : null;
+  const known = names ? new Set(names) : null;
   return (name) => {
     const u = resolveUnit(roster, name);
     return u && (!known || known.has(u.name)) ? u.name : null;
@@ -415,7 +421,7 @@ export function isAdjustmentSheet(sheet: SheetGrid): boolean {
 /** Parses the 加减分 sheet: 单位, 类型 (加分 | 否决), 分值 (for 加分), 说明. */
 export function parseAdjustments(
   sheet: SheetGrid,
-  ctx: { file: string | null; units?: string[]; roster?: Roster | null },
+  ctx: { file: string | null; units?: string[]; seen?: string[]; roster?: Roster | null },
 ): { adjustments: Adjustment[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const at = (cell: string, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
