@@ -8,6 +8,7 @@ import { makeResolver } from '../sheet/labels';
 import type { Indicator } from './rubric';
 import { type Round, parseRound, roundIn } from './rounds';
 import { UNNAMED_INSPECTOR } from './score-sheet';
+import { looksLikePerson } from './surnames';
 import { norm, numberOf } from './util';
 
 export const SCORE_ALIASES = {
@@ -87,16 +88,24 @@ function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator
   // …and stands under a blank of row r (a sub-column), unlike a data row under its header; row r
   // is a header too (not a title).
   const sub = texts.some((t, c) => t && isBlank(row[c]));
-  if (!sub || next.some((c) => c?.t === 'n') || !headerLike(texts) || !headerLike(cells)) return { cells, last: r, rounds };
-  // A round above several columns (上半年 merged over them, or written once with blanks after it)
-  // is theirs: the same indicators once per round.
+  // A group label above several columns (上半年 or 得分 merged over them, or written once with
+  // blanks after it) is theirs: the same indicators once per round, or an inspector per column.
+  const groups: ('round' | 'score' | null)[] = [];
   let carried: Round | null = null;
+  let group: 'round' | 'score' | null = null;
   cells.forEach((t, c) => {
-    if (!isBlank(row[c])) carried = roundIn(t);
+    if (!isBlank(row[c])) {
+      carried = roundIn(t);
+      group = carried ? 'round' : matches(t, 'score') || matches(t, 'inspector') ? 'score' : null;
+    }
     rounds[c] = carried;
+    groups[c] = group;
   });
+  const inspectors = texts.map((t, c) => (t && groups[c] && inspectorName(t, find) ? t : ''));
+  if (!sub || next.some((c) => c?.t === 'n') || !(headerLike(texts) || inspectors.some(Boolean)) || !headerLike(cells)) return { cells, last: r, rounds: cells.map(() => null) };
   texts.forEach((t, c) => {
-    if (t) cells[c] = t;
+    // 张三 under 得分 (or under 上半年) is 张三's score column.
+    if (t) cells[c] = inspectors[c] ? `${t}得分` : t;
   });
   return { cells, last: r + 1, rounds };
 }
@@ -122,22 +131,70 @@ function roundColumn(text: string): Round | null {
 /** Parts of 上半年·张三·得分 (the 评分表's own headers; also with / or |). */
 const PARTS = /[·・|/]/;
 
-/** Adds the columns of inspectors (round · inspector · 得分) and pairs each with its 扣分说明 column. */
-function inspectorColumns(cells: string[], scoreCols: ScoreCol[]): void {
+/** Numbered inspectors: 检查人1, 评委二, 专家A. */
+const NUMBERED = new RegExp(`^(?:${SCORE_ALIASES.inspector.map(norm).join('|')})(?:\\d{1,2}|[一二三四五六七八九十]|[a-z])$`);
+const ROUND_WORDS = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|[-_()]/g;
+
+/**
+ * The inspector a column header names (张三, 欧阳明月, 检查人1): a person's name by the common
+ * surnames, never an indicator (安全规范) or a header word; '' when none.
+ */
+function inspectorName(text: string, find: (v: string) => Indicator | undefined): string {
+  const t = norm(text).replace(ROUND_WORDS, '');
+  if (NUMBERED.test(t)) return t;
+  return looksLikePerson(t) && !find(t) && !ANY_KEY.some((k) => matches(t, k)) ? t : '';
+}
+
+/** 张三得分 / 上半年张三得分 / 张三扣分说明: the inspector and what the column holds. */
+function inspectorHeader(text: string, find: (v: string) => Indicator | undefined): { name: string; what: 'score' | 'note' } | null {
+  const t = norm(text);
+  // 检查人1 | 检查人2 says whose scores the column holds without 得分.
+  if (NUMBERED.test(t.replace(ROUND_WORDS, ''))) return { name: t.replace(ROUND_WORDS, ''), what: 'score' };
+  for (const what of ['score', 'note'] as const) {
+    const suffix = SCORE_ALIASES[what].map(norm).find((a) => t.endsWith(a) && t.length > a.length);
+    const name = suffix ? inspectorName(t.slice(0, -suffix.length), find) : '';
+    if (name) return { name, what };
+  }
+  return null;
+}
+
+/**
+ * Adds the columns of inspectors — round · inspector · 得分 (the 评分表's own), or a person's name
+ * before 得分 (张三得分, 上半年张三得分, 张三 under a 得分 header) — each with its 扣分说明 column.
+ */
+function inspectorColumns(cells: string[], scoreCols: ScoreCol[], rounds: (Round | null)[], find: (v: string) => Indicator | undefined): void {
   const found = new Map<string, ScoreCol>();
   const notes = new Map<string, number>();
+  const taken = new Set(scoreCols.map((c) => c.col));
   cells.forEach((t, col) => {
+    if (taken.has(col)) return;
     const parts = t.split(PARTS).map((x) => x.trim());
-    if (parts.length !== 3) return;
-    const round = roundIn(parts[0]!) ?? parseRound(parts[0]!);
-    const name = parts[1]!;
-    if (!round || !name) return;
+    let round: Round | null;
+    let name: string;
+    let what: 'score' | 'note' | null;
+    if (parts.length === 3) {
+      round = roundIn(parts[0]!) ?? parseRound(parts[0]!);
+      name = parts[1]!;
+      what = matches(parts[2]!, 'score') ? 'score' : matches(parts[2]!, 'note') ? 'note' : null;
+      if (!round) return;
+    } else {
+      const h = inspectorHeader(t, find);
+      if (!h) return;
+      round = roundIn(t) ?? rounds[col] ?? null;
+      ({ name, what } = h);
+    }
+    if (!name || !what) return;
     const key = `${round}\u0000${name}`;
     const inspector = name === UNNAMED_INSPECTOR ? '' : name;
-    if (matches(parts[2]!, 'score')) found.set(key, { col, round, deduction: false, inspector });
-    else if (matches(parts[2]!, 'note')) notes.set(key, col);
+    if (what === 'score') found.set(key, { col, round, deduction: false, inspector });
+    else notes.set(key, col);
   });
-  for (const [key, c] of found) scoreCols.push(notes.has(key) ? { ...c, noteCol: notes.get(key)! } : c);
+  // A note column of an inspector whose round is written only over the score (上半年张三得分 | 张三扣分说明).
+  const noteOf = (key: string) => notes.get(key) ?? notes.get(`null\u0000${key.split('\u0000')[1]}`);
+  for (const [key, c] of found) {
+    const note = noteOf(key);
+    scoreCols.push(note === undefined ? c : { ...c, noteCol: note });
+  }
 }
 
 function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined, rounds: (Round | null)[]): Omit<Layout, 'top'> | null {
@@ -154,7 +211,7 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
         scoreCols.push({ col, round: above, deduction: false, ...(noteCol < 0 ? {} : { noteCol }) });
       }
     });
-    inspectorColumns(cells, scoreCols);
+    inspectorColumns(cells, scoreCols, rounds, find);
     if (!scoreCols.length && cols.score !== undefined) scoreCols.push({ col: cols.score, round: null, deduction: false });
     if (cols.deduction !== undefined) scoreCols.push({ col: cols.deduction, round: scoreCols[0]?.round ?? null, deduction: true });
     // 分数 beside 二级指标 with no unit named is a rubric's points column (评分细则), not scores.

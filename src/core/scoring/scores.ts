@@ -1,5 +1,5 @@
 /** The long interchange format for scores (评分) and the office's 加减分 sheet. */
-import { startsWithSurname } from './surnames';
+import { looksLikePerson } from './surnames';
 import type { Finding } from '../findings';
 import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
 import { makeResolver } from '../sheet/labels';
@@ -70,16 +70,13 @@ const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', 
 /** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
 const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检查人员?|评分人员?|打分人|检查|评分|打分|评审|得分|记录|党建|网站|基层|考核|督查|副本|修改版|最终版|终版|定稿|新建|表|[-_—–·、,，:：()（）[\]【】]/g;
 const fileStem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-/** Two to four Chinese characters (a middle dot for minority names) and no word of a sheet's or a unit's kind. */
-const PERSON = /^[\u4e00-\u9fa5·]{2,4}$/;
-const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|媒体|平台|账号|单位|部门|类别|[院处部系所室馆办委会局队科组团心]$/;
 
 /**
  * The inspector a sheet is named after (张三, 张三评分, 上半年-张三), when a workbook holds a
  * sheet per inspector; '' for names like 评分, Sheet1, 上半年, 汇总 or a unit's name.
  */
 export function inspectorInSheetName(name: string, isUnit: (name: string) => boolean = () => false): string {
-  const person = (t: string) => PERSON.test(t) && startsWithSurname(t) && !NOT_PERSON.test(t) && !isUnit(t);
+  const person = (t: string) => looksLikePerson(t) && !isUnit(t);
   const whole = norm(name).replace(NAME_NOISE, '');
   if (person(whole)) return whole;
   // 护理学院-2024上半年-张三: the one part that is a person's name.

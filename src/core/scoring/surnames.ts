@@ -15,3 +15,12 @@ export function startsWithSurname(name: string): boolean {
   if (COMPOUND.some((c) => name.startsWith(c))) return chars.length >= 3 && chars.length <= 4;
   return SINGLE_SET.has(chars[0] ?? '') && chars.length >= 2 && chars.length <= 4;
 }
+
+/** Two to four Chinese characters (a middle dot for minority names) and no word of a sheet's or a unit's kind. */
+const PERSON = /^[\u4e00-\u9fa5·]{2,4}$/;
+const NOT_PERSON = /汇总|总|合计|平均|统计|结果|数据|模板|样表|说明|附件|明细|名单|细则|参数|媒体|平台|账号|单位|部门|类别|管理|[院处部系所室馆办委会局队科组团心员]$/;
+
+/** Whether a sheet name or a column header is a person's name (张三, 欧阳明月), not 教学单位 or 管理员. */
+export function looksLikePerson(name: string): boolean {
+  return PERSON.test(name) && startsWithSurname(name) && !NOT_PERSON.test(name);
+}
