@@ -99,6 +99,8 @@ export function runAssessment(input: RunInput): RunResult {
     findings.push(...back.findings);
   }
   const given: ScoreEntry[][] = [];
+  // 加分 / 一票否决 columns of a wide score sheet; the same one in several inspectors' sheets counts once.
+  const fromScoreSheets: Adjustment[] = [];
   // 加减分 under any name (isAdjustmentSheet) is no score sheet either.
   const adjustmentBooks = input.scoreBooks.filter((b) => isAdjustmentSheet(b.sheet));
   // A 评分细则 an inspector filled in (a 得分 column beside the indicators) is the rubric and scores.
@@ -108,6 +110,7 @@ export function runAssessment(input: RunInput): RunResult {
   for (const s of toRead.read) {
     const r = parseScores(s.sheet, { file: s.file, rubric, ...known, roster: input.check.roster });
     given.push(r.entries);
+    fromScoreSheets.push(...r.adjustments);
     findings.push(...r.findings);
   }
   // 加减分 of the score workbooks count each run and are written into the result's own 加减分
@@ -120,6 +123,7 @@ export function runAssessment(input: RunInput): RunResult {
     findings.push(...r.findings);
   }
   const same = (a: Adjustment, b: Adjustment) => a.unit === b.unit && a.kind === b.kind && a.points === b.points && a.note === b.note;
+  for (const a of fromScoreSheets) if (!fromBooks.some((b) => same(a, b))) fromBooks.push(a);
   const readBack: Adjustment[] = [];
   for (const s of byName(input.previous, ['加减分'])) {
     const r = parseAdjustments(s.sheet, { file: s.file, ...known, roster: input.check.roster });

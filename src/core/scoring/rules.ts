@@ -121,7 +121,7 @@ export const adjustmentInvalid = defineRule<{ problem: string }>({
   id: 'adjustment-invalid',
   severity: 'error',
   title: '加减分行有误',
-  description: '加减分表的类型不是“加分”或“否决”，或加分分值不是非负数；该行未计入。',
+  description: '加减分表的类型不是“加分”或“否决”，或加分分值不是非负数，或评分表的加分、减分、一票否决列无法计入；该项未计入。',
   message: (p) => p.problem,
 });
 

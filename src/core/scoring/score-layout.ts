@@ -25,6 +25,12 @@ export const SCORE_ALIASES = {
   total: ['合计', '总分', '总计', '合计得分', '总得分'],
   /** Read only to find 小计 / 合计 rows labelled there. */
   level1: ['一级指标', '一级指标名称'],
+  /** The wide layout's unit-level columns: a bonus (加分), a deduction beyond the indicators (减分), a veto. */
+  bonus: ['加分', '加分项', '奖励加分', '创新加分', '加分值', '加分分值', '加减分'],
+  bonusNote: ['加分说明', '加分原因', '加分事由', '加分理由', '加分依据', '加分情况', '加减分说明', '加减分原因'],
+  minus: ['减分', '减分项', '扣减分', '减分值', '另扣分'],
+  minusNote: ['减分说明', '减分原因', '减分事由', '减分理由', '减分依据', '减分情况'],
+  veto: ['一票否决', '否决', '否决项', '一票否决项'],
 };
 export type ScoreKey = keyof typeof SCORE_ALIASES;
 const ANY_KEY = Object.keys(SCORE_ALIASES) as ScoreKey[];

@@ -19,7 +19,8 @@ import {
 } from './rules';
 import { type Round, ROUND_NAMES, parseRound, roundIn } from './rounds';
 import { HEADER_SCAN, SCORE_ALIASES, isAverage, isSubtotal, isTotal, scoreLayout, scoreValue } from './score-layout';
-import { findHeader, isHalfStep, norm, numberOf, text, tidy } from './util';
+import { findHeader, isHalfStep, norm, numberOf, signedNumber, text, tidy } from './util';
+import { extraCols, wideExtras } from './wide-extras';
 
 export { type Round, ROUNDS, ROUND_NAMES, parseRound, roundIn } from './rounds';
 
@@ -185,13 +186,13 @@ export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[];
 }
 
 /** Parses a 评分 sheet in any layout score-layout.ts knows. Blank 得分 means "not scored" and is skipped. */
-export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: ScoreEntry[]; findings: Finding[] } {
+export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: ScoreEntry[]; findings: Finding[]; adjustments: Adjustment[] } {
   const findings: Finding[] = [];
   const at = (cell: string | null, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
   const find = indicatorLookup(ctx.rubric);
   const layout = scoreLayout(sheet, find);
   if (!layout) {
-    return { entries: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
+    return { entries: [], adjustments: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
   }
   const { cols, indicators: wide } = layout;
   const firstRow = layout.row + 1;
@@ -199,20 +200,21 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
   const above = aboveRows.map((r) => r.join(' ')).join(' ');
   // A template with no score typed in (a 评分细则 with an empty 得分 column) says nothing.
-  const scoreColumns = wide ? wide.map((w) => w.col) : layout.scoreCols.map((s) => s.col);
-  if (!sheet.rows.slice(firstRow).some((row) => scoreColumns.some((c) => !isBlank(row?.[c])))) return { entries: [], findings };
+  const extras = wide ? extraCols(cols) : [];
+  const scoreColumns = [...(wide ? wide.map((w) => w.col) : layout.scoreCols.map((s) => s.col)), ...extras];
+  if (!sheet.rows.slice(firstRow).some((row) => scoreColumns.some((c) => !isBlank(row?.[c])))) return { entries: [], findings, adjustments: [] };
   const needsRound = cols.round === undefined && (wide ? wide.some((w) => !w.round) : layout.scoreCols.some((s) => s.round === null));
   const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '') ?? dateRoundIn(above)) : null;
   if (needsRound && sheetRound === null) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
-    return { entries: [], findings };
+    return { entries: [], findings, adjustments: [] };
   }
   const resolve = unitResolver(ctx);
   // Without a 单位 column (a unit's own 评分表), the unit named above the header, by the sheet or the file.
   const sheetUnit = cols.unit === undefined ? unitOfSheet(aboveRows, sheet.name, ctx.file ?? '', resolve) : null;
   if (cols.unit === undefined && !sheetUnit) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: '评分表缺少“单位”列，标题、工作表名和文件名也未写明被检查单位，整张表未读取' }));
-    return { entries: [], findings };
+    return { entries: [], findings, adjustments: [] };
   }
   // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row; else the
   // one the sheet or the file is named after (a sheet or a workbook per inspector, whose scores
@@ -224,6 +226,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   const merged = makeResolver(sheet);
   const label = (r: number, c: number | undefined) => (c === undefined ? '' : merged(r, c).trim());
   const raw: ScoreEntry[] = [];
+  const adjustments: Adjustment[] = [];
   const totals = totalChecker(findings, at);
   for (let r = firstRow; r < sheet.rows.length; r++) {
     const written = sheetUnit ?? label(r, cols.unit);
@@ -239,7 +242,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     const scores = wide
       ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: false, noteCol: w.noteCol, inspector: undefined as string | undefined }))
       : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, noteCol: s.noteCol, inspector: s.inspector }));
-    if (scores.every((x) => isBlank(x.cell))) continue;
+    if (scores.every((x) => isBlank(x.cell)) && extras.every((c) => isBlank(cellAt(sheet, r, c)))) continue;
     if (!written) {
       findings.push(scoreInvalidRow.at(at(a1(r, cols.unit!)), { problem: '评分行缺少单位，未计分' }));
       continue;
@@ -254,6 +257,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     const ind = wide ? undefined : find(indicatorText) ?? (cols.indicatorId === undefined ? undefined : find(text(cellAt(sheet, r, cols.indicatorId))));
     let counted = false;
     let bad = false;
+    let lost = 0;
     /** What each score column adds to a total written below: its score, or a 扣分 column's deduction. */
     const values = new Map<number, number>();
     // 得分 before 扣分: a deduction counts only where no score is written.
@@ -286,10 +290,17 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
       counted = true;
       scored.add(round);
       values.set(x.col, x.deduction ? i.max - v.score : v.score);
+      lost += i.max - v.score;
       // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
       const own = x.noteCol !== undefined ? text(cellAt(sheet, r, x.noteCol)) : !wide || v.score < i.max ? note : '';
       const full = [own, v.remark].filter(Boolean).join('；');
       raw.push({ round, inspector: x.inspector ?? (label(r, cols.inspector) || sheetInspector), unit, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
+    }
+    if (wide) {
+      const x = wideExtras(sheet, cols, r, unit, tidy(lost), at, ctx.file);
+      adjustments.push(...x.adjustments);
+      findings.push(...x.findings);
+      counted ||= x.adjustments.length > 0;
     }
     if (wide && cols.total !== undefined && !bad) totals.column(cellAt(sheet, r, cols.total), a1(r, cols.total), [...values.values()].reduce((a, b) => a + b, 0), unit);
     else if (!wide) totals.add(values, bad);
@@ -299,7 +310,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     }
   }
   const deduped = dedupeScores(raw);
-  return { entries: deduped.entries, findings: [...findings, ...deduped.findings] };
+  return { entries: deduped.entries, findings: [...findings, ...deduped.findings], adjustments };
 }
 
 const UNIT_LABEL = /^(?:被检查单位|被检单位|受检单位|被考核单位|单位名称|单位)[:：](.+)$/;
@@ -446,7 +457,7 @@ export function parseAdjustments(
       continue;
     }
     const pointsCell = get(cols.points);
-    const points = kind === 'bonus' ? numberOf(pointsCell) : 0;
+    const points = kind === 'bonus' ? signedNumber(pointsCell) : 0;
     if (points === null || points < 0) {
       const cell = cols.points === undefined ? a1(r, cols.kind!) : a1(r, cols.points);
       findings.push(adjustmentInvalid.at(at(cell, unit), { problem: `加分分值“${text(pointsCell)}”应为非负数，未计入` }));

@@ -31,6 +31,22 @@ export function numberOf(cell: Cell | null | undefined): number | null {
   return /^[-+]?\d+(?:\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
+const NONE = new Set(['无', '没有', '不加分', '不扣分', '未扣分', '-', '—', '——', '/', '\\']);
+/**
+ * Points written with their sign in any style: `2`, `+2`, `加2分`, `减1分`, `扣1分`, `－0.5`, `-0.5分`;
+ * `无` / `/` = 0; null for anything else.
+ */
+export function signedNumber(cell: Cell | null | undefined): number | null {
+  if (!cell) return null;
+  if (cell.t === 'n') return cell.v;
+  if (cell.t !== 's') return null;
+  const t = norm(cell.v).replace(/[−–]/g, '-');
+  if (NONE.has(t)) return 0;
+  const m = /^(加|减|扣|\+|-)?(\d+(?:\.\d+)?)分?$/.exec(t);
+  if (!m) return null;
+  return ['减', '扣', '-'].includes(m[1] ?? '') ? -Number(m[2]) : Number(m[2]);
+}
+
 /** Header lookup: for each key, the aliases it may appear as (compared after `norm`). */
 export type Aliases<K extends string> = Record<K, string[]>;
 

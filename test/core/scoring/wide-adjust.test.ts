@@ -1,0 +1,85 @@
+/**
+ * 加分 / 减分 columns in the wide layout (a row per unit, a column per indicator): a 加分 is the
+ * unit's bonus, with its reason; a 减分 or 扣分 is counted only through the indicators' scores.
+ */
+import { DEFAULT_RUBRIC, parseScores } from '../../../src/core/scoring';
+import { runPipeline } from '../../../src/core/pipeline';
+import type { SheetGrid } from '../../../src/core/grid';
+import { grid } from './helpers';
+
+type V = string | number | null;
+const ctx = { file: 's.xlsx', rubric: DEFAULT_RUBRIC, units: ['护理学院', '财务处'] };
+const IND = DEFAULT_RUBRIC.indicators;
+const full = IND.map((i) => i.max);
+const head = (...extra: string[]): V[] => ['单位', ...IND.map((i) => i.level2), ...extra];
+const sheetOf = (rows: V[][]) => grid('上半年', rows);
+const run = (sheets: SheetGrid[]) =>
+  runPipeline({ submissions: [], roster: null, scoreBooks: sheets.map((sheet) => ({ file: '张三.xlsx', sheet })), params: { asOf: '2024-11-20' }, mode: 'run' });
+const rules = (r: { findings: { rule: string; cell: string | null }[] }) => r.findings.map((f) => `${f.rule}@${f.cell}`);
+
+describe('a 加分 column', () => {
+  it('is the unit’s bonus, its reason from the 加分说明 column; the indicators still count', () => {
+    const r = parseScores(sheetOf([head('加分', '加分说明'), ['护理学院', ...full, 2, '获省级优秀网站'], ['财务处', ...full, null, null]]), ctx);
+    expect(r.findings).toEqual([]);
+    expect(r.entries).toHaveLength(IND.length * 2);
+    expect(r.adjustments.map((a) => `${a.unit}/${a.kind}/${a.points}/${a.note}/${a.cell}`)).toEqual([`护理学院/bonus/2/获省级优秀网站/L2`]);
+  });
+
+  it.each([['+2', 2], ['加2分', 2], ['２分', 2], ['0', null], ['无', null]] as const)('written %s', (written, points) => {
+    const r = parseScores(sheetOf([head('加分项', '备注'), ['护理学院', ...full, written, '创新栏目']]), ctx);
+    expect(r.findings).toEqual([]);
+    expect(r.adjustments.map((a) => a.points)).toEqual(points === null ? [] : [points]);
+  });
+
+  it('reaches the ranking as 创新与获奖', () => {
+    const r = run([sheetOf([head('加分', '加分原因'), ['护理学院', ...full, 1.5, '获奖']])]);
+    const row = r.run!.ranking.find((x) => x.unit === '护理学院')!;
+    expect(row.score).toBe(100);
+    expect(row.adjustments.map((a) => [a.indicator, a.points])).toEqual([['创新与获奖', 1.5], ['分值限定', -1.5]]);
+    const under = run([sheetOf([head('加分', '加分原因'), ['护理学院', 2, ...full.slice(1), 1.5, '获奖']])]).run!.ranking.find((x) => x.unit === '护理学院')!;
+    expect(under.score).toBe(100);
+    expect(under.adjustments.map((a) => [a.indicator, a.points])).toEqual([['创新与获奖', 1.5], ['分值限定', -0.5]]);
+  });
+
+  it('near miss: a negative or unreadable 加分 is flagged at its cell, not counted', () => {
+    const r = parseScores(sheetOf([head('加分'), ['护理学院', ...full, '-1'], ['财务处', ...full, '若干']]), ctx);
+    expect(r.adjustments).toEqual([]);
+    expect(rules(r)).toEqual(['adjustment-invalid@L2', 'adjustment-invalid@L3']);
+  });
+});
+
+describe('a 减分 or 扣分 column', () => {
+  it('equal to what the indicators lost is their sum: no finding, counted once through the scores', () => {
+    const lost = [2, ...full.slice(1, -1), full[full.length - 1]! - 1];
+    const r = parseScores(sheetOf([head('扣分', '合计'), ['护理学院', 1, ...lost.slice(1), 3, 97]]), ctx);
+    expect(r.findings).toEqual([]);
+    expect(r.adjustments).toEqual([]);
+  });
+
+  it('near miss: a 减分 beyond the indicators is flagged at its cell and not counted', () => {
+    const r = parseScores(sheetOf([head('减分', '减分原因'), ['护理学院', ...full, 2, '发布错误信息']]), ctx);
+    expect(r.adjustments).toEqual([]);
+    expect(rules(r)).toEqual(['adjustment-invalid@L2']);
+    expect(r.findings[0]!.message).toContain('发布错误信息');
+  });
+});
+
+describe('a 一票否决 column and a signed 加减分 column', () => {
+  it('是 is a veto, 否 / blank nothing; the unit is 不合格', () => {
+    const r = run([sheetOf([head('一票否决', '备注'), ['护理学院', ...full, '是', '发生泄密事件'], ['财务处', ...full, '否', null]])]);
+    expect(r.findings.filter((f) => f.rule === 'adjustment-invalid')).toEqual([]);
+    expect(r.run!.ranking.map((x) => [x.unit, x.grade, x.veto])).toEqual([['财务处', '优秀', false], ['护理学院', '不合格', true]]);
+  });
+
+  it('near miss: a 加减分 of −1 is flagged, +1 counts', () => {
+    const r = parseScores(sheetOf([head('加减分', '加减分说明'), ['护理学院', ...full, '－1', '迟报'], ['财务处', ...full, '+1', '获奖']]), ctx);
+    expect(rules(r)).toEqual(['adjustment-invalid@L2']);
+    expect(r.adjustments.map((a) => `${a.unit}/${a.points}/${a.note}`)).toEqual(['财务处/1/获奖']);
+  });
+
+  it('the same bonus in two inspectors’ sheets counts once', () => {
+    const sheet = (name: string) => grid(name, [['2024年上半年'], head('加分', '加分说明'), ['护理学院', 2, ...full.slice(1), 2, '获奖']]);
+    const row = run([sheet('张三'), sheet('李四')]).run!.ranking.find((x) => x.unit === '护理学院')!;
+    expect(row.adjustments.map((a) => [a.indicator, a.points])).toEqual([['创新与获奖', 2], ['分值限定', -1]]);
+  });
+});
