@@ -9,7 +9,7 @@ import type { FileCheck } from '../core/check';
 import { scoreBookSheets } from '../core/classify';
 import type { WorkbookGrid } from '../core/grid';
 import type { SourcedSheet } from '../core/pipeline';
-import { rosterFromGrid, type Roster } from '../core/units';
+import { rosterFromWorkbook, type Roster } from '../core/units';
 import { readBackSheets, readSubmission } from '../xlsx/read';
 import { fromUser, shownPath } from './files';
 
@@ -23,10 +23,8 @@ async function readGiven(file: string, what: string): Promise<{ abs: string; wor
 
 export async function loadRoster(file: string): Promise<Roster> {
   const { workbook } = await readGiven(file, '单位名单');
-  for (const sheet of workbook.sheets) {
-    const r = rosterFromGrid(sheet);
-    if (r) return r;
-  }
+  const r = rosterFromWorkbook(workbook.sheets);
+  if (r) return r;
   throw new Error(`单位名单“${file}”中找不到“单位名称”列`);
 }
 

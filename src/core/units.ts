@@ -2,6 +2,7 @@
 import { type SheetGrid, cellText } from './grid';
 import { FORMS } from './forms/templates';
 import { headerKey, squash, cleanText } from './normalize/text';
+import { makeResolver } from './sheet/labels';
 
 export const UNIT_CATEGORIES = ['教学单位', '职能部门', '教辅单位', '后勤服务'] as const;
 
@@ -25,28 +26,80 @@ const ROSTER_COLUMNS: Record<keyof RosterUnit, string[]> = {
   phone: ['联系电话', '电话'],
 };
 
+/** 一、教学单位（12个）: a section row of a roster, naming the category of the units below it. */
+const SECTION = /^(?:[一二三四五六七八九十]+|\d+)[、.．]\s*(.+?)(?:[（(][^）)]*[）)])?$/;
+/** Rows at a roster's foot that name no unit: 合计, 注：…, 填表人：…. */
+const NOT_A_UNIT = /^(?:合计|总计|共计|小计)|[:：]/;
+const isCategoryWord = (t: string) => (UNIT_CATEGORIES as readonly string[]).includes(t) || /(?:单位|部门|机构|组织)$/.test(t);
+
 /** Reads a roster sheet: the header is the first row naming 单位名称. */
 export function rosterFromGrid(sheet: SheetGrid): Roster | null {
+  return rosterSheet(sheet)?.roster ?? null;
+}
+
+function rosterSheet(sheet: SheetGrid): { roster: Roster; hasCategory: boolean } | null {
   const keyOf = (t: string) =>
     (Object.keys(ROSTER_COLUMNS) as (keyof RosterUnit)[]).find((k) => ROSTER_COLUMNS[k].some((l) => headerKey(l) === headerKey(t)));
   for (let r = 0; r < Math.min(sheet.rows.length, 10); r++) {
     const cols = new Map<keyof RosterUnit, number>();
+    // 简称 and 曾用名 side by side: every alias column counts.
+    const aliasCols: number[] = [];
     (sheet.rows[r] ?? []).forEach((c, i) => {
       const k = keyOf(cellText(c));
+      if (k === 'aliases') aliasCols.push(i);
       if (k && !cols.has(k)) cols.set(k, i);
     });
     if (!cols.has('name')) continue;
+    // A category merged over its units reads on each of them.
+    const merged = makeResolver(sheet);
     const units: RosterUnit[] = [];
-    for (const row of sheet.rows.slice(r + 1)) {
+    let section: string | null = null;
+    for (let i = r + 1; i < sheet.rows.length; i++) {
+      const row = sheet.rows[i];
       const get = (k: keyof RosterUnit) => (cols.has(k) ? cleanText(cellText(row?.[cols.get(k)!])) : '');
+      const filled = (row ?? []).map((c) => cleanText(cellText(c))).filter(Boolean);
+      // A row holding one text only, 一、教学单位 or 职能部门: the category of the rows below.
+      const heading = filled.length === 1 ? (SECTION.exec(filled[0]!)?.[1] ?? (isCategoryWord(filled[0]!) ? filled[0]! : null)) : null;
+      if (heading) {
+        section = heading;
+        continue;
+      }
       const name = get('name');
-      if (!name) continue;
-      const aliases = get('aliases').split(/[、,，;；/\s]+/).filter(Boolean);
-      units.push({ name, category: get('category') || null, aliases, head: get('head') || null, phone: get('phone') || null });
+      if (!name || NOT_A_UNIT.test(name)) continue;
+      const aliases = aliasCols.flatMap((c) => cleanText(cellText(row?.[c])).split(/[、,，;；/\s]+/)).filter(Boolean);
+      const category = (cols.has('category') ? cleanText(merged(i, cols.get('category')!)) : '') || section;
+      units.push({ name, category: category || null, aliases, head: get('head') || null, phone: get('phone') || null });
     }
-    return { units };
+    return { roster: { units }, hasCategory: cols.has('category') || section !== null };
   }
   return null;
+}
+
+/** A sheet name that is no category: Sheet1, 单位名单, 名册. */
+const GENERIC_SHEET = /^sheet\d*$|名单|名册|目录/i;
+
+/**
+ * Every roster sheet of a workbook (教学单位 | 职能部门): a sheet without a 类别 column gives its
+ * units the sheet's name as their category; a unit on two sheets counts once (the first).
+ */
+export function rosterFromWorkbook(sheets: readonly SheetGrid[]): Roster | null {
+  const units: RosterUnit[] = [];
+  const seen = new Set<string>();
+  let found = false;
+  for (const sheet of sheets) {
+    const r = rosterSheet(sheet);
+    if (!r) continue;
+    found = true;
+    const name = sheet.name.trim();
+    const fromName = !r.hasCategory && !GENERIC_SHEET.test(name) ? name : null;
+    for (const u of r.roster.units) {
+      const key = squash(u.name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      units.push(fromName && !u.category ? { ...u, category: fromName } : u);
+    }
+  }
+  return found ? { units } : null;
 }
 
 /** The roster unit a name refers to: by name or alias, then by containment (longest first). */

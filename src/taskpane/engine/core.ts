@@ -35,7 +35,7 @@ import {
 import type { JsonReport } from '../../core/report/json';
 import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
-import { rosterFromGrid, type Roster } from '../../core/units';
+import { rosterFromWorkbook } from '../../core/units';
 import { ADJUST_SHEET, RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, adjustmentsSheet, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
 import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
@@ -344,7 +344,7 @@ export class EngineCore {
     const kind: FileKind = read.ok ? classifyWorkbook(read.workbook, f.name) : 'submission';
     brief.kind = kind;
     if (read.ok && kind === 'roster') {
-      const roster = read.workbook.sheets.map((s) => rosterFromGrid(s)).find((r): r is Roster => !!r?.units.length);
+      const roster = rosterFromWorkbook(read.workbook.sheets);
       if (roster) {
         this.state.roster = roster;
         counts.rosters++;
@@ -391,13 +391,11 @@ export class EngineCore {
     }
     const read = await readSubmission(file.name, file.bytes);
     if (!read.ok) throw new Error(read.detail);
-    for (const sheet of read.workbook.sheets) {
-      const r = rosterFromGrid(sheet);
-      if (r && r.units.length) {
-        this.state.roster = r;
-        await this.persist();
-        return { units: r.units.length };
-      }
+    const r = rosterFromWorkbook(read.workbook.sheets);
+    if (r && r.units.length) {
+      this.state.roster = r;
+      await this.persist();
+      return { units: r.units.length };
     }
     throw new Error('名单中找不到“单位名称”列');
   }
