@@ -206,11 +206,13 @@ export function rubricToSheet(r: Rubric): SheetModel {
  * list number (see indicatorName), by its place (1.1, 一(2), A3: the second number counts within
  * the 一级指标 the first one counts), or in more words around one name (信息更新情况).
  */
-export function indicatorLookup(r: Rubric): (value: string) => Indicator | undefined {
+export function indicatorLookup(r: Rubric, opts: { standards?: boolean } = {}): (value: string) => Indicator | undefined {
   const map = new Map<string, Indicator>();
   for (const i of r.indicators) map.set(norm(i.id), i);
   for (const i of r.indicators) map.set(norm(i.level2), i);
   const groups = [...new Set(r.indicators.map((i) => i.level1))].map((l1) => r.indicators.filter((i) => i.level1 === l1));
+  // By a standard's text only where a cell is known to name an indicator (never to find a header).
+  const byStandard = opts.standards ? standardMatcher(r) : () => undefined;
   return (value) => {
     const key = norm(value);
     const names = indicatorNames(key);
@@ -219,7 +221,45 @@ export function indicatorLookup(r: Rubric): (value: string) => Indicator | undef
     const at = placeOf(key);
     if (at) return groups[at[0] - 1]?.[at[1] - 1];
     const within = r.indicators.filter((i) => names[0]!.includes(norm(i.level2)));
-    return within.length === 1 ? within[0] : undefined;
+    if (within.length === 1) return within[0];
+    // Two names in it (新闻动态与组织管理) are two indicators, unless it opens with the one whose standard follows.
+    const std = byStandard(key);
+    return std && (within.length === 0 || key.startsWith(norm(std.level2))) ? std : undefined;
+  };
+}
+
+/** Character pairs of a text, counted. */
+function pairs(t: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let k = 0; k + 1 < t.length; k++) m.set(t.slice(k, k + 2), (m.get(t.slice(k, k + 2)) ?? 0) + 1);
+  return m;
+}
+function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let common = 0;
+  let na = 0;
+  let nb = 0;
+  for (const v of a.values()) na += v;
+  for (const v of b.values()) nb += v;
+  for (const [k, v] of a) common += Math.min(v, b.get(k) ?? 0);
+  // Of the shorter text's pairs, the share found in the other: an abridged standard matches its full text.
+  return Math.min(na, nb) ? common / Math.min(na, nb) : 0;
+}
+/** A standard's text pasted from another copy of the 细则: close to one standard, clearly closer than to any other. */
+const STANDARD_MIN = 0.6;
+const STANDARD_MARGIN = 0.2;
+const STANDARD_MIN_LENGTH = 8;
+function standardMatcher(r: Rubric): (key: string) => Indicator | undefined {
+  let grams: { i: Indicator; g: Map<string, number> }[] | null = null;
+  const strip = (t: string) => norm(t).replace(/[^\u4e00-\u9fa5\da-z]/g, '');
+  return (key) => {
+    const k = strip(key);
+    if (k.length < STANDARD_MIN_LENGTH) return undefined;
+    grams ??= r.indicators.filter((i) => i.standard).map((i) => ({ i, g: pairs(strip(i.standard)) }));
+    const g = pairs(k);
+    // With the indicator's name before its standard (栏目规划：新闻动态、…), the standard is the rest.
+    const scored = grams.map((x) => ({ i: x.i, d: Math.max(dice(g, x.g), k.startsWith(strip(x.i.level2)) ? dice(pairs(k.slice(strip(x.i.level2).length)), x.g) : 0) })).sort((a, b) => b.d - a.d);
+    const [best, next] = scored;
+    return best && best.d >= STANDARD_MIN && best.d - (next?.d ?? 0) >= STANDARD_MARGIN ? best.i : undefined;
   };
 }
 

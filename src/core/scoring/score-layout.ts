@@ -25,6 +25,9 @@ export const SCORE_ALIASES = {
   total: ['合计', '总分', '总计', '合计得分', '总得分'],
   /** Read only to find 小计 / 合计 rows labelled there. */
   level1: ['一级指标', '一级指标名称'],
+  /** A first score and its review (初评 | 复核): the review counts where it is written. */
+  first: ['初评', '初评得分', '初评分', '初审', '初审得分', '初查得分'],
+  review: ['复核', '复核得分', '复核分', '复评', '复评得分', '复审', '复审得分', '复查得分', '核定得分'],
   /** The wide layout's unit-level columns: a bonus (加分), a deduction beyond the indicators (减分), a veto. */
   bonus: ['加分', '加分项', '奖励加分', '创新加分', '加分值', '加分分值', '加减分'],
   bonusNote: ['加分说明', '加分原因', '加分事由', '加分理由', '加分依据', '加分情况', '加减分说明', '加减分原因'],
@@ -49,6 +52,10 @@ export interface ScoreCol {
   col: number;
   round: Round | null;
   deduction: boolean;
+  /** A unit's own column (units side by side: 二级指标 | 护理学院 | 财务处, or 护理学院 over 得分 | 扣分说明). */
+  unit?: string;
+  /** Counts only where no other score column of the round is written (初评 beside 复核). */
+  fallback?: boolean;
   /** An inspector's own column (上半年·张三·得分, as the 评分表 writes it), with its 扣分说明 column. */
   inspector?: string;
   noteCol?: number;
@@ -81,7 +88,7 @@ function matches(text: string, key: ScoreKey): boolean {
  * The row below is a second header row when both rows hold a header word or several indicators,
  * one of its cells stands under a blank of row r, and it holds no number.
  */
-function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator | undefined): { cells: string[]; last: number; rounds: (Round | null)[] } {
+function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean): { cells: string[]; last: number; rounds: (Round | null)[]; units: (string | null)[] } {
   const merged = makeResolver(sheet);
   const row = sheet.rows[r] ?? [];
   const next = sheet.rows[r + 1] ?? [];
@@ -97,23 +104,28 @@ function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator
   // A group label above several columns (上半年 or 得分 merged over them, or written once with
   // blanks after it) is theirs: the same indicators once per round, or an inspector per column.
   const groups: ('round' | 'score' | null)[] = [];
+  const units: (string | null)[] = [];
   let carried: Round | null = null;
   let group: 'round' | 'score' | null = null;
+  let unit: string | null = null;
   cells.forEach((t, c) => {
     if (!isBlank(row[c])) {
       carried = roundIn(t);
       group = carried ? 'round' : matches(t, 'score') || matches(t, 'inspector') ? 'score' : null;
+      unit = !carried && !group && unitHeader(t, find, isUnit) ? t : null;
     }
     rounds[c] = carried;
     groups[c] = group;
+    units[c] = unit;
   });
   const inspectors = texts.map((t, c) => (t && groups[c] && inspectorName(t, find) ? t : ''));
-  if (!sub || next.some((c) => c?.t === 'n') || !(headerLike(texts) || inspectors.some(Boolean)) || !headerLike(cells)) return { cells, last: r, rounds: cells.map(() => null) };
+  const none = cells.map(() => null);
+  if (!sub || next.some((c) => c?.t === 'n') || !(headerLike(texts) || inspectors.some(Boolean)) || !headerLike(cells)) return { cells, last: r, rounds: none, units: none };
   texts.forEach((t, c) => {
     // 张三 under 得分 (or under 上半年) is 张三's score column.
     if (t) cells[c] = inspectors[c] ? `${t}得分` : t;
   });
-  return { cells, last: r + 1, rounds };
+  return { cells, last: r + 1, rounds, units };
 }
 
 function findCols(cells: string[]): Partial<Record<ScoreKey, number>> {
@@ -136,6 +148,17 @@ function roundColumn(text: string): Round | null {
 
 /** Parts of 上半年·张三·得分 (the 评分表's own headers; also with / or |). */
 const PARTS = /[·・|/]/;
+
+/** A unit's name by its shape (护理学院, 财务处, 党委宣传部, 图书馆), when no roster knows it. */
+const UNIT_SHAPE = /^[\u4e00-\u9fa5()]{2,20}(?:学院|学校|系|部|处|室|馆|中心|委|委员会|办|办公室|研究院|研究所|所|队|站|医院)$/;
+const NOT_UNIT_HEADER = /负责|主管|责任|牵头|归口|所属|检查|评分|得分/;
+
+/** Whether a score sheet's column header names a unit (a column or a block of columns per unit). */
+function unitHeader(text: string, find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean): boolean {
+  const t = norm(text);
+  if (!t || NOT_UNIT_HEADER.test(t) || ANY_KEY.some((k) => matches(t, k)) || find(t) || roundIn(t)) return false;
+  return isUnit(text) || UNIT_SHAPE.test(t);
+}
 
 /** Numbered inspectors: 检查人1, 评委二, 专家A. */
 const NUMBERED = new RegExp(`^(?:${SCORE_ALIASES.inspector.map(norm).join('|')})(?:\\d{1,2}|[一二三四五六七八九十]|[a-z])$`);
@@ -203,7 +226,25 @@ function inspectorColumns(cells: string[], scoreCols: ScoreCol[], rounds: (Round
   }
 }
 
-function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined, rounds: (Round | null)[]): Omit<Layout, 'top'> | null {
+/**
+ * Units side by side (no 单位 column): a column headed by a unit's name, or 得分 | 扣分说明 under a
+ * unit's name merged or written once over them; each is that unit's score column.
+ */
+function unitColumns(cells: string[], units: (string | null)[], find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean): ScoreCol[] {
+  const out: ScoreCol[] = [];
+  cells.forEach((t, col) => {
+    const unit = units[col];
+    if (unit && matches(t, 'score')) {
+      const noteCol = cells.findIndex((n, c) => c > col && units[c] === unit && matches(n, 'note'));
+      out.push({ col, round: null, deduction: false, unit, ...(noteCol < 0 ? {} : { noteCol }) });
+    } else if (!unit && unitHeader(t, find, isUnit)) {
+      out.push({ col, round: null, deduction: false, unit: t.trim() });
+    }
+  });
+  return out;
+}
+
+function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined, rounds: (Round | null)[], units: (string | null)[], isUnit: (v: string) => boolean): Omit<Layout, 'top'> | null {
   const cols = findCols(cells);
   if (cols.indicator !== undefined || cols.indicatorId !== undefined) {
     const scoreCols: ScoreCol[] = [];
@@ -218,7 +259,12 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
       }
     });
     inspectorColumns(cells, scoreCols, rounds, find);
-    if (!scoreCols.length && cols.score !== undefined) scoreCols.push({ col: cols.score, round: null, deduction: false });
+    if (!scoreCols.length && cols.unit === undefined) scoreCols.push(...unitColumns(cells, units, find, isUnit));
+    // 复核 first: 初评 (and a plain 得分 beside it) count only where it is blank.
+    if (!scoreCols.length && cols.review !== undefined) scoreCols.push({ col: cols.review, round: null, deduction: false });
+    for (const c of [cols.score, cols.first]) {
+      if (c !== undefined && (!scoreCols.length || cols.review !== undefined)) scoreCols.push({ col: c, round: null, deduction: false, ...(cols.review === undefined ? {} : { fallback: true }) });
+    }
     if (cols.deduction !== undefined) scoreCols.push({ col: cols.deduction, round: scoreCols[0]?.round ?? null, deduction: true });
     // 分数 beside 二级指标 with no unit named is a rubric's points column (评分细则), not scores.
     const points = cols.unit === undefined && scoreCols.length === 1 && scoreCols[0]!.col === cols.score && headerKey(cells[cols.score]!) === '分数';
@@ -243,10 +289,10 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
 }
 
 /** The first score layout among the first rows, or null. */
-export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | undefined): Layout | null {
+export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean = () => false): Layout | null {
   for (let r = 0; r < Math.min(HEADER_SCAN, sheet.rows.length); r++) {
-    const { cells, last, rounds } = headerCells(sheet, r, find);
-    const layout = layoutAt(cells, last, find, rounds);
+    const { cells, last, rounds, units } = headerCells(sheet, r, find, isUnit);
+    const layout = layoutAt(cells, last, find, rounds, units, isUnit);
     if (layout) return { ...layout, top: r };
   }
   return null;
@@ -259,6 +305,9 @@ const NOT_SCORED = new Set(['-', '—', '——', '/', '\\', '未评', '未评�
 /** 8.5（栏目不全）, 13（扣2分）, 8分，栏目不全: a number, then a remark in brackets or one without digits. */
 const WITH_REMARK = /^([-+]?\d+(?:\.\d+)?)分?(?:\((.*)\)|[,;:、]?([^\d]*))$/;
 const FULL_MARKS = ['满分', '全满分', '不扣分'];
+/** A tick per item: met (its points) or not met (0). */
+const TICK_MET = new Set(['✓', '√', '✔', '☑', '✅']);
+const TICK_UNMET = new Set(['✗', '×', '✘', '☒', '❌']);
 const NO_DEDUCTION = ['无', '不扣分', '未扣分', '0分'];
 
 /**
@@ -278,7 +327,13 @@ export function scoreValue(cell: Cell | null | undefined, max: number, deduction
     return d === null || /%/.test(t) ? { problem: `扣分“${cellText(cell).trim()}”不是数字` } : { score: max - Math.abs(d), remark: '' };
   }
   if (n !== null) return { score: n, remark: '' };
-  if (FULL_MARKS.includes(t)) return { score: max, remark: '' };
+  if (FULL_MARKS.includes(t) || TICK_MET.has(t)) return { score: max, remark: '' };
+  if (TICK_UNMET.has(t)) return { score: 0, remark: '' };
+  // 12/15: a score over the indicator's own points; over other points it would need a rescale.
+  const frac = /^(\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?)$/.exec(t);
+  if (frac) {
+    return Number(frac[2]) === max ? { score: Number(frac[1]), remark: '' } : { problem: `得分“${cellText(cell).trim()}”按 ${frac[2]} 分计，该项分值为 ${max} 分` };
+  }
   if (/%/.test(t)) return { problem: `得分“${cellText(cell).trim()}”是百分比，不是分数` };
   const m = WITH_REMARK.exec(t);
   if (m) return { score: Number(m[1]), remark: (m[2] ?? m[3] ?? '').replace(/^[.,;:、]+|[.,;:、]+$/g, '') };

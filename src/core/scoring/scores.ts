@@ -66,6 +66,15 @@ export interface ScoreContext {
 const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打分人)[:：]([^,，;；:：()（）【】、]+)/;
 /** The label after the name when a title runs on without punctuation (检查人：张三 检查日期：…). */
 const NEXT_LABEL = /(?:检查日期|检查时间|评分日期|日期|时间|被检查单位|被检单位|单位|轮次).*$/;
+/** A row at a sheet's foot: a signature (检查人（签名）：, 签字：), 审核人：, 日期：. It holds no score. */
+const FOOT_ROW = /^(?:[\u4e00-\u9fa5]{0,5}[(（]?(?:签名|签字|签章)|检查人员?|评分人员?|打分人|填表人|审核人|复核人|记录人|检查日期|日期)[)）]?[:：]/;
+/** The name(s) a signature line gives: 检查人（签名）：张三 or 签字：张三、李四. */
+const SIGNED = /(?:签名|签字|检查人员?|评分人员?|打分人)[)）]?[:：]([\u4e00-\u9fa5·、,，]+)/;
+const firstText = (row: readonly (Cell | null | undefined)[] | undefined) => cellText((row ?? []).find((c) => !isBlank(c))).trim();
+function signedBy(foot: string): string {
+  const names = (SIGNED.exec(norm(foot))?.[1] ?? '').split(/[、,，]+/).filter(Boolean);
+  return names.length && names.every(looksLikePerson) ? names.join('、') : '';
+}
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
 /** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
@@ -85,10 +94,16 @@ export function inspectorInSheetName(name: string, isUnit: (name: string) => boo
   return parts.length === 1 ? parts[0]! : '';
 }
 
-/** The round of an inspection date a title states (检查日期：2024-06-10 → 上半年). */
+/**
+ * The round of the inspection date a title or a signature states (检查日期：2024-06-10, or a
+ * date alone: 评分表（2024年11月20日）) → 上半年 / 下半年; null when none, or dates of both halves.
+ */
 function dateRoundIn(above: string): Round | null {
-  const m = /(?:检查日期|检查时间|评分日期)[:：]([\d年月日./-]+)/.exec(norm(above));
-  return m ? parseRound(m[1]!) : null;
+  const t = norm(above);
+  const m = /(?:检查日期|检查时间|评分日期)[:：]?([\d年月日./-]+)/.exec(t);
+  if (m) return parseRound(m[1]!);
+  const rounds = new Set([...t.matchAll(/\d{4}(?:年\d{1,2}月\d{1,2}日?|[./-]\d{1,2}[./-]\d{1,2})/g)].map((d) => parseRound(d[0])));
+  return rounds.size === 1 ? [...rounds][0]! : null;
 }
 
 /** Whether a sheet has a score header in any layout (score-layout.ts), whatever its name. */
@@ -190,7 +205,10 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   const findings: Finding[] = [];
   const at = (cell: string | null, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
   const find = indicatorLookup(ctx.rubric);
-  const layout = scoreLayout(sheet, find);
+  const findInRow = indicatorLookup(ctx.rubric, { standards: true });
+  const resolve = unitResolver(ctx);
+  const isUnit = (n: string) => resolve(n) !== null;
+  const layout = scoreLayout(sheet, find, isUnit);
   if (!layout) {
     return { entries: [], adjustments: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
   }
@@ -199,28 +217,30 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   // Above the header: a title that may name the round, the inspector, the unit.
   const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
   const above = aboveRows.map((r) => r.join(' ')).join(' ');
+  // Below the scores: the inspector's signature line (检查人（签名）：张三  2024年11月20日).
+  const foot = sheet.rows.slice(layout.row + 1).map((row) => (row ?? []).map((c) => cellText(c)).join(' ')).filter((t) => FOOT_ROW.test(norm(t))).join(' ');
   // A template with no score typed in (a 评分细则 with an empty 得分 column) says nothing.
   const extras = wide ? extraCols(cols) : [];
   const scoreColumns = [...(wide ? wide.map((w) => w.col) : layout.scoreCols.map((s) => s.col)), ...extras];
   if (!sheet.rows.slice(firstRow).some((row) => scoreColumns.some((c) => !isBlank(row?.[c])))) return { entries: [], findings, adjustments: [] };
   const needsRound = cols.round === undefined && (wide ? wide.some((w) => !w.round) : layout.scoreCols.some((s) => s.round === null));
-  const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '') ?? dateRoundIn(above)) : null;
+  const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '') ?? dateRoundIn(above) ?? dateRoundIn(foot)) : null;
   if (needsRound && sheetRound === null) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
     return { entries: [], findings, adjustments: [] };
   }
-  const resolve = unitResolver(ctx);
-  // Without a 单位 column (a unit's own 评分表), the unit named above the header, by the sheet or the file.
-  const sheetUnit = cols.unit === undefined ? unitOfSheet(aboveRows, sheet.name, ctx.file ?? '', resolve) : null;
-  if (cols.unit === undefined && !sheetUnit) {
+  // Without a 单位 column (a unit's own 评分表), the unit named above the header, by the sheet or
+  // the file; units side by side name their own columns.
+  const byColumn = !wide && layout.scoreCols.some((s) => s.unit !== undefined);
+  const sheetUnit = cols.unit === undefined && !byColumn ? unitOfSheet(aboveRows, sheet.name, ctx.file ?? '', resolve) : null;
+  if (cols.unit === undefined && !sheetUnit && !byColumn) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: '评分表缺少“单位”列，标题、工作表名和文件名也未写明被检查单位，整张表未读取' }));
     return { entries: [], findings, adjustments: [] };
   }
   // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row; else the
   // one the sheet or the file is named after (a sheet or a workbook per inspector, whose scores
   // must not replace each other).
-  const isUnit = (n: string) => resolve(n) !== null;
-  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1]?.replace(NEXT_LABEL, '') || (inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit))) : '';
+  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1]?.replace(NEXT_LABEL, '') || signedBy(foot) || (inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit))) : '';
   const flaggedUnits = new Set<string>();
   // A unit, round or inspector merged over its rows reads on each of them.
   const merged = makeResolver(sheet);
@@ -229,6 +249,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   const adjustments: Adjustment[] = [];
   const totals = totalChecker(findings, at);
   for (let r = firstRow; r < sheet.rows.length; r++) {
+    if (FOOT_ROW.test(norm(firstText(sheet.rows[r])))) continue;
     const written = sheetUnit ?? label(r, cols.unit);
     const roundText = label(r, cols.round);
     const indicatorText = cols.indicator === undefined ? '' : text(cellAt(sheet, r, cols.indicator));
@@ -240,10 +261,10 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
       continue;
     }
     const scores = wide
-      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: false, noteCol: w.noteCol, inspector: undefined as string | undefined }))
-      : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, noteCol: s.noteCol, inspector: s.inspector }));
+      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: false, fallback: false as boolean | undefined, noteCol: w.noteCol, inspector: undefined as string | undefined, unit: undefined as string | undefined }))
+      : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, fallback: s.fallback, noteCol: s.noteCol, inspector: s.inspector, unit: s.unit }));
     if (scores.every((x) => isBlank(x.cell)) && extras.every((c) => isBlank(cellAt(sheet, r, c)))) continue;
-    if (!written) {
+    if (!written && !byColumn) {
       findings.push(scoreInvalidRow.at(at(a1(r, cols.unit!)), { problem: '评分行缺少单位，未计分' }));
       continue;
     }
@@ -254,7 +275,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     }
     const unit = resolve(written) ?? written;
     const note = text(cellAt(sheet, r, cols.note ?? -1));
-    const ind = wide ? undefined : find(indicatorText) ?? (cols.indicatorId === undefined ? undefined : find(text(cellAt(sheet, r, cols.indicatorId))));
+    const ind = wide ? undefined : findInRow(indicatorText) ?? (cols.indicatorId === undefined ? undefined : find(text(cellAt(sheet, r, cols.indicatorId))));
     let counted = false;
     let bad = false;
     let lost = 0;
@@ -264,16 +285,18 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     const scored = new Set<Round>();
     for (const x of scores) {
       if (isBlank(x.cell)) continue;
+      // A unit's own column (units side by side) scores that unit.
+      const u = x.unit === undefined ? unit : (resolve(x.unit) ?? x.unit);
       const round = x.round ?? rowRound!;
-      if (x.deduction && scored.has(round)) continue;
+      if ((x.deduction || x.fallback) && scored.has(round)) continue;
       const i = x.ind ?? ind;
       if (!i) {
         const shown = indicatorText || text(cellAt(sheet, r, cols.indicatorId ?? -1));
-        findings.push(scoreUnknownIndicator.at(at(a1(r, cols.indicator ?? cols.indicatorId!), unit), { value: shown }));
+        findings.push(scoreUnknownIndicator.at(at(a1(r, cols.indicator ?? cols.indicatorId!), u), { value: shown }));
         bad = true;
         break;
       }
-      const place = at(a1(r, x.col), unit);
+      const place = at(a1(r, x.col), u);
       const v = scoreValue(x.cell, i.max, x.deduction);
       if ('blank' in v) continue;
       if ('problem' in v) {
@@ -281,20 +304,24 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
         bad = true;
         continue;
       }
-      const out = checkScore(v.score, i, { ...place, unit });
+      const out = checkScore(v.score, i, { ...place, unit: u });
       if (out) {
         findings.push(out);
         bad = true;
         continue;
       }
       counted = true;
+      if (x.unit !== undefined && ctx.units && !resolve(x.unit) && !flaggedUnits.has(u)) {
+        flaggedUnits.add(u);
+        findings.push(scoreUnknownUnit.at(at(a1(layout.top, x.col), u), { value: u }));
+      }
       scored.add(round);
       values.set(x.col, x.deduction ? i.max - v.score : v.score);
       lost += i.max - v.score;
       // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
       const own = x.noteCol !== undefined ? text(cellAt(sheet, r, x.noteCol)) : !wide || v.score < i.max ? note : '';
       const full = [own, v.remark].filter(Boolean).join('；');
-      raw.push({ round, inspector: x.inspector ?? (label(r, cols.inspector) || sheetInspector), unit, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
+      raw.push({ round, inspector: x.inspector ?? (label(r, cols.inspector) || sheetInspector), unit: u, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
     }
     if (wide) {
       const x = wideExtras(sheet, cols, r, unit, tidy(lost), at, ctx.file);
@@ -304,7 +331,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     }
     if (wide && cols.total !== undefined && !bad) totals.column(cellAt(sheet, r, cols.total), a1(r, cols.total), [...values.values()].reduce((a, b) => a + b, 0), unit);
     else if (!wide) totals.add(values, bad);
-    if (counted && ctx.units && !resolve(written) && !flaggedUnits.has(unit)) {
+    if (counted && !byColumn && ctx.units && !resolve(written) && !flaggedUnits.has(unit)) {
       flaggedUnits.add(unit);
       findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit ?? 0), unit), { value: unit }));
     }
