@@ -1,6 +1,7 @@
 /* Webpack: the task pane (taskpane.html, inside Excel), the same UI as a plain web page
- * (index.html, no Office.js), the ribbon commands (commands.html) and the engine Web Worker
- * (worker.js: exceljs, checker, scoring — kept out of the pane's initial JavaScript).
+ * (index.html, no Office.js), the ribbon commands (commands.html), the engine Web Worker
+ * (worker.js: exceljs, checker, scoring — kept out of the pane's initial JavaScript) and the
+ * reader workers it starts (reader.js: one file at a time, so a hostile file costs only that).
  *
  *   npm run build        production build into dist/ (URLs in manifest.xml rewritten to
  *                        ZHENDI_URL when set, e.g. ZHENDI_URL=https://zhendi.example.edu.cn/zhendi,
@@ -18,6 +19,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const urlDev = 'https://localhost:3000/';
+/** Worker entries keep fixed names: the page starts worker.js, worker.js starts reader.js. */
+const WORKERS = new Set(['worker', 'reader']);
 const urlProd = process.env.ZHENDI_URL || urlDev;
 
 /** `base` + relative path with a URL join: `https://x/zhendi` and `https://x/zhendi/` both work. */
@@ -48,10 +51,11 @@ module.exports = (env, options) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       worker: './src/taskpane/engine/worker.ts',
+      reader: './src/taskpane/engine/reader.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
-      filename: (data) => (data.chunk && data.chunk.name === 'worker' ? 'worker.js' : dev ? '[name].js' : '[name].[contenthash:8].js'),
+      filename: (data) => (data.chunk && WORKERS.has(data.chunk.name) ? `${data.chunk.name}.js` : dev ? '[name].js' : '[name].[contenthash:8].js'),
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },

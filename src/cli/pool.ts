@@ -7,6 +7,7 @@
 import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { checkFile, type CheckOptions, type FileCheck, type Submission } from '../core/check';
+import { crashReason, FILE_TIMEOUT_MS, isOutOfMemory, OUT_OF_MEMORY, readFailed, timeoutReason } from '../core/readFailure';
 import { loadSubmission, shownPath } from './files';
 import { startWorker, stopUnused, WORKER_LIMITS } from './workers';
 
@@ -22,8 +23,7 @@ const IN_FLIGHT = 3;
 
 type Reply = { id: number; check?: FileCheck; error?: string };
 
-/** A file a worker is on for longer than this is given up (the readers stop themselves far sooner). */
-export const FILE_TIMEOUT_MS = 60_000;
+export { FILE_TIMEOUT_MS };
 
 export interface PoolOptions {
   /** false: check on this thread, without the workers' isolation (in-process callers and tests). */
@@ -38,7 +38,7 @@ export interface PoolOptions {
 
 /** A file the worker could not even hand back becomes a finding on that file, never a crash. */
 async function failed(file: string, index: number, error: string, opts: CheckOptions): Promise<FileCheck> {
-  const sub = { file: shownPath(file), sha256: `unread:${file}`, size: 0, read: { ok: false as const, problem: 'unreadable' as const, detail: `读取文件时出错：${error}` } };
+  const sub = { file: shownPath(file), sha256: `unread:${file}`, size: 0, read: readFailed(error) };
   return checkFile(sub, index, opts);
 }
 
@@ -49,8 +49,8 @@ function messageOf(e: unknown): string {
 
 function deathReason(err: Error | null, code: number): string {
   const m = err?.message ?? '';
-  if (/memory|heap/i.test(m) || (err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return '处理该文件时内存超出上限，文件可能异常或过大；请检查后重新保存再提交';
-  return `处理该文件时读取进程异常退出（${m || `退出码 ${code}`}），文件可能异常；请检查后重新保存再提交`;
+  if (isOutOfMemory(m) || (err as NodeJS.ErrnoException | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return OUT_OF_MEMORY;
+  return crashReason(m || `退出码 ${code}`);
 }
 
 /** Workers for a batch: one per core, but only as many as have FILES_PER_WORKER files each; at most 8. */
@@ -149,7 +149,7 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
           sent = [];
           again.push(...queued);
           const file = files[id]!;
-          const reason = timedOut ? `处理该文件超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已中止；文件可能异常，请检查后重新保存再提交` : deathReason(error, code);
+          const reason = timedOut ? timeoutReason(timeoutMs) : deathReason(error, code);
           timedOut = false;
           pending.push(
             failed(file, id, reason, opts).then((f) => {

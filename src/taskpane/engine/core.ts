@@ -15,7 +15,6 @@
  *   download(settings)         → bytes           the whole result workbook, re-rendered
  * The older step calls (check, scoring, ranking, rectify) are views of the same pipeline.
  */
-import type { Submission } from '../../core/check';
 import { classifyWorkbook, scoreBookSheets, type FileKind } from '../../core/classify';
 import type { WorkbookGrid } from '../../core/grid';
 import { compareFindings, zhCollator, type Finding } from '../../core/findings';
@@ -37,11 +36,12 @@ import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromWorkbook } from '../../core/units';
 import { ADJUST_SHEET, RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, adjustmentsSheet, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
-import { readSubmission, readBackSheets, sha256Hex } from '../../xlsx/read';
+import { readBackSheets, sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
 import { returnCopiesZip } from '../../xlsx/returnCopies';
 import { unitTemplatesZip } from '../../xlsx/unitTemplates';
 import type { Settings } from '../settings';
+import { readInProcess, type ReadFile } from './readOne';
 import { storageProblem, type SessionData, type SessionStore, type StorageProblem } from './store';
 
 
@@ -224,7 +224,11 @@ export class EngineCore {
   private savedSettings = '';
   private storage: StorageProblem | null = null;
 
-  constructor(private readonly store: SessionStore | null = null) {}
+  /** `readFile`: where submissions are read (the engine worker passes its reader workers, readers.ts). */
+  constructor(
+    private readonly store: SessionStore | null = null,
+    private readonly readFile: ReadFile = readInProcess,
+  ) {}
 
   /** Binds the engine to a saved session (Excel: one per workbook; web page: one) and loads what it holds. */
   restore(session: string): Promise<RestoreSummary> {
@@ -310,19 +314,29 @@ export class EngineCore {
     const added: FileBrief[] = [];
     const skipped: string[] = [];
     const counts = { submissions: 0, unreadable: 0, duplicates: 0, rosters: 0, scores: 0, results: 0, skipped: 0 };
-    let done = 0;
     // One order whatever the browser hands over: by name, as the CLI lists a folder (the later
     // of two equal-time files wins, so the order matters).
-    for (const f of [...files].sort((a, b) => zhCollator.compare(a.name, b.name))) {
+    const sorted = [...files].sort((a, b) => zhCollator.compare(a.name, b.name));
+    // Hashed first (the bytes may move to a reader), then all read at once: readers in workers
+    // work in parallel; the files are still taken in order.
+    const sizes = sorted.map((f) => f.bytes.length);
+    const hashes: string[] = [];
+    const reads: (ReturnType<ReadFile> | null)[] = [];
+    for (const f of sorted) {
       const sha256 = await sha256Hex(f.bytes);
+      hashes.push(sha256);
+      reads.push(this.known(f.name, sha256) ? null : this.readFile(f.name, f.bytes));
+    }
+    for (const [i, f] of sorted.entries()) {
+      const sha256 = hashes[i]!;
       if (this.known(f.name, sha256)) {
         skipped.push(f.name);
         counts.skipped++;
       } else {
-        added.push(await this.addOne(f, sha256, counts));
+        const got = await (reads[i] ?? this.readFile(f.name, f.bytes));
+        added.push(this.addOne(f, sha256, sizes[i]!, got, counts));
       }
-      done++;
-      onProgress?.(done, files.length, f.name);
+      onProgress?.(i + 1, files.length, f.name);
     }
     if (added.length && opts.persist !== false) await this.persist();
     return { total: this.state.submissions.length, added, skipped, counts, changed: added.length > 0 };
@@ -333,14 +347,9 @@ export class EngineCore {
     await this.persist();
   }
 
-  private async addOne(f: InputFile, sha256: string, counts: NonNullable<ImportSummary['counts']>): Promise<FileBrief> {
-    let read: Submission['read'];
-    try {
-      read = await readSubmission(f.name, f.bytes);
-    } catch (e) {
-      read = { ok: false, problem: 'unreadable', detail: `无法读取：${(e as Error).message}` };
-    }
-    const brief: FileBrief = { file: f.name, ok: read.ok, size: f.bytes.length, ...(read.ok ? {} : { problem: read.detail }) };
+  private addOne(f: InputFile, sha256: string, size: number, got: Awaited<ReturnType<ReadFile>>, counts: NonNullable<ImportSummary['counts']>): FileBrief {
+    const read = got.read;
+    const brief: FileBrief = { file: f.name, ok: read.ok, size, ...(read.ok ? {} : { problem: read.detail }) };
     const kind: FileKind = read.ok ? classifyWorkbook(read.workbook, f.name) : 'submission';
     brief.kind = kind;
     if (read.ok && kind === 'roster') {
@@ -367,8 +376,9 @@ export class EngineCore {
       counts.duplicates++;
     } else if (!read.ok) counts.unreadable++;
     else counts.submissions++;
-    this.state.submissions.push({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? null, read });
-    if (!twin) this.originals.set(f.name, f.bytes);
+    this.state.submissions.push({ file: f.name, sha256, size, modified: f.modified ?? null, read });
+    // No bytes: lost with a reader that died on them (no return copy is made of an unread file).
+    if (!twin && got.bytes) this.originals.set(f.name, got.bytes);
     return brief;
   }
 
@@ -389,7 +399,7 @@ export class EngineCore {
       await this.persist();
       return { units: 0 };
     }
-    const read = await readSubmission(file.name, file.bytes);
+    const { read } = await this.readFile(file.name, file.bytes);
     if (!read.ok) throw new Error(read.detail);
     const r = rosterFromWorkbook(read.workbook.sheets);
     if (r && r.units.length) {

@@ -1,14 +1,20 @@
 /**
  * The engine's Web Worker (built as its own webpack entry, worker.js): exceljs, the checker and
  * the scoring code live here, out of the pane's initial JavaScript and off its main thread.
+ * Submissions are read in reader workers (readers.ts) so a hostile file cannot end this one.
  */
 import { EngineCore } from './core';
 import { indexedDbStore } from './store';
 import { handle } from './handle';
 import type { Envelope, Reply } from './protocol';
 import { splitModel } from './transfer';
+import { ReaderPool, type ReaderPort } from './readers';
 
-const core = new EngineCore(indexedDbStore());
+/** reader.js next to this script, with the same build query (cache busting). */
+const readerUrl = () => new URL(`reader.js${self.location.search}`, self.location.href).href;
+// Hosts without nested workers read in this worker, as before.
+const readers = typeof Worker !== 'undefined' ? new ReaderPool(() => new Worker(readerUrl()) as unknown as ReaderPort) : null;
+const core = new EngineCore(indexedDbStore(), readers?.read);
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<Envelope>) => void) | null; postMessage: (m: Reply, transfer?: Transferable[]) => void };
 
 scope.onmessage = (e: MessageEvent<Envelope>) => {

@@ -1,0 +1,118 @@
+/**
+ * A hostile file in real Chromium: the page is served with a reader.js that hangs on one file
+ * and throws on another (and, in its own test, allocates without bound on a third); the rest of the
+ * batch is imported and the hostile files are listed as 未导入 with the reason in Chinese.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ROOT, isolatedPage, launch, serveDist } from './harness';
+
+const SAMPLES = path.join(ROOT, 'samples/submissions');
+
+/** Misbehaves on files whose name says so, before the real reader sees them; reads the others. */
+const HOSTILE_READER = `
+self.addEventListener('message', (e) => {
+  const name = (e.data && e.data.name) || '';
+  if (!/HANG|THROW|OOM/.test(name)) return;
+  e.stopImmediatePropagation();
+  if (name.includes('HANG')) for (;;) {}
+  if (name.includes('THROW')) throw new Error('boom');
+  const keep = [];
+  for (;;) keep.push(new Array(1e6).fill(Math.random()));
+});
+importScripts('reader-real.js');
+`;
+
+/** dist/ with reader.js swapped for the hostile one. */
+function hostileDist(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-hostile-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  fs.renameSync(path.join(dir, 'reader.js'), path.join(dir, 'reader-real.js'));
+  fs.writeFileSync(path.join(dir, 'reader.js'), HOSTILE_READER);
+  return dir;
+}
+
+/** The sample batch, two of its files renamed so the hostile reader misbehaves on them. */
+function batch(): { dir: string; good: string[]; hang: string; thrown: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-batch-'));
+  const names = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
+  const [a, b, ...rest] = names as [string, string, ...string[]];
+  const hang = `HANG-${a}`;
+  const thrown = `THROW-${b}`;
+  fs.copyFileSync(path.join(SAMPLES, a), path.join(dir, hang));
+  fs.copyFileSync(path.join(SAMPLES, b), path.join(dir, thrown));
+  for (const f of rest) fs.copyFileSync(path.join(SAMPLES, f), path.join(dir, f));
+  return { dir, good: rest, hang, thrown };
+}
+
+const statusOf = (page: Page, file: string) => page.locator(`[data-testid=file-table] tr[data-file="${file}"] td`).nth(2).innerText();
+
+async function statuses(page: Page, files: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const f of files) out.push(await statusOf(page, f));
+  return out;
+}
+
+/** Drops the files on a fresh page at `url` and waits for the import (a hanging file holds its reader for the 60 s limit). */
+async function drop(page: Page, url: string, files: string[]): Promise<void> {
+  await page.goto(`${url}/index.html`);
+  await page.getByTestId('app').waitFor();
+  await page.getByTestId('asOf').fill('2024-11-20');
+  await page.getByTestId('file-input').setInputFiles(files);
+  await page.getByTestId('check-summary').waitFor({ timeout: 150_000 });
+  await page.getByTestId('tab-import').click();
+  await page.getByTestId('file-table').waitFor();
+}
+
+describe('a hostile file on the web page', () => {
+  /** Status of each of `names` after dropping `files` on the page at `url`. */
+  const imported = async (url: string, files: string[], names: string[]) => {
+    const { context, page } = await isolatedPage(browser!);
+    await drop(page, url, files);
+    const out = await statuses(page, names);
+    await context.close();
+    return out;
+  };
+
+  let server: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let plain: Awaited<ReturnType<typeof serveDist>> | undefined;
+  let browser: Browser | undefined;
+  let dist = '';
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, 'reader.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
+    dist = hostileDist();
+    server = await serveDist(dist);
+    plain = await serveDist();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await plain?.close();
+    if (dist) fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('a reader that hangs or throws costs only its file; the rest of the batch is imported', async () => {
+    const b = batch();
+    // The good files as the page imports them with the real reader.
+    const expected = await imported(plain!.url, b.good.map((f) => path.join(b.dir, f)), b.good);
+
+    const { context, page, errors } = await isolatedPage(browser!);
+    await drop(page, server!.url, fs.readdirSync(b.dir).map((f) => path.join(b.dir, f)));
+    expect(await page.getByTestId('import-summary').innerText()).toMatch(new RegExp(`共 ${b.good.length + 2} 个文件`));
+    expect(await statusOf(page, b.hang)).toBe('未导入');
+    expect(await statusOf(page, b.thrown)).toBe('未导入');
+    expect(await statuses(page, b.good)).toEqual(expected);
+
+    await page.getByTestId('tab-check').click();
+    const unreadable = await page.locator('[data-testid=finding][data-rule=file-unreadable]').allInnerTexts();
+    expect(unreadable.some((t) => t.includes('处理该文件超过 60 秒仍未完成，已中止') && t.includes(b.hang))).toBe(true);
+    expect(unreadable.some((t) => t.includes('读取进程异常退出') && t.includes('boom') && t.includes(b.thrown))).toBe(true);
+    // The reader's error stayed in the engine: nothing reached the page.
+    expect(errors).toEqual([]);
+    await context.close();
+    fs.rmSync(b.dir, { recursive: true, force: true });
+  });
+});
