@@ -21,6 +21,8 @@ export function prestart(count: number): void {
   for (let i = 0; i < count; i++) {
     const w = new Worker(WORKER_SCRIPT, { resourceLimits: WORKER_LIMITS });
     w.once('exit', () => early.delete(w));
+    // One that fails before it is taken is only forgotten (an 'error' nobody listens to would end the process).
+    w.on('error', () => undefined);
     // Not needed after all (a command that checks nothing): it must not keep the process alive.
     w.unref();
     early.add(w);
