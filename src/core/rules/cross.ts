@@ -40,12 +40,18 @@ function place(r: ConsolidatedRow, key: string, form: FormId) {
 
 /** A group marked cleaned in `zombie` and still listed in the same unit's `group` sheet. */
 function zombieStillRegistered(t: Tables): Finding[] {
-  const cleaned = new Map<string, ConsolidatedRow>();
-  for (const z of t.zombie) if (z.values.cleaned === '是' && str(z.values.name)) cleaned.set(`${z.unit}\u0000${squash(str(z.values.name))}`, z);
+  // By unit, then squashed name: no joined key string per row.
+  const cleaned = new Map<string, Map<string, ConsolidatedRow>>();
+  for (const z of t.zombie) {
+    if (z.values.cleaned !== '是' || !str(z.values.name)) continue;
+    let names = cleaned.get(z.unit);
+    if (!names) cleaned.set(z.unit, (names = new Map()));
+    names.set(squash(str(z.values.name)), z);
+  }
   const out: Finding[] = [];
   if (!cleaned.size) return out;
   for (const g of t.group) {
-    const z = cleaned.get(`${g.unit}\u0000${squash(str(g.values.name))}`);
+    const z = cleaned.get(g.unit)?.get(squash(str(g.values.name)));
     if (z) out.push(R.zombieStillRegistered.at(place(g, 'name', 'group'), { group: str(g.values.name), where: `《${formById('zombie').label}》${z.sheet}!${cellOf(z, 'name') ?? ''}` }));
   }
   return out;
@@ -87,8 +93,9 @@ function dupAcrossUnits(t: Tables): Finding[] {
       if (k) byKey.add(k, r);
     }
     for (const [, rows] of byKey.repeated()) {
+      const first = rows[0]!.unit;
+      if (rows.every((r) => r.unit === first)) continue;
       const units = [...new Set(rows.map((r) => r.unit))];
-      if (units.length < 2) continue;
       for (const r of rows) {
         const { shown, count } = othersOf(units, r.unit);
         out.push(R.dupAcrossUnits.at(place(r, d.cell, d.form), { what: d.what(r), others: shown, count }));
@@ -98,31 +105,44 @@ function dupAcrossUnits(t: Tables): Finding[] {
   return out;
 }
 
+/** Where a phone is given: a row of a form (its owner) or a signer line. */
+type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
+/** A phone's first holder and the uses of it by other names: most numbers are one person's, on many rows. */
+type Holder = { name: string; others: Use[] | null };
+
+/** Records `name` using `phone`: the list to add the use to when that name is not its first holder's, else null. */
+function otherHolder(holders: Map<string, Holder>, phone: string, name: string): Use[] | null {
+  const h = holders.get(phone);
+  if (!h) {
+    holders.set(phone, { name, others: null });
+    return null;
+  }
+  return h.name === name ? null : (h.others ??= []);
+}
+
 /** One phone given for two different names, over every form's owner and the signer lines. */
 function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
-  // Where a use is stays a reference until a conflict is reported: most phones are used once.
-  type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
+  // A use is kept only when its name differs from the first: uses by the first holder are never reported.
   const at = (u: Use) => (u.row ? place(u.row, formById(u.form!).owner.phone, u.form!) : { unit: u.unit, file: u.file, sheet: u.signer!.sheet, cell: null, form: null });
-  const uses = new Repeats<string, Use>();
+  const holders = new Map<string, Holder>();
   for (const form of Object.keys(t) as FormId[]) {
     const owner = formById(form).owner;
     for (const r of t[form]) {
       if (!r.phones.length) continue;
       const name = str(r.values[owner.name]).trim();
-      if (name) for (const p of r.phones) uses.add(p, { name, unit: r.unit, file: r.file, row: r, form, signer: null });
+      if (name) for (const p of r.phones) otherHolder(holders, p, name)?.push({ name, unit: r.unit, file: r.file, row: r, form, signer: null });
     }
   }
-  for (const s of signers) for (const p of s.phones) uses.add(p, { name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
+  for (const s of signers) for (const p of s.phones) otherHolder(holders, p, s.name)?.push({ name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
   const out: Finding[] = [];
-  for (const [phone, list] of uses.repeated()) {
-    const names = [...new Set(list.map((u) => u.name))];
-    if (names.length < 2) continue;
+  for (const [phone, { name: first, others }] of holders) {
+    if (!others) continue;
+    const names = [...new Set([first, ...others.map((u) => u.name)])];
     // Report where the number is used by someone other than its first holder.
-    const first = list[0]!.name;
     const seen = new Set<string>();
-    for (const u of list) {
+    for (const u of others) {
       const k = `${u.name}|${u.unit}|${u.file}`;
-      if (u.name === first || seen.has(k)) continue;
+      if (seen.has(k)) continue;
       seen.add(k);
       out.push(R.contactConflict.at(at(u), { phone, names: names.slice(0, NAMES_SHOWN), count: names.length }));
     }
@@ -131,5 +151,7 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
 }
 
 export function checkCross(t: Tables, signers: SignerContact[]): Finding[] {
-  return [...zombieStillRegistered(t), ...accountStudentPhone(t), ...dupAcrossUnits(t), ...contactConflict(t, signers)];
+  const out = zombieStillRegistered(t);
+  for (const found of [accountStudentPhone(t), dupAcrossUnits(t), contactConflict(t, signers)]) for (const f of found) out.push(f);
+  return out;
 }
