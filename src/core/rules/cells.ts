@@ -245,7 +245,8 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
   const out: Finding[] = [];
   // Rows by a hash of what makes them the same row; rows of one hash are told apart by sameRow.
   const whole = new Map<number, NormalRow | NormalRow[]>();
-  const byKey = new Map<string, NormalRow>();
+  // Rows by a hash of their unique key's text: the text itself is built only when two hashes meet.
+  const byKey = new Map<number, NormalRow | NormalRow[]>();
   const keyCols = p.form.uniqueKey.filter((k) => p.columnOf.has(k));
   for (const r of rows) {
     const h = rowHash(r);
@@ -262,11 +263,18 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
       continue;
     }
     if (keyCols.length !== p.form.uniqueKey.length) continue;
-    const key = uniqueKey(r, keyCols);
-    if (key === null) continue;
-    const first = byKey.get(key);
+    const kh = uniqueKeyHash(r, keyCols);
+    if (kh < 0) continue;
+    const same = byKey.get(kh);
+    if (same === undefined) {
+      byKey.set(kh, r);
+      continue;
+    }
+    const key = uniqueKey(r, keyCols)!;
+    const first = Array.isArray(same) ? same.find((s) => uniqueKey(s, keyCols) === key) : uniqueKey(same, keyCols) === key ? same : undefined;
     if (first) out.push(R.cellUnique.at({ ...at, cell: cellOf(r, keyCols[keyCols.length - 1]!) }, { key, first: String(first.row + 1) }));
-    else byKey.set(key, r);
+    else if (Array.isArray(same)) same.push(r);
+    else byKey.set(kh, [same, r]);
   }
   return out;
 }
@@ -275,11 +283,37 @@ function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[
 function uniqueKey(r: NormalRow, keyCols: readonly string[]): string | null {
   let key = '';
   for (let i = 0; i < keyCols.length; i++) {
-    const part = String(r.values[keyCols[i]!] ?? '').toLowerCase();
+    const part = lowerCase(String(r.values[keyCols[i]!] ?? ''));
     if (!part) return null;
     key = i ? `${key} / ${part}` : part;
   }
   return key;
+}
+
+/** A hash of uniqueKey(r)'s text, worked out without building it; -1 when there is no key. */
+function uniqueKeyHash(r: NormalRow, keyCols: readonly string[]): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < keyCols.length; i++) {
+    const part = lowerCase(String(r.values[keyCols[i]!] ?? ''));
+    if (!part) return -1;
+    if (i) for (let j = 0; j < KEY_JOIN.length; j++) h = Math.imul(h ^ KEY_JOIN.charCodeAt(j), 0x01000193);
+    for (let j = 0; j < part.length; j++) h = Math.imul(h ^ part.charCodeAt(j), 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
+const KEY_JOIN = ' / ';
+
+/**
+ * s.toLowerCase(), without the call where nothing has a case: ASCII other than A–Z, CJK
+ * ideographs and CJK punctuation (most keys: 抖音 / dj22cqun).
+ */
+function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 ? c >= 0x41 && c <= 0x5a : !((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f))) return s.toLowerCase();
+  }
+  return s;
 }
 
 /**
