@@ -398,7 +398,7 @@ function summarise(works: FileCheck[], tables: Record<FormId, ConsolidatedRow[]>
       const f = s.form;
       u.forms[f] = (u.forms[f] ?? 0) + s.rows.length;
       // The day the file came in on the office's clock: just after midnight there is the next day.
-      const day = w.record.modified ? officeDay(w.record.modified) : null;
+      const day = opts.deadline && w.record.modified ? officeDay(w.record.modified) : null;
       const late = opts.deadline && day !== null && day > opts.deadline;
       if (late && !u.lateForms.includes(f)) {
         u.lateForms.push(f);

@@ -249,12 +249,12 @@ export const websiteUrlMissing = defineRule<{ site: string; domain: string }>({
   message: (p) => `网站“${p.site}”没有填写网址，无法核对是否使用 ${p.domain} 的二级域名`,
   suggestion: () => '在“网址”列填写网站地址',
 });
-export const websiteColumnsIncomplete = defineRule<{ site: string; missing: string[] }>({
+export const websiteColumnsIncomplete = defineRule<{ site: string; missing: readonly string[] }>({
   id: 'website-columns-incomplete', severity: 'warning', title: '党建网站栏目不全',
   description: '党建网站的栏目缺少新闻动态、组织管理、党员教育中的任一模块（评分细则“栏目规划”）。',
   message: (p) => `党建网站“${p.site}”缺少栏目：${p.missing.join('、')}`,
 });
-export const websiteColumnsSuggested = defineRule<{ site: string; missing: string[] }>({
+export const websiteColumnsSuggested = defineRule<{ site: string; missing: readonly string[] }>({
   id: 'website-columns-suggested', severity: 'info', title: '建议补充栏目',
   description: '网站栏目缺少该类单位建议设置的栏目。',
   message: (p) => `网站“${p.site}”建议补充栏目：${p.missing.join('、')}`,

@@ -26,11 +26,23 @@ function at(ctx: Place, row: NormalRow, key: string): Place {
   return { ...ctx, cell: cellOf(row, key) };
 }
 
-function missingColumns(text: string, wanted: readonly (readonly string[])[]): string[] {
-  const have = squash(text);
-  const lists = squashedLists(wanted);
-  return wanted.filter((_, i) => !lists[i]!.some((a) => have.includes(a))).map((alts) => alts[0]!);
+function missingColumns(text: string, wanted: readonly (readonly string[])[]): readonly string[] {
+  // Sites of a batch list the same few column texts: each text is searched once (bounded).
+  let known = MISSING.get(wanted);
+  if (!known) MISSING.set(wanted, (known = new Map()));
+  let missing = known.get(text);
+  if (missing === undefined) {
+    const have = squash(text);
+    const lists = squashedLists(wanted);
+    missing = wanted.filter((_, i) => !lists[i]!.some((a) => have.includes(a))).map((alts) => alts[0]!);
+    if (known.size >= 5_000) known.clear();
+    known.set(text, missing);
+  }
+  return missing;
 }
+
+/** Per list of wanted columns: column text → the columns it lacks. */
+const MISSING = new WeakMap<readonly (readonly string[])[], Map<string, readonly string[]>>();
 
 const PARTY_LISTS = PARTY_SITE_COLUMNS.map((c) => [c]);
 
