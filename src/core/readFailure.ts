@@ -29,3 +29,9 @@ export const isOutOfMemory = (message: string): boolean => /memory|heap/i.test(m
 export function readFailed(reason: string): ReadOutcome {
   return { ok: false, problem: 'unreadable', detail: `读取文件时出错：${reason}` };
 }
+
+/**
+ * A file the web page was reading when the page ended (a tab whose reader ran out of memory dies
+ * with it): the next drop refuses it once, so the rest of the batch gets in.
+ */
+export const PAGE_ENDED = '上次读取该文件时页面意外关闭（文件可能异常，耗尽了内存），本次未读取；请检查后重新保存再提交';

@@ -1,7 +1,8 @@
 /**
  * A hostile file in real Chromium: the page is served with a reader.js that hangs on one file
- * and throws on another (and, in its own test, allocates without bound on a third); the rest of the
- * batch is imported and the hostile files are listed as 未导入 with the reason in Chinese.
+ * and throws on another; the rest of the batch is imported and the hostile files are listed as
+ * 未导入 with the reason in Chinese. A reader that allocates without bound ends the whole tab
+ * (Chromium does not stop a worker at its heap limit); after the reload that file is refused once.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -34,18 +35,17 @@ function hostileDist(): string {
   return dir;
 }
 
-/** The sample batch, two of its files renamed so the hostile reader misbehaves on them. */
-function batch(): { dir: string; good: string[]; hang: string; thrown: string } {
+/** The sample batch, some of its files renamed so the hostile reader misbehaves on them. */
+function batch(marks: string[]): { dir: string; good: string[]; hostile: string[] } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-batch-'));
   const names = fs.readdirSync(SAMPLES).filter((f) => f.endsWith('.xlsx')).sort();
-  const [a, b, ...rest] = names as [string, string, ...string[]];
-  const hang = `HANG-${a}`;
-  const thrown = `THROW-${b}`;
-  fs.copyFileSync(path.join(SAMPLES, a), path.join(dir, hang));
-  fs.copyFileSync(path.join(SAMPLES, b), path.join(dir, thrown));
-  for (const f of rest) fs.copyFileSync(path.join(SAMPLES, f), path.join(dir, f));
-  return { dir, good: rest, hang, thrown };
+  const hostile = marks.map((m, i) => `${m}-${names[i]}`);
+  marks.forEach((_, i) => fs.copyFileSync(path.join(SAMPLES, names[i]!), path.join(dir, hostile[i]!)));
+  const good = names.slice(marks.length);
+  for (const f of good) fs.copyFileSync(path.join(SAMPLES, f), path.join(dir, f));
+  return { dir, good, hostile };
 }
+const inDir = (dir: string) => fs.readdirSync(dir).map((f) => path.join(dir, f));
 
 const statusOf = (page: Page, file: string) => page.locator(`[data-testid=file-table] tr[data-file="${file}"] td`).nth(2).innerText();
 
@@ -95,23 +95,48 @@ describe('a hostile file on the web page', () => {
   });
 
   it('a reader that hangs or throws costs only its file; the rest of the batch is imported', async () => {
-    const b = batch();
+    const b = batch(['HANG', 'THROW']);
+    const [hang, thrown] = b.hostile as [string, string];
     // The good files as the page imports them with the real reader.
     const expected = await imported(plain!.url, b.good.map((f) => path.join(b.dir, f)), b.good);
 
     const { context, page, errors } = await isolatedPage(browser!);
-    await drop(page, server!.url, fs.readdirSync(b.dir).map((f) => path.join(b.dir, f)));
+    await drop(page, server!.url, inDir(b.dir));
     expect(await page.getByTestId('import-summary').innerText()).toMatch(new RegExp(`共 ${b.good.length + 2} 个文件`));
-    expect(await statusOf(page, b.hang)).toBe('未导入');
-    expect(await statusOf(page, b.thrown)).toBe('未导入');
+    expect(await statusOf(page, hang)).toBe('未导入');
+    expect(await statusOf(page, thrown)).toBe('未导入');
     expect(await statuses(page, b.good)).toEqual(expected);
 
     await page.getByTestId('tab-check').click();
     const unreadable = await page.locator('[data-testid=finding][data-rule=file-unreadable]').allInnerTexts();
-    expect(unreadable.some((t) => t.includes('处理该文件超过 60 秒仍未完成，已中止') && t.includes(b.hang))).toBe(true);
-    expect(unreadable.some((t) => t.includes('读取进程异常退出') && t.includes('boom') && t.includes(b.thrown))).toBe(true);
+    expect(unreadable.some((t) => t.includes('处理该文件超过 60 秒仍未完成，已中止') && t.includes(hang))).toBe(true);
+    expect(unreadable.some((t) => t.includes('读取进程异常退出') && t.includes('boom') && t.includes(thrown))).toBe(true);
     // The reader's error stayed in the engine: nothing reached the page.
     expect(errors).toEqual([]);
+    await context.close();
+    fs.rmSync(b.dir, { recursive: true, force: true });
+  });
+
+  it('a reader that allocates without bound ends the tab (Chromium); after the reload that file is refused once and the rest imported', async () => {
+    const b = batch(['OOM']);
+    const [oom] = b.hostile as [string];
+    const expected = await imported(plain!.url, b.good.map((f) => path.join(b.dir, f)), b.good);
+
+    const { context, page } = await isolatedPage(browser!);
+    await page.goto(`${server!.url}/index.html`);
+    await page.getByTestId('app').waitFor();
+    const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+    await page.getByTestId('file-input').setInputFiles(inDir(b.dir));
+    await crashed;
+
+    // The same browser profile (IndexedDB) after a reload.
+    const again = await context.newPage();
+    await drop(again, server!.url, inDir(b.dir));
+    expect(await statusOf(again, oom)).toBe('未导入');
+    expect(await statuses(again, b.good)).toEqual(expected);
+    await again.getByTestId('tab-check').click();
+    const unreadable = await again.locator('[data-testid=finding][data-rule=file-unreadable]').allInnerTexts();
+    expect(unreadable.some((t) => t.includes('上次读取该文件时页面意外关闭') && t.includes(oom))).toBe(true);
     await context.close();
     fs.rmSync(b.dir, { recursive: true, force: true });
   });

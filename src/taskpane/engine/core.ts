@@ -41,8 +41,9 @@ import { renderWorkbook } from '../../xlsx/write';
 import { returnCopiesZip } from '../../xlsx/returnCopies';
 import { unitTemplatesZip } from '../../xlsx/unitTemplates';
 import type { Settings } from '../settings';
+import { PAGE_ENDED, readFailed } from '../../core/readFailure';
 import { readInProcess, type ReadFile } from './readOne';
-import { storageProblem, type SessionData, type SessionStore, type StorageProblem } from './store';
+import { storageProblem, type Ref, type SessionData, type SessionStore, type StorageProblem } from './store';
 
 
 export interface InputFile {
@@ -172,6 +173,8 @@ export function parseLink(link: string): { sheet: string; cell: string } | null 
 }
 
 const WORKBOOK_FILE = '当前工作簿';
+/** Files read for longer are marked in the store (far above a normal read, ~1 ms; well below the seconds an allocation storm takes to end the tab). */
+const SLOW_READ_MS = 1000;
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 function targetsOf(model: WorkbookModel, findings: Finding[]): CheckOutput['targets'] {
@@ -223,6 +226,13 @@ export class EngineCore {
   private saving: Promise<void> = Promise.resolve();
   private savedSettings = '';
   private storage: StorageProblem | null = null;
+  /**
+   * Files read for longer than SLOW_READ_MS, marked in the store while they are. A reader that runs
+   * out of memory takes the whole tab in Chromium; after the reload, `suspects` are those files.
+   */
+  private slow = new Set<Ref>();
+  private suspects = new Map<string, string>();
+  private marking: Promise<void> = Promise.resolve();
 
   /** `readFile`: where submissions are read (the engine worker passes its reader workers, readers.ts). */
   constructor(
@@ -252,6 +262,12 @@ export class EngineCore {
       } catch (e) {
         this.storage = storageProblem(e) === 'quota' ? 'quota' : 'unavailable';
       }
+    }
+    try {
+      const left = (await this.store?.marked?.(session)) ?? [];
+      this.suspects = new Map(left.map((r) => [r.sha256, r.file]));
+    } catch {
+      // Only a safeguard: without it a file that ended the page is read again.
     }
     if (data) {
       this.state = { ...emptySession(), submissions: data.subs, roster: data.roster, scoreBooks: data.scoreBooks ?? [], previous: data.previous ?? null, entries: data.entries ?? [] };
@@ -290,6 +306,7 @@ export class EngineCore {
 
   /** 新建会话: forgets everything, the roster and the settings too, here and in the store. */
   async forget(): Promise<void> {
+    this.suspects.clear();
     this.state = emptySession();
     this.cache = new CheckCache();
     this.originals.clear();
@@ -325,7 +342,7 @@ export class EngineCore {
     for (const f of sorted) {
       const sha256 = await sha256Hex(f.bytes);
       hashes.push(sha256);
-      reads.push(this.known(f.name, sha256) ? null : this.readFile(f.name, f.bytes));
+      reads.push(this.known(f.name, sha256) ? null : this.guardedRead(f, sha256));
     }
     for (const [i, f] of sorted.entries()) {
       const sha256 = hashes[i]!;
@@ -333,13 +350,43 @@ export class EngineCore {
         skipped.push(f.name);
         counts.skipped++;
       } else {
-        const got = await (reads[i] ?? this.readFile(f.name, f.bytes));
+        const got = await (reads[i] ?? this.guardedRead(f, sha256));
         added.push(this.addOne(f, sha256, sizes[i]!, got, counts));
       }
       onProgress?.(i + 1, files.length, f.name);
     }
     if (added.length && opts.persist !== false) await this.persist();
     return { total: this.state.submissions.length, added, skipped, counts, changed: added.length > 0 };
+  }
+
+  /** Reads a file, marked in the store while slow; a file that ended the page last time is refused once. */
+  private async guardedRead(f: InputFile, sha256: string): ReturnType<ReadFile> {
+    if (this.suspects.delete(sha256)) {
+      this.writeMarks();
+      return { read: readFailed(PAGE_ENDED), bytes: f.bytes };
+    }
+    const ref: Ref = { file: f.name, sha256 };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const started = () => {
+      timer = setTimeout(() => {
+        this.slow.add(ref);
+        this.writeMarks();
+      }, SLOW_READ_MS);
+    };
+    try {
+      return await this.readFile(f.name, f.bytes, started);
+    } finally {
+      clearTimeout(timer);
+      if (this.slow.delete(ref)) this.writeMarks();
+    }
+  }
+
+  private writeMarks(): void {
+    const session = this.session;
+    const store = this.store;
+    if (!session || !store?.mark) return;
+    const marks = [...this.slow, ...[...this.suspects].map(([sha256, file]) => ({ file, sha256 }))];
+    this.marking = this.marking.then(() => store.mark!(session, marks)).catch(() => undefined);
   }
 
   /** Saves the session now (after a drop read in chunks with `persist: false`). */

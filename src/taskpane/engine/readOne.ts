@@ -10,7 +10,13 @@ export async function readOne(name: string, bytes: Uint8Array): Promise<ReadOutc
   }
 }
 
-/** A read and the bytes back (null: lost with a reader that died; the file is unreadable then). */
-export type ReadFile = (name: string, bytes: Uint8Array) => Promise<{ read: ReadOutcome; bytes: Uint8Array | null }>;
+/**
+ * A read and the bytes back (null: lost with a reader that died; the file is unreadable then).
+ * `started`: called when a reader takes the file (files may wait for one).
+ */
+export type ReadFile = (name: string, bytes: Uint8Array, started?: () => void) => Promise<{ read: ReadOutcome; bytes: Uint8Array | null }>;
 
-export const readInProcess: ReadFile = async (name, bytes) => ({ read: await readOne(name, bytes), bytes });
+export const readInProcess: ReadFile = async (name, bytes, started) => {
+  started?.();
+  return { read: await readOne(name, bytes), bytes };
+};

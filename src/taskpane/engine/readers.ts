@@ -35,6 +35,7 @@ interface Task {
   id: number;
   name: string;
   bytes: Uint8Array;
+  started?: () => void;
   resolve: (r: Awaited<ReturnType<ReadFile>>) => void;
 }
 
@@ -76,10 +77,10 @@ export class ReaderPool {
   }
 
   /** Never rejects: a file whose reader gave no answer comes back as a failed read (bytes null). */
-  read: ReadFile = (name, bytes) => {
-    if (this.broken) return this.fallback(name, bytes);
+  read: ReadFile = (name, bytes, started) => {
+    if (this.broken) return this.fallback(name, bytes, started);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.next++, name, bytes, resolve });
+      this.queue.push({ id: this.next++, name, bytes, started, resolve });
       this.pump();
     });
   };
@@ -138,6 +139,7 @@ export class ReaderPool {
     lane.task = task;
     const bytes = own(task.bytes);
     lane.timer = setTimeout(() => this.kill(lane, timeoutReason(this.timeoutMs)), this.timeoutMs);
+    task.started?.();
     try {
       lane.port!.postMessage({ id: task.id, name: task.name, bytes }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
@@ -167,6 +169,6 @@ export class ReaderPool {
       lane.port?.terminate();
       lane.port = null;
     }
-    for (const task of this.queue.splice(0)) void this.fallback(task.name, task.bytes).then(task.resolve);
+    for (const task of this.queue.splice(0)) void this.fallback(task.name, task.bytes, task.started).then(task.resolve);
   }
 }

@@ -37,6 +37,9 @@ export interface SessionStore {
   load(id: string): Promise<SessionData | null>;
   save(id: string, data: SessionData): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Files being read for long (a tab that dies while reading leaves them here; see EngineCore). */
+  mark?(id: string, reading: Ref[]): Promise<void>;
+  marked?(id: string): Promise<Ref[]>;
 }
 
 /** Why the session could not be kept: the store is missing or refused, or the disk is full. */
@@ -70,7 +73,7 @@ const KEEP = 5;
 type Kind = 'sub' | 'book' | 'result';
 /** Key of a file record: [session, kind, file name, SHA-256]. */
 type FileKey = [string, Kind, string, string];
-interface Ref {
+export interface Ref {
   file: string;
   sha256: string;
 }
@@ -93,6 +96,7 @@ interface SessionRecord extends Omit<SessionData, 'subs' | 'originals' | 'scoreB
 type LegacyRecord = Omit<SessionData, 'subs'> & { subs?: Submission[]; split?: boolean };
 type LegacyFiles = Pick<SessionData, 'subs' | 'originals'>;
 const legacyFilesKey = (id: string) => `${id}\u0000files`;
+const readingKey = (id: string) => `${id}\u0000reading`;
 
 const keyOf = (id: string, kind: Kind, r: Ref): FileKey => [id, kind, r.file, r.sha256];
 const textOf = (k: FileKey | IDBValidKey) => (k as FileKey).join('\u0000');
@@ -198,6 +202,7 @@ export function indexedDbStore(api: IndexedDbApi | null = typeof indexedDB === '
       for (const old of all.slice(KEEP)) {
         sessions.delete(old.k);
         sessions.delete(legacyFilesKey(old.k));
+        sessions.delete(readingKey(old.k));
         files.delete(range(old.k));
       }
     }
@@ -246,17 +251,35 @@ export function indexedDbStore(api: IndexedDbApi | null = typeof indexedDB === '
         const tx = db.transaction([SESSIONS, FILES], 'readwrite');
         tx.objectStore(SESSIONS).delete(id);
         tx.objectStore(SESSIONS).delete(legacyFilesKey(id));
+        tx.objectStore(SESSIONS).delete(readingKey(id));
         tx.objectStore(FILES).delete(range(id));
         await done(tx);
       }),
+    mark: (id, reading) =>
+      withDb(async (db) => {
+        const tx = db.transaction(SESSIONS, 'readwrite');
+        if (reading.length) tx.objectStore(SESSIONS).put(reading.map(refOf), readingKey(id));
+        else tx.objectStore(SESSIONS).delete(readingKey(id));
+        await done(tx);
+      }),
+    marked: (id) => withDb(async (db) => ((await request(db.transaction(SESSIONS).objectStore(SESSIONS).get(readingKey(id)))) as Ref[] | undefined) ?? []),
   };
 }
 
 /** In-memory store (tests). */
-export function memoryStore(): SessionStore & { data: Map<string, SessionData> } {
+export function memoryStore(): SessionStore & { data: Map<string, SessionData>; marks: Map<string, Ref[]> } {
   const data = new Map<string, SessionData>();
+  const marks = new Map<string, Ref[]>();
   return {
     data,
+    marks,
+    async mark(id, reading) {
+      if (reading.length) marks.set(id, structuredClone(reading));
+      else marks.delete(id);
+    },
+    async marked(id) {
+      return structuredClone(marks.get(id) ?? []);
+    },
     async load(id) {
       return structuredClone(data.get(id) ?? null);
     },
@@ -265,6 +288,7 @@ export function memoryStore(): SessionStore & { data: Map<string, SessionData> }
     },
     async remove(id) {
       data.delete(id);
+      marks.delete(id);
     },
   };
 }
