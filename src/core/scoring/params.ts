@@ -135,6 +135,48 @@ function paramColumns(sheet: SheetGrid): { top: number; label: number; value: nu
   }
   return { top: 0, label: 0, value: 1 };
 }
+interface Pair {
+  label: string;
+  labelAt: string;
+  cell: Cell | null | undefined;
+  valueAt: string;
+}
+
+/**
+ * The label/value pairs of a 参数 sheet: down two columns (a 参数 | 值 header optional), with more
+ * label | value pairs across the row, labels in a row over their values in the next, or
+ * `整改期限：10天` in one cell.
+ */
+function paramPairs(sheet: SheetGrid): Pair[] {
+  const cols = paramColumns(sheet);
+  const known = (r: number, c: number) => findField(text(cellAt(sheet, r, c))) !== undefined;
+  // Labels over their values: a row of two or more labels side by side.
+  for (let r = cols.top; r < Math.min(cols.top + 5, sheet.rows.length); r++) {
+    const width = sheet.rows[r]?.length ?? 0;
+    const side = Array.from({ length: width }, (_, c) => c).some((c) => known(r, c) && known(r, c + 1));
+    if (side) {
+      return Array.from({ length: width }, (_, c) => c).filter((c) => text(cellAt(sheet, r, c))).map((c) => ({ label: text(cellAt(sheet, r, c)), labelAt: a1(r, c), cell: cellAt(sheet, r + 1, c), valueAt: a1(r + 1, c) }));
+    }
+  }
+  const pairs: Pair[] = [];
+  for (let r = cols.top; r < sheet.rows.length; r++) {
+    const label = text(cellAt(sheet, r, cols.label));
+    const value = cellAt(sheet, r, cols.value);
+    // 整改期限：10天 in one cell, nothing beside it.
+    const inOne = /^([^:：]+)[:：]\s*(\S.*)$/.exec(label);
+    if (inOne && isBlank(value) && findField(inOne[1]!)) pairs.push({ label: inOne[1]!, labelAt: a1(r, cols.label), cell: { t: 's', v: inOne[2]! }, valueAt: a1(r, cols.label) });
+    else pairs.push({ label, labelAt: a1(r, cols.label), cell: value, valueAt: a1(r, cols.value) });
+    // More pairs across the row: a known label right of the value, its value beside it.
+    for (let c = cols.value + 1; c < (sheet.rows[r]?.length ?? 0); c++) {
+      if (known(r, c)) {
+        pairs.push({ label: text(cellAt(sheet, r, c)), labelAt: a1(r, c), cell: cellAt(sheet, r, c + 1), valueAt: a1(r, c + 1) });
+        c++;
+      }
+    }
+  }
+  return pairs;
+}
+
 function setNum(key: string, pred: (n: number) => boolean = (n) => n >= 0) {
   return (cell: Cell, d: Draft) => {
     const n = num(cell);
@@ -290,15 +332,12 @@ export function paramsFromGrid(sheet: SheetGrid, file: string | null = null): { 
   const defaults = makeParams();
   const draft: Draft = { grades: defaults.grades.map((g) => ({ ...g })) };
   const seen = new Set<Field>();
-  const cols = paramColumns(sheet);
-  for (let r = cols.top; r < sheet.rows.length; r++) {
-    const label = text(cellAt(sheet, r, cols.label));
-    const cell = cellAt(sheet, r, cols.value);
+  for (const { label, labelAt, cell, valueAt } of paramPairs(sheet)) {
     if (!label || norm(label) === '参数' || norm(label) === '参数名') continue;
     const field = findField(label);
-    const place = { file, sheet: sheet.name, cell: a1(r, cols.value) };
+    const place = { file, sheet: sheet.name, cell: valueAt };
     if (!field) {
-      findings.push(paramsUnknown.at({ ...place, cell: a1(r, cols.label) }, { label }));
+      findings.push(paramsUnknown.at({ ...place, cell: labelAt }, { label }));
       continue;
     }
     seen.add(field);

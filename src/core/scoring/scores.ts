@@ -439,7 +439,10 @@ const ADJ_ALIASES = {
   kind: ['类型', '项目', '加减分类型', '加减分类别', '类别', '加减分项目', '项目类型'],
   points: ['分值', '加分', '分数'],
   note: ['说明', '事由', '备注', '依据'],
+  /** No 类型 column: the value's sign says it (+2 加分; −1 a deduction, which is not entered by hand). */
+  signed: ['加减分', '加减分值', '加(减)分', '加减分分值', '加扣分'],
 };
+const adjustmentHeader = (sheet: SheetGrid) => findHeader(sheet, ADJ_ALIASES, ['unit', 'kind'], HEADER_SCAN) ?? findHeader(sheet, ADJ_ALIASES, ['unit', 'signed'], HEADER_SCAN);
 
 /**
  * Whether a sheet is the office's 加减分 under any name (加分项, 年度考核加减分, Sheet1): the
@@ -447,9 +450,11 @@ const ADJ_ALIASES = {
  */
 export function isAdjustmentSheet(sheet: SheetGrid): boolean {
   if (sheet.name.trim() === '加减分') return true;
-  const header = findHeader(sheet, ADJ_ALIASES, ['unit', 'kind'], HEADER_SCAN);
+  const header = adjustmentHeader(sheet);
   if (!header) return false;
-  for (let r = header.row + 1; r < sheet.rows.length; r++) if (adjustmentKind(text(cellAt(sheet, r, header.cols.kind!)))) return true;
+  // A wide score sheet with a 加减分 column beside its indicators is a score sheet.
+  if (header.cols.kind === undefined) return !hasScoreHeader(sheet);
+  for (let r = header.row + 1; r < sheet.rows.length; r++) if (adjustmentKind(text(cellAt(sheet, r, header.cols.kind)))) return true;
   return false;
 }
 
@@ -460,16 +465,36 @@ export function parseAdjustments(
 ): { adjustments: Adjustment[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const at = (cell: string, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
-  const header = findHeader(sheet, ADJ_ALIASES, ['unit', 'kind'], HEADER_SCAN);
+  const header = adjustmentHeader(sheet);
   if (!header) {
     return { adjustments: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到加减分表头（需要“单位”“类型”列）' })] };
   }
   const { cols } = header;
   const resolve = unitResolver(ctx);
   const adjustments: Adjustment[] = [];
+  /** A row of 单位 | 加减分 | 说明: the sign is the kind. */
+  const signedRow = (r: number, written: string) => {
+    const c = cols.signed!;
+    const cell = cellAt(sheet, r, c);
+    if (!written || isTotal(written) || isBlank(cell)) return;
+    const unit = resolve(written) ?? written;
+    const v = signedNumber(cell);
+    if (v === 0) return;
+    if (v === null || v < 0) {
+      const problem = v === null ? `加减分“${text(cell)}”不是分数，未计入` : `减分“${text(cell)}”未计入：加减分表只记加分和一票否决，减分由各项得分和报送情况计算`;
+      findings.push(adjustmentInvalid.at(at(a1(r, c), unit), { problem }));
+      return;
+    }
+    if (ctx.units && !resolve(written)) findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
+    adjustments.push({ unit, kind: 'bonus', points: v, note: text(cellAt(sheet, r, cols.note ?? -1)), file: ctx.file, sheet: sheet.name, cell: a1(r, c) });
+  };
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const get = (c: number | undefined) => (c === undefined ? null : cellAt(sheet, r, c));
     const written = text(get(cols.unit));
+    if (cols.kind === undefined) {
+      signedRow(r, written);
+      continue;
+    }
     const kindText = text(get(cols.kind));
     if (!written && !kindText) continue;
     if (isTotal(written)) continue;

@@ -2,7 +2,7 @@
  * 加分 / 减分 columns in the wide layout (a row per unit, a column per indicator): a 加分 is the
  * unit's bonus, with its reason; a 减分 or 扣分 is counted only through the indicators' scores.
  */
-import { DEFAULT_RUBRIC, parseScores } from '../../../src/core/scoring';
+import { DEFAULT_RUBRIC, isAdjustmentSheet, parseAdjustments, parseScores } from '../../../src/core/scoring';
 import { runPipeline } from '../../../src/core/pipeline';
 import type { SheetGrid } from '../../../src/core/grid';
 import { grid } from './helpers';
@@ -77,9 +77,28 @@ describe('a 一票否决 column and a signed 加减分 column', () => {
     expect(r.adjustments.map((a) => `${a.unit}/${a.points}/${a.note}`)).toEqual(['财务处/1/获奖']);
   });
 
+  it('a wide sheet with a 加减分 column stays a score sheet when run', () => {
+    const row = run([sheetOf([head('加减分', '加减分说明'), ['护理学院', 2, ...full.slice(1), '+1', '获奖']])]).run!.ranking.find((x) => x.unit === '护理学院')!;
+    expect([row.base, row.score]).toEqual([99, 100]);
+  });
+
   it('the same bonus in two inspectors’ sheets counts once', () => {
     const sheet = (name: string) => grid(name, [['2024年上半年'], head('加分', '加分说明'), ['护理学院', 2, ...full.slice(1), 2, '获奖']]);
     const row = run([sheet('张三'), sheet('李四')]).run!.ranking.find((x) => x.unit === '护理学院')!;
     expect(row.adjustments.map((a) => [a.indicator, a.points])).toEqual([['创新与获奖', 2], ['分值限定', -1]]);
+  });
+});
+
+describe('a 加减分 sheet without a 类型 column', () => {
+  it('单位 | 加减分 | 说明 with signed values: + is a bonus, − is flagged (no deduction is entered by hand)', () => {
+    const sheet = grid('Sheet1', [['单位', '加减分', '说明'], ['护理学院', '+2', '获省级奖'], ['财务处', '减1分', '迟报'], ['护理学院', '无', null]]);
+    expect(isAdjustmentSheet(sheet)).toBe(true);
+    const r = parseAdjustments(sheet, { file: 'a.xlsx', units: ['护理学院', '财务处'] });
+    expect(r.adjustments.map((a) => `${a.unit}/${a.kind}/${a.points}/${a.note}`)).toEqual(['护理学院/bonus/2/获省级奖']);
+    expect(rules(r)).toEqual(['adjustment-invalid@B3']);
+  });
+
+  it('near miss: a roster (单位 | 类别) is no 加减分 sheet', () => {
+    expect(isAdjustmentSheet(grid('Sheet1', [['单位', '类别'], ['护理学院', '教学单位']]))).toBe(false);
   });
 });
