@@ -7,6 +7,7 @@ import { type Rubric, indicatorLookup } from './rubric';
 import { rectStatusInvalid, scoreInvalidRow, scoreSheetInvalid } from './rules';
 import { SEP, UNNAMED_INSPECTOR } from './score-sheet';
 import { type ScoreEntry, checkScore, dedupeScores, parseRound } from './scores';
+import { SCORE_ALIASES } from './score-layout';
 import { dateOf, findHeader, norm, numberOf, text } from './util';
 
 export interface ReadBackInput {
@@ -32,25 +33,47 @@ export function readBackEditable(input: ReadBackInput): ReadBack {
   return { scores, rectification, findings };
 }
 
-const SCORE_COL = new RegExp(`^(.+?)${SEP}(.+)${SEP}(得分|扣分说明)$`);
+/** Separators of round · inspector · 得分 (older versions wrote -, /, _ or |). */
+const PARTS = new RegExp(`[${SEP}・|/\\_—-]`);
+const SCORE_WORDS = ['得分', '分数', '评分'];
+const NOTE_WORDS = ['扣分说明', '扣分原因', '备注', '说明'];
+
+/**
+ * A 评分表 column: round · inspector · 得分 | 扣分说明, with any separator and older words
+ * (分数, 备注); round · 得分 or 上半年得分 with no inspector is the unnamed one's. Null for others
+ * (上半年·平均, 合计).
+ */
+function scoreColumn(header: string): { round: 1 | 2; inspector: string; what: 'score' | 'note' } | null {
+  const t = norm(header);
+  let parts = t.split(PARTS).filter(Boolean);
+  if (parts.length === 1) {
+    const word = [...SCORE_WORDS, ...NOTE_WORDS].find((w) => t.endsWith(w) && t.length > w.length);
+    if (!word) return null;
+    parts = [t.slice(0, -word.length), word];
+  }
+  if (parts.length < 2 || parts.length > 3) return null;
+  const round = parseRound(parts[0]!);
+  const what = SCORE_WORDS.includes(parts[parts.length - 1]!) ? 'score' : NOTE_WORDS.includes(parts[parts.length - 1]!) ? 'note' : null;
+  if (!round || !what) return null;
+  const name = parts.length === 3 ? parts[1]! : '';
+  return { round, inspector: name === UNNAMED_INSPECTOR ? '' : name, what };
+}
 
 function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, findings: Finding[]): ScoreEntry[] {
-  const header = findHeader(sheet, { unit: ['单位'], id: ['编号'], level2: ['二级指标'] }, ['unit', 'level2']);
+  const header = findHeader(sheet, { unit: SCORE_ALIASES.unit, id: ['编号', '指标编号'], level2: SCORE_ALIASES.indicator }, ['unit', 'level2']);
   if (!header) {
     findings.push(scoreSheetInvalid.at({ file, sheet: sheet.name, cell: 'A1' }, { problem: '评分表找不到“单位”“二级指标”表头，未读取' }));
     return [];
   }
   const slots = new Map<string, { round: 1 | 2; inspector: string; score?: number; note?: number }>();
   (sheet.rows[header.row] ?? []).forEach((cell, c) => {
-    const m = SCORE_COL.exec(text(cell));
-    const round = m ? parseRound(m[1]!) : null;
-    if (!m || !round) return;
-    const key = `${round}${SEP}${m[2]}`;
     // The unnamed inspector's column is theirs again: the same entry as the file's, never a second inspector.
-    const name = m[2]!.trim();
-    const slot = slots.get(key) ?? { round, inspector: name === UNNAMED_INSPECTOR ? '' : name };
-    if (m[3] === '得分') slot.score = c;
-    else slot.note = c;
+    const m = scoreColumn(text(cell));
+    if (!m) return;
+    const key = `${m.round}${SEP}${m.inspector}`;
+    const slot = slots.get(key) ?? { round: m.round, inspector: m.inspector };
+    if (m.what === 'score') slot.score ??= c;
+    else slot.note ??= c;
     slots.set(key, slot);
   });
   const find = indicatorLookup(rubric);
@@ -86,9 +109,22 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
 }
 
 type RectKey = keyof typeof RECT_HEADERS;
+/** What older results and offices' own ledgers call the 整改台账's columns. */
+const OLDER_RECT_HEADERS: Partial<Record<RectKey, string[]>> = {
+  unit: ['单位名称', '责任单位', '被检查单位'],
+  type: ['类型', '问题类别'],
+  description: ['存在问题', '问题', '问题内容', '整改问题'],
+  location: ['问题位置', '位置（文件/单元格）'],
+  deadline: ['整改期限', '完成时限', '截止日期'],
+  owner: ['负责人', '整改责任人'],
+  status: ['状态', '整改情况', '完成情况'],
+  note: ['备注', '说明', '整改措施'],
+  recheck: ['复查情况', '复核结果', '复查'],
+  key: ['编号', '问题键'],
+};
 
 function readRectSheet(sheet: SheetGrid, file: string | null, findings: Finding[]): RectItem[] {
-  const aliases = Object.fromEntries(Object.entries(RECT_HEADERS).map(([k, h]) => [k, [h]])) as Record<RectKey, string[]>;
+  const aliases = Object.fromEntries(Object.entries(RECT_HEADERS).map(([k, h]) => [k, [h, ...(OLDER_RECT_HEADERS[k as RectKey] ?? [])]])) as Record<RectKey, string[]>;
   const header = findHeader(sheet, aliases, ['unit', 'description', 'status']);
   if (!header) {
     findings.push(scoreSheetInvalid.at({ file, sheet: sheet.name, cell: 'A1' }, { problem: '整改台账找不到“单位”“问题描述”“整改状态”表头，未读取' }));

@@ -143,9 +143,18 @@ export function mergeRectification(fresh: RectItem[], previous: RectItem[]): Rec
   for (const p of previous) if (!prev.has(p.key)) prev.set(p.key, p);
   const out: RectItem[] = [];
   const seen = new Set<string>();
+  // A ledger without 问题编号 (an older result): its row for the same unit and problem is the item.
+  const byText = new Map<string, RectItem>();
+  for (const p of previous) if (isManual(p)) byText.set(`${p.unit}\u0000${p.description}`, p);
   for (const f of fresh) {
     if (seen.has(f.key)) continue;
     seen.add(f.key);
+    const same = prev.has(f.key) ? undefined : byText.get(`${f.unit}\u0000${f.description}`);
+    if (same) {
+      seen.add(same.key);
+      out.push({ ...f, status: same.status, note: same.note, recheck: same.recheck, deadline: same.deadline ?? f.deadline, owner: same.owner || f.owner });
+      continue;
+    }
     const p = prev.get(f.key);
     if (!p) out.push(f);
     else if (p.recheck === VANISHED || p.recheck === VANISHED_OLD) {
