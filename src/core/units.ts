@@ -19,8 +19,8 @@ export interface Roster {
 }
 
 const ROSTER_COLUMNS: Record<keyof RosterUnit, string[]> = {
-  name: ['单位名称', '单位', '名称', '单位全称'],
-  category: ['类别', '单位类别', '类型'],
+  name: ['单位名称', '单位', '名称', '单位全称', '部门名称', '单位/部门', '单位部门', '二级单位', '二级单位名称', '机构名称'],
+  category: ['类别', '单位类别', '类型', '单位类型', '单位性质'],
   aliases: ['别名', '简称', '曾用名'],
   head: ['负责人', '单位负责人'],
   phone: ['联系电话', '电话'],
@@ -30,6 +30,12 @@ const ROSTER_COLUMNS: Record<keyof RosterUnit, string[]> = {
 const SECTION = /^(?:[一二三四五六七八九十]+|\d+)[、.．]\s*(.+?)(?:[（(][^）)]*[）)])?$/;
 /** Rows at a roster's foot that name no unit: 合计, 注：…, 填表人：…. */
 const NOT_A_UNIT = /^(?:合计|总计|共计|小计)|[:：]/;
+/** 1.护理学院, 2、财务处, （三）团委: a list number written before the name. */
+const LIST_NUMBER = /^(?:\d+[.．、]|[(（][一二三四五六七八九十\d]+[)）])\s*/;
+/** 教学, 职能, 教辅, 后勤 written short: the four categories (other categories stay as written). */
+function canonicalCategory(written: string): string {
+  return UNIT_CATEGORIES.find((c) => written === c.slice(0, 2)) ?? written;
+}
 const isCategoryWord = (t: string) => (UNIT_CATEGORIES as readonly string[]).includes(t) || /(?:单位|部门|机构|组织)$/.test(t);
 
 /** Reads a roster sheet: the header is the first row naming 单位名称. */
@@ -64,10 +70,10 @@ function rosterSheet(sheet: SheetGrid): { roster: Roster; hasCategory: boolean }
         section = heading;
         continue;
       }
-      const name = get('name');
+      const name = get('name').replace(LIST_NUMBER, '');
       if (!name || NOT_A_UNIT.test(name)) continue;
       const aliases = aliasCols.flatMap((c) => cleanText(cellText(row?.[c])).split(/[、,，;；/\s]+/)).filter(Boolean);
-      const category = (cols.has('category') ? cleanText(merged(i, cols.get('category')!)) : '') || section;
+      const category = canonicalCategory((cols.has('category') ? cleanText(merged(i, cols.get('category')!)) : '') || section || '');
       units.push({ name, category: category || null, aliases, head: get('head') || null, phone: get('phone') || null });
     }
     return { roster: { units }, hasCategory: cols.has('category') || section !== null };

@@ -16,7 +16,7 @@ interface Case {
   rules?: string[];
 }
 
-const ctx = { rubric: DEFAULT_RUBRIC, units: ['护理学院', '财务处'] };
+const ctx = { rubric: DEFAULT_RUBRIC, units: ['护理学院', '财务处', '马克思主义学院（公共课教学部）'] };
 const H = ['轮次', '检查人', '单位', '二级指标', '得分', '扣分说明'];
 const long = (...rows: V[][]) => () => grid('评分', [H, ...rows]);
 const row = (ind: string, score: V, note: V = null): V[] => ['上半年', '张三', '护理学院', ind, score, note];
@@ -55,6 +55,19 @@ const CASES: Case[] = [
   { name: 'a column per unit (二级指标 | 护理学院 | 财务处)', sheet: titled('上半年', [['检查人：张三']], ['二级指标', '分值', '护理学院', '财务处'], ['栏目规划', 3, 3, 2], ['新闻动态', NEWS.max, 12, 14]), reads: ['1/张三/护理学院/content.columns=3', '1/张三/财务处/content.columns=2', '1/张三/护理学院/content.news=12', '1/张三/财务处/content.news=14'] },
   { name: 'units in column blocks (护理学院 over 得分 | 扣分说明)', sheet: () => Object.assign(grid('上半年', [['二级指标', '护理学院', null, '财务处', null], [null, '得分', '扣分说明', '得分', '扣分说明'], ['栏目规划', 3, null, 2, '不全'], ['新闻动态', 12, '慢', 14, null]]), { merges: [{ top: 0, left: 1, bottom: 0, right: 2 }, { top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 0, bottom: 1, right: 0 }] }), file: '张三.xlsx', reads: ['1/张三/护理学院/content.columns=3', '1/张三/财务处/content.columns=2', '1/张三/护理学院/content.news=12', '1/张三/财务处/content.news=14'] },
   { name: 'near miss: a column headed by no unit (二级指标 | 分值 | 评分标准) is a rubric', sheet: titled('上半年', [], ['二级指标', '分值', '备用'], ['栏目规划', 3, 3]), reads: [], rules: ['score-sheet-invalid'] },
+  // 百分制 per indicator: each item scored out of 100 is out of range, flagged, never rescaled.
+  { name: 'near miss: an item scored out of 100 (百分制)', sheet: long(row('新闻动态', 85)), reads: [], rules: ['score-out-of-range'] },
+  // Two inspectors who scored together sign as one.
+  { name: 'a joint signature (签字：张三、李四) is one inspector', sheet: titled('上半年', [], ['单位', '栏目规划', '新闻动态', '组织管理'], ['护理学院', 3, 12, 20], ['检查组签字：张三、李四']), reads: ['1/张三、李四/护理学院/content.columns=3', '1/张三、李四/护理学院/content.news=12', '1/张三、李四/护理学院/content.organization=20'] },
+  // Derived columns of a wide sheet (等级, 排名) are no scores and raise nothing.
+  { name: 'a wide sheet with 序号, 合计, 等级 and 排名 columns', sheet: titled('上半年', [['检查人：张三']], ['序号', '单位', '栏目规划', '新闻动态', '组织管理', '合计', '等级', '排名'], [1, '护理学院', 3, 12, 20, 35, '良好', 1]), reads: ['1/张三/护理学院/content.columns=3', '1/张三/护理学院/content.news=12', '1/张三/护理学院/content.organization=20'] },
+  // Unit names written with half-width brackets or spaces score for the unit.
+  { name: 'a unit written with () and spaces', sheet: () => grid('评分', [H, ['上半年', '张三', '马克思主义学院 (公共课教学部)', '栏目规划', 3, null]]), reads: ['1/张三/马克思主义学院（公共课教学部）/content.columns=3'] },
+  // A total in the middle (after each unit's rows) and a blank row before the next unit.
+  { name: '合计 after each unit, then a blank row', sheet: long(row('栏目规划', 3), row('新闻动态', 12), [null, null, '护理学院', '合计', 15, null], [], ['上半年', '张三', '财务处', '栏目规划', 2, null], [null, null, '财务处', '合计', 2, null]), reads: ['1/张三/护理学院/content.columns=3', '1/张三/护理学院/content.news=12', '1/张三/财务处/content.columns=2'] },
+  { name: 'near miss: a 合计 in the middle that disagrees is flagged at its cell', sheet: long(row('栏目规划', 3), row('新闻动态', 12), [null, null, '护理学院', '合计', 16, null]), reads: ['1/张三/护理学院/content.columns=3', '1/张三/护理学院/content.news=12'], rules: ['score-total-mismatch'] },
+  // The round as 2024年第一次 in a 轮次 column.
+  { name: '轮次 written 2024年第一次 / 第2轮', sheet: () => grid('评分', [H, ['2024年第一次', '张三', '护理学院', '栏目规划', 3, null], ['第2轮', '张三', '护理学院', '栏目规划', 2, null]]), reads: ['1/张三/护理学院/content.columns=3', '2/张三/护理学院/content.columns=2'] },
 ];
 
 describe('score sheets as they arrive', () => {

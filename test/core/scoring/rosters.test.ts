@@ -67,3 +67,28 @@ describe('a roster workbook of several sheets', () => {
     expect(brief(rosterFromWorkbook([grid('单位名单', [['单位名称'], ['护理学院']])]))).toEqual(['护理学院/-']);
   });
 });
+
+describe('roster headers and names as offices write them', () => {
+  it.each([['部门名称'], ['单位/部门'], ['二级单位'], ['单位（部门）名称']])('%s is the 单位名称 column', (h) => {
+    expect(brief(rosterFromGrid(grid('单位名单', [['序号', h, '类别'], [1, '护理学院', '教学单位']])))).toEqual(['护理学院/教学单位']);
+  });
+
+  it.each([['单位类型'], ['单位性质']])('%s is the 类别 column', (h) => {
+    expect(brief(rosterFromGrid(grid('单位名单', [['单位名称', h], ['护理学院', '教学单位']])))).toEqual(['护理学院/教学单位']);
+  });
+
+  it('a list number before the name (1.护理学院, 2、财务处, （三）团委) is no part of it', () => {
+    const r = rosterFromGrid(grid('单位名单', [['单位名称', '类别'], ['1.护理学院', '教学单位'], ['2、财务处', '职能部门'], ['（三）团委', '职能部门']]))!;
+    expect(brief(r)).toEqual(['护理学院/教学单位', '财务处/职能部门', '团委/职能部门']);
+  });
+
+  it('categories written short (教学, 职能, 教辅, 后勤) are the four categories', () => {
+    const r = rosterFromGrid(grid('单位名单', [['单位名称', '类别'], ['护理学院', '教学'], ['财务处', '职能'], ['图书馆', '教辅'], ['后勤管理处', '后勤']]))!;
+    expect(brief(r)).toEqual(['护理学院/教学单位', '财务处/职能部门', '图书馆/教辅单位', '后勤管理处/后勤服务']);
+  });
+
+  it('near miss: a name that starts with a numeral word (三亚学院) keeps it; another category stays as written', () => {
+    const r = rosterFromGrid(grid('单位名单', [['单位名称', '类别'], ['三亚学院', '群团组织'], ['2024级新生院', '教学单位']]))!;
+    expect(brief(r)).toEqual(['三亚学院/群团组织', '2024级新生院/教学单位']);
+  });
+});
