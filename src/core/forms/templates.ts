@@ -22,6 +22,8 @@ export interface ColumnDef {
   extra?: boolean;
   /** Two-row header: the merged upper label this sub-column sits under (bigv 类别). */
   parent?: string;
+  /** A date column where a month alone (2024年11月) is precise enough: read as 'YYYY-MM'. */
+  month?: true;
 }
 
 export interface FormTemplate {
@@ -80,7 +82,7 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'accountName', label: '账号名称', type: 'text', required: true, aliases: ['账号名', '帐号名称', '名称'], width: 16 },
       { key: 'accountId', label: '账号ID', type: 'text', required: true, aliases: ['帐号id', 'id', '账号', '微信号', '账号id号'], width: 16 },
       { key: 'followers', label: '粉丝人数', type: 'count', required: true, aliases: ['粉丝数', '粉丝数量', '关注人数', '粉丝量', '关注数'], width: 10 },
-      { key: 'openDate', label: '开通日期', type: 'date', aliases: ['开通时间', '注册日期', '注册时间', '创建日期'], width: 12 },
+      { key: 'openDate', label: '开通日期', type: 'date', month: true, aliases: ['开通时间', '注册日期', '注册时间', '创建日期'], width: 12 },
       { key: 'purpose', label: '主要用途', type: 'text', aliases: ['用途'], width: 14 },
       { key: 'admin', label: '管理员姓名', type: 'text', required: true, aliases: ['管理员', '管理人员', '管理员名字'], width: 10 },
       { key: 'phone', label: '联系电话', type: 'phone', required: true, aliases: PHONE_ALIASES, width: 15 },
@@ -102,7 +104,7 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'name', label: '工作群名称', type: 'text', required: true, aliases: ['群名称', '群名', '工作群'], width: 22 },
       { key: 'reason', label: '清理原因', type: 'text', required: true, aliases: ['原因', '清理原由', '清理理由'], width: 16 },
       { key: 'cleaned', label: '是否已清理', type: 'enum', enumKind: 'yesNo', required: true, aliases: ['是否清理', '清理情况', '已清理'], width: 10 },
-      { key: 'cleanDate', label: '清理时间', type: 'date', aliases: ['清理日期'], width: 12 },
+      { key: 'cleanDate', label: '清理时间', type: 'date', month: true, aliases: ['清理日期'], width: 12 },
       REMARK,
     ],
   },

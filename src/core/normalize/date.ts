@@ -5,7 +5,9 @@ import { toHalfWidth } from './text';
 
 export type DateResult =
   | { ok: true; iso: string; normalized: boolean }
-  | { ok: false; reason: 'blank' | 'invalid' | 'impossible' };
+  | { ok: false; reason: 'blank' | 'invalid' | 'impossible' }
+  /** A month without its day (2024年11月, 2024-11, 2024.11): `month` is 'YYYY-MM'. */
+  | { ok: false; reason: 'month'; month: string };
 
 const DAY_MS = 86_400_000;
 /** Serials and compact yyyymmdd numbers are only trusted inside this year range. */
@@ -42,6 +44,8 @@ const MONTHS = new Map(
   ]),
 ).set('sept', 9);
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** A year and month only: 2024年11月, 2024-11, 2024/11, 2024.11 (six digits alone are too ambiguous). */
+const MONTH_ONLY = /^(\d{4})(?:年(\d{1,2})月份?|[-/.\u2013\u2014](\d{1,2}))$/;
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
@@ -163,9 +167,15 @@ function parseText(raw: string): DateResult {
   if (m) return fromParts(m[1]!, m[2]!, m[3]!, true);
   m = COMPACT.exec(date);
   if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
+  m = MONTH_ONLY.exec(date);
+  if (m) return monthOnly(Number(m[1]), Number(m[2] ?? m[3]));
   m = CHINESE_NUMERAL_DATE.exec(date);
   if (m) return fromParts(String(chineseNumber(m[1]!, true)), String(chineseNumber(m[2]!)), String(chineseNumber(m[3]!)), true);
   return monthNameDate(s);
+}
+
+function monthOnly(y: number, m: number): DateResult {
+  return m >= 1 && m <= 12 ? { ok: false, reason: 'month', month: `${pad(y, 4)}-${pad(m, 2)}` } : { ok: false, reason: 'impossible' };
 }
 
 /** A date with an English month name (see MONTH_NAME_DATE); a month name that is none is invalid. */
@@ -195,8 +205,15 @@ function chineseNumber(t: string, spelled = false): number {
   return hi * 10 + lo;
 }
 
-/** Reads a date cell in any accepted form; `normalized` says the written form was not already ISO. */
-export function parseDate(cell: Cell | null | undefined): DateResult {
+/**
+ * Reads a date cell in any accepted form; `normalized` says the written form was not already ISO.
+ * With `month` (a column where the month is precise enough), a month alone reads as 'YYYY-MM'.
+ */
+export function parseDate(cell: Cell | null | undefined, month = false): DateResult {
+  if (month) {
+    const r = parseDate(cell);
+    return !r.ok && r.reason === 'month' ? { ok: true, iso: r.month, normalized: true } : r;
+  }
   if (!cell) return { ok: false, reason: 'blank' };
   switch (cell.t) {
     case 'd':

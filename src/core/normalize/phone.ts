@@ -10,6 +10,8 @@ export interface Phone {
   kind: 'mobile' | 'landline' | 'short';
   /** '13800002222', '0668-2923456', '010-12345678-123', '61234'. */
   display: string;
+  /** A landline kept in a number cell, its leading 0 lost to the format (2787654321 → 027-87654321). */
+  lostZero?: true;
 }
 
 export interface PhoneResult {
@@ -102,6 +104,10 @@ export function parsePhones(input: Cell | string | null | undefined): PhoneResul
   const text = cellString(input);
   // One plain mobile number: most contact cells, and no piece to split or clean.
   if (text.length === 11 && MOBILE.test(text)) return { phones: [{ raw: text, kind: 'mobile', digits: text, display: text }], invalid: [], blank: false };
+  if (typeof input === 'object' && input?.t === 'n') {
+    const lost = lostZero(text);
+    if (lost) return { phones: [lost], invalid: [], blank: false };
+  }
   const phones: Phone[] = [];
   const invalid: string[] = [];
   for (const piece of text.split(SEPARATORS)) {
@@ -118,6 +124,16 @@ export function parsePhones(input: Cell | string | null | undefined): PhoneResul
     } else invalid.push(raw);
   }
   return { phones, invalid, blank: phones.length === 0 && invalid.length === 0 };
+}
+
+/**
+ * A number cell's digits that are no number as they stand but a landline once the 0 a number
+ * format drops is put back: area code 0xx/0xxx, local number of 7–8 digits, nothing else.
+ */
+function lostZero(text: string): Phone | null {
+  if (!/^[1-9]\d{8,10}$/.test(text) || MOBILE.test(text) || parseOne(text)) return null;
+  const p = landline(`0${text}`, '');
+  return p ? { raw: text, ...p, lostZero: true } : null;
 }
 
 function maskParsed(p: Parsed): string {

@@ -194,6 +194,11 @@ export const cellDate = defineRule<Val>({
   description: '不是日期，或是不存在的日期。',
   message: (p) => `“${p.column}”中的“${p.value}”不是有效日期，请填写如 2024-03-25`,
 });
+export const cellDateMonth = defineRule<Val>({
+  id: 'cell-date-month', severity: 'error', title: '日期只到月份',
+  description: '只填了年月（如 2024年11月），该列需要具体到日的日期（开通日期、清理时间填到月份即可）。',
+  message: (p) => `“${p.column}”中的“${p.value}”只填到月份，请填写具体日期，如 2024-03-25`,
+});
 export const cellDateFuture = defineRule<Val & { asOf: string }>({
   id: 'cell-date-future', severity: 'error', title: '日期晚于检查日期',
   description: '日期在检查日期（asOf）之后。',
@@ -209,6 +214,11 @@ export const cellPhoneShort = defineRule<Val>({
   id: 'cell-phone-short', severity: 'warning', title: '校内短号',
   description: '5–6 位校园短号，仅校内可拨。',
   message: (p) => `${p.column}“${p.value}”是校内短号，校外无法联系，请补充手机号`,
+});
+export const cellPhoneLostZero = defineRule<Val & { phone: string }>({
+  id: 'cell-phone-lost-zero', severity: 'error', title: '电话号码存为数字',
+  description: '座机号码填在数字格式的单元格里，开头的 0 被去掉了（如 02787654321 显示为 2787654321）；按补回 0 的号码读取。',
+  message: (p) => `${p.column}“${p.value}”存为数字，开头的 0 已丢失，按 ${p.phone} 读取；请将该单元格设为文本格式后重新填写`,
 });
 export const cellEnum = defineRule<Val & { allowed: string[] }>({
   id: 'cell-enum', severity: 'error', title: '不是允许的取值',

@@ -94,15 +94,16 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
       const r = parsePhones(cell);
       for (const bad of r.invalid) out.push(R.cellPhone.at(place, { column, value: bad }));
       for (const p of r.phones) if (p.kind === 'short') out.push(R.cellPhoneShort.at(place, { column, value: p.raw }));
+      for (const p of r.phones) if (p.lostZero) out.push(R.cellPhoneLostZero.at(place, { column, value: p.raw, phone: p.display }));
       for (const p of r.phones) if (p.kind !== 'short') phones.push(p.digits);
       if (r.phones.length === 1) return r.phones[0]!.display;
       return r.phones.length ? r.phones.map((p) => p.display).join('/') : shown(cell);
     }
     case 'date': {
-      const r = parseDate(cell);
+      const r = parseDate(cell, def.month);
       if (!r.ok) {
         const text = shown(cell);
-        out.push(R.cellDate.at(place, { column, value: text }));
+        out.push((r.reason === 'month' ? R.cellDateMonth : R.cellDate).at(place, { column, value: text }));
         return text;
       }
       if (r.iso > asOf) out.push(R.cellDateFuture.at(place, { column, value: r.iso, asOf }));
