@@ -22,18 +22,37 @@ function intAttr(v: string | undefined): number {
   return Number.isFinite(n) && n > 0 ? n : 1;
 }
 
+/** One table being read (the body's, or one nested in its cell): its grid and the cell open in it. */
+interface Level {
+  table: TableBuilder;
+  paras: string[] | null;
+  text: string;
+  span: number;
+  vMerge: 'restart' | 'continue' | null;
+  /** The open cell holds a table: its paragraphs and tables so far, in order. */
+  cellBlocks: Block[] | null;
+  /** What the cells holding tables held, in order; and how many other cells had text. */
+  lifted: Block[];
+  plainCells: number;
+}
+
+const level = (maxCells: number): Level => ({ table: new TableBuilder(maxCells), paras: null, text: '', span: 1, vMerge: null, cellBlocks: null, lifted: [], plainCells: 0 });
+
+/**
+ * A table nested in a body table's cell is a table of its own, read after the outer one (its text
+ * is not the cell's). A body table whose only content is nested tables is layout (a frame drawn
+ * around the form): its cells' paragraphs and tables are read as if they stood in the body.
+ * Deeper tables are read as text of the nested table's cell.
+ */
 export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Block[] {
   const guard = budget && new ParseGuard(budget);
   const blocks: Block[] = [];
   let depth = 0; // w:tbl nesting
-  let table: TableBuilder | null = null;
+  const levels: Level[] = []; // depth 1 and 2
   let para: string | null = null; // body paragraph text
-  let cellParas: string[] | null = null;
-  let cellText = '';
-  let span = 1;
-  let vMerge: 'restart' | 'continue' | null = null;
   let inText = false;
   let skip = 0;
+  const at = (): Level | undefined => (depth >= 1 ? levels[Math.min(depth, 2) - 1] : undefined);
   const parser = new Parser(
     {
       onopentag(name, a) {
@@ -42,6 +61,7 @@ export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Bloc
           skip++;
           return;
         }
+        const L = depth <= 2 ? at() : undefined;
         switch (name) {
           case 'mc:Fallback':
           case 'w:del':
@@ -49,27 +69,39 @@ export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Bloc
             skip = 1;
             return;
           case 'w:tbl':
-            if (depth++ === 0) table = new TableBuilder(maxCells);
+            if (++depth <= 2) {
+              const outer = levels[0];
+              if (depth === 2 && outer?.paras) {
+                // The cell holds a table: what it said so far stands before it.
+                outer.cellBlocks ??= [];
+                for (const t of outer.paras) outer.cellBlocks.push({ kind: 'p', text: t });
+                if (outer.text) outer.cellBlocks.push({ kind: 'p', text: outer.text });
+                outer.paras = [];
+                outer.text = '';
+              }
+              levels.push(level(maxCells));
+            }
             return;
           case 'w:tr':
-            if (depth === 1) table!.newRow();
+            L?.table.newRow();
             return;
           case 'w:gridBefore':
-            if (depth === 1) table!.skip(intAttr(a['w:val']));
+            L?.table.skip(intAttr(a['w:val']));
             return;
           case 'w:tc':
-            if (depth === 1) {
-              cellParas = [];
-              cellText = '';
-              span = 1;
-              vMerge = null;
+            if (L) {
+              L.paras = [];
+              L.text = '';
+              L.span = 1;
+              L.vMerge = null;
+              L.cellBlocks = null;
             }
             return;
           case 'w:gridSpan':
-            if (depth === 1) span = intAttr(a['w:val']);
+            if (L) L.span = intAttr(a['w:val']);
             return;
           case 'w:vMerge':
-            if (depth === 1) vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
+            if (L) L.vMerge = a['w:val'] === 'restart' ? 'restart' : 'continue';
             return;
           case 'w:p':
             if (depth === 0) para = '';
@@ -101,30 +133,52 @@ export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Bloc
           case 'w:t':
             inText = false;
             return;
-          case 'w:p':
+          case 'w:p': {
+            const L = at();
             if (depth === 0 && para !== null) {
               for (const line of para.split('\n')) blocks.push({ kind: 'p', text: line });
               para = null;
-            } else if (depth >= 1 && cellParas) {
-              cellParas.push(cellText);
-              cellText = '';
+            } else if (L?.paras) {
+              L.paras.push(L.text);
+              L.text = '';
             }
             return;
-          case 'w:tc':
-            if (depth === 1 && table && cellParas) {
-              if (cellText) cellParas.push(cellText);
-              if (vMerge === 'continue') table.continueDown(span);
-              else table.add(cellParas.map((p) => p.trim()).filter(Boolean).join('\n'), span);
-              cellParas = null;
+          }
+          case 'w:tc': {
+            const L = depth <= 2 ? at() : undefined;
+            if (!L?.paras) return;
+            if (L.text) L.paras.push(L.text);
+            let texts: string[];
+            if (L.cellBlocks) {
+              for (const t of L.paras) L.cellBlocks.push({ kind: 'p', text: t });
+              L.lifted.push(...L.cellBlocks);
+              texts = L.cellBlocks.flatMap((b) => (b.kind === 'p' && b.text.trim() ? [b.text.trim()] : []));
+            } else {
+              texts = L.paras.map((p) => p.trim()).filter(Boolean);
+              if (texts.length) L.plainCells++;
             }
+            if (L.vMerge === 'continue') L.table.continueDown(L.span);
+            else L.table.add(texts.join('\n'), L.span);
+            L.paras = null;
+            L.cellBlocks = null;
             return;
-          case 'w:tbl':
-            if (--depth === 0 && table) {
-              blocks.push(table.block());
-              table = null;
-            }
+          }
+          case 'w:tbl': {
+            const d = depth--;
             depth = Math.max(0, depth);
+            if (d > 2) return;
+            const L = levels.pop();
+            if (!L) return;
+            if (d === 2) {
+              const outer = levels[0];
+              if (outer) (outer.cellBlocks ??= []).push(L.table.block(), ...L.lifted);
+              return;
+            }
+            const hasTable = L.lifted.some((b) => b.kind === 'table');
+            if (hasTable && L.plainCells === 0) blocks.push(...L.lifted);
+            else blocks.push(L.table.block(), ...L.lifted.filter((b) => b.kind === 'table'));
             return;
+          }
           default:
             return;
         }
@@ -134,8 +188,9 @@ export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Bloc
   );
   // Text past what any cell or line is read to is not kept (a run repeated a million times).
   function add(t: string) {
-    if (depth >= 1 && cellParas) {
-      if (cellText.length < MAX_RUN) cellText += t;
+    const L = at();
+    if (L) {
+      if (L.paras && L.text.length < MAX_RUN) L.text += t;
     } else if (depth === 0 && para !== null && para.length < MAX_RUN) para += t;
   }
   parser.write(xml);

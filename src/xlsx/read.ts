@@ -14,7 +14,7 @@ import { readXls } from './xls';
 import { readXlsXml } from './xlsXml';
 import { readParts } from './fastSheet';
 import { DEFAULT_LIMITS, fail, formatMB, ReadRefused, withDefaults, type ReadFailure, type ReadLimits } from './limits';
-import { guardZip, MSG } from './zipGuard';
+import { guardZip } from './zipGuard';
 
 export { DEFAULT_LIMITS, type Inflater, type ReadLimits } from './limits';
 
@@ -33,6 +33,8 @@ export type ReadResult =
 
 const SAVE_AS = '请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再提交';
 const WORD_SAVE_AS = '请在 Word/WPS 中另存为 .docx 后提交';
+/** Extensions of word-processor documents: their messages say .docx, not .xlsx. */
+const WORD_EXT = new Set(['docx', 'docm', 'doc', 'dotx', 'wps', 'wpt']);
 const ACCEPTED = '可提交 .xlsx、.xls、.et、.ods、.csv、.docx、.doc 或网页导出的表格';
 
 function extensionOf(fileName: string): string {
@@ -91,7 +93,8 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       read = readCsv(fileName, bytes, lim);
       break;
     case 'encrypted':
-      return fail('unreadable', MSG.encrypted);
+      // An OLE container with EncryptionInfo is a password-protected .xlsx/.docx, never an old .xls.
+      return fail('unreadable', `文件已加密（设置了打开密码），无法读取；请取消密码后${WORD_EXT.has(ext) ? WORD_SAVE_AS.replace(/^请/, '') : SAVE_AS.replace(/^请/, '')}`);
     case 'odt':
       return fail('unsupported', `文件内容是 OpenDocument 文本（.odt），暂不能读取其中的表格；${WORD_SAVE_AS}，或把表格复制到 Excel/WPS 表格中保存为 .xlsx`);
     case 'xlsb':

@@ -1,7 +1,7 @@
 /** Dates as written in filing sheets: Excel date cells, serial numbers and the usual Chinese text styles. */
 import type { Cell } from '../grid';
 import { serialToIso as excelSerialToIso } from '../dates';
-import { toHalfWidth } from './text';
+import { toHalfWidth, withoutInvisible } from './text';
 
 export type DateResult =
   | { ok: true; iso: string; normalized: boolean }
@@ -157,7 +157,7 @@ function parseNumber(v: number): DateResult {
 }
 
 function parseText(raw: string): DateResult {
-  const s = toHalfWidth(raw).trim();
+  const s = withoutInvisible(toHalfWidth(raw)).trim();
   if (s === '') return { ok: false, reason: 'blank' };
   if (ISO.test(raw)) return fromParts(raw.slice(0, 4), raw.slice(5, 7), raw.slice(8, 10), false);
   const date = withoutNotes(s).replace(/\s+/g, '');

@@ -1,6 +1,6 @@
 /** Contact numbers: mobiles, landlines with area code and extension, campus short numbers. */
 import type { Cell } from '../grid';
-import { toHalfWidth } from './text';
+import { toHalfWidth, withoutInvisible } from './text';
 
 export interface Phone {
   /** The piece of the cell this number came from, as written but trimmed. */
@@ -101,9 +101,10 @@ function cellString(input: Cell | string | null | undefined): string {
 
 /** Splits a contact cell into numbers; pieces that are not numbers go to `invalid`. */
 export function parsePhones(input: Cell | string | null | undefined): PhoneResult {
-  const text = cellString(input);
+  const written = cellString(input);
   // One plain mobile number: most contact cells, and no piece to split or clean.
-  if (text.length === 11 && MOBILE.test(text)) return { phones: [{ raw: text, kind: 'mobile', digits: text, display: text }], invalid: [], blank: false };
+  if (written.length === 11 && MOBILE.test(written)) return { phones: [{ raw: written, kind: 'mobile', digits: written, display: written }], invalid: [], blank: false };
+  const text = withoutInvisible(written);
   if (typeof input === 'object' && input?.t === 'n') {
     const lost = lostZero(text);
     if (lost) return { phones: [lost], invalid: [], blank: false };

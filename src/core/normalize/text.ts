@@ -6,6 +6,15 @@ export const NOTHING_TO_FILE: readonly string[] = ['无', '暂无', '没有', '�
 /** Whitespace JS `\s` covers plus the zero-width characters Excel users paste in. */
 const SPACE_LIKE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;
 
+/** Zero-width characters (pasted in from web pages and chats): never content, never a space. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+const ONLY_INVISIBLE = /^[\u200B-\u200D\u2060\uFEFF]+$/;
+
+/** `s` without zero-width characters. */
+export function withoutInvisible(s: string): string {
+  return s.search(INVISIBLE) < 0 ? s : s.replace(INVISIBLE, '');
+}
+
 /** Full-width ASCII (U+FF01–FF5E) to ASCII; ideographic space U+3000 to ' '. */
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
@@ -84,7 +93,7 @@ export function isSpace(ch: number): boolean {
 /** Trimmed, inner whitespace runs collapsed to one space. */
 export function cleanText(s: string): string {
   if (isPlain(s)) return s;
-  return s.replace(SPACE_LIKE, ' ').trim();
+  return s.replace(SPACE_LIKE, (run) => (ONLY_INVISIBLE.test(run) ? '' : ' ')).trim();
 }
 
 /** True for answers like '无', '暂无', '/', 'N/A' that say there is nothing to file. */

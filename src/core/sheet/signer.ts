@@ -1,4 +1,5 @@
 /** Reads the signer line (`填报单位： 单位负责人签名（盖章）： 填表人： 填表人电话：`). */
+import { withoutInvisible } from '../normalize/text';
 
 export interface Signer {
   unit: string | null;
@@ -40,7 +41,7 @@ export function parseSigner(line: string): Signer {
   const out: Signer = { ...EMPTY, present: true };
   hits.forEach((h, i) => {
     const stop = hits[i + 1]?.start ?? line.length;
-    let value = line.slice(h.end, stop).replace(/^[\s:：]+/, '');
+    let value = withoutInvisible(line.slice(h.end, stop)).replace(/^[\s:：]+/, '');
     // A value ends at a run of two or more spaces (the next label's padding).
     value = value.split(/\s{2,}|\u3000/)[0]!.replace(/[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）]/g, '').trim();
     if (h.key && value && !out[h.key]) out[h.key] = value;
