@@ -5,19 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { checkFile, type Submission } from '../../src/core/check';
 import { readSubmission, type ReadResult } from '../../src/xlsx/read';
 import { dump, formCsv, formsXlsx, hasSoffice, sofficeConvert, unitForms } from './formatFiles';
 import { rawZip } from './helpers';
-
-type Parts = Record<string, string>;
-
-async function plainParts(): Promise<Parts> {
-  const files = unzipSync(await formsXlsx(unitForms('机电学院')));
-  return Object.fromEntries(Object.entries(files).filter(([k]) => !k.endsWith('/')).map(([k, v]) => [k, strFromU8(v)]));
-}
-
-const zip = (p: Parts) => zipSync(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, strToU8(v)])));
+import { checked, expectSameAsPlain, ok, plainParts, zip, type Parts } from './plainPackage';
 
 /** Stored entries under the names given (fflate would normalise nothing, but this says so). */
 const rawNamed = (p: Parts) =>
@@ -30,31 +21,6 @@ const rawNamed = (p: Parts) =>
 
 async function read(name: string, bytes: Uint8Array): Promise<ReadResult> {
   return readSubmission(name, bytes);
-}
-
-/** What the checker makes of a read: every finding and every normalised row. */
-function checked(name: string, r: ReadResult) {
-  const sub: Submission = { file: name, sha256: 'x', size: 1, modified: null, read: r };
-  const fc = checkFile(sub, 0, { asOf: '2024-11-20' });
-  return {
-    findings: [...fc.findings, ...fc.sheets.flatMap((s) => s.findings)].map((f) => `${f.rule} ${f.sheet ?? ''}!${f.cell ?? ''} ${f.message}`),
-    rows: fc.sheets.map((s) => [s.form, s.rows.map((row) => row.values)]),
-  };
-}
-
-function ok(r: ReadResult) {
-  if (!r.ok) throw new Error(r.detail);
-  return r;
-}
-
-async function expectSameAsPlain(bytes: Uint8Array) {
-  const plain = ok(await read('机电学院.xlsx', zip(await plainParts())));
-  const got = ok(await read('机电学院.xlsx', bytes));
-  expect(dump(got.workbook)).toEqual(dump(plain.workbook));
-  expect(got.workbook.notes).toBeUndefined();
-  const want = checked('机电学院.xlsx', plain);
-  expect(want.findings.length).toBeGreaterThan(0);
-  expect(checked('机电学院.xlsx', got)).toEqual(want);
 }
 
 const rename = (p: Parts, f: (name: string) => string): Parts => Object.fromEntries(Object.entries(p).map(([k, v]) => [f(k), v]));

@@ -10,46 +10,9 @@ import { checkFile, type Submission } from '../../src/core/check';
 import { toHalfWidth } from '../../src/core/normalize/text';
 import { readSubmission, type ReadResult } from '../../src/xlsx/read';
 import { noise, ole } from '../hostile/builders';
-import { dump, formsXlsx, unitForms } from './formatFiles';
+import { dump } from './formatFiles';
 import { rawZip } from './helpers';
-
-type Parts = Record<string, string>;
-
-let PLAIN: Parts | null = null;
-async function plainParts(): Promise<Parts> {
-  if (!PLAIN) {
-    const files = unzipSync(await formsXlsx(unitForms('机电学院')));
-    PLAIN = Object.fromEntries(Object.entries(files).filter(([k]) => !k.endsWith('/')).map(([k, v]) => [k, strFromU8(v)]));
-  }
-  return { ...PLAIN };
-}
-
-const zip = (p: Parts) => zipSync(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, strToU8(v)])));
-
-function ok(r: ReadResult) {
-  if (!r.ok) throw new Error(r.detail);
-  return r;
-}
-
-/** What the checker makes of a read: every finding and every normalised row. */
-function checked(name: string, r: ReadResult) {
-  const sub: Submission = { file: name, sha256: 'x', size: 1, modified: null, read: r };
-  const fc = checkFile(sub, 0, { asOf: '2024-11-20' });
-  return {
-    findings: [...fc.findings, ...fc.sheets.flatMap((s) => s.findings)].map((f) => `${f.rule} ${f.sheet ?? ''}!${f.cell ?? ''} ${f.message}`),
-    rows: fc.sheets.map((s) => [s.form, s.rows.map((row) => row.values)]),
-  };
-}
-
-async function expectSameAsPlain(bytes: Uint8Array, name = '机电学院.xlsx') {
-  const plain = ok(await readSubmission('机电学院.xlsx', zip(await plainParts())));
-  const got = ok(await readSubmission(name, bytes));
-  expect(dump(got.workbook)).toEqual(dump(plain.workbook));
-  expect(got.workbook.notes).toBeUndefined();
-  const want = checked('机电学院.xlsx', plain);
-  expect(want.findings.length).toBeGreaterThan(0);
-  expect(checked('机电学院.xlsx', got)).toEqual(want);
-}
+import { checked, expectSameAsPlain, ok, plainParts, zip, type Parts } from './plainPackage';
 
 /** The plain package with one cell of a sheet replaced (the cell must be there as written). */
 async function withCell(sheet: number, at: RegExp, xml: string, extra: Parts = {}): Promise<Parts> {
