@@ -77,12 +77,14 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
     slots.set(key, slot);
   });
   const find = indicatorLookup(rubric);
+  const byId = new Map(rubric.indicators.map((i) => [i.id, i]));
   const out: ScoreEntry[] = [];
   let unit = '';
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     unit = text(cellAt(sheet, r, header.cols.unit!)) || unit; // merged unit cells: same as above
     const idText = header.cols.id === undefined ? '' : text(cellAt(sheet, r, header.cols.id));
-    const ind = find(idText) ?? find(text(cellAt(sheet, r, header.cols.level2!)));
+    // The id when it is one, then the name: a printed 编号 (1.2) is only a place, the name is sure.
+    const ind = byId.get(idText) ?? find(text(cellAt(sheet, r, header.cols.level2!))) ?? find(idText);
     if (!ind || !unit) continue;
     for (const slot of slots.values()) {
       if (slot.score === undefined) continue;

@@ -47,6 +47,31 @@ export const DEFAULT_RUBRIC: Rubric = {
   ],
 };
 
+/** Ids that are ours, never typed by people: the built-in rubric's keys. */
+const BUILT_IN_IDS = new Set(DEFAULT_RUBRIC.indicators.map((i) => i.id));
+
+/** Each indicator's place as people number it: 1.2 is the first 一级指标's second; indicatorLookup reads it back. */
+function places(indicators: readonly Pick<Indicator, 'level1'>[]): string[] {
+  const groups: string[] = [];
+  const counts = new Map<string, number>();
+  return indicators.map((i) => {
+    if (!counts.has(i.level1)) groups.push(i.level1);
+    const k = (counts.get(i.level1) ?? 0) + 1;
+    counts.set(i.level1, k);
+    return `${groups.indexOf(i.level1) + 1}.${k}`;
+  });
+}
+
+/**
+ * The 编号 printed for each indicator (by id): the number its rubric sheet gave it (A1, 一(2)),
+ * else its place; our own keys (content.news) and a name standing in for a missing number are
+ * never shown.
+ */
+export function indicatorCodes(r: Rubric): Map<string, string> {
+  const at = places(r.indicators);
+  return new Map(r.indicators.map((i, k) => [i.id, BUILT_IN_IDS.has(i.id) || i.id === i.level2 ? at[k]! : i.id]));
+}
+
 interface Problem {
   problem: string;
   /** Index into indicators, or 'total' for the total; located to a cell by the caller. */
@@ -108,6 +133,8 @@ export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubri
   const findings: Finding[] = [];
   const indicators: Indicator[] = [];
   const cells: string[] = [];
+  /** 编号 as typed, per indicator. */
+  const typed: string[] = [];
   const defaults = new Map(DEFAULT_RUBRIC.indicators.map((i) => [norm(i.level2), i.id]));
   let level1 = '';
   /** Points a 一级指标 cell declares (`网站内容（70分）`), checked against its indicators. */
@@ -138,8 +165,9 @@ export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubri
       findings.push(rubricInvalid.at(place(a1(r, cols.max!)), { problem: `“${l2}”的分值“${text(maxCell)}”不是数字` }));
       continue;
     }
+    typed.push(text(get(cols.id)));
     const ind: Indicator = {
-      id: text(get(cols.id)) || defaults.get(norm(l2)) || l2,
+      id: typed[typed.length - 1] || defaults.get(norm(l2)) || l2,
       level1: level1 || l2,
       level2: l2,
       max,
@@ -154,6 +182,11 @@ export function rubricFromGrid(sheet: SheetGrid, file: string): { rubric?: Rubri
     findings.push(rubricInvalid.at(place('A1'), { problem: '没有任何指标' }));
     return { findings };
   }
+  // A 编号 that is only the indicator's place (as rubricToSheet prints it) names no id of its own.
+  places(indicators).forEach((at, k) => {
+    const ind = indicators[k]!;
+    if (typed[k] === at) ind.id = defaults.get(norm(ind.level2)) || ind.level2;
+  });
   const sum = tidy(indicators.reduce((s, i) => s + i.max, 0));
   const title = text(cellAt(sheet, 0, 0));
   const rubric: Rubric = {
@@ -179,17 +212,18 @@ export function rubricToSheet(r: Rubric): SheetModel {
   const level1Totals = new Map<string, number>();
   for (const i of r.indicators) level1Totals.set(i.level1, tidy((level1Totals.get(i.level1) ?? 0) + i.max));
   let prev = '';
+  const codes = indicatorCodes(r);
   const rows = r.indicators.map((i) => {
     const l1 = i.level1 === prev ? '' : `${i.level1}（${fmt(level1Totals.get(i.level1)!)}分）`;
     prev = i.level1;
-    return [i.id, l1, i.level2, i.max, i.standard, i.guidance ?? ''];
+    return [codes.get(i.id)!, l1, i.level2, i.max, i.standard, i.guidance ?? ''];
   });
   rows.push(['', '总分', '', r.total, '', '']);
   return {
     name: RUBRIC_SHEET,
     title: r.name,
     columns: [
-      { header: '编号', width: 22 },
+      { header: '编号', width: 8 },
       { header: '一级指标', width: 16 },
       { header: '二级指标', width: 12 },
       { header: '分值', width: 8, kind: 'number' },

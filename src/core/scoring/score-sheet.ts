@@ -2,7 +2,7 @@
 import { columnLetters } from '../grid';
 import { type ColumnSpec, type OutValue, type SheetModel, type Validation, headerRow } from '../report/model';
 import type { UnitInput } from './assessment';
-import type { Rubric } from './rubric';
+import { indicatorCodes, type Rubric } from './rubric';
 import { ROUNDS, ROUND_NAMES, type Round } from './rounds';
 import type { ScoreEntry } from './scores';
 import { tidy, zhCompare } from './util';
@@ -41,7 +41,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
   const columns: ColumnSpec[] = [
     { header: '单位', width: 18 },
     { header: '类别', width: 10 },
-    { header: '编号', width: 10 },
+    { header: '编号', width: 6 },
     { header: '一级指标', width: 10 },
     { header: '二级指标', width: 10 },
     { header: '分值', width: 6, kind: 'number' },
@@ -66,13 +66,14 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
 
   const byKey = new Map(scores.map((e) => [[e.round, e.inspector || UNNAMED_INSPECTOR, e.unit, e.indicatorId].join('\u0000'), e]));
   const rows: OutValue[][] = [];
+  const codes = indicatorCodes(rubric);
   units.forEach((u, ui) => {
     const top = first + ui * rubric.indicators.length;
     const bottom = top + rubric.indicators.length - 1;
     const roundTotals = new Map<Round, number | null>();
     rubric.indicators.forEach((ind, ii) => {
       const r = top + ii;
-      const row: OutValue[] = [u.unit, u.category ?? '', ind.id, ind.level1, ind.level2, ind.max, ind.standard];
+      const row: OutValue[] = [u.unit, u.category ?? '', codes.get(ind.id)!, ind.level1, ind.level2, ind.max, ind.standard];
       for (const p of plan) {
         const got: number[] = [];
         for (const name of p.inspectors) {
@@ -142,11 +143,11 @@ export function scorePrintSheet(input: ScoreSheetInput): SheetModel {
     subtitle: ['打印视图：每个单位一页；平均分取自“评分表”，随其更新。'],
     columns: [
       { header: '单位', width: 14, wrap: true },
-      { header: '编号', width: 14, wrap: true },
+      { header: '编号', width: 6 },
       { header: '一级指标', width: 10, wrap: true },
       { header: '二级指标', width: 12, wrap: true },
       { header: '分值', width: 6, kind: 'number' },
-      { header: '评分标准', width: 52, wrap: true },
+      { header: '评分标准', width: 60, wrap: true },
       ...ROUNDS.map((r) => ({ header: `${ROUND_NAMES[r]}得分`, width: 8, kind: 'decimal2' as const })),
       { header: '扣分说明', width: 26, wrap: true },
     ],

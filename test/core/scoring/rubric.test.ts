@@ -1,4 +1,5 @@
 import { DEFAULT_RUBRIC, type Rubric, rubricFromGrid, rubricToSheet, validateRubric } from '../../../src/core/scoring';
+import { indicatorCodes } from '../../../src/core/scoring/rubric';
 import { grid } from './helpers';
 
 describe('default rubric', () => {
@@ -51,6 +52,28 @@ describe('rubricFromGrid', () => {
     const { rubric, findings } = rubricFromGrid(grid('评分细则', rows), 'r.xlsx');
     expect(findings).toEqual([]);
     expect(rubric).toEqual(DEFAULT_RUBRIC);
+  });
+
+  it('prints places as 编号 (1.1 … 2.4), never our keys, and reads them back as the same ids', () => {
+    const model = rubricToSheet(DEFAULT_RUBRIC);
+    expect(model.rows.slice(0, 10).map((r) => r[0])).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '2.4']);
+    expect(JSON.stringify(model.rows)).not.toContain('content.');
+  });
+
+  it('keeps a 编号 the sheet gives (A1, 一(2)) as the id and prints it again', () => {
+    const sheet = grid('评分细则', [
+      ['编号', '一级指标', '二级指标', '分值', '评分标准'],
+      ['A1', '内容', '甲', 3, ''],
+      ['一(2)', null, '乙', 3, ''],
+      [null, '管理', '丙', 4, ''],
+    ]);
+    const { rubric, findings } = rubricFromGrid(sheet, 'r.xlsx');
+    expect(findings).toEqual([]);
+    expect(rubric!.indicators.map((i) => i.id)).toEqual(['A1', '一(2)', '丙']);
+    expect([...indicatorCodes(rubric!).values()]).toEqual(['A1', '一(2)', '2.1']);
+    const model = rubricToSheet(rubric!);
+    const back = rubricFromGrid(grid('评分细则', [[model.title!], model.columns.map((c) => c.header), ...model.rows] as (string | number | null)[][]), 'r.xlsx');
+    expect(back.rubric!.indicators.map((i) => i.id)).toEqual(['A1', '一(2)', '丙']);
   });
 
   it('reads a hand-made sheet with blank (merged) 一级指标 and no ids', () => {

@@ -9,6 +9,7 @@ import {
   readBackEditable,
   rectNotices,
   rectSheet,
+  scorePrintSheet,
   scoreSheet,
 } from '../../../src/core/scoring';
 import { headerRow } from '../../../src/core/report/model';
@@ -59,6 +60,21 @@ describe('评分表', () => {
       [e.round, e.inspector, e.unit, e.indicatorId, e.score, e.note].join('|');
     expect(back.scores.map(key).sort()).toEqual(scores.map(key).sort());
     expect(back.scores[0]!.cell).toMatch(/^[A-Z]+\d+$/);
+  });
+
+  it('numbers indicators by place (1.1), in the print view too, and reads a sheet back by name when 编号 was filled down', () => {
+    const col = model.columns.findIndex((c) => c.header === '编号');
+    expect(model.rows.slice(0, 10).map((r) => r[col])).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '2.4']);
+    const print = scorePrintSheet({ units, rubric: DEFAULT_RUBRIC, scores });
+    const pc = print.columns.findIndex((c) => c.header === '编号');
+    expect(print.rows[6]![pc]).toBe('2.1');
+    // 编号 filled down by accident (1.1 on every row of the first unit): the name decides.
+    const grid = modelToGrid(model);
+    const top = headerRow(model) + 1;
+    for (let r = top; r < top + 10; r++) grid.rows[r]![col] = { t: 's', v: '1.1' };
+    const back = readBackEditable({ scoreSheet: grid, rubric: DEFAULT_RUBRIC, file: 'result.xlsx' });
+    const key = (e: { round: number; inspector: string; unit: string; indicatorId: string; score: number }) => [e.round, e.inspector, e.unit, e.indicatorId, e.score].join('|');
+    expect(back.scores.map(key).sort()).toEqual(scores.map(key).sort());
   });
 
   it('flags a bad value typed into the sheet', () => {
