@@ -18,7 +18,12 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Time of day after the date, ignored: ' 10:30', 'T10:30:00.000Z', ' 10:30:00+08:00'. */
 const TIME_SUFFIX = /(?:\s+|T)\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 /** Dashes people type between the parts: ASCII, en and em dash (full-width ones are folded first). */
-const SEPARATED = /^(\d{4})([-/._\u2013\u2014])(\d{1,2})\2(\d{1,2})$/;
+const SEPARATED = /^(\d{4})([-/._\u2013\u2014])(\d{1,2})\2(\d{1,2})[日号]?$/;
+/**
+ * A year of two digits, as people shorten it in a hurry: 24.3.25, 24/3/25, 24年3月25日. Year
+ * first, as Chinese dates always are; read as 20yy (a filing date of this century).
+ */
+const SHORT_YEAR = /^(\d{2})(?:([-/.\u2013\u2014])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?)$/;
 /** A weekday after the date, bracketed or not: '（周二）', ' 星期二'. */
 const WEEKDAY = /\s*[(（]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）]?$/;
 /** A time of day after 日 or a space, in Chinese or with colons: '10时30分', '10点', '日10:30'. */
@@ -167,6 +172,8 @@ function parseText(raw: string): DateResult {
   if (m) return fromParts(m[1]!, m[2]!, m[3]!, true);
   m = COMPACT.exec(date);
   if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
+  m = SHORT_YEAR.exec(date);
+  if (m) return fromParts(`20${m[1]!}`, m[3] ?? m[5]!, m[4] ?? m[6]!, true);
   m = MONTH_ONLY.exec(date);
   if (m) return monthOnly(Number(m[1]), Number(m[2] ?? m[3]));
   m = CHINESE_NUMERAL_DATE.exec(date);
@@ -190,7 +197,7 @@ function withoutNotes(s: string): string {
   let t = s;
   for (let prev = ''; prev !== t; ) {
     prev = t;
-    t = t.replace(MERIDIEM, ' ').replace(TIME_SUFFIX, '').replace(WEEKDAY, '').replace(CHINESE_TIME, '').replace(/(?<=\d)[.。]$/, '').trim();
+    t = t.replace(MERIDIEM, ' ').replace(TIME_SUFFIX, '').replace(WEEKDAY, '').replace(CHINESE_TIME, '').replace(/(?<=[\d日号])[.。]$/, '').trim();
   }
   return t;
 }

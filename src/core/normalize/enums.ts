@@ -24,11 +24,11 @@ export const ENUMS: Record<EnumKind, readonly EnumEntry[]> = {
     { value: '其他', aliases: ['其它'] },
   ],
   groupType: [
-    { value: '微信群', aliases: ['微信', 'wechat群', 'wechat', '微信工作群', '微信交流群'] },
-    { value: 'QQ群', aliases: ['qq', 'qq群', 'qq工作群', '腾讯qq群', 'qq交流群'] },
-    { value: '企业微信群', aliases: ['企业微信', '企微群', '企微', '企业微信工作群'] },
-    { value: '钉钉群', aliases: ['钉钉', '钉钉工作群'] },
-    { value: '飞书群', aliases: ['飞书', '飞书工作群'] },
+    { value: '微信群', aliases: ['微信', 'wechat群', 'wechat', '微信工作群', '微信交流群', '微信群聊'] },
+    { value: 'QQ群', aliases: ['qq', 'qq群', 'qq工作群', '腾讯qq群', 'qq交流群', 'qq群聊'] },
+    { value: '企业微信群', aliases: ['企业微信', '企微群', '企微', '企业微信工作群', '企业微信群聊'] },
+    { value: '钉钉群', aliases: ['钉钉', '钉钉工作群', '钉钉群聊'] },
+    { value: '飞书群', aliases: ['飞书', '飞书工作群', '飞书群聊'] },
     { value: '其他', aliases: ['其它'] },
   ],
   yesNo: [

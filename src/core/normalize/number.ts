@@ -8,10 +8,11 @@ export type CountResult =
 
 /** Words around the number that only say "about" or "more than"; compared squashed. */
 // Never 不足 / 少于: "under 2000" read as 2000 would hide a count below a threshold.
-const APPROX_PREFIXES: readonly string[] = ['大约', '大概', '将近', '接近', '超过', '约', '近', '逾', '≈', '~', '>', '≥'];
-const APPROX_SUFFIXES: readonly string[] = ['左右', '以上', '多', '余', '+', '人', '个', '名'];
-/** Unit multipliers (lower-cased, since squash lower-cases). */
-const UNITS: Readonly<Record<string, number>> = { 万: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8 };
+const APPROX_PREFIXES: readonly string[] = ['大约', '大概', '将近', '接近', '超过', '约', '近', '逾', '共', '≈', '~', '>', '≥'];
+/** What is counted, written after the number: 1200粉丝, 1.2万粉, 50名成员, 30位. */
+const APPROX_SUFFIXES: readonly string[] = ['左右', '以上', '多', '余', '+', '人', '个', '名', '位', '粉丝', '粉', '成员'];
+/** Unit multipliers (lower-cased, since squash lower-cases); 萬 and 億 as traditional-script input methods write them. */
+const UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, w: 1e4, 千: 1e3, k: 1e3, 亿: 1e8, 億: 1e8 };
 
 const PLAIN = /^\d+$/;
 const MIXED_WAN = /^(\d+)万(\d+)(千)?$/;

@@ -26,7 +26,7 @@ export interface PhoneResult {
 const SEPARATORS = /[/／、,，;；|｜\n\r]|或/;
 /** Inside one number: spaces, dashes and brackets carry no meaning. */
 const FILLER = /[\s\-—–－()]/g;
-const EXTENSION = /转|分机|ext\.?|#/;
+const EXTENSION = /转分机|转|分机|ext\.?|#/;
 const MOBILE = /^1[3-9]\d{9}$/;
 
 interface Parsed {
@@ -46,9 +46,16 @@ function landline(digits: string, ext: string): Parsed | null {
   return { kind: 'landline', digits: area + local + ext, display };
 }
 
-function dropCountryCode(digits: string): string {
+/**
+ * Without China's country code: +86 138…, and a landline written the international way
+ * (+86-716-8060000, +86 0716 8060000) gets its trunk 0 back. A landline needs the '+' or 00
+ * before 86: local numbers never start with 0, so only those say the 86 is no part of it.
+ */
+function dropCountryCode(digits: string, international: boolean): string {
   const m = /^(?:\+?86|0086)(1\d{10})$/.exec(digits);
-  return m ? m[1]! : digits;
+  if (m) return m[1]!;
+  const l = international ? /^(?:\+86|0086)0?([1-9]\d{8,10})$/.exec(digits) : null;
+  return l ? `0${l[1]!}` : digits;
 }
 
 function parseOne(text: string): Parsed | null {
@@ -57,7 +64,7 @@ function parseOne(text: string): Parsed | null {
   if (rest.length > 0) return null;
   const extDigits = ext.replace(FILLER, '');
   if (ext !== '' && !/^\d{1,6}$/.test(extDigits)) return null;
-  const digits = dropCountryCode(main.replace(FILLER, ''));
+  const digits = dropCountryCode(main.replace(FILLER, ''), /^\s*[(]?\s*(?:\+|00)/.test(main));
   if (!/^\d+$/.test(digits)) return null;
   if (!ext) {
     if (MOBILE.test(digits)) return { kind: 'mobile', digits, display: digits };
@@ -80,8 +87,19 @@ function withoutWords(raw: string): string {
     .replace(/\([^()]*[^\d\s()-][^()]*\)/g, ' ')
     .replace(/^(\d{11})\.0+$/, '$1')
     .trim();
-  const m = /^[^\d+(]*?[:：]?\s*([+(\d][\d\s\-—–()+]*\d(?:\s*(?:转|分机|ext\.?|#)\s*\d{1,6})?)[^\d]*$/i.exec(t);
+  const m = /^[^\d+(]*?[:：]?\s*([+(\d][\d\s\-—–()+]*\d(?:\s*(?:转分机|转|分机|ext\.?|#)\s*\d{1,6})?)[^\d]*$/i.exec(t);
   return m ? m[1]! : raw;
+}
+
+/** Space-separated parts with a label word alone ('手机：', '办公') joined to the number after it. */
+function labelled(parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (!/\d/.test(p) && i + 1 < parts.length) parts[i + 1] = p + parts[i + 1]!;
+    else out.push(p);
+  }
+  return out;
 }
 
 /** '0668-2923456/2923457': a bare local number after a landline shares its area code. */
@@ -117,8 +135,8 @@ export function parsePhones(input: Cell | string | null | undefined): PhoneResul
     const one = parseOne(raw) ?? parseOne(withoutWords(raw)) ?? sameArea(raw, phones[phones.length - 1]);
     // Numbers separated only by spaces: accept when every part is a full mobile or landline
     // (short numbers are left out so a mistyped '13800 02222' is not read as two of them).
-    const parts = one ? [] : raw.split(/\s+/);
-    const several = parts.length > 1 ? parts.map(parseOne) : [];
+    const parts = one ? [] : labelled(raw.split(/\s+/));
+    const several = parts.length > 1 ? parts.map((p) => parseOne(p) ?? parseOne(withoutWords(p))) : [];
     if (one) phones.push({ raw, ...one });
     else if (several.length > 0 && several.every((p) => p !== null && p.kind !== 'short')) {
       several.forEach((p, i) => phones.push({ raw: parts[i]!, ...p! }));
