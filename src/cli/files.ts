@@ -5,6 +5,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Submission } from '../core/check';
 import { zhCollator } from '../core/findings';
+import { skippedInFolder } from '../core/fileName';
 import { DEFAULT_LIMITS, fail, formatMB, type ReadFailure } from '../xlsx/limits';
 import { readSubmission, type Inflater, type ReadLimits } from '../xlsx/read';
 
@@ -22,8 +23,6 @@ export function shownPath(abs: string): string {
   const rel = path.relative(userCwd(), abs) || path.basename(abs);
   return rel.split(path.sep).join('/');
 }
-
-const SKIP = /^(~\$|\.|Thumbs\.db$|desktop\.ini$)/i;
 
 /**
  * Files under the given files/directories, recursively, sorted by name within each directory.
@@ -52,7 +51,7 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
     if (walked.has(real)) return;
     walked.add(real);
     // Directory entries carry their type: no stat per file (a thousand awaits on a big batch).
-    const entries = (await fs.readdir(abs, { withFileTypes: true })).filter((e) => !SKIP.test(e.name)).sort((a, b) => zhCollator.compare(a.name, b.name));
+    const entries = (await fs.readdir(abs, { withFileTypes: true })).filter((e) => !skippedInFolder(e.name)).sort((a, b) => zhCollator.compare(a.name, b.name));
     for (const e of entries) {
       const p = path.join(abs, e.name);
       await walk(p, e.isSymbolicLink() ? await linked(p) : kindOf(e));

@@ -21,7 +21,7 @@ import { baseName } from './fileName';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
-import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitFromTitle } from './units';
+import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitCandidatesFromFolders, unitFromTitle } from './units';
 
 export type ReadOutcome =
   | { ok: true; workbook: WorkbookGrid; kind?: string; encoding?: string; mismatch?: { extension: string; actual: string } }
@@ -113,11 +113,19 @@ function formulaCells(notes: readonly ReadNote[]): Set<string> {
   return out;
 }
 
+/** Unit candidates from the file's name, then from the folders it was collected in. */
+function fileNameUnits(file: string): { name: string; source: '文件名' | '文件夹' }[] {
+  return [
+    ...unitCandidatesFromFileName(file).map((name) => ({ name, source: '文件名' as const })),
+    ...unitCandidatesFromFolders(file).map((name) => ({ name, source: '文件夹' as const })),
+  ];
+}
+
 function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileCheck {
   const record: FileRecord = { file: sub.file, unit: null, status: 'accepted', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
   const work: FileCheck = { index, file: sub.file, record, findings: [], sheets: [], signer: mergeSigners([]) };
   const roster = opts.roster ?? null;
-  const fileUnit = () => pickUnit(unitCandidatesFromFileName(sub.file).map((name) => ({ name, source: '文件名' as const })), roster);
+  const fileUnit = () => pickUnit(fileNameUnits(sub.file), roster);
   if (!sub.read.ok) {
     record.status = 'rejected';
     record.unit = fileUnit()?.name ?? null;
@@ -145,7 +153,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const unit = pickUnit(
     [
       ...parsed.map((p) => ({ name: p.signer.unit, source: '填报单位' as const })),
-      ...unitCandidatesFromFileName(sub.file).map((name) => ({ name, source: '文件名' as const })),
+      ...fileNameUnits(sub.file),
       ...parsed.map((p) => ({ name: p.title ? unitFromTitle(p.title) : null, source: '标题' as const })),
     ],
     roster,

@@ -198,12 +198,27 @@ function computeStripGeneric(s: string): string {
 
 /** Candidate unit names from a file name: `信息工程学院-备案表（修改版）.xlsx` → [信息工程学院]. */
 export function unitCandidatesFromFileName(fileName: string): string[] {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const noBrackets = base.replace(/[（(【[][^）)】\]]*[）)】\]]/g, ' ');
+  return namePartCandidates(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''));
+}
+
+function namePartCandidates(name: string): string[] {
+  const noBrackets = name.replace(/[（(【[][^）)】\]]*[）)】\]]/g, ' ');
   return noBrackets
     .split(/[-_—–\s·.，,+]+/)
     .map(stripGeneric)
     .filter(Boolean);
+}
+
+/** Folders above a file that may name its unit (收件/信息工程学院/备案表.xlsx), the nearest first. */
+const UNIT_FOLDERS = 2;
+
+/**
+ * Candidate unit names from the folders a file was collected in: offices file each unit's mail
+ * in a folder of its own. Only a roster can tell a unit's folder from any other (收件, 2024年),
+ * so pickUnit uses these only where the roster knows the name.
+ */
+export function unitCandidatesFromFolders(file: string): string[] {
+  return file.split(/[\\/]/).slice(0, -1).reverse().slice(0, UNIT_FOLDERS).flatMap(namePartCandidates);
 }
 
 /** The part of a title before the form's name: `信息工程学院网站平台更新登记备案表` → 信息工程学院. */
@@ -215,12 +230,12 @@ export function unitFromTitle(title: string): string | null {
 export interface UnitPick {
   name: string;
   rosterUnit: RosterUnit | null;
-  source: '填报单位' | '文件名' | '标题';
+  source: '填报单位' | '文件名' | '文件夹' | '标题';
 }
 
 /**
- * 填报单位 first, then the file name, then the title. With a roster, the first candidate that
- * resolves in the roster wins; otherwise the first candidate at all.
+ * 填报单位 first, then the file name, its folders, then the title. With a roster, the first
+ * candidate that resolves in the roster wins; otherwise the first candidate at all, never a folder.
  */
 export function pickUnit(
   candidates: { name: string | null; source: UnitPick['source'] }[],
@@ -232,10 +247,11 @@ export function pickUnit(
       const u = resolveUnit(roster, c.name);
       if (u) return { name: u.name, rosterUnit: u, source: c.source };
     }
-    // A title usually names the school, not the unit: never trust it when the roster disagrees.
-    const first = list.find((c) => c.source !== '标题');
+    // A title usually names the school, not the unit, and a folder may name anything: neither is
+    // trusted when the roster disagrees.
+    const first = list.find((c) => c.source !== '标题' && c.source !== '文件夹');
     return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
   }
-  const first = list[0];
+  const first = list.find((c) => c.source !== '文件夹');
   return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
 }

@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import type { CheckOutput } from '../engine/client';
 import { FilePickButton } from './FilePickButton';
+import { chosenFolderFiles, droppedFiles } from '../dropped';
 import type { OtherFile } from './useSession';
 import { useT, type MessageKey } from '../i18n';
 import { isIsoDate, todayIso } from '../settings';
@@ -30,6 +31,8 @@ export type ImportState =
   | { phase: 'done'; summary: string };
 
 /** Everything the office may drop at once: submissions, the roster, score workbooks, an earlier result. */
+/** A folder picker: not in React's input types, but every browser Office runs in has it. */
+const FOLDER_PICKER = { webkitdirectory: '', directory: '' } as Record<string, string>;
 const ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv,.docx,.doc,.wps,.html,.htm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const MAX_ROWS = 200;
 
@@ -80,6 +83,7 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
   const t = useT();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [date, setDate] = useState(asOf);
   // A date restored with the session (or reset by 新建会话) shows up in the field.
@@ -93,7 +97,8 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
     e.preventDefault();
     setOver(false);
     if (busy) return;
-    onFiles(Array.from(e.dataTransfer.files));
+    // Taken here, in the handler: the drop's items are gone once it returns.
+    void droppedFiles(e.dataTransfer).then((files) => files.length && onFiles(files));
   };
 
   return (
@@ -129,6 +134,9 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
         <Button appearance="primary" disabledFocusable={busy} onClick={() => input.current?.click()} data-testid="choose-files">
           {t('import.choose')}
         </Button>
+        <Button disabledFocusable={busy} onClick={() => folderInput.current?.click()} data-testid="choose-folder">
+          {t('import.chooseFolder')}
+        </Button>
         <input
           ref={input}
           className={styles.hidden}
@@ -140,6 +148,18 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
             const list = Array.from(e.target.files ?? []);
             e.target.value = '';
             onFiles(list);
+          }}
+        />
+        <input
+          ref={folderInput}
+          className={styles.hidden}
+          type="file"
+          {...FOLDER_PICKER}
+          data-testid="folder-input"
+          onChange={(e) => {
+            const list = chosenFolderFiles(e.target.files ?? []);
+            e.target.value = '';
+            if (list.length) onFiles(list);
           }}
         />
         <Caption1>{t('import.accepts')}</Caption1>
