@@ -191,6 +191,30 @@ function tableBlock(rows: Row[], maxCells: number): Block {
   return t.block();
 }
 
+/**
+ * Two tables with no paragraph between them run together into one (the paragraph deleted, or a
+ * writer leaving none): a row with as many cells as the row above (three or more) but none of its
+ * inner boundaries starts a table of its own, so each keeps its columns; one grid for both
+ * would shift the second table's cells off its header's.
+ */
+function tablesOf(rows: Row[]): Row[][] {
+  const out: Row[][] = [];
+  let prev: Row | null = null;
+  for (const r of rows) {
+    const inner = innerEdges(r);
+    const before = prev ? innerEdges(prev) : null;
+    if (!out.length || (inner && before && inner.length === before.length && !inner.some((e) => before.includes(e)))) out.push([]);
+    out[out.length - 1]!.push(r);
+    prev = r;
+  }
+  return out;
+}
+
+function innerEdges(r: Row): number[] | null {
+  const c = r.props.centers;
+  return c && c.length === r.cells.length + 1 && r.cells.length >= 3 ? c.slice(1, -1) : null;
+}
+
 export function docBlocks(bytes: Uint8Array, maxCells: number): Block[] | ReadFailure {
   const t0 = Date.now();
   const cfb = CFB.parse(bytes as unknown as CFB.CFB$Blob);
@@ -236,7 +260,7 @@ export function docBlocks(bytes: Uint8Array, maxCells: number): Block[] | ReadFa
   let text = '';
   let field: number[] = []; // open fields: 1 while in the field code, 2 in its result
   const endTable = () => {
-    if (rows.length) blocks.push(tableBlock(rows.splice(0), maxCells));
+    for (const run of tablesOf(rows.splice(0))) blocks.push(tableBlock(run, maxCells));
     cells = [];
   };
   let chars = 0;
