@@ -8,12 +8,13 @@ import { columnLetters, type ReadNote, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
 import { parsePhones } from './normalize/phone';
-import { checkHeader, checkRows, type NormalRow } from './rules/cells';
+import { checkCells, checkHeader, checkSequence, type NormalRow } from './rules/cells';
 import { checkDomain, unitKind, type DomainParams } from './rules/domain';
 import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
 import { scanTables } from './sheet/detect';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
+import { joinContinued, type Table } from './sheet/continued';
 import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { officeDay } from './report/dates';
@@ -137,18 +138,26 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const noValue = formulaCells(notes);
   const found: ParsedSheet[] = [];
   const hidden = new Set<ParsedSheet>();
-  const unrecognized: string[] = [];
+  const tables: Table[] = [];
   const origins = new Map<ParsedSheet, TableOrigin>();
   // Forms stacked on one sheet are checked one by one (sheet/detect.ts splitTables).
   for (const { sheet, scan } of sub.read.workbook.sheets.flatMap(scanTables)) {
     if (isInstructionSheet(sheet.name)) continue;
     const p = parseSheet(sheet, scan);
-    if (p.kind === 'form') found.push(p.parsed);
-    if (p.kind === 'form' && sheet.hidden) hidden.add(p.parsed);
-    if (p.kind === 'form' && sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);
-    else if (p.kind === 'unrecognized' && !sheet.hidden) unrecognized.push(sheet.name);
+    if (p.kind === 'form') {
+      found.push(p.parsed);
+      tables.push({ sheet, parsed: p.parsed });
+      if (sheet.hidden) hidden.add(p.parsed);
+      if (sheet.origin) origins.set(p.parsed, tableOrigin(sheet, p.parsed)!);
+    } else if (p.kind === 'unrecognized' && !sheet.hidden) tables.push({ sheet, parsed: null });
   }
-  const { parsed, copies } = withoutHiddenCopies(found, hidden);
+  const { parsed: kept, copies } = withoutHiddenCopies(found, hidden);
+  const keptSet = copies.length ? new Set(kept) : null;
+  // A form continued on another sheet or table is one form in several parts (sheet/continued.ts).
+  const { groups, parts: parsed, headerless } = joinContinued(keptSet ? tables.filter((t) => !t.parsed || keptSet.has(t.parsed)) : tables);
+  for (const [p, sheet] of headerless) if (sheet.origin) origins.set(p, tableOrigin(sheet, p)!);
+  const taken = new Set([...headerless.values()]);
+  const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet)).map((t) => t.sheet.name);
   work.signer = mergeSigners(parsed.map((p) => p.signer));
   const unit = pickUnit(
     [
@@ -173,25 +182,21 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     if (!unrecognized.length && !unreadable) work.findings.push(R.sheetUnrecognized.at(at, {}));
     return work;
   }
+  const { runs, byForm } = sheetRuns(groups, parsed);
   if (!unit) {
     record.status = 'rejected';
     work.findings.push(R.unitUnidentified.at(at, {}));
-    for (const p of parsed) record.sheets.push({ sheet: p.sheet, form: p.form.id, rows: p.rows.length });
+    for (const run of runs) record.sheets.push({ sheet: run.sheet, form: run.parts[0]!.form.id, rows: run.parts.reduce((n, p) => n + p.rows.length, 0) });
     return work;
   }
   const kind = unitKind(unit.rosterUnit?.category ?? null, unit.name);
-  for (const p of parsed) {
-    const place: Place = { ...at, sheet: p.sheet, form: p.form.id };
-    const checked = checkRows(p, { ...place, asOf: opts.asOf });
-    const all = [...checkHeader(p, place), ...checked.findings, ...checkDomain(p.form.id, checked.rows, place, domain, kind)];
-    const shown = noValue.size ? all.filter((f) => !(f.rule === R.cellRequired.id && noValue.has(`${p.sheet}!${f.cell}`))) : all;
-    if (!p.rows.length && !p.nothingToFile) shown.push(R.formEmpty.at({ ...place, cell: firstDataCell(p) }, { form: p.form.title }));
-    const findings = capFindings(shown, place);
-    const record: SheetRecord = { sheet: p.sheet, form: p.form.id, rows: checked.rows.length };
-    if (p.nothingToFile && !checked.rows.length) record.nothingToFile = true;
-    const origin = origins.get(p);
-    work.sheets.push({ form: p.form.id, sheet: p.sheet, rows: checked.rows, findings, record, ...(origin ? { origin } : {}) });
-    work.record.sheets.push(record);
+  const ctx: FormContext = { at, asOf: opts.asOf, domain, kind, noValue, origins, headerless };
+  const checks = new Map<SheetRun, SheetCheck>();
+  groups.forEach((g, i) => checkForm(g, byForm[i]!, ctx, checks));
+  for (const run of runs) {
+    const s = checks.get(run)!;
+    work.sheets.push(s);
+    work.record.sheets.push(s.record);
   }
   const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
   // A template sent back untouched says "nothing filled" once per form, and nothing else.
@@ -201,6 +206,89 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
   }
   return work;
+}
+
+/** The parts of one form on one sheet (printed pages pasted there are one sheet's rows). */
+interface SheetRun {
+  sheet: string;
+  parts: ParsedSheet[];
+}
+
+/** One run per form and sheet, in the order of the parts; and each form's runs. */
+function sheetRuns(groups: readonly ParsedSheet[][], parsed: readonly ParsedSheet[]): { runs: SheetRun[]; byForm: SheetRun[][] } {
+  if (groups.length === parsed.length) {
+    const runs = groups.map((g) => ({ sheet: g[0]!.sheet, parts: g }));
+    return { runs, byForm: runs.map((r) => [r]) };
+  }
+  const order = new Map(parsed.map((p, i) => [p, i]));
+  const placed: { run: SheetRun; at: number }[] = [];
+  const byForm = groups.map((g) => {
+    const bySheet = new Map<string, SheetRun>();
+    for (const p of g) {
+      const run = bySheet.get(p.sheet);
+      if (run) run.parts.push(p);
+      else {
+        const r = { sheet: p.sheet, parts: [p] };
+        bySheet.set(p.sheet, r);
+        placed.push({ run: r, at: order.get(p)! });
+      }
+    }
+    return [...bySheet.values()];
+  });
+  return { runs: placed.sort((a, b) => a.at - b.at).map((r) => r.run), byForm };
+}
+
+interface FormContext {
+  at: Place;
+  asOf: string;
+  domain: DomainParams;
+  kind: ReturnType<typeof unitKind>;
+  noValue: Set<string>;
+  origins: Map<ParsedSheet, TableOrigin>;
+  headerless: Map<ParsedSheet, unknown>;
+}
+
+/**
+ * One form, in one part or several: every part's cells, header and domain rules where the part
+ * is, 序号 and duplicates across the parts; one SheetCheck per sheet it stands on.
+ */
+function checkForm(group: readonly ParsedSheet[], runs: readonly SheetRun[], ctx: FormContext, out: Map<SheetRun, SheetCheck>): void {
+  const first = group[0]!;
+  const form = first.form.id;
+  const done = runs.map((run) => {
+    const place: Place = { ...ctx.at, sheet: run.sheet, form };
+    const findings: Finding[] = [];
+    const domainFindings: Finding[] = [];
+    const rows: NormalRow[] = [];
+    for (const p of run.parts) {
+      const checked = checkCells(p, { ...place, asOf: ctx.asOf });
+      if (!ctx.headerless.has(p)) append(findings, p === first ? checkHeader(p, place) : newHeaderFindings(p, first, place));
+      append(findings, checked.findings);
+      append(rows, checked.rows);
+      append(domainFindings, checkDomain(form, checked.rows, place, ctx.domain, ctx.kind));
+    }
+    return { run, place, findings, domainFindings, rows };
+  });
+  const across = checkSequence(first, done.map((d) => ({ rows: d.rows, at: d.place, top: ctx.origins.get(d.run.parts[0]!)?.top })));
+  for (const f of across) done.find((d) => d.run.sheet === f.sheet)!.findings.push(f);
+  const empty = group.every((p) => !p.rows.length && !p.nothingToFile);
+  for (const d of done) {
+    const all = d.findings;
+    append(all, d.domainFindings);
+    const shown = ctx.noValue.size ? all.filter((f) => !(f.rule === R.cellRequired.id && ctx.noValue.has(`${d.run.sheet}!${f.cell}`))) : all;
+    if (empty && d === done[0]) shown.push(R.formEmpty.at({ ...d.place, cell: firstDataCell(first) }, { form: first.form.title }));
+    const findings = capFindings(shown, d.place);
+    const record: SheetRecord = { sheet: d.run.sheet, form, rows: d.rows.length };
+    if (d.run.parts.some((p) => p.nothingToFile) && !d.rows.length) record.nothingToFile = true;
+    const origin = ctx.origins.get(d.run.parts[0]!);
+    out.set(d.run, { form, sheet: d.run.sheet, rows: d.rows, findings, record, ...(origin ? { origin } : {}) });
+  }
+}
+
+/** A continuation's repeated header says again what the first part's said: only what is new. */
+function newHeaderFindings(p: ParsedSheet, first: ParsedSheet, place: Place): Finding[] {
+  const said = new Set(checkHeader(first, place).map((f) => `${f.rule}\u0000${f.message}`));
+  return checkHeader(p, place).filter((f) => !said.has(`${f.rule}\u0000${f.message}`));
 }
 
 /**

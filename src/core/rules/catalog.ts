@@ -154,15 +154,15 @@ export const cellExtra = defineRule<{ value: string }>({
 });
 
 // Rows and cells
-export const rowDuplicate = defineRule<{ first: string }>({
+export const rowDuplicate = defineRule<{ first: string; where?: string }>({
   id: 'row-duplicate', severity: 'warning', title: '重复行',
   description: '与同表中前面一行（规范化后）完全相同。',
-  message: (p) => `与第 ${p.first} 行完全相同，请删除重复行`,
+  message: (p) => `与${p.where ?? ''}第 ${p.first} 行完全相同，请删除重复行`,
 });
-export const cellUnique = defineRule<{ key: string; first: string }>({
+export const cellUnique = defineRule<{ key: string; first: string; where?: string }>({
   id: 'cell-unique', severity: 'warning', title: '关键字段重复',
   description: '同一表中关键字段（网站名称、平台+账号ID、群名称）重复但其他内容不同。',
-  message: (p) => `“${p.key}”与第 ${p.first} 行重复但其他内容不同，请核对是否为同一平台`,
+  message: (p) => `“${p.key}”与${p.where ?? ''}第 ${p.first} 行重复但其他内容不同，请核对是否为同一平台`,
 });
 export const cellPersonalId = defineRule<Col>({
   id: 'cell-personal-id', severity: 'warning', title: '含身份证号',

@@ -183,8 +183,8 @@ class CellPlace implements Place {
   }
 }
 
-/** Checks every data row; returns normalised rows and the findings. */
-export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[]; findings: Finding[] } {
+/** Checks every cell of every data row; returns normalised rows and the findings. */
+export function checkCells(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[]; findings: Finding[] } {
   const out: Finding[] = [];
   const defs = p.form.columns.filter((c) => p.columnOf.has(c.key));
   const cols = defs.map((d) => p.columnOf.get(d.key)!);
@@ -225,57 +225,107 @@ export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[
     }
     rows.push({ row: raw.row, values, phones, extras, letters });
   }
-  // A loop, not push(...): a sheet may give more findings than a call can take arguments.
-  for (const f of checkSeq(p, rows, ctx)) out.push(f);
-  for (const f of checkDuplicates(p, rows, ctx)) out.push(f);
   return { rows, findings: out };
+}
+
+/** Checks every data row of one sheet, then its 序号 and duplicates. */
+export function checkRows(p: ParsedSheet, ctx: SheetContext): { rows: NormalRow[]; findings: Finding[] } {
+  const checked = checkCells(p, ctx);
+  // A loop, not push(...): a sheet may give more findings than a call can take arguments.
+  for (const f of checkSequence(p, [{ rows: checked.rows, at: ctx }])) checked.findings.push(f);
+  return checked;
+}
+
+/**
+ * The checked rows of one sheet of a form, and where their findings go. A form continued over
+ * several sheets or tables has one run per sheet; its 序号 and duplicates are checked across them.
+ */
+export interface RowRun {
+  rows: NormalRow[];
+  at: Place;
+  /** A Word table's first sheet row: another run names a row here by its row in the table. */
+  top?: number;
+}
+
+/** 序号 1..n and duplicate rows over the runs of one form, in order. */
+export function checkSequence(p: ParsedSheet, runs: readonly RowRun[]): Finding[] {
+  const out = checkSeq(p, runs);
+  for (const f of checkDuplicates(p, runs)) out.push(f);
+  return out;
 }
 
 const SEQ_SHOWN = 20;
 
-function checkSeq(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
-  if (!p.columnOf.has('seq') || !rows.length) return [];
-  const bad = rows.findIndex((r, i) => Number(r.values.seq) !== i + 1 || String(r.values.seq ?? '').trim() === '');
-  if (bad < 0) return [];
-  // The first values only: the message stays short however long the sheet.
-  const got = rows.slice(0, SEQ_SHOWN).map((r) => String(r.values.seq ?? '空')).join(', ') + (rows.length > SEQ_SHOWN ? ', …' : '');
-  return [R.seqBroken.at({ ...at, cell: cellOf(rows[bad]!, 'seq') }, { detail: `应为 1..${rows.length}，实际为 ${got}` })];
+function checkSeq(p: ParsedSheet, runs: readonly RowRun[]): Finding[] {
+  if (!p.columnOf.has('seq')) return [];
+  let total = 0;
+  for (const run of runs) total += run.rows.length;
+  if (!total) return [];
+  let i = 0;
+  let bad: { row: NormalRow; at: Place } | null = null;
+  let got = '';
+  for (const run of runs) {
+    for (const r of run.rows) {
+      // The first values only: the message stays short however long the form.
+      if (i < SEQ_SHOWN) got += (i ? ', ' : '') + String(r.values.seq ?? '空');
+      i++;
+      if (!bad && (Number(r.values.seq) !== i || String(r.values.seq ?? '').trim() === '')) bad = { row: r, at: run.at };
+      if (bad && i >= SEQ_SHOWN) break;
+    }
+    if (bad && i >= SEQ_SHOWN) break;
+  }
+  if (!bad) return [];
+  if (total > SEQ_SHOWN) got += ', …';
+  return [R.seqBroken.at({ ...bad.at, cell: cellOf(bad.row, 'seq') }, { detail: `应为 1..${total}，实际为 ${got}` })];
 }
 
-function checkDuplicates(p: ParsedSheet, rows: NormalRow[], at: Place): Finding[] {
+/** How a row of an earlier run is named in a finding of a later one: “附件1”第 5 行, “表1”第 4 行. */
+function rowOf(run: RowRun, r: NormalRow, from: RowRun): { first: string; where?: string } {
+  if (run === from) return { first: String(r.row + 1) };
+  return { first: String(run.top === undefined ? r.row + 1 : r.row - run.top + 1), where: `“${run.at.sheet ?? ''}”` };
+}
+
+function checkDuplicates(p: ParsedSheet, runs: readonly RowRun[]): Finding[] {
   const out: Finding[] = [];
   // Rows by a hash of what makes them the same row; rows of one hash are told apart by sameRow.
   const whole = new Map<number, NormalRow | NormalRow[]>();
   // Rows by a hash of their unique key's text: the text itself is built only when two hashes meet.
   const byKey = new Map<number, NormalRow | NormalRow[]>();
   const keyCols = p.form.uniqueKey.filter((k) => p.columnOf.has(k));
-  for (const r of rows) {
-    const h = rowHash(r);
-    const seen = whole.get(h);
-    let prev: NormalRow | undefined;
-    if (seen === undefined) whole.set(h, r);
-    else if (Array.isArray(seen)) {
-      prev = seen.find((s) => sameRow(s, r));
-      if (!prev) seen.push(r);
-    } else if (sameRow(seen, r)) prev = seen;
-    else whole.set(h, [seen, r]);
-    if (prev) {
-      out.push(R.rowDuplicate.at({ ...at, cell: cellOf(r, Object.keys(r.letters)[0] ?? '') }, { first: String(prev.row + 1) }));
-      continue;
+  // Which run a row is in, only where there are several.
+  const runOf = runs.length > 1 ? new Map<NormalRow, RowRun>() : null;
+  for (const run of runs) {
+    const at = run.at;
+    const where = (prev: NormalRow) => (runOf ? rowOf(runOf.get(prev)!, prev, run) : { first: String(prev.row + 1) });
+    for (const r of run.rows) {
+      runOf?.set(r, run);
+      const h = rowHash(r);
+      const seen = whole.get(h);
+      let prev: NormalRow | undefined;
+      if (seen === undefined) whole.set(h, r);
+      else if (Array.isArray(seen)) {
+        prev = seen.find((s) => sameRow(s, r));
+        if (!prev) seen.push(r);
+      } else if (sameRow(seen, r)) prev = seen;
+      else whole.set(h, [seen, r]);
+      if (prev) {
+        out.push(R.rowDuplicate.at({ ...at, cell: cellOf(r, Object.keys(r.letters)[0] ?? '') }, where(prev)));
+        continue;
+      }
+      if (keyCols.length !== p.form.uniqueKey.length) continue;
+      const kh = uniqueKeyHash(r, keyCols);
+      if (kh < 0) continue;
+      const same = byKey.get(kh);
+      if (same === undefined) {
+        byKey.set(kh, r);
+        continue;
+      }
+      const key = uniqueKey(r, keyCols)!;
+      const first = Array.isArray(same) ? same.find((s) => uniqueKey(s, keyCols) === key) : uniqueKey(same, keyCols) === key ? same : undefined;
+      if (first) out.push(R.cellUnique.at({ ...at, cell: cellOf(r, keyCols[keyCols.length - 1]!) }, { key, ...where(first) }));
+      else if (Array.isArray(same)) same.push(r);
+      else byKey.set(kh, [same, r]);
     }
-    if (keyCols.length !== p.form.uniqueKey.length) continue;
-    const kh = uniqueKeyHash(r, keyCols);
-    if (kh < 0) continue;
-    const same = byKey.get(kh);
-    if (same === undefined) {
-      byKey.set(kh, r);
-      continue;
-    }
-    const key = uniqueKey(r, keyCols)!;
-    const first = Array.isArray(same) ? same.find((s) => uniqueKey(s, keyCols) === key) : uniqueKey(same, keyCols) === key ? same : undefined;
-    if (first) out.push(R.cellUnique.at({ ...at, cell: cellOf(r, keyCols[keyCols.length - 1]!) }, { key, first: String(first.row + 1) }));
-    else if (Array.isArray(same)) same.push(r);
-    else byKey.set(kh, [same, r]);
   }
   return out;
 }

@@ -91,24 +91,56 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
 
   const columnOf = new Map<string, number>();
   for (const h of detection.cells) if (h.column && !columnOf.has(h.column.key)) columnOf.set(h.column.key, h.col);
-  const headerText = new Map<number, HeaderCell>(detection.cells.map((h) => [h.col, h]));
 
-  // Title and signer lines above the header.
+  const lines = linesAbove(sheet, detection.headerTop);
+  const body = readRows(sheet, detection.dataStart, columnOf.get('seq'));
+  const rows = body.rows;
+  return {
+    kind: 'form',
+    parsed: {
+      sheet: sheet.name, form, detection, columnOf, extraColumns: extraColumnsOf(detection.cells, columnOf, rows), rows,
+      nothingToFile: body.nothingToFile, title: lines.title, signer: mergeSigners([...lines.signers, ...body.signers]),
+    },
+  };
+}
+
+/** Columns with data but no template column (extra header, or no header at all). */
+export function extraColumnsOf(cells: readonly HeaderCell[], columnOf: Map<string, number>, rows: readonly RawRow[]): ParsedSheet['extraColumns'] {
+  const headerText = new Map<number, HeaderCell>(cells.map((h) => [h.col, h]));
+  const used = new Set(columnOf.values());
+  const extraCols = new Set<number>();
+  for (const h of cells) if (!h.column && h.text.trim()) extraCols.add(h.col);
+  for (const raw of rows) for (let col = 0; col < raw.cells.length; col++) if (!used.has(col) && !isBlank(raw.cells[col])) extraCols.add(col);
+  return [...extraCols].sort((a, b) => a - b).map((col) => {
+    const t = headerText.get(col)?.text.trim();
+    return { col, header: t ? t : null };
+  });
+}
+
+/** Title and signer lines above row `end` (the header, or a headerless part's first row). */
+export function linesAbove(sheet: SheetGrid, end: number): { title: string | null; signers: Signer[] } {
   let title: string | null = null;
   const signers: Signer[] = [];
-  for (let r = 0; r < detection.headerTop; r++) {
+  for (let r = 0; r < end; r++) {
     const line = lineText(sheet, r);
     if (!line) continue;
     const s = parseSigner(line);
     if (s.present) signers.push(s);
     else title ??= line;
   }
+  return { title, signers };
+}
 
+/**
+ * The data rows from `dataStart`: blank, example, total and 序号-only rows skipped, a row of
+ * 无 noted, and everything from a note or signer line on read as signer lines only.
+ */
+export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | undefined): { rows: RawRow[]; nothingToFile: boolean; signers: Signer[] } {
   const rows: RawRow[] = [];
+  const signers: Signer[] = [];
   let nothingToFile = false;
-  const seqCol = columnOf.get('seq');
-  const mergedFill = dataMerges(sheet, detection.dataStart);
-  for (let r = detection.dataStart; r < sheet.rows.length; r++) {
+  const mergedFill = dataMerges(sheet, dataStart);
+  for (let r = dataStart; r < sheet.rows.length; r++) {
     const own = sheet.rows[r] ?? [];
     if (own.every(isBlank)) continue;
     const cells = mergedFill.has(r) ? withMerged(own, mergedFill.get(r)!) : own;
@@ -149,21 +181,7 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
     }
     rows.push({ row: r, cells });
   }
-
-  // Columns with data but no template column (extra header, or no header at all).
-  const used = new Set(columnOf.values());
-  const extraCols = new Set<number>();
-  for (const h of detection.cells) if (!h.column && h.text.trim()) extraCols.add(h.col);
-  for (const raw of rows) for (let col = 0; col < raw.cells.length; col++) if (!used.has(col) && !isBlank(raw.cells[col])) extraCols.add(col);
-  const extraColumns = [...extraCols].sort((a, b) => a - b).map((col) => {
-    const t = headerText.get(col)?.text.trim();
-    return { col, header: t ? t : null };
-  });
-
-  return {
-    kind: 'form',
-    parsed: { sheet: sheet.name, form, detection, columnOf, extraColumns, rows, nothingToFile, title, signer: mergeSigners(signers) },
-  };
+  return { rows, nothingToFile, signers };
 }
 
 /**
