@@ -10,6 +10,7 @@ import { templateWorkbookModel } from '../core/report/templateSheets';
 import { PARAM_DEFAULTS } from '../core/params';
 import { domainOf } from '../core/scoring/params';
 import { renderWorkbook } from './writer';
+import { inChinese, zhSystemError } from './zh';
 import { unitTemplateFiles } from '../xlsx/unitTemplates';
 
 function websiteDomain(v: string): string {
@@ -35,7 +36,7 @@ export function version(): string {
 }
 
 export function buildProgram(): Command {
-  const program = new Command('zhendi')
+  const program = inChinese(new Command('zhendi'))
     .description('网络阵地登记备案表校验、评分、排名与整改（Excel 加载项的命令行版）')
     .version(version(), '-V, --version', '显示版本号')
     .exitOverride()
@@ -125,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
     const err = e as { code?: string; exitCode?: number; message?: string };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
     if (err.code?.startsWith('commander.')) return 2;
-    process.stderr.write(`错误：${err.message ?? String(e)}\n`);
+    process.stderr.write(`错误：${zhSystemError(e)}\n`);
     return 2;
   }
 }
