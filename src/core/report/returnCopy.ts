@@ -13,6 +13,8 @@ import { cnDate } from './dates';
 import type { SheetModel } from './model';
 import { sheetCellOf } from './sheetCell';
 import { baseName } from '../fileName';
+import { squash } from '../normalize/text';
+import { safeFilePart } from './templateSheets';
 
 export interface ReturnItem {
   severity: Severity;
@@ -58,10 +60,16 @@ export function noteText(i: ReturnItem): string {
   return `【${SEVERITY_TEXT[i.severity]}】${i.title}：${i.message}\n要求：${i.todo}`;
 }
 
-/** `<name>-退回修改.xlsx` (a macro workbook keeps .xlsm: its package says so); `n` tells apart equal names. */
-export function returnCopyName(file: string, n = 1): string {
+/**
+ * `<name>-退回修改.xlsx` (a macro workbook keeps .xlsm: its package says so), the unit first when
+ * the name does not say it (备案表.xlsx from the unit's own folder → 体育部-备案表-退回修改.xlsx):
+ * the office must tell the copies apart. `n` tells apart equal names.
+ */
+export function returnCopyName(file: string, unit: string, n = 1): string {
   const ext = /\.xlsm$/i.test(file) ? '.xlsm' : '.xlsx';
-  return `${baseName(file).replace(/\.[^.]+$/, '')}-退回修改${n > 1 ? `-${n}` : ''}${ext}`;
+  const base = baseName(file).replace(/\.[^.]+$/, '');
+  const named = squash(base).includes(squash(unit)) ? base : `${safeFilePart(unit)}-${base}`;
+  return `${named}-退回修改${n > 1 ? `-${n}` : ''}${ext}`;
 }
 
 /** Files that go back: every accepted file of a unit that has errors or warnings. */
@@ -81,8 +89,8 @@ export function returnCopies(result: CheckResult, opts: ReturnOptions = {}): Ret
     const owns = firstAccepted.get(rec.unit) === rec;
     const items = (serious.get(rec.unit) ?? []).filter((f) => f.file === rec.file || (f.file === null && owns)).map((f) => returnItem(f, cellOf(f)));
     if (!items.length) continue;
-    let name = returnCopyName(rec.file);
-    for (let n = 2; taken.has(name); n++) name = returnCopyName(rec.file, n);
+    let name = returnCopyName(rec.file, rec.unit);
+    for (let n = 2; taken.has(name); n++) name = returnCopyName(rec.file, rec.unit, n);
     taken.add(name);
     out.push({ unit: rec.unit, file: rec.file, name, deadline, items: sortItems(items) });
   }
