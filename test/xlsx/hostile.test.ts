@@ -1,4 +1,4 @@
-/** Hostile and broken files: each must come back as a result (never a throw), quickly. */
+/** Hostile and broken files: each must come back as a result (never a throw), in bounded time. */
 import zlib from 'node:zlib';
 import { deflateSync, inflateSync, strToU8 } from 'fflate';
 import { nodeInflate } from '../../src/cli/files';
@@ -11,13 +11,20 @@ const MB = 1024 * 1024;
 /** The guard must hold with fflate (the browser) and with Node's zlib (the CLI) alike. */
 const CODECS: Partial<ReadLimits>[] = [{}, { inflate: nodeInflate, crc32: zlib.crc32 }];
 
-/** Reads with each codec, quickly, to the same result. */
+/**
+ * Bounded time, not speed: a hostile file must not take minutes. Generous enough for a loaded
+ * machine (the read's own budget is far below); speed itself is measured in the bench.
+ */
+const BOUND_MS = 10_000;
+jest.setTimeout(3 * BOUND_MS);
+
+/** Reads with each codec, within the bound, to the same result. */
 async function timed(name: string, bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ReadResult> {
   const results: ReadResult[] = [];
   for (const codec of CODECS) {
     const t = performance.now();
     results.push(await readSubmission(name, bytes, { ...limits, ...codec }));
-    expect(performance.now() - t).toBeLessThan(2000);
+    expect(performance.now() - t).toBeLessThan(BOUND_MS);
   }
   expect(results[1]).toEqual(results[0]);
   return results[0]!;
