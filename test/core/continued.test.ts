@@ -10,7 +10,9 @@ import { HEAD, SIGNER, TITLE, formSheet, grid, run, submission, type Raw } from 
 
 const site = (i: number, name = `站点${i}`, phone: Raw = '13800001111'): Raw[] => [i, name, '王建国', '李敏', phone, '新闻动态、通知公告', '2024-11-18'];
 const sites = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => site(from + k));
-const others = (): SheetGrid[] => (['newmedia', 'zombie', 'group', 'bigv'] as const).map((f) => formSheet(f));
+const OTHERS = ['newmedia', 'zombie', 'group', 'bigv'] as const;
+/** The other four forms, clean, on sheets named by their form ids. */
+const others = (): SheetGrid[] => OTHERS.map((f) => formSheet(f));
 const first = (rows: Raw[][] = sites(1, 3), name = '附件1') => formSheet('website', rows, { name });
 /** A table of a Word document: `above` paragraphs, then the table's rows. */
 const table = (name: string, n: number, above: string[], rows: Raw[][]): SheetGrid => ({ ...grid(name, [...above.map((t) => [t]), ...rows]), origin: { table: n, top: above.length } });
@@ -19,9 +21,9 @@ const wordFirst = (rows: Raw[][] = sites(1, 3)) => table('表1', 1, [TITLE.websi
 /** What a unit's file comes to: its website parts, every website finding but the info suggestions, the rows counted. */
 function outcome(sheets: SheetGrid[], file = '信息工程学院.xlsx') {
   const r = run([submission(file, [...sheets, ...others()])]);
-  const site = r.findings.filter((f) => f.form === 'website' || (f.sheet !== null && !['newmedia', 'zombie', 'group', 'bigv'].includes(f.sheet)));
+  const site = r.findings.filter((f) => f.sheet !== null && !(OTHERS as readonly string[]).includes(f.sheet));
   return {
-    parts: r.files[0]!.sheets.filter((s) => s.form !== 'newmedia' && s.form !== 'zombie' && s.form !== 'group' && s.form !== 'bigv').map((s) => `${s.sheet}:${s.form ?? '-'}:${s.rows}`),
+    parts: r.files[0]!.sheets.filter((s) => !(OTHERS as readonly string[]).includes(s.sheet)).map((s) => `${s.sheet}:${s.form ?? '-'}:${s.rows}`),
     findings: site.filter((f) => f.rule !== 'website-columns-suggested').map((f) => `${f.rule} ${f.sheet ?? ''} ${locationText(f) ?? ''}`.trim()),
     messages: site.filter((f) => f.rule !== 'website-columns-suggested').map((f) => f.message),
     sites: r.units.find((u) => u.unit === '信息工程学院')?.sites ?? null,
@@ -71,6 +73,13 @@ const CASES: Case[] = [
     parts: ['附件1:website:4'], findings: [], sites: 4,
   },
 
+  { name: 'the header alone on the first page, the rows in 附件1（续）', sheets: () => [first([]), grid('附件1（续）', sites(1, 3))], parts: ['附件1:website:0', '附件1（续）:website:3'], findings: [], sites: 3 },
+  { name: 'Word, the header alone at the foot of a page', sheets: () => [wordFirst([]), table('表2', 2, [], sites(1, 2))], file: '信息工程学院.docx', parts: ['表1:website:0', '表2:website:2'], findings: [], sites: 2 },
+  {
+    name: 'another form continued: 工作群组 rows only on 附件4（续）',
+    sheets: () => [formSheet('website', sites(1, 1), { name: '附件1' }), formSheet('group', [[1, '微信群', '信工教职工群', 56, '工作通知', '是', '李敏', '13800001111', null]], { name: '附件4' }), grid('附件4（续）', [[2, 'QQ群', '信工学生会', '120人', '活动通知', '否', '张伟', '13900002222']])],
+    parts: ['附件1:website:1', '附件4:group:1', '附件4（续）:group:1'], findings: ['group-not-real-name 附件4（续） F1', 'cell-number-normalized 附件4（续） D1'], sites: 1,
+  },
   // Findings across the parts, at their own sheet and cell.
   { name: 'a bad phone in a headerless part', sheets: () => [first(), grid('Sheet2', [site(4), site(5, '站点5', '1380000')])], parts: ['附件1:website:3', 'Sheet2:website:2'], findings: ['cell-phone Sheet2 E2'], sites: 5 },
   { name: 'a blank required cell in a headerless part', sheets: () => [first(), grid('Sheet2', [site(4), [5, '站点5', null, '李敏', '13800001111', '新闻动态、通知公告', '2024-11-18']])], parts: ['附件1:website:3', 'Sheet2:website:2'], findings: ['cell-required Sheet2 C2'], sites: 5 },
@@ -89,6 +98,7 @@ const CASES: Case[] = [
   { name: 'headerless rows wider than the form', sheets: () => [first(), grid('Sheet2', sites(4, 5).map((r) => [...r, '备注', 'x', 'y']))], parts: ['Sheet2:-:0', '附件1:website:3'], findings: ['sheet-unrecognized Sheet2'], sites: 3 },
   { name: 'headerless rows numbered from 1 again', sheets: () => [first(), grid('Sheet2', sites(1, 2))], parts: ['Sheet2:-:0', '附件1:website:3'], findings: ['sheet-unrecognized Sheet2'], sites: 3 },
   { name: 'headerless rows of another kind', sheets: () => [first(), grid('Sheet2', [[4, '李敏', '13800001111', '信工迎新群', '工作结束', '是', '2024-11-05']])], parts: ['Sheet2:-:0', '附件1:website:3'], findings: ['sheet-unrecognized Sheet2'], sites: 3 },
+  { name: 'a 续 sheet whose header is not the template\'s', sheets: () => [first(), grid('附件1（续）', [['次序', '站名', '主管人', '维护', '号码', '内容', '时点'], ...sites(4, 5)])], parts: ['附件1（续）:-:0', '附件1:website:3'], findings: ['sheet-unrecognized 附件1（续）'], sites: 3 },
   { name: 'Word, a table of another shape after the form', sheets: () => [wordFirst(), table('表2', 2, [], [[4, '信工学院', '2024-11-18'], [5, '团委', '2024-11-19']])], file: '信息工程学院.docx', parts: ['表2:-:0', '表1:website:3'], findings: ['sheet-unrecognized 表2'], sites: 3 },
   { name: 'Word, a copy of the table numbered from 1', sheets: () => [wordFirst(), table('表2', 2, [], [HEAD.website, ...sites(1, 3)])], file: '信息工程学院.docx', parts: ['表1:website:3', '表2:website:3'], findings: [], sites: 6 },
   { name: 'a sheet named for 继续教育学院, numbered from 1', sheets: () => [first(), formSheet('website', sites(1, 2).map((r) => r.map((v) => (v === '站点1' ? '继续教育网' : v === '站点2' ? '继续教育在线' : v))), { name: '继续教育学院' })], parts: ['附件1:website:3', '继续教育学院:website:2'], findings: [], sites: 5 },

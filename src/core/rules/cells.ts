@@ -258,25 +258,23 @@ const SEQ_SHOWN = 20;
 
 function checkSeq(p: ParsedSheet, runs: readonly RowRun[]): Finding[] {
   if (!p.columnOf.has('seq')) return [];
-  let total = 0;
-  for (const run of runs) total += run.rows.length;
-  if (!total) return [];
   let i = 0;
   let bad: { row: NormalRow; at: Place } | null = null;
-  let got = '';
   for (const run of runs) {
     for (const r of run.rows) {
-      // The first values only: the message stays short however long the form.
-      if (i < SEQ_SHOWN) got += (i ? ', ' : '') + String(r.values.seq ?? '空');
       i++;
-      if (!bad && (Number(r.values.seq) !== i || String(r.values.seq ?? '').trim() === '')) bad = { row: r, at: run.at };
-      if (bad && i >= SEQ_SHOWN) break;
+      if (Number(r.values.seq) !== i || String(r.values.seq ?? '').trim() === '') {
+        bad = { row: r, at: run.at };
+        break;
+      }
     }
-    if (bad && i >= SEQ_SHOWN) break;
+    if (bad) break;
   }
   if (!bad) return [];
-  if (total > SEQ_SHOWN) got += ', …';
-  return [R.seqBroken.at({ ...bad.at, cell: cellOf(bad.row, 'seq') }, { detail: `应为 1..${total}，实际为 ${got}` })];
+  // The first values only: the message stays short however long the form.
+  const rows = runs.length === 1 ? runs[0]!.rows : runs.flatMap((r) => r.rows);
+  const got = rows.slice(0, SEQ_SHOWN).map((r) => String(r.values.seq ?? '空')).join(', ') + (rows.length > SEQ_SHOWN ? ', …' : '');
+  return [R.seqBroken.at({ ...bad.at, cell: cellOf(bad.row, 'seq') }, { detail: `应为 1..${rows.length}，实际为 ${got}` })];
 }
 
 /** How a row of an earlier run is named in a finding of a later one: “附件1”第 5 行, “表1”第 4 行. */

@@ -274,6 +274,9 @@ function headerlessPart(g: Group, sheet: SheetGrid, follows: boolean): ParsedShe
   let required = 0;
   let filled = 0;
   for (const row of cells) {
+    // A row none of whose typed cells fits (a header of other words, a list of something else) is no row of this form.
+    let rowTyped = 0;
+    let rowOk = 0;
     for (const d of defs) {
       const cell = row[first.columnOf.get(d.key)!];
       const blank = isBlank(cell);
@@ -282,11 +285,17 @@ function headerlessPart(g: Group, sheet: SheetGrid, follows: boolean): ParsedShe
         if (!blank) filled++;
       }
       if (blank) continue;
-      const fit = fits(d, cell) ?? (known.has(d.key) ? known.get(d.key)!.has(shapeOf(cell!)) : null);
+      const typedFit = fits(d, cell);
+      if (typedFit !== null) {
+        rowTyped++;
+        if (typedFit) rowOk++;
+      }
+      const fit = typedFit ?? (known.has(d.key) ? known.get(d.key)!.has(shapeOf(cell!)) : null);
       if (fit === null) continue;
       typed++;
       if (fit) ok++;
     }
+    if (rowTyped >= 2 && !rowOk) return null;
   }
   // Four in five: one mistyped phone in a short continuation still lines up; another table does not.
   if (!typed || filled * 2 < required || ok * 5 < typed * 4) return null;
