@@ -5,8 +5,8 @@
  * marks point at the new places, and checking the copy again finds the same problems there.
  */
 import { type Cell, type WorkbookGrid, columnLetters, isBlank } from '../grid';
-import { isInstructionSheet } from '../sheet/instructions';
-import { parseSheet } from '../sheet/parse';
+import { formsOf } from '../sheet/continued';
+import { mergeSigners } from '../sheet/signer';
 import { noteText, returnSheetModel, type ReturnCopy, type ReturnItem } from './returnCopy';
 import type { Highlight, OutValue, SheetModel, WorkbookModel } from './model';
 import { formSheetFor } from './templateSheets';
@@ -37,30 +37,33 @@ export function returnCopyLayout(grid: WorkbookGrid, copy: ReturnCopy, school?: 
   const sheets: SheetModel[] = [];
   const moved = new Map<ReturnItem, ReturnItem>();
   const used = new Set<string>();
-  for (const sheet of grid.sheets) {
-    if (isInstructionSheet(sheet.name)) continue;
-    const p = parseSheet(sheet);
-    if (p.kind !== 'form') continue;
-    const base = formSheetFor(p.parsed.form, copy.unit, school, p.parsed.title);
+  // Items placed at a cell: a later form on the same sheet (stacked tables) never moves them again.
+  const atCell = new Set<ReturnItem>();
+  // One sheet per form; a form continued over several sheets or tables is one (sheet/continued.ts).
+  for (const parts of formsOf(grid).groups) {
+    const first = parts[0]!;
+    const sheetNames = new Set(parts.map((x) => x.sheet));
+    const base = formSheetFor(first.form, copy.unit, school, first.title);
     let name = base.name;
     for (let n = 2; used.has(name); n++) name = `${base.name}_${n}`;
     used.add(name);
-    const keys = p.parsed.form.columns.filter((c) => !c.extra).map((c) => c.key);
+    const keys = first.form.columns.filter((c) => !c.extra).map((c) => c.key);
     // Template columns first (an optional template column the unit added, e.g. 网址, next), then unknown ones.
-    const extraDefs = p.parsed.form.columns.filter((c) => c.extra && p.parsed.columnOf.has(c.key));
+    const extraDefs = first.form.columns.filter((c) => c.extra && first.columnOf.has(c.key));
     const colMap = new Map<number, number>();
     keys.forEach((k, i) => {
-      const src = p.parsed.columnOf.get(k);
+      const src = first.columnOf.get(k);
       if (src !== undefined) colMap.set(src, i);
     });
     const columns = [...base.columns, ...extraDefs.map((c) => ({ header: c.label, width: c.width ?? 14 }))];
-    extraDefs.forEach((c, i) => colMap.set(p.parsed.columnOf.get(c.key)!, keys.length + i));
-    for (const x of p.parsed.extraColumns) {
+    extraDefs.forEach((c, i) => colMap.set(first.columnOf.get(c.key)!, keys.length + i));
+    for (const x of parts.flatMap((part) => part.extraColumns)) {
       if (colMap.has(x.col)) continue;
       colMap.set(x.col, columns.length);
       columns.push({ header: x.header ?? `第${columnLetters(x.col)}列`, width: 14 });
     }
-    const rows: OutValue[][] = p.parsed.rows.map((raw) => {
+    const raws = parts.flatMap((part) => part.rows.map((raw) => ({ sheet: part.sheet, raw })));
+    const rows: OutValue[][] = raws.map(({ raw }) => {
       const out: OutValue[] = columns.map(() => null);
       raw.cells.forEach((c, src) => {
         const dst = colMap.get(src);
@@ -68,24 +71,26 @@ export function returnCopyLayout(grid: WorkbookGrid, copy: ReturnCopy, school?: 
       });
       return out;
     });
-    if (p.parsed.nothingToFile && !rows.length) rows.push(columns.map((_, i) => (i === 1 ? '无' : null)));
-    const rowMap = new Map(p.parsed.rows.map((raw, i) => [raw.row, i]));
+    if (parts.some((part) => part.nothingToFile) && !rows.length) rows.push(columns.map((_, i) => (i === 1 ? '无' : null)));
+    const rowMap = new Map(raws.map(({ sheet, raw }, i) => [`${sheet}\u0000${raw.row}`, i]));
     const highlights: Highlight[] = [];
     const header = 3; // template layout: title, 填报单位, signer line, then the header (0-based row 3)
     for (const item of copy.items) {
-      if (item.sheet !== sheet.name) continue;
+      if (item.sheet === null || !sheetNames.has(item.sheet) || atCell.has(item)) continue;
       const pos = item.cell ? at(item.cell) : null;
-      const row = pos ? rowMap.get(pos.row) : undefined;
+      const row = pos ? rowMap.get(`${item.sheet}\u0000${pos.row}`) : undefined;
       const col = pos ? colMap.get(pos.col) : undefined;
       if (pos && row !== undefined && col !== undefined) {
         highlights.push({ row, col, severity: item.severity === 'error' ? 'error' : 'warning', note: noteText(item) });
         moved.set(item, { ...item, sheet: name, cell: `${columnLetters(col)}${header + 2 + row}` });
-      } else if (pos && pos.row === p.parsed.detection.headerTop && col !== undefined) {
+        atCell.add(item);
+      } else if (pos && parts.some((part) => part.sheet === item.sheet && pos.row === part.detection.headerTop) && col !== undefined) {
         moved.set(item, { ...item, sheet: name, cell: `${columnLetters(col)}${header + 1}` });
+        atCell.add(item);
       } else moved.set(item, { ...item, sheet: name, cell: null });
     }
     // The signer line as the unit gave it, so the copy carries the same names.
-    const s = p.parsed.signer;
+    const s = mergeSigners(parts.map((part) => part.signer));
     const signer = `单位负责人（签名）：${s.head ?? ''}    填表人：${s.filler ?? ''}    填表人电话：${s.fillerPhone ?? ''}`;
     sheets.push({ ...base, name, columns, rows, highlights, subtitle: [base.subtitle![0]!, signer], subtitleCells: undefined, protection: undefined });
   }

@@ -12,7 +12,7 @@
  * Anything else (another form, an old copy numbered from 1 again, a hidden sheet) stays a form
  * or an unrecognised sheet of its own, as before.
  */
-import { type Cell, isBlank, type SheetGrid } from '../grid';
+import { type Cell, isBlank, type SheetGrid, type WorkbookGrid } from '../grid';
 import type { ColumnDef, FormTemplate } from '../forms/templates';
 import { FORMS } from '../forms/templates';
 import { parseCount } from '../normalize/number';
@@ -21,7 +21,9 @@ import { matchEnum } from '../normalize/enums';
 import { parsePhones } from '../normalize/phone';
 import { squash } from '../normalize/text';
 import { mergeSigners } from './signer';
-import { extraColumnsOf, linesAbove, type ParsedSheet, readRows } from './parse';
+import { scanTables } from './detect';
+import { isInstructionSheet } from './instructions';
+import { extraColumnsOf, linesAbove, type ParsedSheet, parseSheet, readRows } from './parse';
 
 /** One table of a file in order: a form found by its header, or a visible sheet without one. */
 export interface Table {
@@ -315,4 +317,19 @@ function headerlessPart(g: Group, sheet: SheetGrid, follows: boolean): ParsedShe
     title: lines.title,
     signer: mergeSigners([...lines.signers, ...body.signers]),
   };
+}
+
+/**
+ * The forms of a workbook as the checker reads them, each with its parts: stacked tables split,
+ * instruction sheets left out, continued parts joined (the return copy lays each out as one sheet).
+ */
+export function formsOf(wb: WorkbookGrid): Continued {
+  const tables: Table[] = [];
+  for (const { sheet, scan } of wb.sheets.flatMap(scanTables)) {
+    if (isInstructionSheet(sheet.name)) continue;
+    const p = parseSheet(sheet, scan);
+    if (p.kind === 'form') tables.push({ sheet, parsed: p.parsed });
+    else if (p.kind === 'unrecognized' && !sheet.hidden) tables.push({ sheet, parsed: null });
+  }
+  return joinContinued(tables);
 }
