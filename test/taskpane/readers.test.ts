@@ -5,82 +5,16 @@
  */
 import { unzipSync } from 'fflate';
 import { EngineCore } from '../../src/taskpane/engine/core';
-import { ReaderPool, type ReaderPort, type ReaderReply, type ReaderRequest } from '../../src/taskpane/engine/readers';
-import { readOne } from '../../src/taskpane/engine/readOne';
+import { ReaderPool } from '../../src/taskpane/engine/readers';
 import { crashReason, OUT_OF_MEMORY, timeoutReason } from '../../src/core/readFailure';
 import { sampleFiles, settings } from './samples';
+import { byName, fakePool, type Behaviour } from './fakeReader';
 
-type Behaviour = 'read' | 'hang' | 'throw' | 'oom' | 'close' | 'broken';
-
-/** A worker in this realm: messages are structured-cloned with their transfer lists, as between threads. */
-class FakeReader implements ReaderPort {
-  onmessage: ((e: { data: ReaderReply }) => void) | null = null;
-  onerror: ((e: { message?: string; preventDefault?: () => void }) => void) | null = null;
-  onmessageerror: ((e: unknown) => void) | null = null;
-  terminated = false;
-  handled = 0;
-
-  constructor(
-    private readonly behave: (name: string) => Behaviour,
-    readonly log: { started: number; moved: number; copied: number },
-  ) {
-    log.started++;
-    setTimeout(() => (behave('') === 'broken' ? this.fail('Failed to load reader.js') : this.reply({ ready: true })), 5);
-  }
-
-  postMessage(msg: ReaderRequest, transfer: Transferable[]): void {
-    if (transfer.includes(msg.bytes.buffer as ArrayBuffer)) this.log.moved++;
-    else this.log.copied++;
-    const { id, name, bytes } = structuredClone(msg, { transfer: transfer as Transferable[] });
-    setTimeout(() => {
-      switch (this.behave(name)) {
-        case 'hang':
-        case 'close':
-          return; // never answers (a loop, or the reader closed itself)
-        case 'throw':
-          return this.fail('Uncaught Error: boom');
-        case 'oom':
-          return this.fail('Uncaught RangeError: Array buffer allocation failed: out of memory');
-        default:
-          void readOne(name, bytes).then((read) => this.reply({ id, read, bytes }, [bytes.buffer as ArrayBuffer]));
-      }
-    }, 1);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  private reply(m: ReaderReply, transfer: Transferable[] = []): void {
-    if (!this.terminated) this.onmessage?.({ data: structuredClone(m, { transfer }) });
-  }
-
-  private fail(message: string): void {
-    if (this.terminated) return;
-    let handled = false;
-    this.onerror?.({ message, preventDefault: () => (handled = true) });
-    if (!handled) throw new Error(`unhandled reader error: ${message}`);
-  }
-}
-
-const byName = (name: string): Behaviour => (/HANG/.test(name) ? 'hang' : /THROW/.test(name) ? 'throw' : /OOM/.test(name) ? 'oom' : /CLOSE/.test(name) ? 'close' : 'read');
 // Named to sort among the good files: the files after them need the replacement readers.
 const hostile = ['HANG', 'THROW', 'OOM', 'CLOSE'].map((k, i) => ({ name: `信息工程学院-${k}.xlsx`, bytes: new Uint8Array([0x50, 0x4b, 3, 4, i]) }));
 const TIMEOUT = 1000;
 
-function pool(behave: (name: string) => Behaviour, size = 2) {
-  const log = { started: 0, moved: 0, copied: 0 };
-  const readers: FakeReader[] = [];
-  const p = new ReaderPool(
-    () => {
-      const r = new FakeReader(behave, log);
-      readers.push(r);
-      return r;
-    },
-    { size, timeoutMs: TIMEOUT, startMs: 500 },
-  );
-  return { pool: p, log, readers };
-}
+const pool = (behave: (name: string) => Behaviour, size = 2) => fakePool(behave, { size, timeoutMs: TIMEOUT });
 
 const findingsOf = (core: EngineCore, files: string[]) => {
   const json = core.recompute(settings, null, { sheets: false }).json as unknown as { findings: { file: string | null; rule: string; message: string }[] };

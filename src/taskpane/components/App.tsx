@@ -31,6 +31,7 @@ import { useSession } from './useSession';
 import { SettingsPanel } from './SettingsPanel';
 import { LiveRegions, useProgressAnnouncement, type Notice } from './Live';
 import { NewSessionButton, StorageBanner } from './SessionControls';
+import { ReadProgress } from './ReadProgress';
 
 export type { Notice } from './Live';
 
@@ -110,6 +111,9 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
   const [imp, setImp] = useState<ImportState>({ phase: 'idle' });
   const [busy, setBusy] = useState(false);
   const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
+  /** A file opened on its own (roster, earlier result) while a reader has it. */
+  const [reading, setReading] = useState<string | null>(null);
+  const readProgress = useCallback((done: number, total: number, file: string) => setReading(done < total ? file : null), []);
   /** Something was written to the workbook since the last change (Excel). */
   const [written, setWritten] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -281,19 +285,19 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
   const loadRoster = useCallback(
     (file: File | null) =>
       act(async () => {
-        const units = await live.setRoster(file, settingsRef.current);
+        const units = await live.setRoster(file, settingsRef.current, readProgress).finally(() => setReading(null));
         if (file) setNotice({ intent: 'success', text: t('settings.rosterLoaded', { units }) });
       }),
-    [act, live, t],
+    [act, live, t, readProgress],
   );
 
   const openResult = useCallback(
     (file: File) =>
       act(async () => {
-        const r = await live.openResult(file, settingsRef.current);
+        const r = await live.openResult(file, settingsRef.current, readProgress).finally(() => setReading(null));
         setNotice({ intent: 'info', text: t('web.opened', { n: r.sheets, scores: r.scores }) });
       }),
-    [act, live, t],
+    [act, live, t, readProgress],
   );
 
   const setScore = useCallback(
@@ -427,6 +431,7 @@ function Pane({ port, engine, initialStep = 'import', initialSettings, session =
         )}
         {busy && !writing ? <Spinner size="tiny" label={t('busy')} /> : null}
       </div>
+      {reading ? <ReadProgress key={reading} file={reading} /> : null}
       {writing ? (
         <Field label={t('score.writeLabel')} validationMessage={t('score.writing', writing)} validationState="none" data-testid="write-progress">
           <ProgressBar value={writing.total ? writing.done / writing.total : undefined} aria-valuetext={t('score.writing', writing)} />

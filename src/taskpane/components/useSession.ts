@@ -28,8 +28,8 @@ export interface Session {
   recompute(settings: Settings): Promise<EngineResult>;
   setScore(entry: ScoreInput, settings: Settings): Promise<string | null>;
   reset(settings: Settings): Promise<void>;
-  setRoster(file: File | null, settings: Settings): Promise<number>;
-  openResult(file: File, settings: Settings): Promise<{ sheets: number; scores: number }>;
+  setRoster(file: File | null, settings: Settings, onProgress?: OnProgress): Promise<number>;
+  openResult(file: File, settings: Settings, onProgress?: OnProgress): Promise<{ sheets: number; scores: number }>;
   /** Loads the saved session; the engine orders every later call after it. Recompute yourself. */
   restore(id: string): Promise<RestoreSummary>;
   /** 新建会话: forgets everything, in the engine and in the saved session. */
@@ -102,13 +102,13 @@ export function useSession(engine: Engine, port: WorkbookPort): Session {
       setOthers([]);
       await recompute(s);
     },
-    setRoster: async (file, s) => {
-      const r = await engine.setRoster(file);
+    setRoster: async (file, s, onProgress) => {
+      const r = await engine.setRoster(file, onProgress);
       await recompute(s);
       return r.units;
     },
-    openResult: async (file, s) => {
-      const r = await engine.openResult(file);
+    openResult: async (file, s, onProgress) => {
+      const r = await engine.openResult(file, onProgress);
       setOthers((o) => [...o.filter((x) => x.kind !== 'result'), { file: file.name, kind: 'result' }]);
       await recompute(s);
       return { sheets: r.sheets.length, scores: r.scores };

@@ -23,7 +23,8 @@ export interface Engine {
   restore(session: string): Promise<RestoreSummary>;
   /** Starts over: forgets files, roster, scores and settings, here and in the saved session. */
   forget(): Promise<void>;
-  setRoster(file: FileInput | null): Promise<{ units: number }>;
+  /** `onProgress`: 0 / 1 once a reader reads the file, 1 / 1 when read (every file opened on its own). */
+  setRoster(file: FileInput | null, onProgress?: OnProgress): Promise<{ units: number }>;
   check(settings: Settings): Promise<CheckOutput>;
   scoring(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
   ranking(settings: Settings, existing: WorkbookGrid | null): Promise<StepOutput>;
@@ -33,7 +34,7 @@ export interface Engine {
   /** Sets (value) or clears (value null) one score; refused with a Chinese message when invalid. */
   setScore(entry: EntryInput, settings: Settings, workbook?: WorkbookGrid | null, opts?: RecomputeOptions): Promise<ScoreOutcome>;
   /** Continue from an earlier result workbook: its typed input is read back. */
-  openResult(file: FileInput): Promise<OpenSummary>;
+  openResult(file: FileInput, onProgress?: OnProgress): Promise<OpenSummary>;
   /** The whole result workbook as .xlsx (`original`: the opened result's bytes, returned as-is when nothing was added; `extra`: sheets appended by name, e.g. templates). */
   download(settings?: Settings | null, original?: Uint8Array | null, extra?: SheetModel[], onProgress?: OnProgress): Promise<Uint8Array>;
   templates(school: string): Promise<WorkbookModel>;
@@ -42,7 +43,7 @@ export interface Engine {
   /** Return copies of the files with problems (zhendi check --return-dir), one zip. */
   returnCopiesZip(settings: Settings): Promise<Uint8Array>;
   render(model: WorkbookModel): Promise<Uint8Array>;
-  readWorkbook(file: FileInput): Promise<WorkbookGrid>;
+  readWorkbook(file: FileInput, onProgress?: OnProgress): Promise<WorkbookGrid>;
 }
 
 export type Caller = <K extends Request['op']>(req: Extract<Request, { op: K }>, onProgress?: OnProgress) => Promise<Responses[K]>;
@@ -57,20 +58,20 @@ export function engineOver(call: Caller): Engine {
     forget: async () => {
       await call({ op: 'forget' });
     },
-    setRoster: (file) => call({ op: 'setRoster', file }),
+    setRoster: (file, onProgress) => call({ op: 'setRoster', file }, onProgress),
     check: (settings) => call({ op: 'check', settings }),
     scoring: (settings, existing) => call({ op: 'scoring', settings, existing }),
     ranking: (settings, existing) => call({ op: 'ranking', settings, existing }),
     rectify: (settings, existing, notices) => call({ op: 'rectify', settings, existing, notices }),
     recompute: (settings, workbook, opts) => call({ op: 'recompute', settings, workbook: workbook ?? null, opts }),
     setScore: (entry, settings, workbook, opts) => call({ op: 'setScore', entry, settings, workbook: workbook ?? null, opts }),
-    openResult: (file) => call({ op: 'openResult', file }),
+    openResult: (file, onProgress) => call({ op: 'openResult', file }, onProgress),
     download: (settings, original, extra, onProgress) => call({ op: 'download', settings: settings ?? null, original: original ?? null, extra: extra ?? [] }, onProgress),
     templates: (school) => call({ op: 'templates', school }),
     unitTemplatesZip: (settings) => call({ op: 'unitTemplatesZip', settings }),
     returnCopiesZip: (settings) => call({ op: 'returnCopiesZip', settings }),
     render: (model) => call({ op: 'render', model }),
-    readWorkbook: (file) => call({ op: 'readWorkbook', file }),
+    readWorkbook: (file, onProgress) => call({ op: 'readWorkbook', file }, onProgress),
   };
 }
 

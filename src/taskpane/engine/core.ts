@@ -12,6 +12,8 @@
  *   setScore(entry, settings)  → ScoreOutcome    sets/clears one entry (0..max, 0.5 steps) and
  *                                                returns the recomputed result, or a Chinese refusal
  *   openResult(file)           → OpenSummary     an earlier result: only its typed input is used
+ * Every file given (drop, roster, earlier result) is read through `readFile`: in the engine
+ * worker, reader workers (readers.ts), so a hostile file costs only itself.
  *   download(settings)         → bytes           the whole result workbook, re-rendered
  * The older step calls (check, scoring, ranking, rectify) are views of the same pipeline.
  */
@@ -36,13 +38,13 @@ import type { SheetModel, WorkbookModel } from '../../core/report/model';
 import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromWorkbook } from '../../core/units';
 import { ADJUST_SHEET, RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, adjustmentsSheet, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
-import { readBackSheets, sha256Hex } from '../../xlsx/read';
+import { sha256Hex } from '../../xlsx/read';
 import { renderWorkbook } from '../../xlsx/write';
 import { returnCopiesZip } from '../../xlsx/returnCopies';
 import { unitTemplatesZip } from '../../xlsx/unitTemplates';
 import type { Settings } from '../settings';
 import { PAGE_ENDED, readFailed } from '../../core/readFailure';
-import { readInProcess, type ReadFile } from './readOne';
+import { readInProcess, type ReadFile, type ReadHow } from './readOne';
 import { storageProblem, type Ref, type SessionData, type SessionStore, type StorageProblem } from './store';
 
 
@@ -359,8 +361,11 @@ export class EngineCore {
     return { total: this.state.submissions.length, added, skipped, counts, changed: added.length > 0 };
   }
 
-  /** Reads a file, marked in the store while slow; a file that ended the page last time is refused once. */
-  private async guardedRead(f: InputFile, sha256: string): ReturnType<ReadFile> {
+  /**
+   * Reads a file (in a reader worker when there are any), marked in the store while slow; a file
+   * that ended the page last time is refused once. `onStart`: when a reader takes it.
+   */
+  private async guardedRead(f: InputFile, sha256: string, how: ReadHow = 'submission', onStart?: () => void): ReturnType<ReadFile> {
     if (this.suspects.delete(sha256)) {
       this.writeMarks();
       return { read: readFailed(PAGE_ENDED), bytes: f.bytes };
@@ -368,13 +373,14 @@ export class EngineCore {
     const ref: Ref = { file: f.name, sha256 };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const started = () => {
+      onStart?.();
       timer = setTimeout(() => {
         this.slow.add(ref);
         this.writeMarks();
       }, SLOW_READ_MS);
     };
     try {
-      return await this.readFile(f.name, f.bytes, started);
+      return await this.readFile(f.name, f.bytes, started, how);
     } finally {
       clearTimeout(timer);
       if (this.slow.delete(ref)) this.writeMarks();
@@ -440,15 +446,27 @@ export class EngineCore {
     return this.state.submissions.length;
   }
 
-  async setRoster(file: InputFile | null): Promise<{ units: number }> {
+  /**
+   * A file opened on its own (a roster, an earlier result, a workbook to read back): read as any
+   * dropped file is, a reader that hangs, throws or dies costing only this call, which is refused
+   * with the file's reason. Progress: 0 / 1 once a reader has it, 1 / 1 when read.
+   */
+  private async readAlone(file: InputFile, how: ReadHow, onProgress?: Progress): Promise<{ workbook: WorkbookGrid; sha256: string }> {
+    const sha256 = await sha256Hex(file.bytes);
+    const { read } = await this.guardedRead(file, sha256, how, () => onProgress?.(0, 1, file.name));
+    onProgress?.(1, 1, file.name);
+    if (!read.ok) throw new Error(`“${file.name}”${read.detail}`);
+    return { workbook: read.workbook, sha256 };
+  }
+
+  async setRoster(file: InputFile | null, onProgress?: Progress): Promise<{ units: number }> {
     if (!file) {
       this.state.roster = null;
       await this.persist();
       return { units: 0 };
     }
-    const { read } = await this.readFile(file.name, file.bytes);
-    if (!read.ok) throw new Error(read.detail);
-    const r = rosterFromWorkbook(read.workbook.sheets);
+    const { workbook } = await this.readAlone(file, 'submission', onProgress);
+    const r = rosterFromWorkbook(workbook.sheets);
     if (r && r.units.length) {
       this.state.roster = r;
       await this.persist();
@@ -458,9 +476,9 @@ export class EngineCore {
   }
 
   /** An earlier result workbook: its typed input (评分表, 整改台账) feeds the next results. */
-  async openResult(file: InputFile): Promise<OpenSummary> {
-    const grid = await readBackSheets(file.bytes);
-    this.state.previous = { file: file.name, sha256: await sha256Hex(file.bytes), sheets: grid.sheets };
+  async openResult(file: InputFile, onProgress?: Progress): Promise<OpenSummary> {
+    const { workbook: grid, sha256 } = await this.readAlone(file, 'back', onProgress);
+    this.state.previous = { file: file.name, sha256, sheets: grid.sheets };
     await this.persist();
     const r = this.pipeline(this.settings ?? null, null);
     const typed = r.run?.scores.filter((e) => e.file === file.name).length ?? 0;
@@ -654,8 +672,9 @@ export class EngineCore {
     return renderWorkbook(model);
   }
 
-  async readWorkbook(bytes: Uint8Array): Promise<WorkbookGrid> {
-    return readBackSheets(bytes);
+  /** The sheets of a workbook of ours (the web page's reopened result), read back. */
+  async readWorkbook(file: InputFile, onProgress?: Progress): Promise<WorkbookGrid> {
+    return (await this.readAlone(file, 'back', onProgress)).workbook;
   }
 }
 

@@ -47,7 +47,7 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
       await core.forget();
       return null;
     case 'setRoster':
-      return core.setRoster(req.file ? await toInput(req.file) : null);
+      return core.setRoster(req.file ? await toInput(req.file) : null, progress);
     case 'check':
       return core.check(req.settings);
     case 'scoring':
@@ -61,7 +61,7 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
     case 'setScore':
       return core.setScore(req.entry, req.settings, req.workbook ?? null, req.opts);
     case 'openResult':
-      return core.openResult(await toInput(req.file));
+      return core.openResult(await toInput(req.file), progress);
     case 'download':
       return core.download(req.settings ?? null, req.original ?? null, req.extra ?? [], progress);
     case 'templates':
@@ -73,6 +73,6 @@ export async function handle(core: EngineCore, req: Request, progress?: Progress
     case 'render':
       return core.render(req.model);
     case 'readWorkbook':
-      return core.readWorkbook((await toInput(req.file)).bytes);
+      return core.readWorkbook(await toInput(req.file), progress);
   }
 }

@@ -1,9 +1,17 @@
-/** Reads one submission's bytes into cells; a reader that throws gives a failed read, never an exception. */
+/** Reads one file's bytes into cells; a reader that throws gives a failed read, never an exception. */
 import type { ReadOutcome } from '../../core/check';
-import { readSubmission } from '../../xlsx/read';
+import { readBackSheets, readSubmission } from '../../xlsx/read';
 
-export async function readOne(name: string, bytes: Uint8Array): Promise<ReadOutcome> {
+/**
+ * How a file is read: `submission` as a unit's filing sheet (any format, a submission's limits);
+ * `back` as a workbook of ours read back (an earlier result, a workbook's sheets: .xlsx, larger
+ * limits, see readBackSheets).
+ */
+export type ReadHow = 'submission' | 'back';
+
+export async function readOne(name: string, bytes: Uint8Array, how: ReadHow = 'submission'): Promise<ReadOutcome> {
   try {
+    if (how === 'back') return { ok: true, workbook: await readBackSheets(bytes) };
     return await readSubmission(name, bytes);
   } catch (e) {
     return { ok: false, problem: 'unreadable', detail: `无法读取：${e instanceof Error ? e.message : String(e)}` };
@@ -14,9 +22,9 @@ export async function readOne(name: string, bytes: Uint8Array): Promise<ReadOutc
  * A read and the bytes back (null: lost with a reader that died; the file is unreadable then).
  * `started`: called when a reader takes the file (files may wait for one).
  */
-export type ReadFile = (name: string, bytes: Uint8Array, started?: () => void) => Promise<{ read: ReadOutcome; bytes: Uint8Array | null }>;
+export type ReadFile = (name: string, bytes: Uint8Array, started?: () => void, how?: ReadHow) => Promise<{ read: ReadOutcome; bytes: Uint8Array | null }>;
 
-export const readInProcess: ReadFile = async (name, bytes, started) => {
+export const readInProcess: ReadFile = async (name, bytes, started, how) => {
   started?.();
-  return { read: await readOne(name, bytes), bytes };
+  return { read: await readOne(name, bytes, how), bytes };
 };

@@ -8,8 +8,8 @@ import type { ReaderReply, ReaderRequest } from './readers';
 const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<ReaderRequest>) => void) | null; postMessage: (m: ReaderReply, transfer?: Transferable[]) => void };
 
 scope.onmessage = (e: MessageEvent<ReaderRequest>) => {
-  const { id, name, bytes } = e.data;
-  void readOne(name, bytes).then((read) => scope.postMessage({ id, read, bytes }, [bytes.buffer as ArrayBuffer]));
+  const { id, name, bytes, how } = e.data;
+  void readOne(name, bytes, how).then((read) => scope.postMessage({ id, read, bytes }, [bytes.buffer as ArrayBuffer]));
 };
 // Files are sent only after this: a worker that fails before it is the host's problem, not a file's.
 scope.postMessage({ ready: true });

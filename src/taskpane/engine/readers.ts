@@ -1,14 +1,15 @@
 /**
- * Reads submissions in disposable reader workers (reader.ts), as the CLI's pool does: a reader
- * that dies, errors or passes the time limit is terminated and takes only the file it was on,
- * which gets file-unreadable; a fresh reader takes the next file. Readers are reused across files
+ * Reads every file the user gives (submissions, rosters, score workbooks, an earlier result) in
+ * disposable reader workers (reader.ts), as the CLI's pool does: a reader that dies, errors or
+ * passes the time limit is terminated and takes only the file it was on, which gets
+ * file-unreadable (or, opened on its own, a refusal); a fresh reader takes the next file. Readers are reused across files
  * (starting one costs its script's load and compile each time).
  */
 import type { ReadOutcome } from '../../core/check';
 import { crashReason, FILE_TIMEOUT_MS, isOutOfMemory, OUT_OF_MEMORY, readFailed, timeoutReason } from '../../core/readFailure';
-import { readInProcess, type ReadFile } from './readOne';
+import { readInProcess, type ReadFile, type ReadHow } from './readOne';
 
-export type ReaderRequest = { id: number; name: string; bytes: Uint8Array };
+export type ReaderRequest = { id: number; name: string; bytes: Uint8Array; how?: ReadHow };
 export type ReaderReply = { ready: true } | { id: number; read: ReadOutcome; bytes: Uint8Array };
 
 /** What the pool needs of a Worker (tests pass fakes). */
@@ -25,6 +26,8 @@ export interface ReaderPoolOptions {
   size?: number;
   /** Per file, from when it is sent to a reader. */
   timeoutMs?: number;
+  /** The same for a workbook read back (an earlier result: larger, with a reader budget of its own of 120 s). */
+  backTimeoutMs?: number;
   /** A reader not started after this (script missing, refused): the pool reads in process instead. */
   startMs?: number;
   /** The read when readers cannot run at all. */
@@ -35,6 +38,7 @@ interface Task {
   id: number;
   name: string;
   bytes: Uint8Array;
+  how: ReadHow;
   started?: () => void;
   resolve: (r: Awaited<ReturnType<ReadFile>>) => void;
 }
@@ -45,6 +49,9 @@ interface Lane {
   task: Task | null;
   timer?: ReturnType<typeof setTimeout>;
 }
+
+/** Above readBackSheets' own budget (120 s), so a slow but finite read ends with its own reason. */
+export const BACK_TIMEOUT_MS = 150_000;
 
 export function defaultReaders(): number {
   const cores = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 2) : 2;
@@ -63,6 +70,7 @@ export class ReaderPool {
   /** Readers cannot start here: every read is done in process (as without workers). */
   private broken = false;
   private readonly timeoutMs: number;
+  private readonly backTimeoutMs: number;
   private readonly startMs: number;
   private readonly fallback: ReadFile;
 
@@ -72,15 +80,16 @@ export class ReaderPool {
   ) {
     this.lanes = Array.from({ length: Math.max(1, opts.size ?? defaultReaders()) }, () => ({ port: null, ready: false, task: null }));
     this.timeoutMs = opts.timeoutMs ?? FILE_TIMEOUT_MS;
+    this.backTimeoutMs = opts.backTimeoutMs ?? BACK_TIMEOUT_MS;
     this.startMs = opts.startMs ?? 20_000;
     this.fallback = opts.fallback ?? readInProcess;
   }
 
   /** Never rejects: a file whose reader gave no answer comes back as a failed read (bytes null). */
-  read: ReadFile = (name, bytes, started) => {
-    if (this.broken) return this.fallback(name, bytes, started);
+  read: ReadFile = (name, bytes, started, how = 'submission') => {
+    if (this.broken) return this.fallback(name, bytes, started, how);
     return new Promise((resolve) => {
-      this.queue.push({ id: this.next++, name, bytes, started, resolve });
+      this.queue.push({ id: this.next++, name, bytes, how, started, resolve });
       this.pump();
     });
   };
@@ -138,10 +147,11 @@ export class ReaderPool {
   private send(lane: Lane, task: Task): void {
     lane.task = task;
     const bytes = own(task.bytes);
-    lane.timer = setTimeout(() => this.kill(lane, timeoutReason(this.timeoutMs)), this.timeoutMs);
+    const limit = task.how === 'back' ? this.backTimeoutMs : this.timeoutMs;
+    lane.timer = setTimeout(() => this.kill(lane, timeoutReason(limit)), limit);
     task.started?.();
     try {
-      lane.port!.postMessage({ id: task.id, name: task.name, bytes }, [bytes.buffer as ArrayBuffer]);
+      lane.port!.postMessage({ id: task.id, name: task.name, bytes, how: task.how }, [bytes.buffer as ArrayBuffer]);
     } catch (e) {
       this.kill(lane, crashReason(e instanceof Error ? e.message : String(e)));
     }
@@ -169,6 +179,6 @@ export class ReaderPool {
       lane.port?.terminate();
       lane.port = null;
     }
-    for (const task of this.queue.splice(0)) void this.fallback(task.name, task.bytes, task.started).then(task.resolve);
+    for (const task of this.queue.splice(0)) void this.fallback(task.name, task.bytes, task.started, task.how).then(task.resolve);
   }
 }
