@@ -66,7 +66,8 @@ run('a hostile file opened on its own on the web page', () => {
     for (const d of [dist, tmp]) if (d) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  const rows = (page: Page) => page.locator('[data-testid=file-table] tr[data-file]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-file')} ${e.textContent}`));
+  /** Each file of the table with its status (the unit column changes with a roster). */
+  const rows = (page: Page) => page.locator('[data-testid=file-table] tr[data-file]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-file')} ${e.querySelectorAll('td')[2]?.textContent}`));
   const alert = (page: Page) => page.getByTestId('live-alert').getByTestId('notice');
 
   async function imported(page: Page): Promise<string[]> {
