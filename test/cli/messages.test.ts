@@ -24,7 +24,7 @@ describe('CLI messages in Chinese', () => {
   it.each([
     [['check', '--bogus', 'x'], "错误：未知选项 '--bogus'"],
     [['chek', 'x'], "错误：未知命令 'chek'\n（是否要输入 check？）"],
-    [['check'], "错误：缺少参数 'paths'"],
+    [['check'], "错误：缺少参数 '路径'"],
     [['check', 'x', '--json'], "错误：选项 '--json <file>' 缺少取值"],
     [['check', 'x', '--as-of', '2024-13-40'], "错误：选项 '--as-of <date>' 的取值 '2024-13-40' 无效：应为 YYYY-MM-DD 格式的日期"],
     [['run', 'x'], "错误：必须给出选项 '--out <file>'"],
