@@ -83,6 +83,15 @@ function matches(text: string, key: ScoreKey): boolean {
 }
 
 /**
+ * A header without the question number an online survey puts before it (问卷星, 腾讯问卷: 2.被检查单位,
+ * Q3_检查轮次, 第4题 栏目规划（3分）); 1.1栏目规划 keeps its indicator number.
+ */
+const QUESTION_NUMBER = /^(?:[Qq]?\d{1,3}[.、．:：)）_]|第\d{1,3}题[.、．:：)）_]?)\s*(?=\D)/;
+function unnumbered(text: string): string {
+  return text.trim().replace(QUESTION_NUMBER, '');
+}
+
+/**
  * The header cells of row r: the row itself, with a second header row under it laid over
  * (单位 merged over two rows, 网站内容（70分） over its indicators, 指标 over 一级指标 | 二级指标).
  * The row below is a second header row when both rows hold a header word or several indicators,
@@ -92,9 +101,9 @@ function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator
   const merged = makeResolver(sheet);
   const row = sheet.rows[r] ?? [];
   const next = sheet.rows[r + 1] ?? [];
-  const cells = Array.from({ length: Math.max(row.length, next.length) }, (_, c) => merged(r, c).trim());
+  const cells = Array.from({ length: Math.max(row.length, next.length) }, (_, c) => unnumbered(merged(r, c)));
   const rounds: (Round | null)[] = cells.map(() => null);
-  const texts = next.map((c) => (isBlank(c) ? '' : cellText(c).trim()));
+  const texts = next.map((c) => (isBlank(c) ? '' : unnumbered(cellText(c))));
   // Indicator names alone make a header row only when there are several (a long layout's first
   // row names one indicator and may hold no number yet).
   const headerLike = (ts: string[]) => ts.some((t) => t && ANY_KEY.some((k) => matches(t, k))) || ts.filter((t) => t && find(t)).length >= MIN_WIDE_INDICATORS;
