@@ -12,7 +12,8 @@ import { looksLikePerson } from './surnames';
 import { norm, numberOf } from './util';
 
 export const SCORE_ALIASES = {
-  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数', '检查日期', '检查时间'],
+  /** The dates last (WHEN_ALIASES): a round written out wins over the day an answer came in. */
+  round: ['轮次', '检查轮次', '轮', '批次', '半年', '检查批次', '检查次数', '检查日期', '检查时间', '提交答卷时间', '提交时间', '答题时间', '填写时间'],
   inspector: ['检查人', '评分人', '检查员', '评委', '打分人', '检查人员', '评分人员', '打分人员', '评审人', '评审专家', '专家'],
   unit: ['单位', '单位名称', '被检查单位', '被检单位', '填报单位', '受检单位', '被考核单位', '被检查单位名称'],
   indicator: ['二级指标', '指标', '评分指标', '评分项目', '指标名称', '考核指标', '检查项目', '评分项', '考核项目', '二级指标名称'],
@@ -137,11 +138,19 @@ function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator
   return { cells, last: r + 1, rounds, units };
 }
 
+/** Round headers that only give a date (the round is its half-year): any other round column wins. */
+const WHEN_ALIASES = new Set(['检查日期', '检查时间', '提交答卷时间', '提交时间', '答题时间', '填写时间'].map(norm));
+
 function findCols(cells: string[]): Partial<Record<ScoreKey, number>> {
   const cols: Partial<Record<ScoreKey, number>> = {};
   cells.forEach((t, c) => {
     for (const k of Object.keys(SCORE_ALIASES) as ScoreKey[]) if (cols[k] === undefined && matches(t, k)) cols[k] = c;
   });
+  // 问卷星 puts 提交答卷时间 before the questions: a 检查轮次 further right still names the round.
+  if (cols.round !== undefined && WHEN_ALIASES.has(headerKey(cells[cols.round]!))) {
+    const named = cells.findIndex((t) => matches(t, 'round') && !WHEN_ALIASES.has(headerKey(t)));
+    if (named >= 0) cols.round = named;
+  }
   return cols;
 }
 

@@ -34,6 +34,15 @@ describe('score surveys', () => {
     expect([total(r, '信息工程学院'), total(r, '体育部')]).toEqual([90, 82]);
   });
 
+  it('without a round question, the day the answer came in gives the round; with one, the question does', () => {
+    const header = ['序号', '提交答卷时间', '1.检查人', '2.被检查单位', ...DEFAULT_RUBRIC.indicators.slice(0, 3).map((i, k) => `${k + 3}.${i.level2}`)];
+    const noRound = read([header, [1, '2024/6/20 10:01:02', '张明', '体育部', 3, 13, 18], [2, '2024/11/20 9:00:00', '张明', '体育部', 2, 12, 16]]);
+    expect(noRound.findings).toEqual([]);
+    expect(noRound.entries.map((e) => `${e.round}:${e.score}`)).toEqual(['1:3', '1:13', '1:18', '2:2', '2:12', '2:16']);
+    const withRound = read([[...header, '6.检查轮次'], [1, '2024/11/20 10:01:02', '张明', '体育部', 3, 13, 18, '上半年']]);
+    expect(withRound.entries.map((e) => e.round)).toEqual([1, 1, 1]);
+  });
+
   it('an indicator written by its number keeps it (1.1栏目规划 is not question 1)', () => {
     const r = read([['轮次', '单位', '1.1栏目规划', '1.2新闻动态', '1.3组织管理'], ['上半年', '体育部', 3, 14, 18]]);
     expect(r.entries.map((e) => [e.indicatorId, e.score])).toEqual([['content.columns', 3], ['content.news', 14], ['content.organization', 18]]);
