@@ -4,3 +4,4 @@ export * from './number';
 export * from './phone';
 export * from './enums';
 export * from './personal';
+export * from './url';

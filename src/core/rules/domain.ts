@@ -4,6 +4,7 @@ import type { FormId } from '../forms/ids';
 import { PARTY_SITE_COLUMNS, SUGGESTED_COLUMNS } from '../forms/templates';
 import { daysBetween, parseDate } from '../normalize/date';
 import { isNothingToFile, squash } from '../normalize/text';
+import { urlHost } from '../normalize/url';
 import { cellOf, type NormalRow } from './cells';
 import * as R from './catalog';
 
@@ -54,11 +55,7 @@ function squashedLists(wanted: readonly (readonly string[])[]): string[][] {
   return lists;
 }
 
-/** Host of a URL as typed (`http://`, `www.`, paths, ports and full-width dots allowed). */
-export function urlHost(url: string): string {
-  const t = url.trim().replace(/[。．]/g, '.').toLowerCase();
-  return t.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split(/[/?#:\\\s]/)[0]!.replace(/\.+$/, '');
-}
+export { urlHost };
 
 /** `xxx.hbjy.net` (any depth) is under `hbjy.net`; the domain itself and look-alikes are not. */
 export function underDomain(url: string, domain: string): boolean {
