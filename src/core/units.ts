@@ -170,6 +170,8 @@ const GENERIC = [
   ...FORMS.flatMap((f) => [f.title, ...f.keywords]),
   '网络阵地', '登记备案表', '备案表', '登记表', '统计表', '信息统计表', '备案', '汇总表', '汇总', '报送', '材料',
   '修改版', '修改稿', '最终版', '终版', '定稿', '副本', '新版', '更新版', '模板', '附件', '表格', '报表',
+  // Default names of a new file (Excel 新建 Microsoft Excel 工作表 / 工作簿1, WPS 新建 XLSX 工作表) and upload words.
+  '新建', '工作表', '工作簿', 'microsoft', 'excel', 'wps', 'xlsx', '上报', '提交',
 ].map(squash).sort((a, b) => b.length - a.length);
 
 /** Strips form titles and generic words from a piece of a file name or title. */
@@ -191,7 +193,8 @@ function computeStripGeneric(s: string): string {
   for (const g of GENERIC) t = t.split(g).join(' ');
   return t
     .split(' ')
-    .map((x) => x.replace(/^(v\d+|\d+|第\d+版)$/, ''))
+    // Versions and dates (v2, 第2版, 2024年, 2024年11月18日, 20241118) name no unit.
+    .map((x) => x.replace(/^(v\d+|第\d+版|[\d年月日号度.:]+)$/, ''))
     .filter((x) => x.length >= 2)
     .join('');
 }
@@ -201,12 +204,13 @@ export function unitCandidatesFromFileName(fileName: string): string[] {
   return namePartCandidates(fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''));
 }
 
+const BRACKETED = /[（(【[]([^（(【[）)】\]]*)[）)】\]]/g;
+
 function namePartCandidates(name: string): string[] {
-  const noBrackets = name.replace(/[（(【[][^）)】\]]*[）)】\]]/g, ' ');
-  return noBrackets
-    .split(/[-_—–\s·.，,+]+/)
-    .map(stripGeneric)
-    .filter(Boolean);
+  const pieces = (s: string) => s.split(/[-_—–\s·.，,+:：]+/).map(stripGeneric).filter(Boolean);
+  // What stands in brackets comes after the rest: (修改版) says nothing, but in
+  // 【机械工程学院】备案表 or 附件1：备案表（文学院） it is the unit.
+  return [...pieces(name.replace(BRACKETED, ' ')), ...[...name.matchAll(BRACKETED)].flatMap((m) => pieces(m[1]!))];
 }
 
 /** Folders above a file that may name its unit (收件/信息工程学院/备案表.xlsx), the nearest first. */
@@ -252,6 +256,10 @@ export function pickUnit(
     const first = list.find((c) => c.source !== '标题' && c.source !== '文件夹');
     return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
   }
-  const first = list.find((c) => c.source !== '文件夹');
+  // A unit's name is Chinese: a file named Book1, export or x1 names none when a title does.
+  const named = list.filter((c) => c.source !== '文件夹');
+  const first = named.find((c) => HAN.test(c.name)) ?? named[0];
   return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
 }
+
+const HAN = /[\u3400-\u9fff]/;

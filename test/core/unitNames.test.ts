@@ -1,0 +1,82 @@
+/**
+ * Where a unit that never sent us anything before writes its name: file names from download
+ * folders and default names, brackets, dates and phones around the name, and signer lines with
+ * other labels (单位（盖章）, 填报部门, a bare 负责人 after the unit). Each case with a near miss.
+ */
+import type { Raw } from './builders';
+import { formSheet, grid, HEAD, CLEAN, run, submission, TITLE } from './builders';
+import type { Roster } from '../../src/core/units';
+import { unitCandidatesFromFileName } from '../../src/core/units';
+
+/** One website sheet: the given lines above the header (no 填报单位 unless a line says it). */
+const sheet = (lines: Raw[][], title = TITLE.website) => grid('附件1', [[title], ...lines, HEAD.website, ...CLEAN.website]);
+const unitOf = (file: string, lines: Raw[][] = [], title?: string, roster?: Roster) => run([submission(file, [sheet(lines, title)])], roster ? { roster } : {}).files[0]!.unit;
+
+describe('unit names in file names', () => {
+  it.each([
+    ['【机械工程学院】网站平台更新登记备案表.xlsx', '机械工程学院'],
+    ['附件1：网站平台更新登记备案表（文学院）.xlsx', '文学院'],
+    ['2024年网络阵地备案-体育学院-李明-13800001111.xlsx', '体育学院'],
+    ['2024年11月网站平台备案_化学与化工学院.xlsx', '化学与化工学院'],
+    ['新建 Microsoft Excel 工作表-艺术学院.xlsx', '艺术学院'],
+    ['音乐学院 新建 XLSX 工作表.xlsx', '音乐学院'],
+  ])('%s → %s', (file, unit) => {
+    expect(unitOf(file)).toBe(unit);
+  });
+
+  it.each([
+    // What stands in brackets comes after the name outside them.
+    ['信息工程学院-备案表（张三）.xlsx', '信息工程学院'],
+    ['机电学院-备案表-v2(1).xlsx', '机电学院'],
+    // A unit named by digits and date words alone is no unit: the title's wins.
+    ['2024年11月18日.xlsx', '物理学院'],
+  ])('near miss: %s → %s', (file, unit) => {
+    expect(unitOf(file, [], '物理学院网站平台更新登记备案表')).toBe(unit);
+  });
+
+  it('default names of new files name no unit', () => {
+    expect(unitCandidatesFromFileName('新建 Microsoft Excel 工作表.xlsx')).toEqual([]);
+    expect(unitCandidatesFromFileName('工作簿1.xlsx')).toEqual([]);
+    expect(unitCandidatesFromFileName('新建 XLSX 工作表 (2).xlsx')).toEqual([]);
+  });
+
+  it('a file name without a Chinese word (Book1, export) gives way to the title', () => {
+    expect(unitOf('export.xlsx', [], '物理学院网站平台更新登记备案表')).toBe('物理学院');
+    expect(unitOf('Book1.xlsx', [], '物理学院网站平台更新登记备案表')).toBe('物理学院');
+  });
+
+  it('near miss: with nothing else to go by, the Latin name is still the candidate', () => {
+    expect(unitOf('SICE.xlsx', [], '网站平台更新登记备案表')).toBe('sice');
+  });
+
+  it('near miss: with a roster, a Latin alias still resolves first', () => {
+    const roster: Roster = { units: [{ name: '信息与通信工程学院', category: '教学单位', aliases: ['SICE'] }] } as unknown as Roster;
+    const r = run([submission('SICE.xlsx', [sheet([], '物理学院网站平台更新登记备案表')])], { roster });
+    expect(r.files[0]!.unit).toBe('信息与通信工程学院');
+  });
+});
+
+describe('unit names in signer lines with other labels', () => {
+  it.each([
+    ['单位（盖章）：艺术学院', '艺术学院'],
+    ['填报部门：党委宣传部    填表日期：2024年11月18日', '党委宣传部'],
+    ['填报单位：经济管理学院 负责人：王五', '经济管理学院'],
+    ['填报单位：经济管理学院 负责人签字：王五 填表人：李明', '经济管理学院'],
+  ])('%s → %s', (line, unit) => {
+    expect(unitOf('附件1.xlsx', [[line]])).toBe(unit);
+  });
+
+  it('near miss: 单位 with no 盖章 or 填报 before it is no label', () => {
+    expect(unitOf('附件1.xlsx', [['单位：艺术学院']], '物理学院网站平台更新登记备案表')).toBe('物理学院');
+  });
+
+  it('a bare 负责人 is the unit head of the signer line', () => {
+    const r = run([submission('附件1.xlsx', [sheet([['填报单位：经济管理学院 负责人：王五  填表人：李明  填表人电话：13800001111']])])]);
+    expect(r.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+  });
+});
+
+// The clean builder sheet still reads as before.
+it('the builder’s signer line still names its unit', () => {
+  expect(run([submission('x.xlsx', [formSheet('website')])]).files[0]!.unit).toBe('信息工程学院');
+});
