@@ -10,6 +10,8 @@ export interface DecodedText {
   encoding: CsvEncoding;
   /** 1-based lines decoded as GB18030 in a file that is otherwise UTF-8 (mixed encodings). */
   gbLines?: number[];
+  /** 1-based UTF-8 lines with a few bytes that are no UTF-8 (read as U+FFFD). */
+  damagedLines?: number[];
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -43,12 +45,47 @@ function isUtf8(b: Uint8Array): boolean {
 }
 
 /**
+ * Valid UTF-8 sequences of two or more bytes and runs of bytes that start none, in a line that is not
+ * well-formed UTF-8 throughout. GBK text seen as UTF-8 is mostly bad bytes; a UTF-8 line with a
+ * damaged character (a lone surrogate written as ED A0 80, a byte lost in transfer) mostly valid.
+ */
+function utf8Health(b: Uint8Array): { valid: number; bad: number } {
+  let valid = 0;
+  let bad = 0;
+  let inBad = false;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      inBad = false;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    let ok = n > 0 && i + n < b.length && b[i + 1]! >= lo && b[i + 1]! <= hi;
+    for (let k = 2; ok && k <= n; k++) ok = (b[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += n + 1;
+    } else {
+      // A run of bad bytes is one damaged character (ED A0 80 is three).
+      if (!inBad) bad++;
+      i++;
+    }
+    inBad = !ok;
+  }
+  return { valid, bad };
+}
+
+/**
  * A file that is neither UTF-8 nor GB18030 throughout: each line decoded on its own when some
  * lines are valid UTF-8 with Chinese text and others are not. Null when it is not mixed.
  */
 function decodeMixed(bytes: Uint8Array): DecodedText | null {
   const parts: string[] = [];
   const gbLines: number[] = [];
+  const damaged: number[] = [];
   let utfLines = 0;
   let start = 0;
   let line = 1;
@@ -61,14 +98,20 @@ function decodeMixed(bytes: Uint8Array): DecodedText | null {
       parts.push(utf8.decode(chunk));
       utfLines++;
     } else {
-      parts.push(gb.decode(chunk));
-      gbLines.push(line);
+      const h = utf8Health(chunk);
+      if (h.valid >= 4 * h.bad) {
+        parts.push(utf8.decode(chunk));
+        damaged.push(line);
+      } else {
+        parts.push(gb.decode(chunk));
+        gbLines.push(line);
+      }
     }
     start = i + 1;
     line++;
   }
-  if (!utfLines || !gbLines.length) return null;
-  return { text: parts.join(''), encoding: 'utf-8', gbLines };
+  if (!damaged.length && (!utfLines || !gbLines.length)) return null;
+  return { text: parts.join(''), encoding: 'utf-8', ...(gbLines.length ? { gbLines } : {}), ...(damaged.length ? { damagedLines: damaged } : {}) };
 }
 
 /**
@@ -151,9 +194,13 @@ export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits)
 }
 
 function readCsvText(fileName: string, bytes: Uint8Array, limits: ReadLimits): CsvResult {
-  const { text, encoding, gbLines } = decodeText(bytes);
+  const { text, encoding, gbLines, damagedLines } = decodeText(bytes);
   const sheet = baseName(fileName);
   const notes: ReadNote[] = [];
+  if (damagedLines) {
+    const shown = damagedLines.slice(0, 5).join('、');
+    notes.push({ kind: 'encoding', sheet, detail: `第 ${shown}${damagedLines.length > 5 ? ` 等 ${damagedLines.length}` : ''} 行有无法识别的字符（不是有效的 UTF-8 编码，文件可能在传输或转换中损坏），已按“\ufffd”读取，请核对这些行；请用 Excel/WPS 重新保存后再提交` });
+  }
   if (gbLines) {
     const shown = gbLines.slice(0, 5).join('、');
     notes.push({ kind: 'encoding', sheet, detail: `文件中同时有 UTF-8 和 GBK 编码的文字（第 ${shown}${gbLines.length > 5 ? ` 等 ${gbLines.length}` : ''} 行为 GBK），已逐行识别，请核对这些行；请用 Excel/WPS 另存为统一编码的 CSV 或 .xlsx 再提交` });

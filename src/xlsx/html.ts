@@ -11,6 +11,8 @@ import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './
 
 const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'center', 'caption', 'title']);
 const SKIP_TAGS = new Set(['script', 'style', 'head', 'template']);
+/** Form fields whose value attribute is what the page shows (OA forms saved with their inputs). */
+const VALUE_INPUTS = new Set(['text', 'tel', 'number', 'date', 'datetime-local', 'month', 'email', 'url', 'search']);
 
 /** BOM first, then `<meta charset>` / `content="…; charset=…"` (or the XML declaration), then UTF-8 if valid, else GB18030. */
 export function decodeHtml(bytes: Uint8Array, charset: string | null = null): { text: string; encoding: string } {
@@ -48,6 +50,8 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
   let depth = 0; // table nesting
   let table: TableBuilder | null = null;
   let cell: { text: string; colSpan: number; rowSpan: number } | null = null;
+  // A <select> in a cell shows its selected option (else its first): only that one is text.
+  let select: { shown: string | null; option: string | null; selected: boolean } | null = null;
   // A table's <caption> (the sheet name some exporters write, or its title) names its sheet.
   let caption: string | null = null;
   let captionText = '';
@@ -73,6 +77,9 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
           if (name === 'br' && cell) cell.text += '\n';
           return;
         }
+        if (cell && name === 'input' && VALUE_INPUTS.has((attrs.type ?? 'text').toLowerCase())) cell.text += ` ${attrs.value ?? ''} `;
+        else if (cell && name === 'select') select = { shown: null, option: null, selected: false };
+        else if (select && name === 'option') select = { ...select, option: '', selected: 'selected' in attrs };
         if (name === 'caption' && !cell) caption = '';
         else if (name === 'tr') table!.newRow();
         else if (name === 'td' || name === 'th') cell = { text: '', colSpan: span(attrs.colspan), rowSpan: span(attrs.rowspan) };
@@ -80,7 +87,9 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
       },
       ontext(text) {
         if (skip) return;
-        if (cell) cell.text += text.replace(/[\r\n]+/g, ' ');
+        if (select) {
+          if (select.option !== null) select.option += text;
+        } else if (cell) cell.text += text.replace(/[\r\n]+/g, ' ');
         else if (caption !== null) caption += text;
         else if (depth === 0) para += text;
       },
@@ -100,6 +109,17 @@ export function htmlBlocks(html: string, maxCells: number, budget?: Budget): Blo
             table = null;
           }
           depth = Math.max(0, depth);
+          return;
+        }
+        if (select && name === 'option' && select.option !== null) {
+          if (select.selected || select.shown === null) select.shown = select.option;
+          select.option = null;
+          select.selected = false;
+          return;
+        }
+        if (select && name === 'select') {
+          if (cell) cell.text += ` ${select.shown ?? ''} `;
+          select = null;
           return;
         }
         if (depth === 1 && name === 'caption' && caption !== null) {
