@@ -5,7 +5,7 @@
  */
 import type { SheetGrid } from '../../src/core/grid';
 import { locationText } from '../../src/core/findings';
-import { saysContinued } from '../../src/core/sheet/continued';
+import { saysContinued } from '../../src/core/sheet/labels';
 import { HEAD, SIGNER, TITLE, formSheet, grid, run, submission, type Raw } from './builders';
 
 const site = (i: number, name = `站点${i}`, phone: Raw = '13800001111'): Raw[] => [i, name, '王建国', '李敏', phone, '新闻动态、通知公告', '2024-11-18'];
@@ -67,6 +67,11 @@ const CASES: Case[] = [
   // Printed pages pasted into one sheet.
   { name: 'pages pasted, title and header repeated', sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), [TITLE.website], HEAD.website, ...sites(4, 5)])], parts: ['附件1:website:5'], findings: [], sites: 5 },
   { name: 'pages pasted, header repeated twice', sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 2), HEAD.website, ...sites(3, 4), [], HEAD.website, ...sites(5, 6)])], parts: ['附件1:website:6'], findings: [], sites: 6 },
+  {
+    name: 'pages pasted with title, signer, 续表 line and page numbers',
+    sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), [null, null, null, '第 1 页 共 2 页'], [TITLE.website], [SIGNER('信息工程学院')], ['续表'], HEAD.website, ...sites(4, 5), ['- 2 -']])],
+    parts: ['附件1:website:5'], findings: [], sites: 5,
+  },
   {
     name: 'pages pasted without 序号',
     sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website.slice(1), ...sites(1, 2).map((r) => r.slice(1)), HEAD.website.slice(1), ...sites(3, 4).map((r) => r.slice(1))])],

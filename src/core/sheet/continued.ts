@@ -20,6 +20,7 @@ import { parseDate } from '../normalize/date';
 import { matchEnum } from '../normalize/enums';
 import { parsePhones } from '../normalize/phone';
 import { squash } from '../normalize/text';
+import { saysContinued } from './labels';
 import { mergeSigners } from './signer';
 import { scanTables } from './detect';
 import { isInstructionSheet } from './instructions';
@@ -38,18 +39,6 @@ export interface Continued {
   parts: ParsedSheet[];
   /** The parts read without a header of their own, under their form's header. */
   headerless: Map<ParsedSheet, SheetGrid>;
-}
-
-const NUMERAL = '[一二三四五六七八九十\\d]*';
-/**
- * 续 marking a continuation: 续表, （续）, 附件1续, 续2. Not the 续 of 继续, 连续, 手续, 持续, 陆续,
- * 延续 or 接续 (继续教育学院 is a unit).
- */
-const CONTINUED = new RegExp(`续表|[(\\[【]续${NUMERAL}[)\\]】]|^续${NUMERAL}$|(?<![继连手持陆延接存])续${NUMERAL}$`);
-
-/** Whether a sheet name or a line above a table says it continues a form. */
-export function saysContinued(text: string): boolean {
-  return text.includes('续') && CONTINUED.test(squash(text));
 }
 
 /** The name a continuation's name points to: 附件1（续）, 附件1(2), 附件1续 → 附件1. */

@@ -5,7 +5,7 @@
 import { type Cell, cellText, isBlank, type SheetGrid } from '../grid';
 import { FORMS, type ColumnDef, type FormTemplate } from '../forms/templates';
 import { headerKey, isSpace, squash } from '../normalize/text';
-import { makeResolver, mergeBottom } from './labels';
+import { makeResolver, mergeBottom, saysContinued } from './labels';
 
 const SCAN_ROWS = 20;
 
@@ -361,12 +361,12 @@ function mayBeHeader(sheet: SheetGrid, r: number): boolean {
   return false;
 }
 
-/** Title, 附件 and signer lines belong to the table below them. */
+/** Title, 附件, 续表 and signer lines belong to the table below them. */
 const TITLE_WORDS = /附件\s*\d|备案表|统计表|登记表|信息表|清理表|填报单位|填表人|单位负责人/;
 function titleLike(sheet: SheetGrid, r: number): boolean {
   const t = (sheet.rows[r] ?? []).map((c) => cellText(c)).join(' ');
   const squashed = squash(t);
-  return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, squashed) > 0);
+  return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, squashed) > 0) || saysContinued(t);
 }
 
 /** The sheet's rows [start, end) as a sheet of its own, keeping row numbers (and so A1 cells). */

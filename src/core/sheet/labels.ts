@@ -1,5 +1,6 @@
 /** Header texts resolved through merges, so a merged header reads the same in every reader. */
 import { type Cell, type SheetGrid, cellText } from '../grid';
+import { squash } from '../normalize/text';
 
 /**
  * Text of (row, col), taking the master cell's text when the cell sits below it in a merge (序号
@@ -33,4 +34,16 @@ export function mergeBottom(sheet: SheetGrid, row: number, col: number): number 
 
 export function rowWidth(sheet: SheetGrid, row: number): number {
   return sheet.rows[row]?.length ?? 0;
+}
+
+export const NUMERAL = '[一二三四五六七八九十\\d]*';
+/**
+ * 续 marking a continuation: 续表, （续）, 附件1续, 续2. Not the 续 of 继续, 连续, 手续, 持续, 陆续,
+ * 延续 or 接续 (继续教育学院 is a unit).
+ */
+const CONTINUED = new RegExp(`续表|[(\\[【]续${NUMERAL}[)\\]】]|^续${NUMERAL}$|(?<![继连手持陆延接存])续${NUMERAL}$`);
+
+/** Whether a sheet name or a line above a table says it continues a form. */
+export function saysContinued(text: string): boolean {
+  return text.includes('续') && CONTINUED.test(squash(text));
 }

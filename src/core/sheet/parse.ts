@@ -59,6 +59,8 @@ const BRACKETED_EXAMPLE = /^[(（【[]\s*(?:示例|例|样例|范例|填写示�
 /** One sentence saying there is nothing to file: 本单位无此类群组, 无（本学期未清理）, 没有需要清理的群. */
 const NOTHING_SENTENCE = /^(?:本单位|我单位|本部门|我部门|本院|我院)?(?:暂|目前|现)?(?:无|没有)(?:$|[^\u4e00-\u9fff]|此|该|相关|需要|需|任何|符合|登记|备案|清理|网站|账号|群|工作群|新媒体|平台|大v)/;
 const NOTHING_MAX = 30;
+/** 第 1 页, 第1页 共3页, 共3页 第1页, - 2 -: a page footer or header printed with the form. */
+const PAGE_MARK = /^(?:第\d+页(?:[,，、/]?共\d+页)?|共\d+页[,，、/]?第\d+页|-\d+-)$/;
 
 function lineText(sheet: SheetGrid, r: number): string {
   return (sheet.rows[r] ?? []).map((c) => cellText(c).trim()).filter(Boolean).join('  ');
@@ -173,6 +175,8 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
       onlyNothing &&= isNothingToFile(t);
     }
     if (!meaningful || isExample(cells)) continue;
+    // A page number printed on each page (pages pasted into one sheet) is no data.
+    if (meaningful === 1 && lone.length <= 20 && PAGE_MARK.test(squash(lone))) continue;
     // A row holding one sentence that says the unit has none of these counts as 无.
     if (!onlyNothing && meaningful === 1 && lone.length <= NOTHING_MAX && NOTHING_SENTENCE.test(squash(lone)) && !/\d/.test(lone)) onlyNothing = true;
     if (onlyNothing) {
