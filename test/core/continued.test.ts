@@ -85,6 +85,11 @@ const CASES: Case[] = [
     sheets: () => [formSheet('website', sites(1, 1), { name: '附件1' }), formSheet('group', [[1, '微信群', '信工教职工群', 56, '工作通知', '是', '李敏', '13800001111', null]], { name: '附件4' }), grid('附件4（续）', [[2, 'QQ群', '信工学生会', '120人', '活动通知', '否', '张伟', '13900002222']])],
     parts: ['附件1:website:1', '附件4:group:1', '附件4（续）:group:1'], findings: ['group-not-real-name 附件4（续） F1', 'cell-number-normalized 附件4（续） D1'], sites: 1,
   },
+  {
+    name: '网络大V rows only on 附件5（续）, a student among them',
+    sheets: () => [formSheet('website', sites(1, 1), { name: '附件1' }), formSheet('bigv', [[1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', '讲师', null, '13911112222', null]], { name: '附件5' }), grid('附件5（续）', [[2, '快手', 'xg_ks002', '阿亮学长', '2万', '学习分享', '张亮', null, '21级计算机', '13911113333']])],
+    parts: ['附件1:website:1', '附件5:bigv:1', '附件5（续）:bigv:1'], findings: ['cell-number-normalized 附件5（续） E1'], sites: 1,
+  },
   // Findings across the parts, at their own sheet and cell.
   { name: 'a bad phone in a headerless part', sheets: () => [first(), grid('Sheet2', [site(4), site(5, '站点5', '1380000')])], parts: ['附件1:website:3', 'Sheet2:website:2'], findings: ['cell-phone Sheet2 E2'], sites: 5 },
   { name: 'a blank required cell in a headerless part', sheets: () => [first(), grid('Sheet2', [site(4), [5, '站点5', null, '李敏', '13800001111', '新闻动态、通知公告', '2024-11-18']])], parts: ['附件1:website:3', 'Sheet2:website:2'], findings: ['cell-required Sheet2 C2'], sites: 5 },
