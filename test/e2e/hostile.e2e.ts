@@ -9,31 +9,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, ROOT, isolatedPage, launch, serveDist } from './harness';
+import { hostileDist } from './hostileReader';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
-
-/** Misbehaves on files whose name says so, before the real reader sees them; reads the others. */
-const HOSTILE_READER = `
-self.addEventListener('message', (e) => {
-  const name = (e.data && e.data.name) || '';
-  if (!/HANG|THROW|OOM/.test(name)) return;
-  e.stopImmediatePropagation();
-  if (name.includes('HANG')) for (;;) {}
-  if (name.includes('THROW')) throw new Error('boom');
-  const keep = [];
-  for (;;) keep.push(new Array(1e6).fill(Math.random()));
-});
-importScripts('reader-real.js');
-`;
-
-/** dist/ with reader.js swapped for the hostile one. */
-function hostileDist(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-hostile-'));
-  fs.cpSync(DIST, dir, { recursive: true });
-  fs.renameSync(path.join(dir, 'reader.js'), path.join(dir, 'reader-real.js'));
-  fs.writeFileSync(path.join(dir, 'reader.js'), HOSTILE_READER);
-  return dir;
-}
 
 /** The sample batch, some of its files renamed so the hostile reader misbehaves on them. */
 function batch(marks: string[]): { dir: string; good: string[]; hostile: string[] } {

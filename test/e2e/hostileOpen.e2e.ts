@@ -10,23 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, DIST, ROOT, isolatedPage, launch, serveDist } from './harness';
+import { hostileDist } from './hostileReader';
 
 const SAMPLES = path.join(ROOT, 'samples/submissions');
 const ROSTER = path.join(ROOT, 'samples/单位名单.xlsx');
-
-/** Misbehaves on files whose name says so, before the real reader sees them; reads the others. */
-const HOSTILE_READER = `
-self.addEventListener('message', (e) => {
-  const name = (e.data && e.data.name) || '';
-  if (!/HANG|THROW|OOM/.test(name)) return;
-  e.stopImmediatePropagation();
-  if (name.includes('HANG')) for (;;) {}
-  if (name.includes('THROW')) throw new Error('boom');
-  const keep = [];
-  for (;;) keep.push(new Array(1e6).fill(Math.random()));
-});
-importScripts('reader-real.js');
-`;
 
 const run = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
@@ -49,10 +36,7 @@ run('a hostile file opened on its own on the web page', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(DIST, 'reader.js'))) throw new Error('dist/ is missing: run `npm run build` (npm run test:e2e does)');
-    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-hostile-open-'));
-    fs.cpSync(DIST, dist, { recursive: true });
-    fs.renameSync(path.join(dist, 'reader.js'), path.join(dist, 'reader-real.js'));
-    fs.writeFileSync(path.join(dist, 'reader.js'), HOSTILE_READER);
+    dist = hostileDist();
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-open-'));
     // An earlier result of the sample batch, as the CLI writes it.
     result = path.join(tmp, '上次结果.xlsx');
