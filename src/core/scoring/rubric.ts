@@ -244,7 +244,9 @@ export function indicatorLookup(r: Rubric, opts: { standards?: boolean } = {}): 
   const map = new Map<string, Indicator>();
   for (const i of r.indicators) map.set(norm(i.id), i);
   for (const i of r.indicators) map.set(norm(i.level2), i);
-  const groups = [...new Set(r.indicators.map((i) => i.level1))].map((l1) => r.indicators.filter((i) => i.level1 === l1));
+  // The same numbering as printed (places): 1.2 read back is the indicator printed as 1.2.
+  const at = places(r.indicators);
+  const byPlace = new Map(r.indicators.map((i, k) => [at[k]!, i]));
   // By a standard's text only where a cell is known to name an indicator (never to find a header).
   const byStandard = opts.standards ? standardMatcher(r) : () => undefined;
   return (value) => {
@@ -252,8 +254,8 @@ export function indicatorLookup(r: Rubric, opts: { standards?: boolean } = {}): 
     const names = indicatorNames(key);
     const hit = map.get(key) ?? names.map((n) => map.get(n)).find(Boolean);
     if (hit) return hit;
-    const at = placeOf(key);
-    if (at) return groups[at[0] - 1]?.[at[1] - 1];
+    const place = placeOf(key);
+    if (place) return byPlace.get(`${place[0]}.${place[1]}`);
     const within = r.indicators.filter((i) => names[0]!.includes(norm(i.level2)));
     if (within.length === 1) return within[0];
     // Two names in it (新闻动态与组织管理) are two indicators, unless it opens with the one whose standard follows.
