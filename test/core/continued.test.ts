@@ -72,6 +72,15 @@ const CASES: Case[] = [
     sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), [null, null, null, '第 1 页 共 2 页'], [TITLE.website], [SIGNER('信息工程学院')], ['续表'], HEAD.website, ...sites(4, 5), ['- 2 -']])],
     parts: ['附件1:website:5'], findings: [], sites: 5,
   },
+  { name: 'pages pasted, the title repeated alone (no header)', sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), [TITLE.website], ...sites(4, 5)])], parts: ['附件1:website:5'], findings: [], sites: 5 },
+  { name: 'pages pasted, 附件1 and 续表 alone between the rows', sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), ['附件1'], ['续表'], ...sites(4, 5)])], parts: ['附件1:website:5'], findings: [], sites: 5 },
+  {
+    name: 'a row naming only a site called like the form stays a row',
+    sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), [4, '网站平台建设']])],
+    parts: ['附件1:website:4'],
+    findings: ['cell-required 附件1 C7', 'cell-required 附件1 D7', 'cell-required 附件1 E7', 'cell-required 附件1 G7'],
+    sites: 4,
+  },
   {
     name: 'pages pasted without 序号',
     sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website.slice(1), ...sites(1, 2).map((r) => r.slice(1)), HEAD.website.slice(1), ...sites(3, 4).map((r) => r.slice(1))])],

@@ -369,6 +369,15 @@ function titleLike(sheet: SheetGrid, r: number): boolean {
   return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, squashed) > 0) || saysContinued(t);
 }
 
+/** A form's full title (XX学院新媒体平台登记备案表), 附件2 or 续表 standing alone: a page's title line, never data. */
+const FULL_TITLES = FORMS.map((f) => squash(f.keywords[0]!));
+const ANNEX_ALONE = /^附件\d{1,2}[:：]?$/;
+export function isTitleLine(text: string): boolean {
+  if (text.length > 80) return false;
+  const squashed = squash(text);
+  return ANNEX_ALONE.test(squashed) || FULL_TITLES.some((t) => squashed.includes(t)) || (text.length <= 20 && saysContinued(text));
+}
+
 /** The sheet's rows [start, end) as a sheet of its own, keeping row numbers (and so A1 cells). */
 function slice(sheet: SheetGrid, start: number, end: number): SheetGrid {
   const rows = Array.from({ length: end }, (_, r) => (r < start ? [] : (sheet.rows[r] ?? [])));

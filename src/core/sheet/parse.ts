@@ -5,7 +5,7 @@
 import { type Cell, type SheetGrid, cellText, isBlank } from '../grid';
 import type { ColumnDef, FormTemplate } from '../forms/templates';
 import { isNothingToFile, squash } from '../normalize/text';
-import { type Detection, type HeaderCell, findForm, SheetScan } from './detect';
+import { type Detection, type HeaderCell, findForm, isTitleLine, SheetScan } from './detect';
 import { type Signer, mergeSigners, parseSigner } from './signer';
 
 export interface RawRow {
@@ -177,6 +177,8 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     if (!meaningful || isExample(cells)) continue;
     // A page number printed on each page (pages pasted into one sheet) is no data.
     if (meaningful === 1 && lone.length <= 20 && PAGE_MARK.test(squash(lone))) continue;
+    // So is the form's title repeated alone on the next page (its header was not repeated).
+    if (meaningful === 1 && isTitleLine(lone)) continue;
     // A row holding one sentence that says the unit has none of these counts as 无.
     if (!onlyNothing && meaningful === 1 && lone.length <= NOTHING_MAX && NOTHING_SENTENCE.test(squash(lone)) && !/\d/.test(lone)) onlyNothing = true;
     if (onlyNothing) {
