@@ -22,6 +22,7 @@ import { baseName } from './fileName';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
+import { unitRows, type UnitRows } from './sheet/unitColumn';
 import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitCandidatesFromFolders, unitFromTitle } from './units';
 
 export type ReadOutcome =
@@ -73,6 +74,15 @@ export interface FileCheck {
   signer: Signer;
   /** Not a unit's submission but the roster, a score workbook or a result (classify.ts). */
   other?: Exclude<FileKind, 'submission'>;
+  /** The other units' parts of a file holding several units' rows (sheet/unitColumn.ts); consolidate() lists them after this one. */
+  more?: FileCheck[];
+}
+
+/** One unit's rows of a file split by its unit column. */
+interface UnitPart {
+  unit: string;
+  column: string;
+  units: number;
 }
 
 const PROBLEM_RULE = { unreadable: R.fileUnreadable, unsupported: R.fileUnsupported, 'too-large': R.fileTooLarge } as const;
@@ -122,7 +132,7 @@ function fileNameUnits(file: string): { name: string; source: '文件名' | '文
   ];
 }
 
-function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams): FileCheck {
+function readFile(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, part?: UnitPart): FileCheck {
   const record: FileRecord = { file: sub.file, unit: null, status: 'accepted', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };
   const work: FileCheck = { index, file: sub.file, record, findings: [], sheets: [], signer: mergeSigners([]) };
   const roster = opts.roster ?? null;
@@ -159,16 +169,25 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const taken = new Set([...headerless.values()]);
   const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet)).map((t) => t.sheet.name);
   work.signer = mergeSigners(parsed.map((p) => p.signer));
+  const byColumn = unitRows(parsed);
+  const named = byColumn ? unitsOfRows(byColumn, roster) : null;
+  if (!part && named && named.size > 1) return splitByUnit(sub, index, opts, domain, byColumn!, named);
+  // The unit column is the file's own way of naming its unit: no extra column, and no data of the 汇总.
+  if (byColumn) for (const p of parsed) p.extraColumns = p.extraColumns.filter((x) => x.header !== byColumn.header);
   const unit = pickUnit(
     [
+      ...(part ? [{ name: part.unit, source: '单位列' as const }] : []),
       ...parsed.map((p) => ({ name: p.signer.unit, source: '填报单位' as const })),
+      ...(named?.size === 1 ? [{ name: [...named.keys()][0]!, source: '单位列' as const }] : []),
       ...fileNameUnits(sub.file),
       ...parsed.map((p) => ({ name: p.title ? unitFromTitle(p.title) : null, source: '标题' as const })),
     ],
     roster,
   );
   record.unit = unit?.name ?? null;
+  if (part) record.byColumn = part.column;
   const at: Place = { file: sub.file, unit: record.unit };
+  if (part) work.findings.push(R.fileSplitByUnit.at(at, { column: part.column, units: part.units, rows: parsed.reduce((n, p) => n + p.rows.length, 0) }));
   for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
   const unreadable = notes.some((n) => n.kind === 'sheet');
   if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
@@ -190,7 +209,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     return work;
   }
   const kind = unitKind(unit.rosterUnit?.category ?? null, unit.name);
-  const ctx: FormContext = { at, asOf: opts.asOf, domain, kind, noValue, origins, headerless };
+  const ctx: FormContext = { at, asOf: opts.asOf, domain, kind, noValue, origins, headerless, split: !!part };
   const checks = new Map<SheetRun, SheetCheck>();
   groups.forEach((g, i) => checkForm(g, byForm[i]!, ctx, checks));
   for (const run of runs) {
@@ -201,11 +220,55 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
   // A template sent back untouched says "nothing filled" once per form, and nothing else.
   const untouched = parsed.every((p) => !p.rows.length && !p.nothingToFile);
-  if (missing.length && !untouched) {
+  // An online form's export or the office's own merge has no signer line to ask a unit for.
+  if (missing.length && !untouched && !part) {
     const labels = { head: '单位负责人', filler: '填表人', fillerPhone: '填表人电话' };
     work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
   }
   return work;
+}
+
+/** Each unit named in the unit column (resolved through the roster, so aliases are one unit) → its rows as `sheet\u0000row`. */
+function unitsOfRows(byColumn: UnitRows, roster: Roster | null): Map<string, Set<string>> {
+  const resolved = new Map<string, string>();
+  for (const n of byColumn.names) resolved.set(n, pickUnit([{ name: n, source: '单位列' }], roster)?.name ?? n);
+  const out = new Map<string, Set<string>>();
+  for (const [p, rows] of byColumn.rows)
+    for (const [row, name] of rows) {
+      const unit = resolved.get(name)!;
+      let set = out.get(unit);
+      if (!set) out.set(unit, (set = new Set()));
+      set.add(`${p.sheet}\u0000${row}`);
+    }
+  return out;
+}
+
+/**
+ * A file with several units' rows, read once per unit with the other units' rows left blank:
+ * each part is checked as that unit's own file (same sheets, same cells), the first carrying the others.
+ */
+function splitByUnit(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, byColumn: UnitRows, named: Map<string, Set<string>>): FileCheck {
+  const given = sub.read;
+  if (!given.ok) throw new Error('unreachable: a split needs a read file');
+  const workbook = given.workbook;
+  const all = new Set<string>();
+  for (const rows of named.values()) for (const k of rows) all.add(k);
+  const parts = [...named].map(([unit, own]) => {
+    const sheets = workbook.sheets.map((s) => {
+      let rows: typeof s.rows | null = null;
+      for (let r = 0; r < s.rows.length; r++) {
+        const key = `${s.name}\u0000${r}`;
+        if (!all.has(key) || own.has(key)) continue;
+        rows ??= s.rows.slice();
+        rows[r] = [];
+      }
+      return rows ? { ...s, rows } : s;
+    });
+    const read: ReadOutcome = { ...given, workbook: { ...workbook, sheets } };
+    return readFile({ ...sub, read }, index, opts, domain, { unit, column: byColumn.header, units: named.size });
+  });
+  const [first, ...more] = parts;
+  return { ...first!, more };
 }
 
 /** The parts of one form on one sheet (printed pages pasted there are one sheet's rows). */
@@ -246,6 +309,8 @@ interface FormContext {
   noValue: Set<string>;
   origins: Map<ParsedSheet, TableOrigin>;
   headerless: Map<ParsedSheet, unknown>;
+  /** One unit's rows of a file split by unit: its 序号 are the whole table's, never 1..n. */
+  split: boolean;
 }
 
 /**
@@ -269,7 +334,8 @@ function checkForm(group: readonly ParsedSheet[], runs: readonly SheetRun[], ctx
     }
     return { run, place, findings, domainFindings, rows };
   });
-  const across = checkSequence(first, done.map((d) => ({ rows: d.rows, at: d.place, top: ctx.origins.get(d.run.parts[0]!)?.top })));
+  const sequence = checkSequence(first, done.map((d) => ({ rows: d.rows, at: d.place, top: ctx.origins.get(d.run.parts[0]!)?.top })));
+  const across = ctx.split ? sequence.filter((f) => f.rule !== R.seqBroken.id) : sequence;
   for (const f of across) done.find((d) => d.run.sheet === f.sheet)!.findings.push(f);
   const empty = group.every((p) => !p.rows.length && !p.nothingToFile);
   for (const d of done) {
@@ -369,7 +435,8 @@ function skipped(sub: Submission, index: number): FileCheck {
 function copyCheck(w: FileCheck): FileCheck {
   const records = new Map<SheetRecord, SheetRecord>(w.record.sheets.map((r) => [r, { ...r }]));
   const sheets = w.sheets.map((s) => ({ ...s, findings: [...s.findings], record: records.get(s.record) ?? { ...s.record } }));
-  return { ...w, record: { ...w.record, sheets: w.record.sheets.map((r) => records.get(r)!) }, findings: [...w.findings], sheets };
+  const { more: _more, ...rest } = w;
+  return { ...rest, record: { ...w.record, sheets: w.record.sheets.map((r) => records.get(r)!) }, findings: [...w.findings], sheets };
 }
 
 /** Across files: duplicates, newest file wins, cross-unit rules, per-unit summary. */
@@ -378,15 +445,25 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
   const required = opts.requiredForms ?? FORM_IDS;
   const works: FileCheck[] = [];
   const bySha = new Map<string, FileCheck>();
-  for (const w of [...checked].sort((a, b) => a.index - b.index).map(copyCheck)) {
-    const first = bySha.get(w.record.sha256);
+  const duplicated = new Set<string>();
+  const flat = checked.flatMap((w) => (w.more?.length ? [w, ...w.more] : [w]));
+  for (const w of flat.sort((a, b) => a.index - b.index).map(copyCheck)) {
+    // A file split by unit is one part per unit: the same bytes again are a duplicate part by part.
+    const sha = w.record.byColumn ? `${w.record.sha256}\u0000${w.record.unit}` : w.record.sha256;
+    const first = bySha.get(sha);
     if (first) {
+      // A split file sent twice is one duplicate file, not one per unit.
+      if (w.record.byColumn && duplicated.has(w.file)) continue;
+      duplicated.add(w.file);
       const unit = first.record.unit;
-      const rec: FileRecord = { ...w.record, unit, status: 'duplicate', sheets: [] };
+      const { byColumn: _split, ...plain } = w.record;
+      const rec: FileRecord = { ...plain, unit, status: 'duplicate', sheets: [] };
       works.push({ index: w.index, file: w.file, record: rec, findings: [R.fileDuplicate.at({ file: w.file, unit }, { original: baseName(first.file) })], sheets: [], signer: mergeSigners([]) });
       continue;
     }
-    bySha.set(w.record.sha256, w);
+    bySha.set(sha, w);
+    // A copy skipped unparsed (checkBatch) knows only the bytes' hash.
+    if (sha !== w.record.sha256 && !bySha.has(w.record.sha256)) bySha.set(w.record.sha256, w);
     works.push(w);
   }
 

@@ -26,6 +26,8 @@ export interface FileRecord {
   modified: string | null;
   sheets: SheetRecord[];
   encoding?: string;
+  /** The file holds several units' rows, told apart by this column: this record is `unit`'s part. */
+  byColumn?: string;
 }
 
 /** One data row of one unit, normalised, with where it came from. */

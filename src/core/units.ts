@@ -234,7 +234,7 @@ export function unitFromTitle(title: string): string | null {
 export interface UnitPick {
   name: string;
   rosterUnit: RosterUnit | null;
-  source: '填报单位' | '文件名' | '文件夹' | '标题';
+  source: '填报单位' | '单位列' | '文件名' | '文件夹' | '标题';
 }
 
 /**

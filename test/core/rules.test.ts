@@ -51,6 +51,12 @@ const CASES: Case[] = [
     fire: () => [[unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website')], { modified: '2024-11-12T00:00:00Z' })]],
     near: () => [[unitWorkbook('信息工程学院-1.xlsx'), submission('信息工程学院-2.xlsx', [formSheet('website', CLEAN.website, { unit: '团委' })])]],
   },
+  {
+    rule: 'file-split-by-unit',
+    fire: () => [[submission('新媒体收集表.xlsx', [grid('Sheet1', [['填报单位', ...HEAD.newmedia], ['信工学院', ...CLEAN.newmedia[0]!], ['团委', 2, ...CLEAN.newmedia[0]!.slice(1, -2), '13600003333', null]])])], { roster }],
+    cell: null,
+    near: () => [[submission('新媒体收集表.xlsx', [grid('Sheet1', [['填报单位', ...HEAD.newmedia], ['信工学院', ...CLEAN.newmedia[0]!]])])], { roster }],
+  },
   { rule: 'unit-unidentified', fire: () => [[submission('备案表.xlsx', cleanSheets().map((g) => ({ ...g, rows: g.rows.slice(2) })))]], near: () => [[unitWorkbook('备案表.xlsx')]] },
   { rule: 'unit-unknown', fire: () => [[unitWorkbook('信息学院.xlsx', {}, '信息学院')], { roster }], near: () => [[unitWorkbook('信工学院.xlsx', {}, '信工学院')], { roster }] },
   { rule: 'unit-missing', fire: () => [[unitWorkbook()], { roster }], cell: null, near: () => [[unitWorkbook(), tuanwei(CLEAN.newmedia)], { roster }] },

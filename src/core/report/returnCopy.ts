@@ -86,6 +86,8 @@ export function returnCopies(result: CheckResult, opts: ReturnOptions = {}): Ret
   const taken = new Set<string>();
   for (const rec of result.files) {
     if (rec.status !== 'accepted' || !rec.unit) continue;
+    // A file split by unit holds other units' names and phones: it is not sent back; the unit's 整改通知 lists its problems.
+    if (rec.byColumn) continue;
     const owns = firstAccepted.get(rec.unit) === rec;
     const items = (serious.get(rec.unit) ?? []).filter((f) => f.file === rec.file || (f.file === null && owns)).map((f) => returnItem(f, cellOf(f)));
     if (!items.length) continue;

@@ -39,6 +39,11 @@ export const fileReplaced = defineRule<{ form: string; newer: string }>({
   description: '同一单位同一表格的较新文件替换了较早文件中的数据。',
   message: (p) => `本文件的“${p.form}”已被较新提交的“${p.newer}”替换，汇总以新文件为准`,
 });
+export const fileSplitByUnit = defineRule<{ column: string; units: number; rows: number }>({
+  id: 'file-split-by-unit', severity: 'info', title: '按单位列拆分读取',
+  description: '一个文件中有多个单位的数据（如在线收集表导出、手工合并的汇总表），按“填报单位”等列分别计入各单位。',
+  message: (p) => `本文件按“${p.column}”列分属 ${p.units} 个单位，本单位的 ${p.rows} 行已单独读取；请核对各行所填单位是否正确`,
+});
 export const unitUnidentified = defineRule({
   id: 'unit-unidentified', severity: 'error', title: '无法识别填报单位',
   description: '“填报单位”、文件名和标题中都找不到单位名称。',

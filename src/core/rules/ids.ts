@@ -6,6 +6,7 @@ export const RULE_IDS = [
   'file-too-large',
   'file-duplicate',
   'file-replaced',
+  'file-split-by-unit',
   'unit-unidentified',
   'unit-unknown',
   'unit-missing',

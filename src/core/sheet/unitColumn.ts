@@ -1,0 +1,59 @@
+/**
+ * A column naming each row's unit (填报单位, 单位名称, 所在部门…): an online form's export or a
+ * sheet the office merged by hand holds several units' rows in one table. The rows are grouped
+ * by that column so that each unit is checked, summarised and ranked as if it had sent its own
+ * file; a single unit named there is the file's unit.
+ */
+import { cellText } from '../grid';
+import { squash } from '../normalize/text';
+import type { ParsedSheet } from './parse';
+
+/** 单位, 填报单位, 单位名称, 所在单位（全称）, 部门, 所属部门, 院系, 学院, 二级单位 — after squash, brackets dropped. */
+const UNIT_HEADER = /^(?:填报|报送|提交|所在|所属|归属)?(?:单位|部门|院系|学院|院部|二级单位|二级学院)(?:名称|全称)?$/;
+
+export function isUnitHeader(header: string): boolean {
+  return UNIT_HEADER.test(squash(header).replace(/[(（[【].*?[)）\]】]/g, '').replace(/[:：*＊]/g, ''));
+}
+
+/** The extra column of `p` whose header names the unit, or null. */
+export function unitColumnOf(p: ParsedSheet): { col: number; header: string } | null {
+  for (const x of p.extraColumns) if (x.header && isUnitHeader(x.header)) return { col: x.col, header: x.header };
+  return null;
+}
+
+/** Per part, each data row's unit as written; a blank cell belongs to the unit of the row above (or below, at the top). */
+export interface UnitRows {
+  header: string;
+  /** Part → sheet row (0-based) → unit name as written. */
+  rows: Map<ParsedSheet, Map<number, string>>;
+  /** Names in order of first appearance. */
+  names: string[];
+}
+
+/**
+ * The rows of the parts by their unit column, when every part with rows has one and at least
+ * one row names a unit; null otherwise (a part without the column cannot be attributed).
+ */
+export function unitRows(parts: readonly ParsedSheet[]): UnitRows | null {
+  const withRows = parts.filter((p) => p.rows.length);
+  if (!withRows.length) return null;
+  const cols = withRows.map(unitColumnOf);
+  if (cols.some((c) => c === null)) return null;
+  const rows = new Map<ParsedSheet, Map<number, string>>();
+  const names = new Set<string>();
+  withRows.forEach((p, i) => {
+    const col = cols[i]!.col;
+    const texts = p.rows.map((r) => cellText(r.cells[col]).trim());
+    const firstNamed = texts.find((t) => t) ?? '';
+    const byRow = new Map<number, string>();
+    let last = firstNamed;
+    p.rows.forEach((r, k) => {
+      if (texts[k]) last = texts[k]!;
+      if (!last) return;
+      byRow.set(r.row, last);
+      names.add(last);
+    });
+    rows.set(p, byRow);
+  });
+  return names.size ? { header: cols[0]!.header, rows, names: [...names] } : null;
+}

@@ -1,0 +1,108 @@
+/**
+ * A file holding several units' rows (an online form's export, the office's own merge) is read
+ * per unit through its unit column; one unit named there names the file's unit.
+ */
+import { checkBatch, checkFile, consolidate } from '../../src/core/check';
+import { returnCopies } from '../../src/core/report/returnCopy';
+import { isUnitHeader } from '../../src/core/sheet/unitColumn';
+import type { Roster } from '../../src/core/units';
+import { AS_OF, CLEAN, HEAD, grid, submission, TITLE, type Raw } from './builders';
+
+const roster: Roster = {
+  units: [
+    { name: '信息工程学院', category: '教学单位', aliases: ['信工学院'], head: null, phone: null },
+    { name: '团委', category: '职能部门', aliases: ['共青团委员会'], head: null, phone: null },
+    { name: '体育部', category: '教学单位', aliases: [], head: null, phone: null },
+  ],
+};
+
+const account = (seq: number, name: string, id: string, phone: string, followers: Raw = 3200): Raw[] => [seq, '微信公众号', name, id, followers, '2019-09-01', '新闻发布', '李敏', phone, null];
+/** An online form's export: 提交时间 and 填报单位 before the template's columns, no title or signer line. */
+const collected = (rows: [string | null, Raw[]][]) =>
+  submission('新媒体平台登记备案表（收集结果）.xlsx', [grid('Sheet1', [['提交时间', '填报单位', ...HEAD.newmedia], ...rows.map(([unit, r]) => ['2024-11-01 10:00', unit, ...r])])]);
+
+const BOTH = collected([
+  ['信工学院', account(1, '信工青年', 'xg_1', '13800001111')],
+  [null, account(2, '信工就业', 'xg_2', '13800001112')],
+  ['团委', account(3, '青春东江', 'tw_1', '13600003333')],
+  ['体育部', account(4, '体育部', 'ty_1', '13500005555', null)],
+]);
+
+describe('a file split by its unit column', () => {
+  const r = checkBatch([BOTH], { asOf: AS_OF, roster });
+
+  it('reads each unit its own rows, aliases resolved, a blank unit cell taking the row above', () => {
+    expect(r.files.map((f) => [f.unit, f.status, f.byColumn, f.sheets.map((s) => s.rows)])).toEqual([
+      ['信息工程学院', 'accepted', '填报单位', [2]],
+      ['团委', 'accepted', '填报单位', [1]],
+      ['体育部', 'accepted', '填报单位', [1]],
+    ]);
+    expect(r.tables.newmedia.map((t) => [t.unit, t.values.accountId, t.row])).toEqual([
+      ['信息工程学院', 'xg_1', 1],
+      ['信息工程学院', 'xg_2', 2],
+      ['团委', 'tw_1', 3],
+      ['体育部', 'ty_1', 4],
+    ]);
+    // The unit column is consumed, not kept as an extra column of the 汇总.
+    expect(Object.keys(r.tables.newmedia[0]!.extras)).toEqual(['提交时间']);
+  });
+
+  it("puts each finding on its unit and cell, with no signer or 序号 finding for the export's layout", () => {
+    const rules = r.findings.filter((f) => f.rule !== 'form-missing' && f.rule !== 'unit-missing').map((f) => `${f.rule} ${f.unit} ${f.cell ?? ''}`.trim());
+    expect(rules.sort()).toEqual(
+      [
+        'cell-required 体育部 G5',
+        'file-split-by-unit 体育部',
+        'file-split-by-unit 信息工程学院',
+        'file-split-by-unit 团委',
+        'header-extra-column 体育部 A1',
+        'header-extra-column 信息工程学院 A1',
+        'header-extra-column 团委 A1',
+      ].sort(),
+    );
+    expect(r.findings.find((f) => f.rule === 'file-split-by-unit' && f.unit === '信息工程学院')!.message).toContain('“填报单位”列分属 3 个单位，本单位的 2 行');
+    expect(r.units.find((u) => u.unit === '团委')!.forms.newmedia).toBe(1);
+  });
+
+  it('is the same through the worker path (checkFile, then consolidate) and when consolidated twice', () => {
+    const checks = [checkFile(BOTH, 0, { asOf: AS_OF, roster })];
+    const once = consolidate(checks, { asOf: AS_OF, roster });
+    expect(once.files.map((f) => f.unit)).toEqual(r.files.map((f) => f.unit));
+    expect(consolidate(checks, { asOf: AS_OF, roster }).findings).toEqual(once.findings);
+  });
+
+  it('sends no return copy of the merged file (it holds other units’ phones)', () => {
+    expect(returnCopies(r).map((c) => c.unit)).toEqual([]);
+  });
+
+  it('reports the same bytes sent twice as one duplicate file', () => {
+    const copy = { ...BOTH, file: 'copy/收集结果.xlsx' };
+    const opts = { asOf: AS_OF, roster };
+    // checkBatch skips a byte-identical copy unparsed; the workers parse and split it: one duplicate file either way.
+    for (const again of [checkBatch([BOTH, copy], opts), consolidate([checkFile(BOTH, 0, opts), checkFile(copy, 1, opts)], opts)]) {
+      expect(again.files.map((f) => f.status)).toEqual(['accepted', 'accepted', 'accepted', 'duplicate']);
+      expect(again.findings.filter((f) => f.rule === 'file-duplicate').map((f) => f.file)).toEqual(['copy/收集结果.xlsx']);
+    }
+  });
+
+  it("lets a unit's own later file replace its part", () => {
+    const own = submission('团委.xlsx', [grid('附件2', [[TITLE.newmedia], ['填报单位：团委  单位负责人签名（盖章）：王建国  填表人：李敏  填表人电话：13800001111'], HEAD.newmedia, account(1, '青春东江', 'tw_1', '13600003333')])], { modified: '2024-11-15T00:00:00Z' });
+    const both = checkBatch([BOTH, own], { asOf: AS_OF, roster });
+    expect(both.files.find((f) => f.unit === '团委' && f.byColumn)!.status).toBe('replaced');
+    expect(both.tables.newmedia.filter((t) => t.unit === '团委').map((t) => t.file)).toEqual(['团委.xlsx']);
+  });
+});
+
+describe('a unit column naming one unit', () => {
+  it("names the file's unit, ahead of a file name that names none", () => {
+    const sub = submission('export_20241101.xlsx', [grid('Sheet1', [['所在单位', ...HEAD.newmedia], ['信工学院', ...CLEAN.newmedia[0]!]])]);
+    const r = checkBatch([sub], { asOf: AS_OF, roster });
+    expect(r.files.map((f) => [f.unit, f.status, f.byColumn])).toEqual([['信息工程学院', 'accepted', undefined]]);
+    expect(r.findings.filter((f) => f.rule === 'header-extra-column' || f.rule === 'file-split-by-unit')).toEqual([]);
+  });
+});
+
+describe('isUnitHeader', () => {
+  it.each(['单位', '填报单位', '单位名称', '所在单位（全称）', '部门', '所属部门', '院系', '学院', '二级单位', '单位名称*', '填报单位：'])('%s names the unit', (h) => expect(isUnitHeader(h)).toBe(true));
+  it.each(['单位负责人', '主办单位', '运营单位', '账号名称', '备注', '开设单位是否备案'])('%s does not', (h) => expect(isUnitHeader(h)).toBe(false));
+});
