@@ -3,6 +3,7 @@
  * per unit through its unit column; one unit named there names the file's unit.
  */
 import { checkBatch, checkFile, consolidate } from '../../src/core/check';
+import { toJsonReport } from '../../src/core/report/json';
 import { returnCopies } from '../../src/core/report/returnCopy';
 import { isUnitHeader } from '../../src/core/sheet/unitColumn';
 import type { Roster } from '../../src/core/units';
@@ -43,6 +44,7 @@ describe('a file split by its unit column', () => {
       ['团委', 'tw_1', 3],
       ['体育部', 'ty_1', 4],
     ]);
+    expect(toJsonReport(r).files.map((f) => f.byColumn)).toEqual(['填报单位', '填报单位', '填报单位']);
     // The unit column is consumed, not kept as an extra column of the 汇总.
     expect(Object.keys(r.tables.newmedia[0]!.extras)).toEqual(['提交时间']);
   });

@@ -4,7 +4,7 @@ import type { CheckResult, FileRecord, UnitSummary } from '../model';
 
 export interface JsonReport {
   asOf: string;
-  files: (Pick<FileRecord, 'file' | 'unit' | 'status' | 'sha256' | 'size' | 'sheets'> & { encoding?: string })[];
+  files: (Pick<FileRecord, 'file' | 'unit' | 'status' | 'sha256' | 'size' | 'sheets'> & { encoding?: string; byColumn?: string })[];
   findings: Finding[];
   units: (Pick<UnitSummary, 'unit' | 'category' | 'forms' | 'missingForms' | 'lateForms' | 'errors' | 'warnings' | 'infos' | 'files'>)[];
   ranking?: unknown[];
@@ -15,7 +15,7 @@ export interface JsonReport {
 export function toJsonReport(r: CheckResult, ranking?: unknown[]): JsonReport {
   const report: JsonReport = {
     asOf: r.asOf,
-    files: r.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, sha256: f.sha256, size: f.size, sheets: f.sheets, ...(f.encoding ? { encoding: f.encoding } : {}) })),
+    files: r.files.map((f) => ({ file: f.file, unit: f.unit, status: f.status, sha256: f.sha256, size: f.size, sheets: f.sheets, ...(f.encoding ? { encoding: f.encoding } : {}), ...(f.byColumn ? { byColumn: f.byColumn } : {}) })),
     findings: r.findings,
     units: r.units.map((u) => ({ unit: u.unit, category: u.category, forms: u.forms, missingForms: u.missingForms, lateForms: u.lateForms, errors: u.errors, warnings: u.warnings, infos: u.infos, files: u.files })),
   };
