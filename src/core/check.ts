@@ -170,15 +170,16 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet)).map((t) => t.sheet.name);
   work.signer = mergeSigners(parsed.map((p) => p.signer));
   const byColumn = unitRows(parsed);
-  const named = byColumn ? unitsOfRows(byColumn, roster) : null;
-  if (!part && named && named.size > 1) return splitByUnit(sub, index, opts, domain, byColumn!, named);
+  const split = byColumn ? unitsOfRows(byColumn, roster, sub.read.workbook.sheets) : null;
+  const refused = !part && split && split.units.length > 1 ? splitRefused(split, byColumn!.header, sub.read.workbook.sheets) : null;
+  if (!part && split && split.units.length > 1 && !refused) return splitByUnit(sub, index, opts, domain, byColumn!.header, split);
   // The unit column is the file's own way of naming its unit: no extra column, and no data of the 汇总.
-  if (byColumn) for (const p of parsed) p.extraColumns = p.extraColumns.filter((x) => x.header !== byColumn.header);
+  if (byColumn && !refused) for (const p of parsed) p.extraColumns = p.extraColumns.filter((x) => x.header !== byColumn.header);
   const unit = pickUnit(
     [
       ...(part ? [{ name: part.unit, source: '单位列' as const }] : []),
       ...parsed.map((p) => ({ name: p.signer.unit, source: '填报单位' as const })),
-      ...(named?.size === 1 ? [{ name: [...named.keys()][0]!, source: '单位列' as const }] : []),
+      ...(split?.units.length === 1 ? [{ name: split.units[0]!, source: '单位列' as const }] : []),
       ...fileNameUnits(sub.file),
       ...parsed.map((p) => ({ name: p.title ? unitFromTitle(p.title) : null, source: '标题' as const })),
     ],
@@ -187,6 +188,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   record.unit = unit?.name ?? null;
   if (part) record.byColumn = part.column;
   const at: Place = { file: sub.file, unit: record.unit };
+  if (refused) work.findings.push(R.readLimit.at(at, { detail: refused }));
   if (part) work.findings.push(R.fileSplitByUnit.at(at, { column: part.column, units: part.units, rows: parsed.reduce((n, p) => n + p.rows.length, 0) }));
   for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
   const unreadable = notes.some((n) => n.kind === 'sheet');
@@ -228,44 +230,63 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   return work;
 }
 
-/** Each unit named in the unit column (resolved through the roster, so aliases are one unit) → its rows as `sheet\u0000row`. */
-function unitsOfRows(byColumn: UnitRows, roster: Roster | null): Map<string, Set<string>> {
-  const resolved = new Map<string, string>();
-  for (const n of byColumn.names) resolved.set(n, pickUnit([{ name: n, source: '单位列' }], roster)?.name ?? n);
-  const out = new Map<string, Set<string>>();
-  for (const [p, rows] of byColumn.rows)
-    for (const [row, name] of rows) {
-      const unit = resolved.get(name)!;
-      let set = out.get(unit);
-      if (!set) out.set(unit, (set = new Set()));
-      set.add(`${p.sheet}\u0000${row}`);
-    }
-  return out;
+/** Units named in the unit column (resolved through the roster, so aliases are one unit), and each sheet's data rows' unit (index; -1 for other rows). */
+interface UnitSplit {
+  units: string[];
+  owner: Map<string, Int32Array>;
 }
+
+function unitsOfRows(byColumn: UnitRows, roster: Roster | null, sheets: readonly { name: string; rows: readonly unknown[] }[]): UnitSplit {
+  const index = new Map<string, number>();
+  const units: string[] = [];
+  const of = new Map<string, number>();
+  for (const n of byColumn.names) {
+    const unit = pickUnit([{ name: n, source: '单位列' }], roster)?.name ?? n;
+    if (!index.has(unit)) index.set(unit, units.push(unit) - 1);
+    of.set(n, index.get(unit)!);
+  }
+  const owner = new Map<string, Int32Array>();
+  for (const [p, rows] of byColumn.rows) {
+    let own = owner.get(p.sheet);
+    if (!own) owner.set(p.sheet, (own = new Int32Array(sheets.find((s) => s.name === p.sheet)?.rows.length ?? 0).fill(-1)));
+    for (const [row, name] of rows) if (row < own.length) own[row] = of.get(name)!;
+  }
+  return { units, owner };
+}
+
+/** Past these a file is read as one unit's, with a read-limit finding: the split reads the file once per unit. */
+export const MAX_SPLIT_UNITS = 2000;
+const MAX_SPLIT_WORK = 50_000_000;
+
+/** Why a file with several units in its unit column is not split, or null when it may be. */
+function splitRefused(split: UnitSplit, column: string, sheets: readonly { rows: readonly unknown[] }[]): string | null {
+  const n = split.units.length;
+  if (n > MAX_SPLIT_UNITS) return `“${column}”列中有 ${n} 个不同单位，超过每个文件 ${MAX_SPLIT_UNITS} 个的上限，未按单位拆分，整个文件按一个单位读取`;
+  const rows = sheets.reduce((k, s) => k + s.rows.length, 0);
+  if (n * rows > MAX_SPLIT_WORK) return `“${column}”列中有 ${n} 个单位、共 ${rows} 行，按单位拆分超出读取上限，整个文件按一个单位读取`;
+  return null;
+}
+
+const NO_CELLS: never[] = [];
 
 /**
  * A file with several units' rows, read once per unit with the other units' rows left blank:
  * each part is checked as that unit's own file (same sheets, same cells), the first carrying the others.
  */
-function splitByUnit(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, byColumn: UnitRows, named: Map<string, Set<string>>): FileCheck {
+function splitByUnit(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, column: string, split: UnitSplit): FileCheck {
   const given = sub.read;
   if (!given.ok) throw new Error('unreachable: a split needs a read file');
   const workbook = given.workbook;
-  const all = new Set<string>();
-  for (const rows of named.values()) for (const k of rows) all.add(k);
-  const parts = [...named].map(([unit, own]) => {
+  const parts = split.units.map((unit, k) => {
     const sheets = workbook.sheets.map((s) => {
-      let rows: typeof s.rows | null = null;
-      for (let r = 0; r < s.rows.length; r++) {
-        const key = `${s.name}\u0000${r}`;
-        if (!all.has(key) || own.has(key)) continue;
-        rows ??= s.rows.slice();
-        rows[r] = [];
-      }
-      return rows ? { ...s, rows } : s;
+      const own = split.owner.get(s.name);
+      if (!own) return s;
+      const rows = s.rows.slice();
+      for (let r = 0; r < own.length; r++) if (own[r]! >= 0 && own[r] !== k) rows[r] = NO_CELLS;
+      return { ...s, rows };
     });
     const read: ReadOutcome = { ...given, workbook: { ...workbook, sheets } };
-    return readFile({ ...sub, read }, index, opts, domain, { unit, column: byColumn.header, units: named.size });
+    return readFile({ ...sub, read }, index, opts, domain, { unit, column, units: split.units.length });
   });
   const [first, ...more] = parts;
   return { ...first!, more };

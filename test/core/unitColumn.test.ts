@@ -2,7 +2,7 @@
  * A file holding several units' rows (an online form's export, the office's own merge) is read
  * per unit through its unit column; one unit named there names the file's unit.
  */
-import { checkBatch, checkFile, consolidate } from '../../src/core/check';
+import { checkBatch, checkFile, consolidate, MAX_SPLIT_UNITS } from '../../src/core/check';
 import { toJsonReport } from '../../src/core/report/json';
 import { returnCopies } from '../../src/core/report/returnCopy';
 import { isUnitHeader } from '../../src/core/sheet/unitColumn';
@@ -92,6 +92,19 @@ describe('a file split by its unit column', () => {
     const both = checkBatch([BOTH, own], { asOf: AS_OF, roster });
     expect(both.files.find((f) => f.unit === '团委' && f.byColumn)!.status).toBe('replaced');
     expect(both.tables.newmedia.filter((t) => t.unit === '团委').map((t) => t.file)).toEqual(['团委.xlsx']);
+  });
+});
+
+describe('a unit column past the bounds', () => {
+  it('reads a file naming more units than a batch holds as one file, and says why', () => {
+    const many = Array.from({ length: MAX_SPLIT_UNITS + 1 }, (_, i): [string, Raw[]] => [`单位${i}`, account(i + 1, `号${i}`, `id_${i}`, '13800001111')]);
+    const sub = { ...collected(many), file: '信息工程学院-新媒体收集.xlsx' };
+    const r = checkBatch([sub], { asOf: AS_OF });
+    expect(r.files.map((f) => [f.unit, f.byColumn])).toEqual([['信息工程学院', undefined]]);
+    expect(r.findings.filter((f) => f.rule === 'read-limit').map((f) => f.message)).toEqual([`“填报单位”列中有 ${MAX_SPLIT_UNITS + 1} 个不同单位，超过每个文件 ${MAX_SPLIT_UNITS} 个的上限，未按单位拆分，整个文件按一个单位读取`]);
+    expect(r.tables.newmedia).toHaveLength(MAX_SPLIT_UNITS + 1);
+    // The column stays in the 汇总: it is all that tells the rows apart.
+    expect(r.tables.newmedia[0]!.extras['填报单位']).toBe('单位0');
   });
 });
 
