@@ -106,6 +106,13 @@ describe('a unit column past the bounds', () => {
     // The column stays in the 汇总: it is all that tells the rows apart.
     expect(r.tables.newmedia[0]!.extras['填报单位']).toBe('单位0');
   });
+
+  it('is no unit column when a cell holds more than a name', () => {
+    const sub = { ...collected([['信工学院', account(1, '信工青年', 'xg_1', '13800001111')], ['团委'.repeat(40), account(2, '青春东江', 'tw_1', '13600003333')]]), file: '信息工程学院.xlsx' };
+    const r = checkBatch([sub], { asOf: AS_OF, roster });
+    expect(r.files.map((f) => [f.unit, f.byColumn])).toEqual([['信息工程学院', undefined]]);
+    expect(r.findings.filter((f) => f.rule === 'header-extra-column').map((f) => f.message)).toContain('列“填报单位”不在模板中，已作为附加列保留');
+  });
 });
 
 describe('a unit column naming one unit', () => {

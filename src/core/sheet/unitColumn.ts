@@ -21,6 +21,9 @@ export function unitColumnOf(p: ParsedSheet): { col: number; header: string } | 
   return null;
 }
 
+/** Longer than any unit's name: the column holds something else (and its text would go into every finding). */
+const MAX_UNIT_NAME = 60;
+
 /** Per part, each data row's unit as written; a blank cell belongs to the unit of the row above (or below, at the top). */
 export interface UnitRows {
   header: string;
@@ -41,9 +44,11 @@ export function unitRows(parts: readonly ParsedSheet[]): UnitRows | null {
   if (cols.some((c) => c === null)) return null;
   const rows = new Map<ParsedSheet, Map<number, string>>();
   const names = new Set<string>();
+  let tooLong = false;
   withRows.forEach((p, i) => {
     const col = cols[i]!.col;
     const texts = p.rows.map((r) => cellText(r.cells[col]).trim());
+    if (texts.some((t) => t.length > MAX_UNIT_NAME)) tooLong = true;
     const firstNamed = texts.find((t) => t) ?? '';
     const byRow = new Map<number, string>();
     let last = firstNamed;
@@ -55,5 +60,6 @@ export function unitRows(parts: readonly ParsedSheet[]): UnitRows | null {
     });
     rows.set(p, byRow);
   });
+  if (tooLong) return null;
   return names.size ? { header: cols[0]!.header, rows, names: [...names] } : null;
 }

@@ -214,7 +214,7 @@ export function ImportStep({ state, busy, files, others, onFiles, onReset, onOpe
           </TableHeader>
           <TableBody>
             {files.slice(0, MAX_ROWS).map((f) => (
-              <TableRow key={`${f.file}|${f.sha256}`} data-file={f.file}>
+              <TableRow key={`${f.file}|${f.sha256}|${f.unit ?? ''}`} data-file={f.file}>
                 <TableCell className={styles.cell}>{f.file}</TableCell>
                 <TableCell className={styles.cell}>{f.unit ?? t('import.noUnit')}</TableCell>
                 <TableCell className={mergeClasses(styles.cell, f.status === 'rejected' && styles.bad)}>{t(`status.${f.status}` as MessageKey)}</TableCell>
