@@ -101,6 +101,22 @@ describe('CLI run --json and the pane engine give the same result', () => {
     expect(j.findings.length).toBeGreaterThan(0);
   });
 
+  it("on the samples with an online form's export holding three units' rows", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-collected-'));
+    fs.cpSync(path.join(ROOT, 'samples/submissions'), dir, { recursive: true });
+    const header = ['提交时间', '填报单位', '序号', '网络平台', '账号名称', '账号ID', '粉丝人数', '开通日期', '主要用途', '管理员姓名', '联系电话', '备注'];
+    const rows = [
+      ['2024-11-01 10:00', '体育部', 1, '微信公众号', '东职体育', 'djty_1', 3200, '2019-09-01', '新闻发布', '周明', '13711112222', ''],
+      ['2024-11-01 11:00', '图书馆', 2, '微信公众号', '东职图书馆', 'djtsg', '1.1万', '2018-03-01', '服务', '吴芳', '13711113333', ''],
+      ['2024-11-02 09:00', '团委', 3, '抖音', '东职青年', 'djqn_dy', '', '2020-05-04', '宣传', '郑洁', '13711114444', ''],
+    ];
+    fs.writeFileSync(path.join(dir, '新媒体平台登记备案表（收集结果）.xlsx'), await renderWorkbook({ sheets: [{ name: '收集结果', columns: header.map((h) => ({ header: h })), rows: rows as never }] }));
+    const j = await expectSame(dir, path.join(ROOT, 'samples/单位名单.xlsx'), [path.join(ROOT, 'samples/评分.xlsx')]);
+    const parts = j.files.filter((f) => f.file.endsWith('（收集结果）.xlsx'));
+    expect(parts.map((f) => f.unit).sort(zhCollator.compare)).toEqual(['体育部', '图书馆', '团委'].sort(zhCollator.compare));
+    expect(j.findings.filter((f) => f.rule === 'file-split-by-unit')).toHaveLength(3);
+  });
+
   it('on a scored batch: two inspectors, a CSV, a conflicting file, unscored and one-round units', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-scored-'));
     const rosterUnits = ['信息工程学院', '机电工程学院', '经济管理学院', '艺术设计学院', '马克思主义学院', '团委', '党委宣传部'];
