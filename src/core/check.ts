@@ -78,11 +78,14 @@ export interface FileCheck {
   more?: FileCheck[];
 }
 
-/** One unit's rows of a file split by its unit column. */
+/** One unit's rows of a file split by its unit column, or its sheets of a file whose sheets name several units. */
 interface UnitPart {
   unit: string;
+  /** The unit column's header, or 填报单位 for a split by sheet. */
   column: string;
   units: number;
+  /** Split by sheet: each part is a unit's own form with its signer line and 序号. */
+  bySheet?: boolean;
 }
 
 const PROBLEM_RULE = { unreadable: R.fileUnreadable, unsupported: R.fileUnsupported, 'too-large': R.fileTooLarge } as const;
@@ -173,6 +176,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const split = byColumn ? unitsOfRows(byColumn, roster, sub.read.workbook.sheets) : null;
   const refused = !part && split && split.units.length > 1 ? splitRefused(split, byColumn!.header, sub.read.workbook.sheets) : null;
   if (!part && split && split.units.length > 1 && !refused) return splitByUnit(sub, index, opts, domain, byColumn!.header, split);
+  const sheetsOf = !part && !split ? unitsBySheet(parsed, roster) : null;
+  if (sheetsOf) return splitBySheet(sub, index, opts, domain, sheetsOf);
   // The unit column is the file's own way of naming its unit: no extra column, and no data of the 汇总.
   if (byColumn && !refused) for (const p of parsed) p.extraColumns = p.extraColumns.filter((x) => x.header !== byColumn.header);
   const unit = pickUnit(
@@ -189,7 +194,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   if (part) record.byColumn = part.column;
   const at: Place = { file: sub.file, unit: record.unit };
   if (refused) work.findings.push(R.readLimit.at(at, { detail: refused }));
-  if (part) work.findings.push(R.fileSplitByUnit.at(at, { column: part.column, units: part.units, rows: parsed.reduce((n, p) => n + p.rows.length, 0) }));
+  if (part?.bySheet) work.findings.push(R.fileSplitBySheet.at(at, { units: part.units, sheets: parsed.map((p) => p.sheet).filter((s, i, all) => all.indexOf(s) === i) }));
+  else if (part) work.findings.push(R.fileSplitByUnit.at(at, { column: part.column, units: part.units, rows: parsed.reduce((n, p) => n + p.rows.length, 0) }));
   for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
   const unreadable = notes.some((n) => n.kind === 'sheet');
   if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
@@ -211,7 +217,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     return work;
   }
   const kind = unitKind(unit.rosterUnit?.category ?? null, unit.name);
-  const ctx: FormContext = { at, asOf: opts.asOf, domain, kind, noValue, origins, headerless, split: !!part };
+  const ctx: FormContext = { at, asOf: opts.asOf, domain, kind, noValue, origins, headerless, split: !!part && !part.bySheet };
   const checks = new Map<SheetRun, SheetCheck>();
   groups.forEach((g, i) => checkForm(g, byForm[i]!, ctx, checks));
   for (const run of runs) {
@@ -223,7 +229,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   // A template sent back untouched says "nothing filled" once per form, and nothing else.
   const untouched = parsed.every((p) => !p.rows.length && !p.nothingToFile);
   // An online form's export or the office's own merge has no signer line to ask a unit for.
-  if (missing.length && !untouched && !part) {
+  if (missing.length && !untouched && !(part && !part.bySheet)) {
     const labels = { head: '单位负责人', filler: '填表人', fillerPhone: '填表人电话' };
     work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
   }
@@ -252,6 +258,56 @@ function unitsOfRows(byColumn: UnitRows, roster: Roster | null, sheets: readonly
     for (const [row, name] of rows) if (row < own.length) own[row] = of.get(name)!;
   }
   return { units, owner };
+}
+
+/**
+ * Sheets naming different units in their 填报单位 line, the same form among them for two units
+ * (the office copied units' sheets into one workbook): unit → its sheets. Null when a sheet with
+ * rows names no unit or two, or the units differ only between forms (one unit's file with a
+ * wrong 填报单位 on one sheet stays one file).
+ */
+function unitsBySheet(parsed: readonly ParsedSheet[], roster: Roster | null): Map<string, Set<string>> | null {
+  const unitOfSheet = new Map<string, string>();
+  const formUnits = new Map<string, Set<string>>();
+  for (const p of parsed) {
+    const name = p.signer.unit?.trim();
+    if (!name) {
+      if (p.rows.length) return null;
+      continue;
+    }
+    const unit = pickUnit([{ name, source: '填报单位' }], roster)?.name ?? name;
+    const had = unitOfSheet.get(p.sheet);
+    if (had !== undefined && had !== unit) return null;
+    unitOfSheet.set(p.sheet, unit);
+    let units = formUnits.get(p.form.id);
+    if (!units) formUnits.set(p.form.id, (units = new Set()));
+    units.add(unit);
+  }
+  if (![...formUnits.values()].some((u) => u.size > 1)) return null;
+  // A sheet holding a form part but no 填报单位 line of its own cannot be given to a unit.
+  if (parsed.some((p) => !unitOfSheet.has(p.sheet))) return null;
+  const out = new Map<string, Set<string>>();
+  for (const [sheet, unit] of unitOfSheet) {
+    let set = out.get(unit);
+    if (!set) out.set(unit, (set = new Set()));
+    set.add(sheet);
+  }
+  return out.size > 1 && out.size <= MAX_SPLIT_UNITS ? out : null;
+}
+
+/** A workbook of several units' sheets, read once per unit with only that unit's form sheets (and the sheets holding no form). */
+function splitBySheet(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, sheetsOf: Map<string, Set<string>>): FileCheck {
+  const given = sub.read;
+  if (!given.ok) throw new Error('unreachable: a split needs a read file');
+  const taken = new Set<string>();
+  for (const s of sheetsOf.values()) for (const n of s) taken.add(n);
+  const parts = [...sheetsOf].map(([unit, own]) => {
+    const sheets = given.workbook.sheets.filter((s) => !taken.has(s.name) || own.has(s.name));
+    const read: ReadOutcome = { ...given, workbook: { ...given.workbook, sheets } };
+    return readFile({ ...sub, read }, index, opts, domain, { unit, column: '填报单位', units: sheetsOf.size, bySheet: true });
+  });
+  const [first, ...more] = parts;
+  return { ...first!, more };
 }
 
 /** Past these a file is read as one unit's, with a read-limit finding: the split reads the file once per unit. */

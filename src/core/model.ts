@@ -26,7 +26,7 @@ export interface FileRecord {
   modified: string | null;
   sheets: SheetRecord[];
   encoding?: string;
-  /** The file holds several units' rows, told apart by this column: this record is `unit`'s part. */
+  /** The file holds several units' rows, told apart by this column (填报单位 for a split by sheet): this record is `unit`'s part. */
   byColumn?: string;
 }
 

@@ -113,7 +113,7 @@ describe('CLI run --json and the pane engine give the same result', () => {
     fs.writeFileSync(path.join(dir, '新媒体平台登记备案表（收集结果）.xlsx'), await renderWorkbook({ sheets: [{ name: '收集结果', columns: header.map((h) => ({ header: h })), rows: rows as never }] }));
     const j = await expectSame(dir, path.join(ROOT, 'samples/单位名单.xlsx'), [path.join(ROOT, 'samples/评分.xlsx')]);
     const parts = j.files.filter((f) => f.file.endsWith('（收集结果）.xlsx'));
-    expect(parts.map((f) => f.unit).sort(zhCollator.compare)).toEqual(['体育部', '图书馆', '团委'].sort(zhCollator.compare));
+    expect(parts.map((f) => f.unit ?? '').sort(zhCollator.compare)).toEqual(['体育部', '图书馆', '团委'].sort(zhCollator.compare));
     expect(j.findings.filter((f) => f.rule === 'file-split-by-unit')).toHaveLength(3);
   });
 

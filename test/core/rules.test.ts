@@ -57,6 +57,12 @@ const CASES: Case[] = [
     cell: null,
     near: () => [[submission('新媒体收集表.xlsx', [grid('Sheet1', [['填报单位', ...HEAD.newmedia], ['信工学院', ...CLEAN.newmedia[0]!]])])], { roster }],
   },
+  {
+    rule: 'file-split-by-sheet',
+    fire: () => [[submission('新媒体汇总.xlsx', [formSheet('newmedia', CLEAN.newmedia, { unit: '信工学院', name: '信工' }), formSheet('newmedia', CLEAN.newmedia, { unit: '团委', name: '团委' })])], { roster }],
+    cell: null,
+    near: () => [[submission('新媒体汇总.xlsx', [formSheet('website', CLEAN.website, { unit: '信工学院' }), formSheet('newmedia', CLEAN.newmedia, { unit: '团委' })])], { roster }],
+  },
   { rule: 'unit-unidentified', fire: () => [[submission('备案表.xlsx', cleanSheets().map((g) => ({ ...g, rows: g.rows.slice(2) })))]], near: () => [[unitWorkbook('备案表.xlsx')]] },
   { rule: 'unit-unknown', fire: () => [[unitWorkbook('信息学院.xlsx', {}, '信息学院')], { roster }], near: () => [[unitWorkbook('信工学院.xlsx', {}, '信工学院')], { roster }] },
   { rule: 'unit-missing', fire: () => [[unitWorkbook()], { roster }], cell: null, near: () => [[unitWorkbook(), tuanwei(CLEAN.newmedia)], { roster }] },

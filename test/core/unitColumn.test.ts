@@ -7,7 +7,7 @@ import { toJsonReport } from '../../src/core/report/json';
 import { returnCopies } from '../../src/core/report/returnCopy';
 import { isUnitHeader } from '../../src/core/sheet/unitColumn';
 import type { Roster } from '../../src/core/units';
-import { AS_OF, CLEAN, HEAD, grid, submission, TITLE, type Raw } from './builders';
+import { AS_OF, CLEAN, HEAD, formSheet, grid, submission, TITLE, type Raw } from './builders';
 
 const roster: Roster = {
   units: [
@@ -121,6 +121,34 @@ describe('a unit column naming one unit', () => {
     const r = checkBatch([sub], { asOf: AS_OF, roster });
     expect(r.files.map((f) => [f.unit, f.status, f.byColumn])).toEqual([['信息工程学院', 'accepted', undefined]]);
     expect(r.findings.filter((f) => f.rule === 'header-extra-column' || f.rule === 'file-split-by-unit')).toEqual([]);
+  });
+});
+
+describe("a workbook of several units' sheets", () => {
+  const sheetOf = (unit: string, phone: string, name = unit) => formSheet('newmedia', [account(1, `${unit}号`, `id_${name}`, phone)], { unit, name });
+
+  it('reads each unit its own sheets when the same form stands there for several units', () => {
+    const sub = submission('新媒体汇总.xlsx', [sheetOf('信工学院', '13800001111', '信息工程学院'), sheetOf('团委', '13600003333'), sheetOf('体育部', '13500005555'), grid('填表说明', [['请各单位如实填写']])]);
+    const r = checkBatch([sub], { asOf: AS_OF, roster });
+    expect(r.files.map((f) => [f.unit, f.status, f.sheets.map((s) => `${s.sheet}:${s.rows}`)])).toEqual([
+      ['信息工程学院', 'accepted', ['信息工程学院:1']],
+      ['团委', 'accepted', ['团委:1']],
+      ['体育部', 'accepted', ['体育部:1']],
+    ]);
+    expect(r.tables.newmedia.map((t) => `${t.unit} ${t.sheet}`)).toEqual(['信息工程学院 信息工程学院', '团委 团委', '体育部 体育部']);
+    expect(r.findings.filter((f) => f.rule === 'file-split-by-sheet').map((f) => f.message)).toContain('本文件的工作表按“填报单位”分属 3 个单位，本单位的工作表（团委）已单独读取');
+    expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing')).toEqual([]);
+  });
+
+  it("keeps one unit's file one file when only another form's sheet names another unit", () => {
+    const sub = submission('信息工程学院.xlsx', [formSheet('website'), formSheet('newmedia', CLEAN.newmedia, { unit: '团委' })]);
+    const r = checkBatch([sub], { asOf: AS_OF, roster });
+    expect(r.files.map((f) => [f.unit, f.byColumn])).toEqual([['信息工程学院', undefined]]);
+  });
+
+  it('keeps a form continued on a sheet without its own 填报单位 line in one file', () => {
+    const sub = submission('信息工程学院.xlsx', [sheetOf('信工学院', '13800001111', '附件2'), sheetOf('团委', '13600003333'), grid('附件2（续）', [HEAD.newmedia, account(2, '信工就业', 'xg_2', '13800001112')])]);
+    expect(checkBatch([sub], { asOf: AS_OF, roster }).files).toHaveLength(1);
   });
 });
 

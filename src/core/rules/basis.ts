@@ -14,6 +14,7 @@ const SUBMIT = `${N}五（材料报送要求）`;
 
 /** Basis and requirement per rule id; rules of one kind share a line. */
 const BY_PREFIX: [RegExp, string, string][] = [
+  [/^file-split-by-sheet/, SUBMIT, '核对各工作表的“填报单位”；各单位数据以本单位的工作表为准'],
   [/^file-split-by-unit/, SUBMIT, '核对各行所填单位；各单位数据以本单位的行为准'],
   [/^sheet-hidden-copy/, SUBMIT, '每种备案表只保留一份，删除旧版本工作表后报送'],
   [/^(file|sheet|cell-unreadable|formula-no-value|read-limit|csv|encoding)/, SUBMIT, '用 Excel 或 WPS 另存为 .xlsx 后按模板重新报送'],

@@ -44,6 +44,11 @@ export const fileSplitByUnit = defineRule<{ column: string; units: number; rows:
   description: '一个文件中有多个单位的数据（如在线收集表导出、手工合并的汇总表），按“填报单位”等列分别计入各单位。',
   message: (p) => `本文件按“${p.column}”列分属 ${p.units} 个单位，本单位的 ${p.rows} 行已单独读取；请核对各行所填单位是否正确`,
 });
+export const fileSplitBySheet = defineRule<{ units: number; sheets: string[] }>({
+  id: 'file-split-by-sheet', severity: 'info', title: '按工作表拆分读取',
+  description: '一个工作簿中有多个单位的工作表（如把各单位的表复制到一个文件），按各表的“填报单位”分别计入各单位。',
+  message: (p) => `本文件的工作表按“填报单位”分属 ${p.units} 个单位，本单位的工作表（${p.sheets.join('、')}）已单独读取`,
+});
 export const unitUnidentified = defineRule({
   id: 'unit-unidentified', severity: 'error', title: '无法识别填报单位',
   description: '“填报单位”、文件名和标题中都找不到单位名称。',

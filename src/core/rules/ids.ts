@@ -7,6 +7,7 @@ export const RULE_IDS = [
   'file-duplicate',
   'file-replaced',
   'file-split-by-unit',
+  'file-split-by-sheet',
   'unit-unidentified',
   'unit-unknown',
   'unit-missing',
