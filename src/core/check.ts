@@ -4,7 +4,7 @@
  */
 import { type FileKind, kindOf } from './classify';
 import { compareFindings, type Finding, type Place } from './findings';
-import { columnLetters, type ReadNote, type WorkbookGrid } from './grid';
+import { columnLetters, type ReadNote, type SheetGrid, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
 import { parsePhones } from './normalize/phone';
@@ -173,9 +173,10 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet)).map((t) => t.sheet.name);
   work.signer = mergeSigners(parsed.map((p) => p.signer));
   const byColumn = unitRows(parsed);
-  const split = byColumn ? unitsOfRows(byColumn, roster, sub.read.workbook.sheets) : null;
-  const refused = !part && split && split.units.length > 1 ? splitRefused(split, byColumn!.header, sub.read.workbook.sheets) : null;
-  if (!part && split && split.units.length > 1 && !refused) return splitByUnit(sub, index, opts, domain, byColumn!.header, split);
+  // A part already has its unit: resolving every name again per part would cost units² lookups.
+  const split = byColumn && !part ? unitsOfRows(byColumn, roster, sub.read.workbook.sheets) : null;
+  const refused = split && split.units.length > 1 ? splitRefused(split, byColumn!.header, sub.read.workbook.sheets) : null;
+  if (split && split.units.length > 1 && !refused) return splitByUnit(sub, index, opts, domain, byColumn!.header, split);
   const sheetsOf = !part && !split ? unitsBySheet(parsed, roster) : null;
   if (sheetsOf) return splitBySheet(sub, index, opts, domain, sheetsOf);
   // The unit column is the file's own way of naming its unit: no extra column, and no data of the 汇总.
@@ -297,16 +298,22 @@ function unitsBySheet(parsed: readonly ParsedSheet[], roster: Roster | null): Ma
 
 /** A workbook of several units' sheets, read once per unit with only that unit's form sheets (and the sheets holding no form). */
 function splitBySheet(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, sheetsOf: Map<string, Set<string>>): FileCheck {
-  const given = sub.read;
-  if (!given.ok) throw new Error('unreachable: a split needs a read file');
   const taken = new Set<string>();
   for (const s of sheetsOf.values()) for (const n of s) taken.add(n);
-  const parts = [...sheetsOf].map(([unit, own]) => {
-    const sheets = given.workbook.sheets.filter((s) => !taken.has(s.name) || own.has(s.name));
-    const read: ReadOutcome = { ...given, workbook: { ...given.workbook, sheets } };
-    return readFile({ ...sub, read }, index, opts, domain, { unit, column: '填报单位', units: sheetsOf.size, bySheet: true });
+  const units = [...sheetsOf];
+  return readParts(sub, index, opts, domain, units.map(([unit]) => ({ unit, column: '填报单位', units: units.length, bySheet: true })), (sheets, k) =>
+    sheets.filter((s) => !taken.has(s.name) || units[k]![1].has(s.name)),
+  );
+}
+
+/** Each unit's part of a file read as that unit's own (sheetsOf: its sheets), the first part carrying the others. */
+function readParts(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, parts: UnitPart[], sheetsOf: (sheets: SheetGrid[], k: number) => SheetGrid[]): FileCheck {
+  const given = sub.read;
+  if (!given.ok) throw new Error('unreachable: a split needs a read file');
+  const [first, ...more] = parts.map((part, k) => {
+    const read: ReadOutcome = { ...given, workbook: { ...given.workbook, sheets: sheetsOf(given.workbook.sheets, k) } };
+    return readFile({ ...sub, read }, index, opts, domain, part);
   });
-  const [first, ...more] = parts;
   return { ...first!, more };
 }
 
@@ -330,22 +337,16 @@ const NO_CELLS: never[] = [];
  * each part is checked as that unit's own file (same sheets, same cells), the first carrying the others.
  */
 function splitByUnit(sub: Submission, index: number, opts: CheckOptions, domain: DomainParams, column: string, split: UnitSplit): FileCheck {
-  const given = sub.read;
-  if (!given.ok) throw new Error('unreachable: a split needs a read file');
-  const workbook = given.workbook;
-  const parts = split.units.map((unit, k) => {
-    const sheets = workbook.sheets.map((s) => {
+  const parts = split.units.map((unit) => ({ unit, column, units: split.units.length }));
+  return readParts(sub, index, opts, domain, parts, (sheets, k) =>
+    sheets.map((s) => {
       const own = split.owner.get(s.name);
       if (!own) return s;
       const rows = s.rows.slice();
       for (let r = 0; r < own.length; r++) if (own[r]! >= 0 && own[r] !== k) rows[r] = NO_CELLS;
       return { ...s, rows };
-    });
-    const read: ReadOutcome = { ...given, workbook: { ...workbook, sheets } };
-    return readFile({ ...sub, read }, index, opts, domain, { unit, column, units: split.units.length });
-  });
-  const [first, ...more] = parts;
-  return { ...first!, more };
+    }),
+  );
 }
 
 /** The parts of one form on one sheet (printed pages pasted there are one sheet's rows). */
