@@ -7,7 +7,7 @@ import { checkOptionsOf } from '../core/params';
 import { resolveRun, runPipeline, type PipelineInput, type PipelineResult, type SourcedSheet } from '../core/pipeline';
 import type { ParamsInput } from '../core/scoring';
 import { todayIso } from '../core/normalize/date';
-import { collectFiles, fromUser, loadSubmission } from './files';
+import { collectFiles, fromUser, loadSubmissions as loadFile } from './files';
 import { loadRoster, readFound } from './inputs';
 import { checkAll } from './pool';
 import { progress } from './progress';
@@ -32,7 +32,8 @@ export interface CheckFlags {
 /** Reads every file (no checking): for callers that want the submissions themselves. */
 export async function loadSubmissions(paths: string[]): Promise<Submission[]> {
   const subs: Submission[] = [];
-  for (const f of await collectFiles(paths)) subs.push(await loadSubmission(f));
+  // An archive gives its files.
+  for (const f of await collectFiles(paths)) for (const sub of await loadFile(f)) subs.push(sub);
   return subs;
 }
 

@@ -6,9 +6,9 @@
  */
 import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { checkFile, type CheckOptions, type FileCheck, type Submission } from '../core/check';
+import { checkFile, checkSubmissions, type CheckOptions, type FileCheck, type Submission } from '../core/check';
 import { crashReason, FILE_TIMEOUT_MS, isOutOfMemory, OUT_OF_MEMORY, readFailed, timeoutReason } from '../core/readFailure';
-import { loadSubmission, shownPath } from './files';
+import { loadSubmissions, shownPath } from './files';
 import { startWorker, stopUnused, WORKER_LIMITS } from './workers';
 
 export { WORKER_LIMITS };
@@ -21,7 +21,7 @@ const FILES_PER_WORKER = 400;
 /** Files queued in each worker: it starts the next at once instead of waiting for the main thread. */
 const IN_FLIGHT = 3;
 
-type Reply = { id: number; check?: FileCheck; error?: string };
+type Reply = { id: number; check?: FileCheck; error?: string; alive?: boolean };
 
 export { FILE_TIMEOUT_MS };
 
@@ -65,15 +65,15 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     const out: FileCheck[] = [];
     for (const [i, f] of files.entries()) {
       // A file that cannot even be opened (gone, no permission) is a finding, as in a worker.
-      let sub: Submission;
+      let subs: Submission[];
       try {
-        sub = await loadSubmission(f, { asOf: opts.asOf });
+        subs = await loadSubmissions(f, { asOf: opts.asOf });
       } catch (e) {
         out.push(await failed(f, i, messageOf(e), opts));
         onDone(f);
         continue;
       }
-      out.push(checkFile(sub, i, opts));
+      out.push(checkSubmissions(subs, i, opts));
       onDone(f);
     }
     return out;
@@ -124,6 +124,12 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
       };
       const attach = () => {
         w.on('message', (m: Reply) => {
+          if (m.alive) {
+            // One more of an archive's files done: its time starts again.
+            watched = -1;
+            watch();
+            return;
+          }
           sent = sent.filter((id) => id !== m.id);
           const file = files[m.id]!;
           if (m.check) {

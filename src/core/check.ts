@@ -478,6 +478,21 @@ export function checkFile(sub: Submission, index: number, opts: CheckOptions): F
 }
 
 /**
+ * The submissions of one input (an archive's files) as one check: the first, carrying the others
+ * (and every split part) as its `more`, which consolidate() lists after it.
+ */
+export function checkSubmissions(subs: readonly Submission[], index: number, opts: CheckOptions, onEach?: () => void): FileCheck {
+  const all = subs.flatMap((sub) => {
+    const { more, ...one } = checkFile(sub, index, opts);
+    onEach?.();
+    return [one, ...(more ?? [])];
+  });
+  const [first, ...more] = all;
+  if (!first) throw new Error('checkSubmissions needs a submission');
+  return more.length ? { ...first, more } : first;
+}
+
+/**
  * Newest submission wins: the file time when the two differ by more than two minutes (a copy or
  * checkout stamps all files within seconds), else the order given (sorted names: -1101 < -1112).
  */

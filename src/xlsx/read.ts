@@ -3,6 +3,7 @@
  * bytes in, grid out; no file system.
  */
 import type { WorkbookGrid } from '../core/grid';
+import { expandArchive } from './archive';
 import { readCsv, type CsvEncoding } from './csv';
 import { readDoc } from './doc';
 import { readDocx } from './docx';
@@ -17,6 +18,7 @@ import { DEFAULT_LIMITS, fail, formatMB, ReadRefused, withDefaults, type ReadFai
 import { guardZip } from './zipGuard';
 
 export { DEFAULT_LIMITS, type Inflater, type ReadLimits } from './limits';
+export { ARCHIVE_LIMITS, expandArchive, isArchive, type ArchiveFile } from './archive';
 
 export type ReadKind = 'xlsx' | 'csv' | 'xls' | 'ods' | 'fods' | 'docx' | 'doc' | 'html' | 'mhtml' | 'xlsxml' | 'text';
 
@@ -103,8 +105,11 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       return fail('unsupported', '文件是 Apple Numbers/Pages 文档，暂不能读取；请在 Numbers 中“导出为 Excel”（.xlsx），或在 Pages 中导出为 Word（.docx）后再提交');
     case 'sylk':
       return fail('unsupported', `文件是 SYLK/DIF 交换格式（.slk/.dif），暂不能读取；${SAVE_AS}`);
-    case 'zip':
-      return fail('unsupported', `文件内容是压缩包，不是表格或 Word 文档；请解压后分别提交其中的文件（${ACCEPTED}）`);
+    case 'zip': {
+      // Batches open archives before reading (expandArchive); here one table was expected.
+      const opened = expandArchive(fileName, bytes, lim, lim);
+      return opened.ok ? fail('unsupported', `文件内容是压缩包，不是表格或 Word 文档；请解压后提交其中的文件（${ACCEPTED}）`) : opened;
+    }
     case 'ole':
       return fail('unsupported', `文件是无法识别的 Office 复合文档（可能已损坏，或不是表格/Word 文档）；${SAVE_AS}`);
     case 'empty':

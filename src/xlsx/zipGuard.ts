@@ -18,6 +18,10 @@ export interface ZipEntry {
   size: number;
   offset: number;
   crc: number;
+  /** MS-DOS date (high 16 bits) and time (low 16 bits) of the entry, local time of the writer. */
+  dosTime: number;
+  /** The central directory's extra field (an archive's files read their Unicode name and time there). */
+  extra?: Uint8Array;
 }
 
 export type Guarded = { ok: true; parts: ZipParts } | ReadFailure;
@@ -69,7 +73,11 @@ function findEocd(b: Uint8Array): number {
 const utf8 = new TextDecoder('utf-8');
 
 /** Reads the central directory; throws ZipError when it is missing or inconsistent. */
-export function listEntries(b: Uint8Array): ZipEntry[] {
+/**
+ * With `nameOf`, each name is decoded by it and each entry keeps its extra field: an archive of
+ * files written by Chinese Windows tools names them in GB18030 (a workbook's parts are ASCII).
+ */
+export function listEntries(b: Uint8Array, nameOf?: (raw: Uint8Array, flags: number, extra: Uint8Array) => string): ZipEntry[] {
   const eocd = findEocd(b);
   if (eocd < 0) throw new ZipError('no end of central directory');
   let count = u16(b, eocd + 10);
@@ -91,16 +99,20 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
     if (p + 46 + nameLen + extraLen > b.length) throw new ZipError('out of bounds');
+    const raw = b.subarray(p + 46, p + 46 + nameLen);
+    const extra = b.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
     const entry: ZipEntry = {
       // Some Windows zip writers separate folders with a backslash: the same part as with `/`.
-      name: utf8.decode(b.subarray(p + 46, p + 46 + nameLen)).replace(/\\/g, '/').replace(/^\/+/, ''),
+      name: (nameOf ? nameOf(raw, u16(b, p + 8), extra) : utf8.decode(raw)).replace(/\\/g, '/').replace(/^\/+/, ''),
       flags: u16(b, p + 8),
       method: u16(b, p + 10),
       compressedSize: u32(b, p + 20),
       size: u32(b, p + 24),
       offset: u32(b, p + 42),
       crc: u32(b, p + 16),
+      dosTime: u32(b, p + 12),
     };
+    if (nameOf) entry.extra = extra;
     readZip64Extra(b, p + 46 + nameLen, extraLen, entry);
     entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
