@@ -1,31 +1,13 @@
 /** Node side of the CLI: finding files, reading them and hashing. */
-import { createHash } from "node:crypto";
-import {
-  constants as fsConstants,
-  promises as fs,
-  readFileSync,
-  statSync,
-} from "node:fs";
-import path from "node:path";
-import zlib from "node:zlib";
-import type { Submission } from "../core/check";
-import { zhCollator } from "../core/findings";
-import { skippedInFolder } from "../core/fileName";
-import {
-  DEFAULT_LIMITS,
-  fail,
-  formatMB,
-  withDefaults,
-  type ReadFailure,
-} from "../xlsx/limits";
-import {
-  ARCHIVE_LIMITS,
-  expandArchive,
-  isArchive,
-  readSubmission,
-  type Inflater,
-  type ReadLimits,
-} from "../xlsx/read";
+import { createHash } from 'node:crypto';
+import { constants as fsConstants, promises as fs, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Submission } from '../core/check';
+import { zhCollator } from '../core/findings';
+import { skippedInFolder } from '../core/fileName';
+import { DEFAULT_LIMITS, fail, formatMB, withDefaults, type ReadFailure } from '../xlsx/limits';
+import { ARCHIVE_LIMITS, expandArchive, isArchive, readSubmission, type Inflater, type ReadLimits } from '../xlsx/read';
 
 /** The directory the user ran the command from (npm scripts run in the package root). */
 export function userCwd(): string {
@@ -39,7 +21,7 @@ export function fromUser(p: string): string {
 /** How a path is shown in reports: relative to the user's directory, forward slashes. */
 export function shownPath(abs: string): string {
   const rel = path.relative(userCwd(), abs) || path.basename(abs);
-  return rel.split(path.sep).join("/");
+  return rel.split(path.sep).join('/');
 }
 
 /**
@@ -51,28 +33,25 @@ export function shownPath(abs: string): string {
 export async function collectFiles(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
   const walked = new Set<string>();
-  type Kind = "file" | "dir" | "other";
-  const kindOf = (e: { isFile(): boolean; isDirectory(): boolean }): Kind =>
-    e.isFile() ? "file" : e.isDirectory() ? "dir" : "other";
+  type Kind = 'file' | 'dir' | 'other';
+  const kindOf = (e: { isFile(): boolean; isDirectory(): boolean }): Kind => (e.isFile() ? 'file' : e.isDirectory() ? 'dir' : 'other');
   const linked = async (abs: string): Promise<Kind> => {
     try {
       return kindOf(await fs.stat(abs));
     } catch {
-      return "file";
+      return 'file';
     }
   };
   // A link, or a path the user gave, has no kind yet: only stat says what it points to.
   async function walk(abs: string, kind: Kind): Promise<void> {
     // A FIFO or device is listed too: loadSubmission refuses it with a reason, never in silence.
-    if (kind !== "dir") out.push(abs);
-    if (kind !== "dir") return;
+    if (kind !== 'dir') out.push(abs);
+    if (kind !== 'dir') return;
     const real = await fs.realpath(abs);
     if (walked.has(real)) return;
     walked.add(real);
     // Directory entries carry their type: no stat per file (a thousand awaits on a big batch).
-    const entries = (await fs.readdir(abs, { withFileTypes: true }))
-      .filter((e) => !skippedInFolder(e.name))
-      .sort((a, b) => zhCollator.compare(a.name, b.name));
+    const entries = (await fs.readdir(abs, { withFileTypes: true })).filter((e) => !skippedInFolder(e.name)).sort((a, b) => zhCollator.compare(a.name, b.name));
     for (const e of entries) {
       const p = path.join(abs, e.name);
       await walk(p, e.isSymbolicLink() ? await linked(p) : kindOf(e));
@@ -100,18 +79,18 @@ export const nodeInflate: Inflater = (raw, maxBytes) =>
 function openFailure(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   switch (code) {
-    case "ENOENT":
-    case "ENOTDIR":
-      return "文件不存在或已被移走（可能在读取前被删除、改名，或是失效的快捷方式），未能读取；请确认文件后重新提交";
-    case "EACCES":
-    case "EPERM":
-      return "没有读取该文件的权限，未能读取；请检查文件权限（或是否被其他程序占用）后重新提交";
-    case "ELOOP":
-      return "文件是循环指向自身的快捷方式（符号链接），未能读取；请提交文件本身";
-    case "EISDIR":
-      return "该路径是文件夹而不是文件，未能读取";
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return '文件不存在或已被移走（可能在读取前被删除、改名，或是失效的快捷方式），未能读取；请确认文件后重新提交';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取该文件的权限，未能读取；请检查文件权限（或是否被其他程序占用）后重新提交';
+    case 'ELOOP':
+      return '文件是循环指向自身的快捷方式（符号链接），未能读取；请提交文件本身';
+    case 'EISDIR':
+      return '该路径是文件夹而不是文件，未能读取';
     default:
-      return `读取文件时出错（${code ?? "未知错误"}），未能读取；请检查文件后重新提交`;
+      return `读取文件时出错（${code ?? '未知错误'}），未能读取；请检查文件后重新提交`;
   }
 }
 
@@ -119,9 +98,7 @@ function openFailure(e: unknown): string {
 function failureOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   const reason = openFailure(e);
-  return code && !reason.includes(code)
-    ? `${reason}（错误代码 ${code}）`
-    : reason;
+  return code && !reason.includes(code) ? `${reason}（错误代码 ${code}）` : reason;
 }
 
 /** Opened without waiting: a FIFO put in a file's place would otherwise block until a writer comes. */
@@ -134,10 +111,7 @@ const READ_FLAG = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
  * at no cost. `options.asOf` is what TODAY() means in formulas saved without a value. An archive
  * is read as the one file it is (see loadSubmissions for its files).
  */
-export async function loadSubmission(
-  abs: string,
-  options?: Partial<ReadLimits>,
-): Promise<Submission> {
+export async function loadSubmission(abs: string, options?: Partial<ReadLimits>): Promise<Submission> {
   return (await load(abs, options, false))[0]!;
 }
 
@@ -145,27 +119,15 @@ export async function loadSubmission(
  * loadSubmission, but an archive (.zip) gives its files, each a submission named below it
  * (材料.zip/化学学院/备案表.xlsx); an archive that cannot be opened is one refused submission.
  */
-export function loadSubmissions(
-  abs: string,
-  options?: Partial<ReadLimits>,
-): Promise<Submission[]> {
+export function loadSubmissions(abs: string, options?: Partial<ReadLimits>): Promise<Submission[]> {
   return load(abs, options, true);
 }
 
 const ARCHIVE_EXT = /\.zip$/i;
 
-async function load(
-  abs: string,
-  options: Partial<ReadLimits> | undefined,
-  open: boolean,
-): Promise<Submission[]> {
+async function load(abs: string, options: Partial<ReadLimits> | undefined, open: boolean): Promise<Submission[]> {
   const shown = shownPath(abs);
-  const refused = (
-    problem: ReadFailure["problem"],
-    detail: string,
-    size = 0,
-    modified: string | null = null,
-  ): Submission[] => [
+  const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified: string | null = null): Submission[] => [
     {
       file: shown,
       // Never equal to another file's hash: a refused read is no duplicate of anything.
@@ -177,31 +139,21 @@ async function load(
   ];
   const maxBytes = options?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   // A zip of a whole batch may be larger than any one submission.
-  const cap =
-    open && ARCHIVE_EXT.test(abs)
-      ? Math.max(maxBytes, ARCHIVE_LIMITS.maxArchiveBytes)
-      : maxBytes;
-  const tooLarge = (size: number, max = maxBytes) =>
-    `文件大小 ${formatMB(size)}，超过上限 ${formatMB(max)}；请删除多余的图片、工作表或空行后再提交`;
+  const cap = open && ARCHIVE_EXT.test(abs) ? Math.max(maxBytes, ARCHIVE_LIMITS.maxArchiveBytes) : maxBytes;
+  const tooLarge = (size: number, max = maxBytes) => `文件大小 ${formatMB(size)}，超过上限 ${formatMB(max)}；请删除多余的图片、工作表或空行后再提交`;
   let bytes: Buffer;
   let modified: string;
   // Synchronous: for a 20 KB file the promise machinery costs more than the read (a worker reads one file at a time anyway).
   try {
     const st = statSync(abs);
-    if (st.isDirectory())
-      return refused("unreadable", openFailure({ code: "EISDIR" }));
-    if (!st.isFile())
-      return refused(
-        "unsupported",
-        "该路径不是普通文件（是设备、管道或套接字等特殊文件），无法作为表格读取；请提交文件本身",
-      );
+    if (st.isDirectory()) return refused('unreadable', openFailure({ code: 'EISDIR' }));
+    if (!st.isFile()) return refused('unsupported', '该路径不是普通文件（是设备、管道或套接字等特殊文件），无法作为表格读取；请提交文件本身');
     modified = st.mtime.toISOString();
-    if (st.size > cap)
-      return refused("too-large", tooLarge(st.size, cap), st.size, modified);
+    if (st.size > cap) return refused('too-large', tooLarge(st.size, cap), st.size, modified);
     // Node takes numeric open flags here too (its types say only strings).
     bytes = readFileSync(abs, { flag: READ_FLAG as unknown as string });
   } catch (e) {
-    return refused("unreadable", failureOf(e));
+    return refused('unreadable', failureOf(e));
   }
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const limits: Partial<ReadLimits> = {
@@ -211,8 +163,7 @@ async function load(
   };
   if (open && bytes.length <= cap && isArchive(view)) {
     const opened = expandArchive(shown, view, withDefaults(limits), limits);
-    if (!opened.ok)
-      return refused(opened.problem, opened.detail, bytes.length, modified);
+    if (!opened.ok) return refused(opened.problem, opened.detail, bytes.length, modified);
     const subs: Submission[] = [];
     for (const f of opened.files) {
       if (!f.bytes) {
@@ -225,25 +176,20 @@ async function load(
         });
         continue;
       }
-      const sha256 = createHash("sha256").update(f.bytes).digest("hex");
+      const sha256 = createHash('sha256').update(f.bytes).digest('hex');
       subs.push({
         file: f.name,
         sha256,
         size: f.bytes.length,
         modified: f.modified ?? modified,
-        read: await readSubmission(
-          path.posix.basename(f.name),
-          f.bytes,
-          limits,
-        ),
+        read: await readSubmission(path.posix.basename(f.name), f.bytes, limits),
       });
     }
     return subs;
   }
   // Grown past the limit since it was listed: refused like any file that size.
-  if (bytes.length > maxBytes)
-    return refused("too-large", tooLarge(bytes.length), bytes.length, modified);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  if (bytes.length > maxBytes) return refused('too-large', tooLarge(bytes.length), bytes.length, modified);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const read = await readSubmission(path.basename(abs), view, limits);
   return [{ file: shown, sha256, size: bytes.length, modified, read }];
 }
