@@ -36,6 +36,12 @@ export interface RawEntry {
   flags?: number;
   /** Declared CRC-32 (default: the real one for stored entries, 0 for deflated). */
   crc?: number;
+  /** The name's bytes as written (default: `name` in UTF-8), e.g. GB18030 without the UTF-8 flag. */
+  nameBytes?: Uint8Array;
+  /** The central directory's extra field. */
+  extra?: Uint8Array;
+  /** MS-DOS date << 16 | time. */
+  dosTime?: number;
 }
 
 /** Writes a zip by hand so headers can declare whatever we want (CRC right for stored entries, 0 for deflated ones). */
@@ -44,7 +50,8 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const e of entries) {
-    const name = strToU8(e.name);
+    const name = e.nameBytes ?? strToU8(e.name);
+    const extra = e.extra ?? new Uint8Array(0);
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
@@ -57,7 +64,7 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     lv.setUint32(22, e.size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
-    const cd = new Uint8Array(46 + name.length);
+    const cd = new Uint8Array(46 + name.length + extra.length);
     const cv = new DataView(cd.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
@@ -68,8 +75,11 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     cv.setUint32(20, e.data.length, true);
     cv.setUint32(24, e.size, true);
     cv.setUint16(28, name.length, true);
+    cv.setUint16(30, extra.length, true);
+    cv.setUint32(12, e.dosTime ?? 0, true);
     cv.setUint32(42, offset, true);
     cd.set(name, 46);
+    cd.set(extra, 46 + name.length);
     chunks.push(local, e.data);
     central.push(cd);
     offset += local.length + e.data.length;

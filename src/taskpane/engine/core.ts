@@ -39,11 +39,13 @@ import { templateWorkbookModel } from '../../core/report/templateSheets';
 import { rosterFromWorkbook } from '../../core/units';
 import { ADJUST_SHEET, RANKING_SHEET, RECT_SHEET, RUBRIC_SHEET, SCORE_SHEET, adjustmentsSheet, type Params, type Rubric, type ScoreEntry } from '../../core/scoring';
 import { sha256Hex } from '../../xlsx/read';
+import type { ReadFailure } from '../../xlsx/limits';
 import { renderWorkbook } from '../../xlsx/write';
 import { returnCopiesZip } from '../../xlsx/returnCopies';
 import { unitTemplatesZip } from '../../xlsx/unitTemplates';
 import type { Settings } from '../settings';
 import { PAGE_ENDED, readFailed } from '../../core/readFailure';
+import { openArchives } from './archives';
 import { readInProcess, type ReadFile, type ReadHow } from './readOne';
 import { storageProblem, type Ref, type SessionData, type SessionStore, type StorageProblem } from './store';
 
@@ -53,6 +55,8 @@ export interface InputFile {
   bytes: Uint8Array;
   /** Last-modified time (ISO), the submission time as far as we know. */
   modified?: string | null;
+  /** A file of an archive that could not be taken out: its read is refused with this (archives.ts). */
+  problem?: ReadFailure;
 }
 
 export interface FileBrief {
@@ -335,14 +339,16 @@ export class EngineCore {
     const counts = { submissions: 0, unreadable: 0, duplicates: 0, rosters: 0, scores: 0, results: 0, skipped: 0 };
     // One order whatever the browser hands over: by name, as the CLI lists a folder (the later
     // of two equal-time files wins, so the order matters).
-    const sorted = [...files].sort((a, b) => zhCollator.compare(a.name, b.name));
+    // An archive gives its files; its name sorts them among the others.
+    const sorted = openArchives(files).sort((a, b) => zhCollator.compare(a.name, b.name));
     // Hashed first (the bytes may move to a reader), then all read at once: readers in workers
     // work in parallel; the files are still taken in order.
     const sizes = sorted.map((f) => f.bytes.length);
     const hashes: string[] = [];
     const reads: (ReturnType<ReadFile> | null)[] = [];
     for (const f of sorted) {
-      const sha256 = await sha256Hex(f.bytes);
+      // A file not taken out is no duplicate of anything (its bytes are not there).
+      const sha256 = f.problem ? `unread:${f.name}` : await sha256Hex(f.bytes);
       hashes.push(sha256);
       reads.push(this.known(f.name, sha256) ? null : this.guardedRead(f, sha256));
     }
@@ -355,7 +361,7 @@ export class EngineCore {
         const got = await (reads[i] ?? this.guardedRead(f, sha256));
         added.push(this.addOne(f, sha256, sizes[i]!, got, counts));
       }
-      onProgress?.(i + 1, files.length, f.name);
+      onProgress?.(i + 1, sorted.length, f.name);
     }
     if (added.length && opts.persist !== false) await this.persist();
     return { total: this.state.submissions.length, added, skipped, counts, changed: added.length > 0 };
@@ -366,6 +372,7 @@ export class EngineCore {
    * that ended the page last time is refused once. `onStart`: when a reader takes it.
    */
   private async guardedRead(f: InputFile, sha256: string, how: ReadHow = 'submission', onStart?: () => void): ReturnType<ReadFile> {
+    if (f.problem) return { read: f.problem, bytes: null };
     if (this.suspects.delete(sha256)) {
       this.writeMarks();
       return { read: readFailed(PAGE_ENDED), bytes: f.bytes };
