@@ -123,6 +123,39 @@ export function loadSubmissions(abs: string, options?: Partial<ReadLimits>): Pro
   return load(abs, options, true);
 }
 
+/**
+ * The bytes of a file as a report names it: a file on disk, or a file inside an archive
+ * (材料.zip/化学学院/备案表.xlsx, nested ones too), taken out again; null when it is gone.
+ */
+export async function readShown(file: string): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await fs.readFile(fromUser(file)));
+  } catch {
+    /* maybe inside an archive */
+  }
+  for (let at = file.search(/\.zip\//i); at >= 0; ) {
+    const archive = file.slice(0, at + 4);
+    const inside = await loadSubmissionBytes(archive);
+    if (inside) {
+      const opened = expandArchive(archive, inside, withDefaults({ inflate: nodeInflate, crc32: zlib.crc32 }));
+      return (opened.ok && opened.files.find((f) => f.name === file)?.bytes) || null;
+    }
+    const next = file.slice(at + 5).search(/\.zip\//i);
+    at = next < 0 ? -1 : at + 5 + next;
+  }
+  return null;
+}
+
+async function loadSubmissionBytes(file: string): Promise<Uint8Array | null> {
+  try {
+    const abs = fromUser(file);
+    if (!statSync(abs).isFile()) return null;
+    return new Uint8Array(await fs.readFile(abs));
+  } catch {
+    return null;
+  }
+}
+
 const ARCHIVE_EXT = /\.zip$/i;
 
 async function load(abs: string, options: Partial<ReadLimits> | undefined, open: boolean): Promise<Submission[]> {
@@ -161,7 +194,7 @@ async function load(abs: string, options: Partial<ReadLimits> | undefined, open:
     crc32: zlib.crc32,
     ...options,
   };
-  if (open && bytes.length <= cap && isArchive(view)) {
+  if (open && bytes.length <= cap && isArchive(view, abs)) {
     const opened = expandArchive(shown, view, withDefaults(limits), limits);
     if (!opened.ok) return refused(opened.problem, opened.detail, bytes.length, modified);
     const subs: Submission[] = [];

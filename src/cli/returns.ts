@@ -1,25 +1,18 @@
 /** `--return-dir` and `--notices-dir`: files to send back to units, one per unit file or unit. */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CheckResult } from '../core/model';
 import { safeFilePart } from '../core/report/templateSheets';
 import type { RunResult } from '../core/run';
 import { NOTICE_PREFIX, unitNotices } from '../core/scoring/rect-sheets';
 import { buildReturnCopies } from '../xlsx/returnCopies';
-import { fromUser } from './files';
+import { fromUser, readShown } from './files';
 import { renderWorkbook, writeOutputs } from './writer';
 
 /** Writes a return copy of every file of a unit with errors or warnings; returns how many. */
 export async function writeReturnCopies(result: CheckResult, dir: string, deadline?: string | null): Promise<number> {
   const out = fromUser(dir);
-  const load = async (file: string) => {
-    try {
-      return new Uint8Array(await fs.readFile(fromUser(file)));
-    } catch {
-      return null;
-    }
-  };
-  const { files, failed } = await buildReturnCopies(result, load, { deadline });
+  // A file of an archive is taken out of it again.
+  const { files, failed } = await buildReturnCopies(result, readShown, { deadline });
   // All of them or none, as the other outputs.
   await writeOutputs(files.map((f) => ({ path: path.join(out, f.name), data: f.bytes })));
   for (const f of failed) process.stderr.write(`未能生成退回文件：${f.file}（${f.reason}）\n`);

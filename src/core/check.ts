@@ -482,8 +482,9 @@ export function checkFile(sub: Submission, index: number, opts: CheckOptions): F
  * (and every split part) as its `more`, which consolidate() lists after it.
  */
 export function checkSubmissions(subs: readonly Submission[], index: number, opts: CheckOptions, onEach?: () => void): FileCheck {
-  const all = subs.flatMap((sub) => {
-    const { more, ...one } = checkFile(sub, index, opts);
+  // In order within the input, between it and the next one: the later of two equal-time files wins, as in a folder.
+  const all = subs.flatMap((sub, k) => {
+    const { more, ...one } = checkFile(sub, index + k / subs.length, opts);
     onEach?.();
     return [one, ...(more ?? [])];
   });

@@ -9,6 +9,7 @@
  * with its reason instead of its bytes: it becomes a finding, the other files are read.
  */
 import { skippedInFolder } from '../core/fileName';
+import { zhCollator } from '../core/findings';
 import { fail, formatMB, type ReadFailure, type ReadLimits } from './limits';
 import { sniff } from './sniff';
 import { inflateEntry, listEntries, type Codec, type ZipEntry } from './zipGuard';
@@ -38,8 +39,18 @@ export const ARCHIVE_LIMITS = {
   maxDepth: 3,
 };
 
-/** Whether the bytes are a zip that is not itself a document (OOXML, ODF, iWork): an archive of files. */
-export function isArchive(bytes: Uint8Array): boolean {
+/**
+ * Whether the bytes are a zip that is not itself a document (OOXML, ODF, iWork): an archive of
+ * files. A damaged zip named .zip is one too: opening it says what is wrong in an archive's words.
+ */
+export function isArchive(bytes: Uint8Array, name = ''): boolean {
+  if (/\.zip$/i.test(name) && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    try {
+      listEntries(bytes);
+    } catch {
+      return true;
+    }
+  }
   return sniff(bytes) === 'zip';
 }
 
@@ -159,6 +170,8 @@ export function expandArchive(name: string, bytes: Uint8Array, limits: ReadLimit
   const files: ArchiveFile[] = [];
   const failed = expandInto(name, bytes, limits, codec, 1, budget, files);
   if (failed) return failed;
+  // In the order a folder of them is listed (zip writers keep whatever order they were given).
+  files.sort((a, b) => zhCollator.compare(a.name, b.name));
   return files.length ? { ok: true, files } : fail('unreadable', MSG.empty);
 }
 

@@ -13,6 +13,11 @@ describe('unit from the folder a file was collected in', () => {
     expect(run([anonymous('后勤处/2024年下半年/备案表.xlsx')], { roster }).files[0]!.unit).toBe('后勤处');
   });
 
+  it('names the unit from its own zip, as from its folder', () => {
+    expect(run([anonymous('材料.zip/信息工程学院.zip/备案表.xlsx')], { roster }).files[0]).toMatchObject({ unit: '信息工程学院', status: 'accepted' });
+    expect(run([anonymous('材料.zip/收件/信工.ZIP/表/备案表.xlsx')], { roster }).files[0]!.unit).toBe('信息工程学院');
+  });
+
   it('never a folder the roster does not know: the file stays without a unit', () => {
     const r = run([anonymous('收件/第一批/备案表.xlsx')], { roster });
     expect(r.files[0]).toMatchObject({ unit: null, status: 'rejected' });

@@ -33,7 +33,7 @@ export type ImportState =
 /** Everything the office may drop at once: submissions, the roster, score workbooks, an earlier result. */
 /** A folder picker: not in React's input types, but every browser Office runs in has it. */
 const FOLDER_PICKER = { webkitdirectory: '', directory: '' } as Record<string, string>;
-const ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv,.docx,.doc,.wps,.html,.htm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
+const ACCEPT = '.xlsx,.xlsm,.xls,.et,.ods,.csv,.docx,.doc,.wps,.html,.htm,.mht,.mhtml,.zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const MAX_ROWS = 200;
 
 const useStyles = makeStyles({

@@ -17,7 +17,7 @@ export interface DroppedFile {
 export function openArchives<T extends DroppedFile>(files: readonly T[]): (T | DroppedFile)[] {
   const out: (T | DroppedFile)[] = [];
   for (const f of files) {
-    if (f.bytes.length > ARCHIVE_LIMITS.maxArchiveBytes || !isArchive(f.bytes)) {
+    if (f.bytes.length > ARCHIVE_LIMITS.maxArchiveBytes || !isArchive(f.bytes, f.name)) {
       out.push(f);
       continue;
     }
