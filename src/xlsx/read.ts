@@ -110,6 +110,8 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       const opened = expandArchive(fileName, bytes, lim, lim);
       return opened.ok ? fail('unsupported', `文件内容是压缩包，不是表格或 Word 文档；请解压后提交其中的文件（${ACCEPTED}）`) : opened;
     }
+    case 'rar':
+      return fail('unsupported', `文件是 RAR 或 7z 压缩包，暂不能直接读取；请解压后提交其中的文件，或重新打包为 .zip（${ACCEPTED}）`);
     case 'ole':
       return fail('unsupported', `文件是无法识别的 Office 复合文档（可能已损坏，或不是表格/Word 文档）；${SAVE_AS}`);
     case 'empty':

@@ -19,6 +19,8 @@ export type Format =
   | 'iwork'
   /** A zip that is none of the above. */
   | 'zip'
+  /** A RAR or 7-Zip archive: not opened (no reader here). */
+  | 'rar'
   /** BIFF workbook in an OLE container (.xls, WPS .et). */
   | 'xls'
   | 'doc'
@@ -48,6 +50,7 @@ export const FORMAT_LABEL: Record<Format, string> = {
   xlsb: 'Excel 二进制工作簿（.xlsb）',
   iwork: 'Apple Numbers/Pages 文档',
   zip: '压缩包',
+  rar: 'RAR/7z 压缩包',
   xls: '旧版 Excel 工作簿（.xls/.et）',
   doc: '旧版 Word 文档（.doc）',
   encrypted: '加密的 Office 文件',
@@ -86,6 +89,9 @@ export function extensionMatches(format: Format, ext: string): boolean {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** `Rar!` then 1A 07 (RAR 4 and 5), and 7-Zip's signature. */
+const RAR = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07];
+const SEVEN_ZIP = [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c];
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -95,6 +101,7 @@ export function sniff(bytes: Uint8Array): Format {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return sniffZip(bytes);
   if (startsWith(bytes, OLE)) return sniffOle(bytes);
+  if (startsWith(bytes, RAR) || startsWith(bytes, SEVEN_ZIP)) return 'rar';
   return sniffText(bytes);
 }
 

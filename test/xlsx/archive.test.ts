@@ -127,6 +127,14 @@ describe('expandArchive: hostile and broken archives', () => {
     expect((await readSubmission('ok.xlsx', files[1]!.bytes!)).ok).toBe(true);
   });
 
+  it('a RAR or 7z archive is refused with what to do instead', async () => {
+    for (const magic of [[0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00], [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c, 0x00, 0x04]]) {
+      const r = await readSubmission('材料.rar', new Uint8Array([...magic, ...new Uint8Array(64)]));
+      expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+      expect(!r.ok && r.detail).toContain('重新打包为 .zip');
+    }
+  });
+
   it('a zip given where one table is expected says it is an archive, or why it cannot be opened', async () => {
     const good = await readSubmission('a.zip', zipSync({ 'a.xlsx': book }));
     expect(!good.ok && good.detail).toContain('压缩包');
