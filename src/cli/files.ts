@@ -112,15 +112,24 @@ const READ_FLAG = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
  * is read as the one file it is (see loadSubmissions for its files).
  */
 export async function loadSubmission(abs: string, options?: Partial<ReadLimits>): Promise<Submission> {
-  return (await load(abs, options, false))[0]!;
+  let one: Submission | null = null;
+  await load(abs, options, false, (sub) => (one = sub));
+  return one!;
 }
 
 /**
  * loadSubmission, but an archive (.zip) gives its files, each a submission named below it
  * (材料.zip/化学学院/备案表.xlsx); an archive that cannot be opened is one refused submission.
  */
-export function loadSubmissions(abs: string, options?: Partial<ReadLimits>): Promise<Submission[]> {
-  return load(abs, options, true);
+export async function loadSubmissions(abs: string, options?: Partial<ReadLimits>): Promise<Submission[]> {
+  const subs: Submission[] = [];
+  await eachSubmission(abs, options, (sub) => subs.push(sub));
+  return subs;
+}
+
+/** loadSubmissions one at a time: an archive's files are read in turn, each let go once `take` returns (k of n). */
+export function eachSubmission(abs: string, options: Partial<ReadLimits> | undefined, take: (sub: Submission, k: number, n: number) => void): Promise<void> {
+  return load(abs, options, true, take);
 }
 
 /**
@@ -133,7 +142,7 @@ export async function readShown(file: string): Promise<Uint8Array | null> {
   } catch {
     /* maybe inside an archive */
   }
-  for (let at = file.search(/\.zip\//i); at >= 0; ) {
+  for (let at = file.search(/\.zip\//i); at >= 0;) {
     const archive = file.slice(0, at + 4);
     const inside = await loadSubmissionBytes(archive);
     if (inside) {
@@ -158,18 +167,21 @@ async function loadSubmissionBytes(file: string): Promise<Uint8Array | null> {
 
 const ARCHIVE_EXT = /\.zip$/i;
 
-async function load(abs: string, options: Partial<ReadLimits> | undefined, open: boolean): Promise<Submission[]> {
+async function load(abs: string, options: Partial<ReadLimits> | undefined, open: boolean, take: (sub: Submission, k: number, n: number) => void): Promise<void> {
   const shown = shownPath(abs);
-  const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified: string | null = null): Submission[] => [
-    {
-      file: shown,
-      // Never equal to another file's hash: a refused read is no duplicate of anything.
-      sha256: `unread:${abs}`,
-      size,
-      modified,
-      read: fail(problem, detail),
-    },
-  ];
+  const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified: string | null = null): void =>
+    take(
+      {
+        file: shown,
+        // Never equal to another file's hash: a refused read is no duplicate of anything.
+        sha256: `unread:${abs}`,
+        size,
+        modified,
+        read: fail(problem, detail),
+      },
+      0,
+      1,
+    );
   const maxBytes = options?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   // A zip of a whole batch may be larger than any one submission.
   const cap = open && ARCHIVE_EXT.test(abs) ? Math.max(maxBytes, ARCHIVE_LIMITS.maxArchiveBytes) : maxBytes;
@@ -197,32 +209,22 @@ async function load(abs: string, options: Partial<ReadLimits> | undefined, open:
   if (open && bytes.length <= cap && isArchive(view, abs)) {
     const opened = expandArchive(shown, view, withDefaults(limits), limits);
     if (!opened.ok) return refused(opened.problem, opened.detail, bytes.length, modified);
-    const subs: Submission[] = [];
-    for (const f of opened.files) {
+    const n = opened.files.length;
+    for (const [k, f] of opened.files.entries()) {
       if (!f.bytes) {
-        subs.push({
-          file: f.name,
-          sha256: `unread:${abs}/${f.name}`,
-          size: 0,
-          modified: f.modified ?? modified,
-          read: f.problem!,
-        });
+        take({ file: f.name, sha256: `unread:${abs}/${f.name}`, size: 0, modified: f.modified ?? modified, read: f.problem! }, k, n);
         continue;
       }
       const sha256 = createHash('sha256').update(f.bytes).digest('hex');
-      subs.push({
-        file: f.name,
-        sha256,
-        size: f.bytes.length,
-        modified: f.modified ?? modified,
-        read: await readSubmission(path.posix.basename(f.name), f.bytes, limits),
-      });
+      take({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? modified, read: await readSubmission(path.posix.basename(f.name), f.bytes, limits) }, k, n);
+      // Let go with its read: a batch in one zip never holds every workbook at once.
+      opened.files[k] = { ...f, bytes: null };
     }
-    return subs;
+    return;
   }
   // Grown past the limit since it was listed: refused like any file that size.
   if (bytes.length > maxBytes) return refused('too-large', tooLarge(bytes.length), bytes.length, modified);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const read = await readSubmission(path.basename(abs), view, limits);
-  return [{ file: shown, sha256, size: bytes.length, modified, read }];
+  take({ file: shown, sha256, size: bytes.length, modified, read }, 0, 1);
 }

@@ -6,9 +6,9 @@
  */
 import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { checkFile, checkSubmissions, type CheckOptions, type FileCheck, type Submission } from '../core/check';
+import { checkFile, InputCheck, type CheckOptions, type FileCheck } from '../core/check';
 import { crashReason, FILE_TIMEOUT_MS, isOutOfMemory, OUT_OF_MEMORY, readFailed, timeoutReason } from '../core/readFailure';
-import { loadSubmissions, shownPath } from './files';
+import { eachSubmission, shownPath } from './files';
 import { startWorker, stopUnused, WORKER_LIMITS } from './workers';
 
 export { WORKER_LIMITS };
@@ -65,15 +65,15 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     const out: FileCheck[] = [];
     for (const [i, f] of files.entries()) {
       // A file that cannot even be opened (gone, no permission) is a finding, as in a worker.
-      let subs: Submission[];
+      const input = new InputCheck(i, opts);
       try {
-        subs = await loadSubmissions(f, { asOf: opts.asOf });
+        await eachSubmission(f, { asOf: opts.asOf }, (sub, k, n) => input.add(sub, k, n));
       } catch (e) {
         out.push(await failed(f, i, messageOf(e), opts));
         onDone(f);
         continue;
       }
-      out.push(checkSubmissions(subs, i, opts));
+      out.push(input.done);
       onDone(f);
     }
     return out;

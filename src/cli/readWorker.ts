@@ -4,8 +4,8 @@
  * time, in order, so the file a dying worker was on is the oldest one not answered.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkSubmissions, type CheckOptions } from '../core/check';
-import { loadSubmissions } from './files';
+import { InputCheck, type CheckOptions } from '../core/check';
+import { eachSubmission } from './files';
 
 // Set by the pool's first message (a worker may be started before the batch's options are known).
 let opts: CheckOptions | null = null;
@@ -16,10 +16,14 @@ async function work(): Promise<void> {
   busy = true;
   for (let msg = queue.shift(); msg; msg = queue.shift()) {
     try {
-      const subs = await loadSubmissions(msg.file, { asOf: opts!.asOf });
-      // An archive's files each say they are done: the pool's watchdog times a file, not a whole archive.
-      const alive = subs.length > 1 ? () => parentPort!.postMessage({ id: msg.id, alive: true }) : undefined;
-      parentPort!.postMessage({ id: msg.id, check: checkSubmissions(subs, msg.id, opts!, alive) });
+      const input = new InputCheck(msg.id, opts!);
+      const id = msg.id;
+      await eachSubmission(msg.file, { asOf: opts!.asOf }, (sub, k, n) => {
+        input.add(sub, k, n);
+        // An archive's files each say they are done: the pool's watchdog times a file, not a whole archive.
+        if (n > 1) parentPort!.postMessage({ id, alive: true });
+      });
+      parentPort!.postMessage({ id: msg.id, check: input.done });
     } catch (e) {
       parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -478,19 +478,29 @@ export function checkFile(sub: Submission, index: number, opts: CheckOptions): F
 }
 
 /**
- * The submissions of one input (an archive's files) as one check: the first, carrying the others
- * (and every split part) as its `more`, which consolidate() lists after it.
+ * Checks the submissions of one input (an archive's files) as they come, each read, checked and
+ * let go before the next; `done` gives them as one check, the first carrying the others (and
+ * every split part) as its `more`, which consolidate() lists after it.
  */
-export function checkSubmissions(subs: readonly Submission[], index: number, opts: CheckOptions, onEach?: () => void): FileCheck {
-  // In order within the input, between it and the next one: the later of two equal-time files wins, as in a folder.
-  const all = subs.flatMap((sub, k) => {
-    const { more, ...one } = checkFile(sub, index + k / subs.length, opts);
-    onEach?.();
-    return [one, ...(more ?? [])];
-  });
-  const [first, ...more] = all;
-  if (!first) throw new Error('checkSubmissions needs a submission');
-  return more.length ? { ...first, more } : first;
+export class InputCheck {
+  private readonly all: FileCheck[] = [];
+  constructor(
+    private readonly index: number,
+    private readonly opts: CheckOptions,
+  ) {}
+
+  /** The k-th of n submissions: between this input and the next in order, so the later of two equal-time files wins, as in a folder. */
+  add(sub: Submission, k: number, n: number): void {
+    const { more, ...one } = checkFile(sub, this.index + k / Math.max(1, n), this.opts);
+    this.all.push(one);
+    if (more) for (const m of more) this.all.push(m);
+  }
+
+  get done(): FileCheck {
+    const [first, ...more] = this.all;
+    if (!first) throw new Error('an input gives at least one submission');
+    return more.length ? { ...first, more } : first;
+  }
 }
 
 /**

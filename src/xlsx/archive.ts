@@ -30,11 +30,11 @@ const MB = 1024 * 1024;
 
 export const ARCHIVE_LIMITS = {
   /** An archive's own size: larger than a single submission may be (a whole batch in one zip). */
-  maxArchiveBytes: 1024 * MB,
+  maxArchiveBytes: 512 * MB,
   /** Files in an archive, nested ones included. */
   maxFiles: 10_000,
   /** Declared sizes of all files taken out, nested archives included. */
-  maxTotalBytes: 2048 * MB,
+  maxTotalBytes: 1024 * MB,
   /** An archive inside an archive inside an archive, no deeper. */
   maxDepth: 3,
 };

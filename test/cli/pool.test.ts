@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkAll, workerCount } from '../../src/cli/pool';
+import { zipSync } from 'fflate';
+import { zhCollator } from '../../src/core/findings';
 import { goodBook } from '../hostile/corpus';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -81,6 +83,33 @@ describe('checkAll worker pool', () => {
       const checks = await checkAll(files, { asOf: '2024-11-20' }, () => undefined, { parallel: true, workers: 1, script, fileTimeoutMs: 8000 });
       expect(checks.map((c) => c.record.status)).toEqual(['accepted', 'rejected', 'accepted', 'accepted', 'accepted']);
       expect(checks[1]!.findings.map((f) => [f.rule, /超过 8 秒/.test(f.message)])).toEqual([['file-unreadable', true]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('checkAll on an archive', () => {
+  it('times each file of an archive, not the whole archive: a zip that takes longer than one file may is checked whole', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
+    try {
+      // Each file hashed costs a second here: nine of them take longer than the per-file timeout.
+      const script = path.join(dir, 'worker.cjs');
+      fs.writeFileSync(
+        script,
+        `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});
+// Once loaded (tsx hashes the files it compiles).
+const crypto = require('node:crypto');
+const createHash = crypto.createHash;
+crypto.createHash = function (...a) { const t = Date.now(); while (Date.now() - t < 1000); return createHash.apply(this, a); };`,
+      );
+      const names = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'].map((n) => `单位${n}.xlsx`);
+      const zip = path.join(dir, '材料.zip');
+      fs.writeFileSync(zip, zipSync(Object.fromEntries(names.map((n, i) => [n, goodBook(n.replace('.xlsx', ''), `1380000${1000 + i}`)]))));
+      const [check] = await checkAll([zip], { asOf: '2024-11-20' }, () => undefined, { parallel: true, workers: 1, script, fileTimeoutMs: 5000 });
+      const all = [check!, ...(check!.more ?? [])];
+      expect(all.map((c) => [c.file.replace(/^.*材料\.zip\//, ''), c.record.status])).toEqual([...names].sort(zhCollator.compare).map((n) => [n, 'accepted']));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
