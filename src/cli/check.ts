@@ -67,17 +67,23 @@ export interface Given {
 export async function pipelineOnPaths(paths: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>, given?: Given): Promise<PipelineResult> {
   const files = await collectFiles(paths);
   let checks = await checkList(files, input);
-  if (!checks.some((c) => c.other)) return runPipeline({ ...input, submissions: [], checks });
-  const found = await readFound(files, checks);
+  if (!checks.some((c) => c.other || c.more?.some((m) => m.other))) return runPipeline({ ...input, submissions: [], checks });
+  const found = await readFound(checks);
   for (const line of found.lines) process.stdout.write(`已按内容识别 ${terminalText(line)}\n`);
   const roster = (given?.roster ?? input.roster != null) ? input.roster : (found.roster ?? input.roster);
   const previous = !(given?.previous ?? (input.previous?.length ?? 0) > 0) && found.previous.length ? found.previous : input.previous;
   const next = { ...input, roster, previous, scoreBooks: [...(input.scoreBooks ?? []), ...found.scoreBooks] };
-  const keep = checks.map((c) => !c.other);
-  const submissions = files.filter((_, i) => keep[i]);
+  // An input that is all roster, scores or result is not read again; an archive is, for its submissions.
+  const submissions = files.filter((_, i) => withoutOthers(checks[i]!));
   if (JSON.stringify(optionsOf(next)) !== JSON.stringify(optionsOf(input))) checks = await checkList(submissions, next);
-  else checks = checks.filter((_, i) => keep[i]);
-  return runPipeline({ ...next, submissions: [], checks });
+  return runPipeline({ ...next, submissions: [], checks: checks.map(withoutOthers).filter((c): c is FileCheck => c !== null) });
+}
+
+/** The submissions of an input's check (an archive's files, a split file's parts), as one check; null when it holds none. */
+function withoutOthers(c: FileCheck): FileCheck | null {
+  const [first, ...more] = [c, ...(c.more ?? [])].filter((x) => !x.other).map(({ more: _more, ...x }) => x);
+  if (!first) return null;
+  return more.length ? { ...first, more } : first;
 }
 
 /** Checker options of the flags alone (no 参数 sheet): for callers that check submissions themselves. */

@@ -11,12 +11,14 @@ import type { WorkbookGrid } from '../core/grid';
 import type { SourcedSheet } from '../core/pipeline';
 import { rosterFromWorkbook, type Roster } from '../core/units';
 import { readBackSheets, readSubmission } from '../xlsx/read';
-import { fromUser, shownPath } from './files';
+import { fromUser, readShown, shownPath } from './files';
 
 /** A file given by the user, read into grids; `what` names it in the error (单位名单, 评分文件). */
 async function readGiven(file: string, what: string): Promise<{ abs: string; workbook: WorkbookGrid }> {
   const abs = fromUser(file);
-  const read = await readSubmission(path.basename(abs), new Uint8Array(await fs.readFile(abs)));
+  // A file found inside an archive (材料.zip/单位名单.xlsx) is taken out of it again.
+  const bytes = (await readShown(file)) ?? new Uint8Array(await fs.readFile(abs));
+  const read = await readSubmission(path.basename(abs), bytes);
   if (!read.ok) throw new Error(`${what}“${file}”无法读取：${read.detail}`);
   return { abs, workbook: read.workbook };
 }
@@ -40,7 +42,7 @@ export async function scoreSheets(file: string): Promise<SourcedSheet[]> {
 export async function previousSheets(file: string): Promise<SourcedSheet[]> {
   const abs = fromUser(file);
   try {
-    const grid = await readBackSheets(new Uint8Array(await fs.readFile(abs)));
+    const grid = await readBackSheets((await readShown(file)) ?? new Uint8Array(await fs.readFile(abs)));
     return grid.sheets.map((sheet) => ({ file: shownPath(abs), sheet }));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -63,11 +65,12 @@ const LABEL = { roster: '单位名单', scores: '评分文件', result: '结果�
  * The first roster counts; every score workbook counts (merged, conflicts flagged); of several
  * results the last in name order counts.
  */
-export async function readFound(files: readonly string[], checks: readonly FileCheck[]): Promise<Found> {
+export async function readFound(checks: readonly FileCheck[]): Promise<Found> {
   const found: Found = { roster: null, scoreBooks: [], previous: [], lines: [] };
-  for (const [i, c] of checks.entries()) {
+  // An archive's files are each what they are (the office's zip may hold its roster too).
+  for (const c of checks.flatMap((c) => [c, ...(c.more ?? [])])) {
     if (!c.other) continue;
-    const file = files[i]!;
+    const file = fromUser(c.file);
     let used = true;
     if (c.other === 'roster') {
       if (found.roster) used = false;

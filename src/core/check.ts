@@ -466,7 +466,8 @@ export function checkFile(sub: Submission, index: number, opts: CheckOptions): F
   try {
     const check = readFile(sub, index, opts, domainParams(opts));
     const kind = sub.read.ok ? kindOf(sub.read.workbook, sub.file, () => check.record.sheets.some((s) => s.form !== null)) : 'submission';
-    if (kind !== 'submission') check.other = kind;
+    // A file split by unit is still one roster, score workbook or result: every part says so.
+    if (kind !== 'submission') for (const c of [check, ...(check.more ?? [])]) c.other = kind;
     return check;
   } catch (e) {
     const record: FileRecord = { file: sub.file, unit: null, status: 'rejected', sha256: sub.sha256, size: sub.size, modified: sub.modified ?? null, sheets: [] };

@@ -76,6 +76,20 @@ describe('check on a zip of submissions', () => {
     expect(folder.findings.length).toBeGreaterThan(20);
   });
 
+  it('uses the roster found inside the archive, and checks the rest as submissions', () => {
+    const withRoster = path.join(dir, '全部.zip');
+    const files: Record<string, Uint8Array> = { '单位名单.xlsx': new Uint8Array(fs.readFileSync(ROSTER)) };
+    for (const n of fs.readdirSync(SUBS)) files[`收件/${n}`] = new Uint8Array(fs.readFileSync(path.join(SUBS, n)));
+    fs.writeFileSync(withRoster, zipSync(files));
+    const json = path.join(dir, 'all.json');
+    const r = spawnSync(process.execPath, [BIN, 'check', '全部.zip', '--as-of', '2024-11-20', '--json', json], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+    expect(r.stdout).toContain('已按内容识别 单位名单：全部.zip/单位名单.xlsx');
+    const got: Report = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(got.files.some((f) => f.file.endsWith('单位名单.xlsx'))).toBe(false);
+    // The same as the folder checked with --roster.
+    expect(said(got)).toEqual(said(check(dir, '收件')));
+  });
+
   it('writes return copies of files inside the archive', () => {
     const out = path.join(dir, '退回');
     check(dir, '材料.zip', ['--return-dir', out]);
