@@ -14,6 +14,7 @@ import { DEFAULT_RUBRIC } from '../../src/core/scoring';
 import { localEngine } from '../../src/taskpane/engine/local';
 import { defaultSettings } from '../../src/taskpane/settings';
 import { renderWorkbook } from '../../src/xlsx/write';
+import { zipSync } from 'fflate';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SHARED = path.resolve(ROOT, '../shared/fixtures/batch1');
@@ -115,6 +116,19 @@ describe('CLI run --json and the pane engine give the same result', () => {
     const parts = j.files.filter((f) => f.file.endsWith('（收集结果）.xlsx'));
     expect(parts.map((f) => f.unit ?? '').sort(zhCollator.compare)).toEqual(['体育部', '图书馆', '团委'].sort(zhCollator.compare));
     expect(j.findings.filter((f) => f.rule === 'file-split-by-unit')).toHaveLength(3);
+  });
+
+  it('on the samples sent as one zip (a unit\'s own zip inside)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-zipped-'));
+    const subs = path.join(ROOT, 'samples/submissions');
+    const files: Record<string, Uint8Array> = {};
+    const unitZip: Record<string, Uint8Array> = {};
+    for (const n of fs.readdirSync(subs)) (n.startsWith('机电') ? unitZip : files)[n.startsWith('机电') ? n : `收件/${n}`] = new Uint8Array(fs.readFileSync(path.join(subs, n)));
+    files['机电工程学院.zip'] = zipSync(unitZip);
+    fs.writeFileSync(path.join(dir, '材料.zip'), zipSync(files));
+    const j = await expectSame(dir, path.join(ROOT, 'samples/单位名单.xlsx'), [path.join(ROOT, 'samples/评分.xlsx')]);
+    expect(j.files.filter((f) => f.file.startsWith('材料.zip/机电工程学院.zip/'))).toHaveLength(6);
+    expect(j.files).toHaveLength(fs.readdirSync(subs).length);
   });
 
   it('on a scored batch: two inspectors, a CSV, a conflicting file, unscored and one-round units', async () => {
