@@ -3,7 +3,7 @@
  * silently, plus good filing workbooks to run beside them. Deterministic; used by the corpus
  * test and by `npx tsx scripts/hostile-corpus.ts <dir>` to write the files out.
  */
-import { strToU8, zipSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import { crc32 } from '../../src/xlsx/zipGuard';
 import { rawZip } from '../xlsx/helpers';
 import { cellRecords, docx, noise, num, ods, odsCell, tc, xls } from './builders';
@@ -39,6 +39,10 @@ export const EXPECTED_RULE: Record<string, string> = {
   odswide: 'read-limit',
   docxgrid: 'read-limit',
   csvquotes: 'csv-row-malformed',
+  zipbomb: 'file-too-large',
+  zipnest: 'file-unsupported',
+  ziplist: 'file-too-large',
+  zipcut: 'file-unreadable',
 };
 
 type Row = (string | number | null)[];
@@ -346,6 +350,26 @@ export function hostileFiles(): CorpusFile[] {
     const lines = [csvLine(['网站平台更新登记备案表']), csvLine([`填报单位：${unit('csvquotes')}    单位负责人签名（盖章）：张三    填表人：李明    填表人电话：13900000024`]), csvLine(WEBSITE_HEADER)];
     for (let i = 0; i < 10_000; i++) lines.push(`${i + 1},"站点${i}\r\n`);
     add('csvquotes', strToU8(lines.join('')), 'csv');
+  }
+  // Archives. A file in a zip declaring 15 MB out of 1 KB (each file keeps the archive's name, so
+  // the finding lands on a file of that name).
+  {
+    const data = deflateSync(new Uint8Array(100_000));
+    add('zipbomb', rawZip([{ name: '恶意单位-zipbomb.zip', data, method: 8, size: 15 * 1024 * 1024 }]), 'zip');
+  }
+  // A zip in a zip in a zip in a zip: opened three levels deep, no more.
+  {
+    let z = zipSync({ 'a.xlsx': goodBook(unit('zipnest'), '13900000024') });
+    for (let i = 0; i < 3; i++) z = zipSync({ '恶意单位-zipnest.zip': z });
+    add('zipnest', z, 'zip');
+  }
+  // A zip of 10,001 empty files, and a zip cut short.
+  {
+    const many: Record<string, Uint8Array> = {};
+    for (let i = 0; i <= 10_000; i++) many[`f${i}.csv`] = new Uint8Array(0);
+    add('ziplist', zipSync(many, { level: 0 }), 'zip');
+    const whole = zipSync({ 'a.xlsx': goodBook(unit('zipcut'), '13900000025') });
+    add('zipcut', whole.subarray(0, whole.length - 40), 'zip');
   }
   return out;
 }
