@@ -48,7 +48,7 @@ function optionsOf(input: Omit<PipelineInput, 'submissions' | 'checks'>): CheckO
 
 async function checkList(files: string[], input: Omit<PipelineInput, 'submissions' | 'checks'>): Promise<FileCheck[]> {
   const bar = progress(files.length, '校验');
-  const checks = await checkAll(files, optionsOf(input), (f) => bar.tick(path.basename(f)));
+  const checks = await checkAll(files, optionsOf(input), (f) => bar.tick(path.basename(f)), { onPart: (f, k, n) => bar.note(`${path.basename(f)} ${k}/${n}`) });
   bar.done();
   return checks;
 }

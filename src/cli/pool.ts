@@ -21,7 +21,7 @@ const FILES_PER_WORKER = 400;
 /** Files queued in each worker: it starts the next at once instead of waiting for the main thread. */
 const IN_FLIGHT = 3;
 
-type Reply = { id: number; check?: FileCheck; error?: string; alive?: boolean };
+type Reply = { id: number; check?: FileCheck; error?: string; alive?: { k: number; n: number } };
 
 export { FILE_TIMEOUT_MS };
 
@@ -34,6 +34,8 @@ export interface PoolOptions {
   limits?: ResourceLimits;
   /** Per file, from when a worker starts it (default FILE_TIMEOUT_MS). */
   fileTimeoutMs?: number;
+  /** The k-th of an archive's n files is done (k from 1). */
+  onPart?: (file: string, k: number, n: number) => void;
 }
 
 /** A file the worker could not even hand back becomes a finding on that file, never a crash. */
@@ -67,7 +69,10 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
       // A file that cannot even be opened (gone, no permission) is a finding, as in a worker.
       const input = new InputCheck(i, opts);
       try {
-        await eachSubmission(f, { asOf: opts.asOf }, (sub, k, n) => input.add(sub, k, n));
+        await eachSubmission(f, { asOf: opts.asOf }, (sub, k, n) => {
+          input.add(sub, k, n);
+          if (n > 1) pool.onPart?.(f, k + 1, n);
+        });
       } catch (e) {
         out.push(await failed(f, i, messageOf(e), opts));
         onDone(f);
@@ -128,6 +133,7 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
             // One more of an archive's files done: its time starts again.
             watched = -1;
             watch();
+            pool.onPart?.(files[m.id]!, m.alive.k, m.alive.n);
             return;
           }
           sent = sent.filter((id) => id !== m.id);

@@ -1,7 +1,7 @@
 import { terminalText } from './table';
 
 /** A one-line progress bar on stderr, only when stderr is a terminal. */
-export function progress(total: number, label: string): { tick: (name?: string) => void; done: () => void } {
+export function progress(total: number, label: string): { tick: (name?: string) => void; note: (name: string) => void; done: () => void } {
   const tty = process.stderr.isTTY === true;
   let n = 0;
   const draw = (name = '') => {
@@ -14,6 +14,10 @@ export function progress(total: number, label: string): { tick: (name?: string) 
   return {
     tick(name) {
       n++;
+      draw(name);
+    },
+    /** Where the current file is (an archive's k-th of n files), without counting a file. */
+    note(name) {
       draw(name);
     },
     done() {

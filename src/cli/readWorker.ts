@@ -21,7 +21,7 @@ async function work(): Promise<void> {
       await eachSubmission(msg.file, { asOf: opts!.asOf }, (sub, k, n) => {
         input.add(sub, k, n);
         // An archive's files each say they are done: the pool's watchdog times a file, not a whole archive.
-        if (n > 1) parentPort!.postMessage({ id, alive: true });
+        if (n > 1) parentPort!.postMessage({ id, alive: { k: k + 1, n } });
       });
       parentPort!.postMessage({ id: msg.id, check: input.done });
     } catch (e) {
