@@ -76,7 +76,7 @@ export function buildProgram(): Command {
       .option('--json <file>', '写出 JSON 报告')
       .option('--strict', '有错误级问题时以退出码 1 结束');
 
-  withCheckOptions(program.command('check').description('校验备案表文件或文件夹').argument('<路径...>', '备案表、单位名单、评分表等文件或文件夹'))
+  withCheckOptions(program.command('check').description('校验备案表文件、文件夹或 .zip 压缩包').argument('<路径...>', '备案表、单位名单、评分表等文件、文件夹或 .zip 压缩包'))
     .option('--out <file>', '写出校验结果工作簿（.xlsx）')
     .option('--return-dir <dir>', '为每个有错误或警告的单位写出退回修改的文件（问题单元格标色并批注，首页“退回说明”）')
     .option('--return-by <date>', '退回文件要求的重新报送日期 YYYY-MM-DD（默认检查日期后 15 天）', isoDate)
@@ -85,7 +85,7 @@ export function buildProgram(): Command {
     });
 
   const collect = (v: string, prev: string[] = []) => [...prev, v];
-  withCheckOptions(program.command('run').description('校验 + 评分 + 年度考核排名 + 整改台账，写出结果工作簿').argument('<路径...>', '备案表、单位名单、评分表等文件或文件夹'))
+  withCheckOptions(program.command('run').description('校验 + 评分 + 年度考核排名 + 整改台账，写出结果工作簿').argument('<路径...>', '备案表、单位名单、评分表等文件、文件夹或 .zip 压缩包'))
     .requiredOption('--out <file>', '结果工作簿（.xlsx）；已存在时保留其中用户填写的评分、整改状态和说明')
     .option('--scores <file>', '评分文件（评分 / 加减分 / 评分细则 / 参数 工作表，或评分 CSV），可多次给出', collect)
     .option('--previous <file>', '上次的结果工作簿（默认为 --out 本身）')
