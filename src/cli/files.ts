@@ -7,7 +7,7 @@ import type { Submission } from '../core/check';
 import { zhCollator } from '../core/findings';
 import { skippedInFolder } from '../core/fileName';
 import { DEFAULT_LIMITS, fail, formatMB, withDefaults, type ReadFailure } from '../xlsx/limits';
-import { ARCHIVE_LIMITS, expandArchive, isArchive, readSubmission, type Inflater, type ReadLimits } from '../xlsx/read';
+import { ARCHIVE_LIMITS, expandArchive, isArchive, readSubmission, type ArchiveFile, type Inflater, type ReadLimits } from '../xlsx/read';
 
 /** The directory the user ran the command from (npm scripts run in the package root). */
 export function userCwd(): string {
@@ -167,6 +167,35 @@ async function loadSubmissionBytes(file: string): Promise<Uint8Array | null> {
 
 const ARCHIVE_EXT = /\.zip$/i;
 
+/** A file taken out of an archive as a submission (refused with its reason when it could not be). */
+export async function entrySubmission(f: ArchiveFile, options?: Partial<ReadLimits>): Promise<Submission> {
+  if (!f.bytes) return { file: f.name, sha256: `unread:${f.name}`, size: 0, modified: f.modified, read: f.problem! };
+  const sha256 = createHash('sha256').update(f.bytes).digest('hex');
+  const read = await readSubmission(path.posix.basename(f.name), f.bytes, { inflate: nodeInflate, crc32: zlib.crc32, ...options });
+  return { file: f.name, sha256, size: f.bytes.length, modified: f.modified, read };
+}
+
+/**
+ * The files of an input named .zip, opened here (the pool spreads them over its workers); null
+ * when it is not one that opens (not a regular file, too large, not an archive, damaged): the
+ * worker then reads it as any file and says why.
+ */
+export function archiveFiles(abs: string): ArchiveFile[] | null {
+  if (!ARCHIVE_EXT.test(abs)) return null;
+  try {
+    const st = statSync(abs);
+    if (!st.isFile() || st.size > ARCHIVE_LIMITS.maxArchiveBytes) return null;
+    const bytes = readFileSync(abs, { flag: READ_FLAG as unknown as string });
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (!isArchive(view, abs)) return null;
+    const opened = expandArchive(shownPath(abs), view, withDefaults({ inflate: nodeInflate, crc32: zlib.crc32 }), { inflate: nodeInflate, crc32: zlib.crc32 });
+    const modified = st.mtime.toISOString();
+    return opened.ok ? opened.files.map((f) => ({ ...f, modified: f.modified ?? modified })) : null;
+  } catch {
+    return null;
+  }
+}
+
 async function load(abs: string, options: Partial<ReadLimits> | undefined, open: boolean, take: (sub: Submission, k: number, n: number) => void): Promise<void> {
   const shown = shownPath(abs);
   const refused = (problem: ReadFailure['problem'], detail: string, size = 0, modified: string | null = null): void =>
@@ -211,12 +240,7 @@ async function load(abs: string, options: Partial<ReadLimits> | undefined, open:
     if (!opened.ok) return refused(opened.problem, opened.detail, bytes.length, modified);
     const n = opened.files.length;
     for (const [k, f] of opened.files.entries()) {
-      if (!f.bytes) {
-        take({ file: f.name, sha256: `unread:${abs}/${f.name}`, size: 0, modified: f.modified ?? modified, read: f.problem! }, k, n);
-        continue;
-      }
-      const sha256 = createHash('sha256').update(f.bytes).digest('hex');
-      take({ file: f.name, sha256, size: f.bytes.length, modified: f.modified ?? modified, read: await readSubmission(path.posix.basename(f.name), f.bytes, limits) }, k, n);
+      take(await entrySubmission({ ...f, modified: f.modified ?? modified }, options), k, n);
       // Let go with its read: a batch in one zip never holds every workbook at once.
       opened.files[k] = { ...f, bytes: null };
     }

@@ -8,7 +8,8 @@ import os from 'node:os';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { checkFile, InputCheck, type CheckOptions, type FileCheck } from '../core/check';
 import { crashReason, FILE_TIMEOUT_MS, isOutOfMemory, OUT_OF_MEMORY, readFailed, timeoutReason } from '../core/readFailure';
-import { eachSubmission, shownPath } from './files';
+import type { ArchiveFile } from '../xlsx/archive';
+import { archiveFiles, eachSubmission, shownPath } from './files';
 import { startWorker, stopUnused, WORKER_LIMITS } from './workers';
 
 export { WORKER_LIMITS };
@@ -44,6 +45,21 @@ async function failed(file: string, index: number, error: string, opts: CheckOpt
   return checkFile(sub, index, opts);
 }
 
+/** One file of the batch, or one file of an archive among them (opened here, read in a worker). */
+interface Job {
+  input: number;
+  file: string;
+  entry?: ArchiveFile;
+  k: number;
+  n: number;
+}
+
+/** failed() for a job: a file of an archive is named as inside it. */
+function failedJob(job: Job, index: number, error: string, opts: CheckOptions): Promise<FileCheck> {
+  if (!job.entry) return failed(job.file, index, error, opts);
+  return Promise.resolve(checkFile({ file: job.entry.name, sha256: `unread:${job.entry.name}`, size: 0, read: readFailed(error) }, index, opts));
+}
+
 /** An error's message, also for errors made in another realm (instanceof Error fails there). */
 function messageOf(e: unknown): string {
   return e !== null && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
@@ -62,7 +78,6 @@ export function workerCount(files: number, cores: number): number {
 
 export async function checkAll(files: string[], opts: CheckOptions, onDone: (file: string) => void, pool: PoolOptions = {}): Promise<FileCheck[]> {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const workers = pool.workers ?? workerCount(files.length, cores);
   if (pool.parallel === false) {
     const out: FileCheck[] = [];
     for (const [i, f] of files.entries()) {
@@ -83,7 +98,28 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     }
     return out;
   }
+  // An archive's files are jobs of their own, spread over the workers like files of a folder.
+  const jobs: Job[] = files.flatMap((file, input) => {
+    const inside = archiveFiles(file);
+    return inside ? inside.map((entry, k) => ({ input, file, entry, k, n: inside.length })) : [{ input, file, k: 0, n: 1 }];
+  });
+  const checked = new Array<FileCheck>(jobs.length);
+  const left = files.map(() => 0);
+  for (const j of jobs) left[j.input]!++;
   const results = new Array<FileCheck>(files.length);
+  /** A job answered: its input is done when all of its jobs are. */
+  const answered = (id: number, check: FileCheck) => {
+    checked[id] = check;
+    const job = jobs[id]!;
+    // Its bytes are not needed again (a dying worker's queue is sent again, never an answered job).
+    if (job.entry) job.entry = { ...job.entry, bytes: null };
+    if (job.n > 1) pool.onPart?.(job.file, job.n - left[job.input]! + 1, job.n);
+    if (--left[job.input]! > 0) return;
+    const input = new InputCheck(job.input, opts);
+    for (let k = 0; k < jobs.length; k++) if (jobs[k]!.input === job.input) input.take(checked[k]!);
+    results[job.input] = input.done;
+    onDone(job.file);
+  };
   let next = 0;
   // Files a dead worker had queued besides the one it died on: the next free lane takes them first.
   const again: number[] = [];
@@ -95,6 +131,7 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     live.add(w);
     return w;
   };
+  const workers = pool.workers ?? workerCount(jobs.length, cores);
   const timeoutMs = pool.fileTimeoutMs ?? FILE_TIMEOUT_MS;
   /** One lane: a worker at a time, replaced when it dies, until no file is left. */
   const lane = () =>
@@ -119,10 +156,11 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
           }, timeoutMs);
       };
       const feed = () => {
-        while (sent.length < IN_FLIGHT && (again.length || next < files.length)) {
+        while (sent.length < IN_FLIGHT && (again.length || next < jobs.length)) {
           const id = again.length ? again.shift()! : next++;
           sent.push(id);
-          w.postMessage({ id, file: files[id] });
+          const job = jobs[id]!;
+          w.postMessage(job.entry ? { id, file: job.file, entry: job.entry } : { id, file: job.file });
         }
         watch();
         if (!sent.length) resolve();
@@ -133,21 +171,12 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
             // One more of an archive's files done: its time starts again.
             watched = -1;
             watch();
-            pool.onPart?.(files[m.id]!, m.alive.k, m.alive.n);
+            pool.onPart?.(jobs[m.id]!.file, m.alive.k, m.alive.n);
             return;
           }
           sent = sent.filter((id) => id !== m.id);
-          const file = files[m.id]!;
-          if (m.check) {
-            results[m.id] = m.check;
-            onDone(file);
-          } else
-            pending.push(
-              failed(file, m.id, m.error ?? '未知错误', opts).then((f) => {
-                results[m.id] = f;
-                onDone(file);
-              }),
-            );
+          if (m.check) answered(m.id, m.check);
+          else pending.push(failedJob(jobs[m.id]!, m.id, m.error ?? '未知错误', opts).then((f) => answered(m.id, f)));
           feed();
         });
         let error: Error | null = null;
@@ -160,15 +189,9 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
           const [id, ...queued] = sent as [number, ...number[]];
           sent = [];
           again.push(...queued);
-          const file = files[id]!;
           const reason = timedOut ? timeoutReason(timeoutMs) : deathReason(error, code);
           timedOut = false;
-          pending.push(
-            failed(file, id, reason, opts).then((f) => {
-              results[id] = f;
-              onDone(file);
-            }),
-          );
+          pending.push(failedJob(jobs[id]!, id, reason, opts).then((f) => answered(id, f)));
           w = spawn();
           attach();
           feed();
@@ -179,7 +202,7 @@ export async function checkAll(files: string[], opts: CheckOptions, onDone: (fil
     });
   const pending: Promise<void>[] = [];
   try {
-    await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, files.length)) }, lane));
+    await Promise.all(Array.from({ length: Math.min(workers, Math.max(1, jobs.length)) }, lane));
     await Promise.all(pending);
   } finally {
     await Promise.all([...[...live].map((w) => w.terminate()), stopUnused()]);

@@ -4,18 +4,24 @@
  * time, in order, so the file a dying worker was on is the oldest one not answered.
  */
 import { parentPort } from 'node:worker_threads';
-import { InputCheck, type CheckOptions } from '../core/check';
-import { eachSubmission } from './files';
+import { checkFile, InputCheck, type CheckOptions } from '../core/check';
+import type { ArchiveFile } from '../xlsx/archive';
+import { eachSubmission, entrySubmission } from './files';
 
 // Set by the pool's first message (a worker may be started before the batch's options are known).
 let opts: CheckOptions | null = null;
-const queue: { id: number; file: string }[] = [];
+const queue: { id: number; file: string; entry?: ArchiveFile }[] = [];
 let busy = false;
 
 async function work(): Promise<void> {
   busy = true;
   for (let msg = queue.shift(); msg; msg = queue.shift()) {
     try {
+      // A file of an archive the pool opened: read from its bytes.
+      if (msg.entry) {
+        parentPort!.postMessage({ id: msg.id, check: checkFile(await entrySubmission(msg.entry, { asOf: opts!.asOf }), msg.id, opts!) });
+        continue;
+      }
       const input = new InputCheck(msg.id, opts!);
       const id = msg.id;
       await eachSubmission(msg.file, { asOf: opts!.asOf }, (sub, k, n) => {
@@ -31,7 +37,7 @@ async function work(): Promise<void> {
   busy = false;
 }
 
-parentPort?.on('message', (msg: { id: number; file: string } | { opts: CheckOptions }) => {
+parentPort?.on('message', (msg: { id: number; file: string; entry?: ArchiveFile } | { opts: CheckOptions }) => {
   if ('opts' in msg) {
     opts = msg.opts;
     return;

@@ -497,6 +497,13 @@ export class InputCheck {
     if (more) for (const m of more) this.all.push(m);
   }
 
+  /** A check made elsewhere (a worker), in order. */
+  take(check: FileCheck): void {
+    const { more, ...one } = check;
+    this.all.push(one);
+    if (more) for (const m of more) this.all.push(m);
+  }
+
   get done(): FileCheck {
     const [first, ...more] = this.all;
     if (!first) throw new Error('an input gives at least one submission');

@@ -105,11 +105,46 @@ const createHash = crypto.createHash;
 crypto.createHash = function (...a) { const t = Date.now(); while (Date.now() - t < 1000); return createHash.apply(this, a); };`,
       );
       const names = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬'].map((n) => `单位${n}.xlsx`);
-      const zip = path.join(dir, '材料.zip');
+      // Named otherwise than .zip: found an archive by its content, in the worker (a .zip is opened by the pool and its files spread over the workers).
+      const zip = path.join(dir, '材料.dat');
       fs.writeFileSync(zip, zipSync(Object.fromEntries(names.map((n, i) => [n, goodBook(n.replace('.xlsx', ''), `1380000${1000 + i}`)]))));
       const [check] = await checkAll([zip], { asOf: '2024-11-20' }, () => undefined, { parallel: true, workers: 1, script, fileTimeoutMs: 5000 });
       const all = [check!, ...(check!.more ?? [])];
-      expect(all.map((c) => [c.file.replace(/^.*材料\.zip\//, ''), c.record.status])).toEqual([...names].sort(zhCollator.compare).map((n) => [n, 'accepted']));
+      expect(all.map((c) => [c.file.replace(/^.*材料\.dat\//, ''), c.record.status])).toEqual([...names].sort(zhCollator.compare).map((n) => [n, 'accepted']));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('checkAll on a .zip', () => {
+  it('spreads its files over the workers: a worker dying on one costs only that file, named as in the archive', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhendi-pool-'));
+    try {
+      // The worker ends itself (once) at the third file it hashes.
+      const flag = path.join(dir, 'died');
+      const script = path.join(dir, 'worker.cjs');
+      fs.writeFileSync(
+        script,
+        `require(${JSON.stringify(require.resolve('tsx/cjs'))});
+require(${JSON.stringify(path.join(ROOT, 'src/cli/readWorker.ts'))});
+const fs = require('node:fs');
+const crypto = require('node:crypto');
+const createHash = crypto.createHash;
+let n = 0;
+crypto.createHash = function (...a) { if (++n === 3 && !fs.existsSync(${JSON.stringify(flag)})) { fs.writeFileSync(${JSON.stringify(flag)}, '1'); process.exit(3); } return createHash.apply(this, a); };`,
+      );
+      const names = ['甲', '乙', '丙', '丁', '戊'].map((n) => `单位${n}.xlsx`);
+      const zip = path.join(dir, '材料.zip');
+      fs.writeFileSync(zip, zipSync(Object.fromEntries(names.map((n, i) => [`收件/${n}`, goodBook(n.replace('.xlsx', ''), `1380000${1000 + i}`)]))));
+      const parts: string[] = [];
+      const [check] = await checkAll([zip], { asOf: '2024-11-20' }, () => undefined, { parallel: true, workers: 1, script, onPart: (_f, k, n) => parts.push(`${k}/${n}`) });
+      const all = [check!, ...(check!.more ?? [])];
+      const sorted = [...names].sort(zhCollator.compare);
+      expect(all.map((c) => c.file.replace(/^.*材料\.zip\//, ''))).toEqual(sorted.map((n) => `收件/${n}`));
+      expect(all.map((c) => c.record.status)).toEqual(['accepted', 'accepted', 'rejected', 'accepted', 'accepted']);
+      expect(all[2]!.findings.map((f) => f.rule)).toEqual(['file-unreadable']);
+      expect(parts).toEqual(['1/5', '2/5', '3/5', '4/5', '5/5']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
