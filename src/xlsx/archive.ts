@@ -208,7 +208,8 @@ function expandInto(name: string, bytes: Uint8Array, limits: ReadLimits, codec: 
       refuse('unreadable', MSG.damaged);
       continue;
     }
-    if (!isArchive(data)) {
+    // By name too: a damaged .zip inside is refused in an archive's words, not as a damaged workbook.
+    if (!isArchive(data, path)) {
       file.bytes = data;
       continue;
     }
