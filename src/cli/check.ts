@@ -112,13 +112,22 @@ export function summaryTable(r: CheckResult, limit = SUMMARY_ROWS): string {
   return rest > 0 ? `${table}\n（按错误数列出前 ${limit} 个单位，另有 ${rest} 个单位见校验结果）` : table;
 }
 
+/** Files as given; a file holding several units' rows counts once, its parts said apart (the statuses count parts). */
+export function filesLine(r: CheckResult): string {
+  const parts = new Map<string, number>();
+  for (const f of r.files) parts.set(f.file, (parts.get(f.file) ?? 0) + 1);
+  const split = [...parts.values()].filter((n) => n > 1);
+  if (!split.length) return `文件 ${parts.size} 个`;
+  return `文件 ${parts.size} 个（其中 ${split.length} 个含多个单位，拆为 ${split.reduce((a, b) => a + b, 0)} 份，按份计）`;
+}
+
 /** `findings`: every finding of the result (run adds the scoring ones), so the counts are 总览's and the JSON's. */
 export function printSummary(r: CheckResult, findings: readonly Finding[] = r.findings): void {
   process.stdout.write(summaryTable(r) + '\n');
   const st = (s: string) => r.files.filter((f) => f.status === s).length;
   const sev = (s: string) => findings.filter((f) => f.severity === s).length;
   process.stdout.write(
-    `\n文件 ${r.files.length} 个：导入 ${st('accepted')}，未导入 ${st('rejected')}，被替换 ${st('replaced')}，重复 ${st('duplicate')}；` +
+    `\n${filesLine(r)}：导入 ${st('accepted')}，未导入 ${st('rejected')}，被替换 ${st('replaced')}，重复 ${st('duplicate')}；` +
       `问题：错误 ${sev('error')}，警告 ${sev('warning')}，提示 ${sev('info')}\n`,
   );
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { summaryTable } from '../../src/cli/check';
+import { filesLine, summaryTable } from '../../src/cli/check';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'bin/zhendi.cjs');
@@ -111,5 +111,12 @@ describe('terminal summary', () => {
     expect(lines).toHaveLength(2 + 10 + 1);
     expect(lines[2]).toMatch(/单位\d+\s+0\s+0\s+6\s+0$/);
     expect(lines[lines.length - 1]).toContain('另有 90 个单位');
+  });
+
+  it('counts a file holding several units once, and says how many parts it was split into', () => {
+    const rec = (file: string, unit: string) => ({ file, unit, status: 'accepted' as const, sha256: '', size: 0, modified: null, sheets: [] });
+    const result = (files: ReturnType<typeof rec>[]) => ({ asOf: '2024-11-20', deadline: null, files, findings: [], tables: { website: [], newmedia: [], zombie: [], group: [], bigv: [] }, roster: null, units: [] });
+    expect(filesLine(result([rec('a.xlsx', '团委'), rec('b.xlsx', '体育部')]))).toBe('文件 2 个');
+    expect(filesLine(result([rec('收集.xlsx', '团委'), rec('收集.xlsx', '体育部'), rec('收集.xlsx', '后勤处'), rec('b.xlsx', '体育部')]))).toBe('文件 2 个（其中 1 个含多个单位，拆为 3 份，按份计）');
   });
 });
