@@ -17,7 +17,9 @@ import {
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
   scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet, hasScoreHeader,
+  dedupeAdjustments, dedupeTypedRows, sameAdjustment, scoreUnknownUnit, assessmentYear,
 } from './scoring';
+import { nearestUnit, type Roster } from './units';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
 export interface SourcedSheet {
@@ -77,10 +79,12 @@ const byName = (sheets: readonly SourcedSheet[], names: string[]) => sheets.filt
 export function runAssessment(input: RunInput): RunResult {
   const { rubric, params } = input;
   const findings: Finding[] = [...input.resolveFindings];
-  const rosterNames = input.check.roster?.units.map((u) => u.name);
-  // With a roster, a name outside it (unit-unknown) is most likely a misnamed roster unit: it is
-  // ranked only if it was scored, not as a zero at the bottom of leadership's table.
-  const units = input.check.units.filter((u) => !input.check.roster || u.inRoster).map((u) => ({ unit: u.unit, category: u.category }));
+  const roster = input.check.roster;
+  const rosterNames = roster?.units.map((u) => u.name);
+  // With a roster only its units are ranked: a name outside it (a filing flagged unit-unknown, a
+  // score or 加减分 flagged score-unknown-unit) is most likely a misnamed roster unit, and ranking
+  // it would put it beside, often above, the real one shown as 未评分.
+  const units = input.check.units.filter((u) => !roster || u.inRoster).map((u) => ({ unit: u.unit, category: u.category }));
   // Names outside a roster are flagged only when there is a roster (score-unknown-unit); without
   // one, scores resolve to the units that submitted, and any other unit is ranked as written.
   const known = rosterNames ? { units: rosterNames } : { seen: units.map((u) => u.unit) };
@@ -107,8 +111,9 @@ export function runAssessment(input: RunInput): RunResult {
   const isScores = (b: SourcedSheet) => (!NOT_SCORES.includes(b.sheet.name.trim()) || (b.sheet.name.trim() === '评分细则' && hasScoreHeader(b.sheet))) && !adjustmentBooks.includes(b);
   const toRead = scoreSheetsToRead(input.scoreBooks.filter(isScores));
   findings.push(...toRead.findings);
+  const year = assessmentYear(toRead.read, params.asOf, rubric);
   for (const s of toRead.read) {
-    const r = parseScores(s.sheet, { file: s.file, rubric, ...known, roster: input.check.roster });
+    const r = parseScores(s.sheet, { file: s.file, rubric, ...known, roster, year });
     given.push(r.entries);
     fromScoreSheets.push(...r.adjustments);
     findings.push(...r.findings);
@@ -116,28 +121,31 @@ export function runAssessment(input: RunInput): RunResult {
   // 加减分 of the score workbooks count each run and are written into the result's own 加减分
   // too, so a result reopened without them keeps its bonuses. A row read back equal to a score
   // workbook's is that row written out last time: the workbook stays its source, never counted twice.
-  const fromBooks: Adjustment[] = [];
-  for (const s of adjustmentBooks) {
-    const r = parseAdjustments(s.sheet, { file: s.file, ...known, roster: input.check.roster });
-    fromBooks.push(...r.adjustments);
-    findings.push(...r.findings);
-  }
-  const same = (a: Adjustment, b: Adjustment) => a.unit === b.unit && a.kind === b.kind && a.points === b.points && a.note === b.note;
-  for (const a of fromScoreSheets) if (!fromBooks.some((b) => same(a, b))) fromBooks.push(a);
-  const readBack: Adjustment[] = [];
-  for (const s of byName(input.previous, ['加减分'])) {
-    const r = parseAdjustments(s.sheet, { file: s.file, ...known, roster: input.check.roster });
-    readBack.push(...r.adjustments);
-    findings.push(...r.findings);
-  }
-  const adjustments = [...fromBooks, ...readBack.filter((p) => !fromBooks.some((b) => same(b, p)))];
-  const typedAdjustments = [
-    ...byName(input.previous, ['加减分']).flatMap((s) => typedAdjustmentRows(s.sheet)),
-    ...fromBooks.filter((b) => !readBack.some((p) => same(b, p))).map((a): OutValue[] => [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null]),
-  ];
+  // The same row in several of them (each inspector's workbook, a result sent back carrying the
+  // office's 加减分) or twice in one counts once, with a finding.
+  const parseEach = (sheets: readonly SourcedSheet[]) =>
+    sheets.map((s) => {
+      const r = parseAdjustments(s.sheet, { file: s.file, ...known, roster });
+      findings.push(...r.findings);
+      return r.adjustments;
+    });
+  const books = dedupeAdjustments(parseEach(adjustmentBooks));
+  findings.push(...books.findings);
+  const fromBooks = books.adjustments;
+  for (const a of fromScoreSheets) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
+  const previousSheets = byName(input.previous, ['加减分']);
+  const readBackSheets = parseEach(previousSheets);
+  const readBack = readBackSheets.flat();
+  const own = dedupeAdjustments(readBackSheets.map((rows) => rows.filter((p) => !fromBooks.some((b) => sameAdjustment(b, p)))));
+  findings.push(...own.findings);
+  const adjustments = [...fromBooks, ...own.adjustments];
+  const typedAdjustments = dedupeTypedRows([
+    ...previousSheets.flatMap((s) => typedAdjustmentRows(s.sheet)),
+    ...fromBooks.filter((b) => !readBack.some((p) => sameAdjustment(b, p))).map((a): OutValue[] => [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null]),
+  ]);
   // Several inspectors' files: merged, a different value for the same entry flagged. What was
   // typed into 评分表 last time, then in the pane, wins: it is newer.
-  const merged = mergeScoreLists(given);
+  const merged = mergeScoreLists(given, rubric);
   findings.push(...merged.findings);
   // A read-back entry equal to a file's entry is that entry written out last time: the file stays
   // its source (findings keep pointing at it), so reopening a result changes nothing.
@@ -146,17 +154,28 @@ export function runAssessment(input: RunInput): RunResult {
     const f = fromFiles.get(scoreKey(t));
     return !f || f.score !== t.score || f.note !== t.note;
   });
-  const scores = mergeScoreEntries(merged.entries, changed, [...input.entries]);
+  const allScores = mergeScoreEntries(merged.entries, changed, [...input.entries]);
   const listed = new Set(units.map((u) => u.unit));
-  for (const e of [...scores, ...adjustments]) {
-    if (!listed.has(e.unit)) {
-      units.push({ unit: e.unit, category: null });
-      listed.add(e.unit);
+  for (const u of roster?.units ?? []) {
+    if (!listed.has(u.name)) {
+      units.push({ unit: u.name, category: u.category });
+      listed.add(u.name);
     }
   }
+  if (roster) flagOutsideRoster(findings, roster, listed, [...allScores, ...adjustments]);
+  else {
+    for (const e of [...allScores, ...adjustments]) {
+      if (!listed.has(e.unit)) {
+        units.push({ unit: e.unit, category: null });
+        listed.add(e.unit);
+      }
+    }
+  }
+  const scores = allScores.filter((e) => listed.has(e.unit));
+  const counted = adjustments.filter((a) => listed.has(a.unit));
 
   const allFindings = [...input.check.findings, ...findings];
-  const assessment = assess({ units, findings: allFindings, rubric, params, scores, adjustments, rectification: previousItems });
+  const assessment = assess({ units, findings: allFindings, rubric, params, scores, adjustments: counted, rectification: previousItems });
   findings.push(...assessment.findings);
   // 责任人: the roster's 负责人, else the 单位负责人 who signed the unit's forms.
   const owners = Object.fromEntries((input.check.roster?.units ?? []).filter((u) => u.head).map((u) => [u.name, u.head!]));
@@ -209,5 +228,24 @@ export function runAssessment(input: RunInput): RunResult {
       status: UNSCORED,
     });
   }
-  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments, sheetFindings };
+  return { rubric, params, assessment, rectification, findings: findings.sort(compareFindings), workbook, ranking, scores, adjustments: counted, sheetFindings };
+}
+
+/**
+ * Scores and 加减分 under a name outside the roster are not counted: each name says so, with
+ * the nearest roster unit (as unit-unknown does), wherever it was read — a score file, the
+ * earlier result's 评分表, the pane.
+ */
+function flagOutsideRoster(findings: Finding[], roster: Roster, listed: ReadonlySet<string>, rows: readonly (ScoreEntry | Adjustment)[]): void {
+  const flagged = new Set<string>();
+  findings.forEach((f, i) => {
+    if (f.rule !== 'score-unknown-unit' || !f.unit) return;
+    findings[i] = scoreUnknownUnit.at(f, { value: f.unit, nearest: nearestUnit(roster, f.unit) });
+    flagged.add(f.unit);
+  });
+  for (const e of rows) {
+    if (listed.has(e.unit) || flagged.has(e.unit)) continue;
+    findings.push(scoreUnknownUnit.at(e, { value: e.unit, nearest: nearestUnit(roster, e.unit) }));
+    flagged.add(e.unit);
+  }
 }

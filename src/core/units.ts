@@ -154,13 +154,26 @@ function distance(a: string, b: string): number {
   return d[b.length]!;
 }
 
-/** The roster name closest to `name` (edit distance at most half its length), for suggestions. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * The roster name closest to `name` (edit distance at most half its length), for suggestions.
+ * On a tie the longer common start wins: a unit's own words come first, 学院 / 处 last
+ * (体育学院 is nearer 体育部 than 信工学院).
+ */
 export function nearestUnit(roster: Roster, name: string): string | null {
-  let best: { n: string; d: number } | null = null;
+  const s = squash(name);
+  let best: { n: string; d: number; p: number } | null = null;
   for (const u of roster.units) {
     for (const n of [u.name, ...u.aliases]) {
-      const d = distance(squash(name), squash(n));
-      if (!best || d < best.d) best = { n: u.name, d };
+      const k = squash(n);
+      const d = distance(s, k);
+      const p = commonPrefix(s, k);
+      if (!best || d < best.d || (d === best.d && p > best.p)) best = { n: u.name, d, p };
     }
   }
   return best && best.d <= Math.max(1, Math.floor(name.length / 2)) ? best.n : null;

@@ -128,16 +128,20 @@ export function unitAdjustments(
   ];
 }
 
-/** Clamps to [0, 100], then applies a veto; each change is itemised. Returns the final score. */
+/**
+ * Clamps to [0, 100], then applies a veto; each change is itemised. Returns the final score.
+ * An unscored unit (scored = false) has no score to clamp: no bounds item.
+ */
 export function finish(
   unit: string,
   subtotal: number,
   vetoes: Adjustment[],
   params: Params,
   items: AdjustmentItem[],
+  scored = true,
 ): number {
   let score = tidy(subtotal);
-  const bounded = Math.min(100, Math.max(0, score));
+  const bounded = scored ? Math.min(100, Math.max(0, score)) : score;
   if (bounded !== score) {
     const reason = score > 100 ? `总分不超过 100 分（计算值 ${fmt(score)}）` : `总分不低于 0 分（计算值 ${fmt(score)}）`;
     items.push({ indicator: NAME.bounds, points: tidy(bounded - score), reason, group: 'bounds' });

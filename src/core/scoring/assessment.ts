@@ -163,7 +163,7 @@ export function assess(input: AssessInput): Assessment {
     const items = unitAdjustments(u.unit, findingsOf.get(u.unit) ?? [], adjustments, rectOf.get(u.unit) ?? [], params);
     const vetoes = adjustments.filter((a) => a.kind === 'veto');
     const subtotal = (base ?? 0) + items.reduce((s, i) => s + i.points, 0);
-    const score = finish(u.unit, subtotal, vetoes, params, items);
+    const score = finish(u.unit, subtotal, vetoes, params, items, base !== null);
     if (base === null) unscored.push({ ...u, adjustments: items, veto: vetoes.length > 0 });
     else rows.push({ ...u, roundTotals: r.totals, base, adjustments: items, score, veto: vetoes.length > 0 });
   }

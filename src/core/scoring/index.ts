@@ -3,6 +3,7 @@ export * from './params';
 export * from './scores';
 export * from './rules';
 export * from './adjustments';
+export * from './adjust-dedupe';
 export * from './assessment';
 export * from './ranking';
 export * from './rectification';

@@ -105,7 +105,7 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
       out.push({ round: slot.round, inspector: slot.inspector, indicatorId: ind.id, score, note, ...place });
     }
   }
-  const deduped = dedupeScores(out);
+  const deduped = dedupeScores(out, rubric);
   findings.push(...deduped.findings);
   return deduped.entries;
 }

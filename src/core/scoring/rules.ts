@@ -50,13 +50,13 @@ export const scoreUnknownIndicator = defineRule<{ value: string }>({
   suggestion: () => '请使用评分细则中的二级指标名称或编号',
 });
 
-export const scoreUnknownUnit = defineRule<{ value: string }>({
+export const scoreUnknownUnit = defineRule<{ value: string; nearest?: string | null }>({
   id: 'score-unknown-unit',
   severity: 'warning',
   title: '未知被检查单位',
-  description: '评分或加减分中的单位不在单位名单中（仍单独计分排名，请核对名称）。',
-  message: (p) => `单位“${p.value}”不在单位名单中`,
-  suggestion: () => '请核对单位名称是否与单位名单一致',
+  description: '给出了单位名单，但评分或加减分中的单位不在名单（含别名）中；该单位的评分和加减分未计入排名。',
+  message: (p) => `单位“${p.value}”不在单位名单中，其评分和加减分未计入排名` + (p.nearest ? `，是否为“${p.nearest}”？` : ''),
+  suggestion: () => '请核对单位名称是否与单位名单一致，或在名单中补充别名',
 });
 
 export const scoreInvalidRow = defineRule<{ problem: string }>({
@@ -67,12 +67,14 @@ export const scoreInvalidRow = defineRule<{ problem: string }>({
   message: (p) => p.problem,
 });
 
-export const scoreDuplicate = defineRule<{ what: string }>({
+/** With two different values, both are shown (as score-conflict does across sheets). */
+export const scoreDuplicate = defineRule<{ what: string; first?: string; second?: string }>({
   id: 'score-duplicate',
   severity: 'warning',
   title: '重复评分',
   description: '同一检查人对同一单位同一轮次同一指标评了多次；以最后一次为准。',
-  message: (p) => `${p.what} 重复评分，以最后一次为准`,
+  message: (p) => (p.first && p.second ? `${p.what}重复评分且得分不同：${p.first}，${p.second}；以后者为准` : `${p.what}重复评分，以最后一次为准`),
+  suggestion: (p) => (p.first && p.second ? '请检查人核对后只保留一个得分' : undefined),
 });
 
 export const scoreConflict = defineRule<{ what: string; first: string; second: string }>({
@@ -82,6 +84,15 @@ export const scoreConflict = defineRule<{ what: string; first: string; second: s
   description: '两个评分文件（或评分文件与评分表）对同一检查人、同一单位、同一轮次、同一指标给出不同得分；以后者为准。',
   message: (p) => `${p.what}的得分不一致：${p.first}，${p.second}；以后者为准`,
   suggestion: () => '请检查人核对后只保留一个得分',
+});
+
+export const scoreOtherYear = defineRule<{ year: number; assessmentYear: number; rows: number }>({
+  id: 'score-other-year',
+  severity: 'warning',
+  title: '非本年度评分',
+  description: '评分表的工作表名、标题、轮次或检查日期写明的年份不是考核年度（检查日期所在年份；各评分表只写了更早的年份时，取其中最近的一年）；这些评分未计分。',
+  message: (p) => `此处写明的是 ${p.year} 年的评分（${p.rows} 行），不是考核年度 ${p.assessmentYear} 年的，未计分`,
+  suggestion: () => '如确为本年度评分，请改正年份；往年评分请移出评分文件',
 });
 
 export const scoreRoundMissing = defineRule<{ round: string }>({
@@ -125,6 +136,24 @@ export const adjustmentInvalid = defineRule<{ problem: string }>({
   message: (p) => p.problem,
 });
 
+/** The same row (unit, kind, points, note) counts once: typed twice, or copied into several files. */
+export const adjustmentDuplicate = defineRule<{ unit: string; item: string; first: string }>({
+  id: 'adjustment-duplicate',
+  severity: 'warning',
+  title: '加减分重复',
+  description: '同一张加减分表中同一单位的同一项加分或否决（分值、说明相同）出现多次；只计一次。',
+  message: (p) => `${p.unit}的${p.item}与本表 ${p.first} 重复，只计一次`,
+  suggestion: () => '如确为两项，请在说明中分别写明依据',
+});
+
+export const adjustmentRepeated = defineRule<{ unit: string; item: string; first: string }>({
+  id: 'adjustment-repeated',
+  severity: 'info',
+  title: '加减分已在其他文件中',
+  description: '同一单位的同一项加分或否决（分值、说明相同）出现在几个文件或工作表中（如各检查人的评分文件、退回的考核结果都带有加减分表）；只计一次。',
+  message: (p) => `${p.unit}的${p.item}与“${p.first}”相同，只计一次`,
+});
+
 export const paramsInvalid = defineRule<{ label: string; value: string; fallback: string }>({
   id: 'params-invalid',
   severity: 'error',
@@ -160,11 +189,14 @@ export const SCORING_RULES = [
   scoreInvalidRow,
   scoreDuplicate,
   scoreConflict,
+  scoreOtherYear,
   scoreRoundMissing,
   scoreSheetInvalid,
   scoreSheetSkipped,
   scoreTotalMismatch,
   adjustmentInvalid,
+  adjustmentDuplicate,
+  adjustmentRepeated,
   paramsInvalid,
   paramsUnknown,
   rectStatusInvalid,

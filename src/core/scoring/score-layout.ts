@@ -316,6 +316,52 @@ export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | u
   return null;
 }
 
+/** A header and the rows it heads: titles and labels from `from` to `top`, scores below `row` up to `end`. */
+export interface Block extends Layout {
+  from: number;
+  end: number;
+}
+
+/** What a header reads as: the same one again further down is another block of the same form. */
+function shape(l: Omit<Layout, 'top'>): string {
+  const cols = Object.entries(l.cols).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([cols, l.scoreCols.map((s) => [s.col, s.round, s.deduction, s.unit ?? null, s.inspector ?? null]), l.indicators?.map((i) => [i.col, i.ind.id, i.round ?? null]) ?? null]);
+}
+
+/** A row that may stand above a header (a title, 被检查单位：…, 检查人：…): text, no number, no total. */
+function titleLike(row: readonly (Cell | null | undefined)[] | undefined): boolean {
+  const cells = (row ?? []).filter((c) => !isBlank(c));
+  return cells.length > 0 && cells.every((c) => c!.t === 's') && !isTotal(cellText(cells[0]));
+}
+
+/**
+ * The score blocks of a sheet: the first header, and the same header again further down (forms
+ * copied one below the other, a block per unit or per round), each with the titles right above
+ * it; a block ends where the next one's titles begin.
+ */
+export function scoreBlocks(sheet: SheetGrid, find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean = () => false): Block[] {
+  const first = scoreLayout(sheet, find, isUnit);
+  if (!first) return [];
+  const key = shape(first);
+  // Cheap test first: the later header row writes what the first one does, column by column.
+  const head = (sheet.rows[first.top] ?? []).map((c) => norm(cellText(c)));
+  const sameHead = (r: number) => head.every((t, c) => !t || norm(cellText(sheet.rows[r]?.[c])) === t);
+  const blocks: Block[] = [{ ...first, from: 0, end: sheet.rows.length }];
+  for (let r = first.row + 1; r < sheet.rows.length; r++) {
+    if (!sameHead(r)) continue;
+    const { cells, last, rounds, units } = headerCells(sheet, r, find, isUnit);
+    const l = layoutAt(cells, last, find, rounds, units, isUnit);
+    if (!l || shape(l) !== key) continue;
+    const prev = blocks[blocks.length - 1]!;
+    let from = r;
+    while (from > prev.row + 1 && titleLike(sheet.rows[from - 1])) from--;
+    prev.end = from;
+    blocks.push({ ...l, top: r, from, end: sheet.rows.length });
+    r = l.row;
+  }
+  return blocks;
+}
+
 /** What a score cell says: a number, nothing (blank, —, /, 未评), or a problem. */
 export type ScoreValue = { score: number; remark: string } | { blank: true } | { problem: string };
 

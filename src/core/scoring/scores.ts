@@ -2,14 +2,16 @@
 import { looksLikePerson } from './surnames';
 import type { Finding } from '../findings';
 import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
+import { parseDate } from '../normalize/date';
 import { makeResolver } from '../sheet/labels';
 import { type Roster, resolveUnit } from '../units';
-import { DEFAULT_RUBRIC, type Indicator, type Rubric, indicatorLookup } from './rubric';
+import { DEFAULT_RUBRIC, type Indicator, RUBRIC_SHEET, type Rubric, indicatorLookup } from './rubric';
 import {
   adjustmentInvalid,
   scoreConflict,
   scoreDuplicate,
   scoreInvalidRow,
+  scoreOtherYear,
   scoreOutOfRange,
   scoreSheetInvalid,
   scoreSheetSkipped,
@@ -18,7 +20,7 @@ import {
   scoreUnknownUnit,
 } from './rules';
 import { type Round, ROUND_NAMES, parseRound, roundIn } from './rounds';
-import { HEADER_SCAN, SCORE_ALIASES, isAverage, isSubtotal, isTotal, scoreLayout, scoreValue } from './score-layout';
+import { type Block, HEADER_SCAN, SCORE_ALIASES, isAverage, isSubtotal, isTotal, scoreBlocks, scoreLayout, scoreValue } from './score-layout';
 import { findHeader, isHalfStep, norm, numberOf, signedNumber, text, tidy } from './util';
 import { extraCols, wideExtras } from './wide-extras';
 
@@ -59,13 +61,15 @@ export interface ScoreContext {
   seen?: string[];
   /** The roster, so a score for a unit's alias (简称) counts for that unit. */
   roster?: Roster | null;
+  /** The assessment year (assessmentYear): scores naming another year are not counted. */
+  year?: number;
 }
 
 
 /** 检查人：李四 in a title (normed: no spaces); the name ends at punctuation or a bracket. */
 const INSPECTOR_IN_TITLE = /(?:检查人|评分人|检查人员|评分人员|打分人)[:：]([^,，;；:：()（）【】、]+)/;
 /** The label after the name when a title runs on without punctuation (检查人：张三 检查日期：…). */
-const NEXT_LABEL = /(?:检查日期|检查时间|评分日期|日期|时间|被检查单位|被检单位|单位|轮次).*$/;
+const NEXT_LABEL = /(?:检查日期|检查时间|评分日期|日期|时间|被检查单位|被检单位|单位|检查轮次|轮次|上半年|下半年|第[一二12][轮次]).*$/;
 /** A row at a sheet's foot: a signature (检查人（签名）：, 签字：), 审核人：, 日期：. It holds no score. */
 const FOOT_ROW = /^(?:[\u4e00-\u9fa5]{0,5}[(（]?(?:签名|签字|签章)|检查人员?|评分人员?|打分人|填表人|审核人|复核人|记录人|检查日期|日期)[)）]?[:：]/;
 /** The name(s) a signature line gives: 检查人（签名）：张三 or 签字：张三、李四. */
@@ -111,23 +115,77 @@ export function hasScoreHeader(sheet: SheetGrid): boolean {
   return scoreLayout(sheet, indicatorLookup(DEFAULT_RUBRIC)) !== null;
 }
 
-/** A sheet that sums up the others: 汇总, 总表, 平均分, 统计. */
-const SUMMARY_SHEET = /汇总|总表|合计|平均|统计/;
+/**
+ * A sheet that sums up the others: 汇总, 总表, 平均分, 统计, 总评, 综合得分, 最终结果 (张三（最终版）
+ * is an inspector's last copy, not a summary).
+ */
+const SUMMARY_SHEET = /汇总|总表|合计|平均|统计|总评|综合(?:得分|评分|成绩)|最终(?:得分|评分|结果|成绩)/;
+
+/** A sheet name shaped like a person's (禤明: a surname outside surnames.ts), not a word such as 成绩 or 结果. */
+const NAME_SHAPE = /^[\u4e00-\u9fa5·]{2,4}$/;
+const NOT_A_NAME = /成绩|分数|结果|结论|排名|数据|综合|最终|总|汇|平均|统计|合计|表|稿|版|单位|部门|[院处部系所室馆办委会局队科组团心员]$/;
+const nameShaped = (name: string) => {
+  const t = norm(name).replace(NAME_NOISE, '');
+  return NAME_SHAPE.test(t) && !NOT_A_NAME.test(t);
+};
+
+/** Whether a score sheet says whose scores it holds: by its name, a 检查人 column, a title or a signature. */
+function namesInspector(sheet: SheetGrid, blocks: readonly Block[]): boolean {
+  if (inspectorInSheetName(sheet.name) || nameShaped(sheet.name)) return true;
+  return blocks.some((b) => {
+    if (b.cols.inspector !== undefined || b.scoreCols.some((c) => c.inspector)) return true;
+    const { above, foot } = blockTexts(sheet, b, rowTexts(sheet, b.from, b.top));
+    return inspectorAbove(above, foot) !== '';
+  });
+}
 
 /**
  * The score sheets to read: a summary sheet beside other score sheets of the same file (张三 |
- * 李四 | 汇总) is their mean or sum, not another inspector: it is left out, with a finding.
+ * 李四 | 汇总) is their mean or sum, not another inspector: it is left out, with a finding. So is
+ * a sheet naming no inspector anywhere beside sheets each named after one (张三 | 李四 | 结果).
  */
 export function scoreSheetsToRead<T extends { file: string; sheet: SheetGrid }>(sheets: readonly T[]): { read: T[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const read = sheets.filter((s) => {
-    if (!SUMMARY_SHEET.test(s.sheet.name)) return true;
-    const others = sheets.filter((o) => o.file === s.file && !SUMMARY_SHEET.test(o.sheet.name)).map((o) => o.sheet.name);
-    if (!others.length) return true;
-    findings.push(scoreSheetSkipped.at({ file: s.file, sheet: s.sheet.name, cell: null }, { sheet: s.sheet.name, others: others.join('、') }));
+  const find = indicatorLookup(DEFAULT_RUBRIC);
+  const blocks = new Map(sheets.map((s) => [s, scoreBlocks(s.sheet, find)]));
+  const scored = (s: T) => blocks.get(s)!.length > 0 && s.sheet.name.trim() !== RUBRIC_SHEET;
+  const skip = (s: T, others: T[]) => {
+    findings.push(scoreSheetSkipped.at({ file: s.file, sheet: s.sheet.name, cell: null }, { sheet: s.sheet.name, others: others.map((o) => o.sheet.name).join('、') }));
     return false;
+  };
+  const read = sheets.filter((s) => {
+    if (SUMMARY_SHEET.test(s.sheet.name)) {
+      const others = sheets.filter((o) => o.file === s.file && !SUMMARY_SHEET.test(o.sheet.name));
+      return others.length ? skip(s, others) : true;
+    }
+    const others = sheets.filter((o) => o !== s && o.file === s.file && scored(o));
+    const named = others.length > 0 && others.every((o) => inspectorInSheetName(o.sheet.name) !== '');
+    return named && scored(s) && !namesInspector(s.sheet, blocks.get(s)!) ? skip(s, others) : true;
   });
   return { read, findings };
+}
+
+/**
+ * The assessment year: the as-of date's, unless every year the score sheets name is earlier (a
+ * January run over last year's scores): then the latest of those.
+ */
+export function assessmentYear(sheets: readonly { file: string; sheet: SheetGrid }[], asOf: string, rubric: Rubric = DEFAULT_RUBRIC): number {
+  const current = Number(asOf.slice(0, 4));
+  const find = indicatorLookup(rubric);
+  const named: number[] = [];
+  for (const { file, sheet } of sheets) {
+    for (const b of scoreBlocks(sheet, find)) {
+      const { above, foot } = blockTexts(sheet, b, rowTexts(sheet, b.from, b.top));
+      const block = blockYear(above, foot, sheet.name, file);
+      if (block !== null) named.push(block);
+      if (b.cols.round === undefined) continue;
+      for (let r = b.row + 1; r < b.end; r++) {
+        const y = yearIn(cellText(sheet.rows[r]?.[b.cols.round]));
+        if (y !== null) named.push(y);
+      }
+    }
+  }
+  return named.length && named.every((y) => y < current) ? Math.max(...named) : current;
 }
 
 /** Resolves a unit name as written to the known name: spacing, width, 简称, 盖章 or school prefix. */
@@ -152,15 +210,24 @@ export function checkScore(
   return scoreOutOfRange.at(place, { indicator: ind.level2, score, max: ind.max });
 }
 
-/** Keeps the last entry per round/inspector/unit/indicator, flagging the repeats. */
-export function dedupeScores(entries: ScoreEntry[]): { entries: ScoreEntry[]; findings: Finding[] } {
+/** The indicator as the rubric names it (组织管理), not its id; a custom rubric's own ids too. */
+function indicatorName(id: string, rubric: Rubric): string {
+  return (rubric.indicators.find((i) => i.id === id) ?? DEFAULT_RUBRIC.indicators.find((i) => i.id === id))?.level2 ?? id;
+}
+const scoreWhat = (e: ScoreEntry, rubric: Rubric) => `${ROUND_NAMES[e.round]}检查人“${e.inspector || '（未署名）'}”对“${indicatorName(e.indicatorId, rubric)}”`;
+const scoreWhere = (e: ScoreEntry) => `“${e.file ?? '评分表'}”${e.cell ? ` ${e.sheet ?? ''}!${e.cell}` : ''}为 ${e.score} 分`;
+
+/** Keeps the last entry per round/inspector/unit/indicator, flagging the repeats (with both values when they differ). */
+export function dedupeScores(entries: ScoreEntry[], rubric: Rubric = DEFAULT_RUBRIC): { entries: ScoreEntry[]; findings: Finding[] } {
   const byKey = new Map<string, ScoreEntry>();
   const findings: Finding[] = [];
+  const cellOf = (e: ScoreEntry) => `${e.cell ?? ''} 为 ${e.score} 分`;
   for (const e of entries) {
     const key = scoreKey(e);
-    if (byKey.has(key)) {
-      const what = `${ROUND_NAMES[e.round]}检查人“${e.inspector}”对“${e.indicatorId}”`;
-      findings.push(scoreDuplicate.at({ unit: e.unit, file: e.file, sheet: e.sheet, cell: e.cell }, { what }));
+    const old = byKey.get(key);
+    if (old) {
+      const values = old.score === e.score ? {} : { first: cellOf(old), second: cellOf(e) };
+      findings.push(scoreDuplicate.at({ unit: e.unit, file: e.file, sheet: e.sheet, cell: e.cell }, { what: scoreWhat(e, rubric), ...values }));
       byKey.delete(key);
     }
     byKey.set(key, e);
@@ -181,18 +248,16 @@ export function mergeScoreEntries(...lists: ScoreEntry[][]): ScoreEntry[] {
  * Combines score lists (several inspectors' files, then what was typed): a later entry with the
  * same key wins; a different value under the same key is flagged with both sources.
  */
-export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[]; findings: Finding[] } {
+export function mergeScoreLists(lists: ScoreEntry[][], rubric: Rubric = DEFAULT_RUBRIC): { entries: ScoreEntry[]; findings: Finding[] } {
   const byKey = new Map<string, ScoreEntry>();
   const findings: Finding[] = [];
-  const where = (e: ScoreEntry) => `“${e.file ?? '评分表'}”${e.cell ? ` ${e.sheet ?? ''}!${e.cell}` : ''}为 ${e.score} 分`;
   for (const list of lists) {
     for (const e of list) {
       const key = scoreKey(e);
       const old = byKey.get(key);
       // Within one sheet a repeat is a duplicate (dedupeScores); across sheets or files, a conflict.
       if (old && old.score !== e.score && (old.file !== e.file || old.sheet !== e.sheet)) {
-        const what = `${ROUND_NAMES[e.round]}检查人“${e.inspector || '（未署名）'}”对“${e.indicatorId}”`;
-        findings.push(scoreConflict.at({ unit: e.unit, file: e.file, sheet: e.sheet, cell: e.cell }, { what, first: where(old), second: where(e) }));
+        findings.push(scoreConflict.at({ unit: e.unit, file: e.file, sheet: e.sheet, cell: e.cell }, { what: scoreWhat(e, rubric), first: scoreWhere(old), second: scoreWhere(e) }));
       }
       byKey.set(key, e);
     }
@@ -200,34 +265,75 @@ export function mergeScoreLists(lists: ScoreEntry[][]): { entries: ScoreEntry[];
   return { entries: [...byKey.values()], findings };
 }
 
+/** A year a sheet name, title, round or date names (2023年下半年, 2024-06-10, 2024上半年); null when none or several. */
+const YEAR = /(?<!\d)(20\d{2})(?=年|[./-]\d|上半年|下半年|第|度)/g;
+/** 2023-2024学年 names an academic year, not the year of a round. */
+const ACADEMIC_YEAR = /20\d{2}\s*[-—–~至到]\s*20\d{2}\s*学?年?度?/g;
+export function yearIn(written: string): number | null {
+  const years = new Set([...norm(written).replace(ACADEMIC_YEAR, '').matchAll(YEAR)].map((m) => Number(m[1])));
+  if (years.size === 1) return [...years][0]!;
+  if (years.size) return null;
+  const date = parseDate({ t: 's', v: written.trim() });
+  return date.ok ? Number(date.iso.slice(0, 4)) : null;
+}
+
+interface Reader {
+  sheet: SheetGrid;
+  ctx: ScoreContext;
+  find: (v: string) => Indicator | undefined;
+  findInRow: (v: string) => Indicator | undefined;
+  resolve: (name: string) => string | null;
+  merged: (r: number, c: number) => string;
+  at: (cell: string | null, unit?: string | null) => { unit: string | null; file: string | null; sheet: string | null; cell: string | null };
+  findings: Finding[];
+  raw: ScoreEntry[];
+  adjustments: Adjustment[];
+  /** Rows naming another year than the assessment's: the first cell and how many, per year. */
+  otherYears: Map<number, { cell: string; rows: number }>;
+}
+
+const rowTexts = (sheet: SheetGrid, from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => (sheet.rows[from + k] ?? []).map((c) => cellText(c)));
+
 /** Parses a 评分 sheet in any layout score-layout.ts knows. Blank 得分 means "not scored" and is skipped. */
 export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: ScoreEntry[]; findings: Finding[]; adjustments: Adjustment[] } {
-  const findings: Finding[] = [];
   const at = (cell: string | null, unit: string | null = null) => ({ unit, file: ctx.file, sheet: sheet.name, cell });
   const find = indicatorLookup(ctx.rubric);
-  const findInRow = indicatorLookup(ctx.rubric, { standards: true });
   const resolve = unitResolver(ctx);
-  const isUnit = (n: string) => resolve(n) !== null;
-  const layout = scoreLayout(sheet, find, isUnit);
-  if (!layout) {
+  const blocks = scoreBlocks(sheet, find, (n) => resolve(n) !== null);
+  if (!blocks.length) {
     return { entries: [], adjustments: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
   }
+  const read: Reader = { sheet, ctx, find, findInRow: indicatorLookup(ctx.rubric, { standards: true }), resolve, merged: makeResolver(sheet), at, findings: [], raw: [], adjustments: [], otherYears: new Map() };
+  // Forms copied one below the other: each block reads under the labels above it; a header
+  // repeated with nothing above it (a page's header again) continues the block before.
+  let aboveRows: string[][] = [];
+  blocks.forEach((b, k) => {
+    const own = rowTexts(sheet, b.from, b.top);
+    if (k === 0 || own.some((r) => r.some((t) => t.trim()))) aboveRows = own;
+    readBlock(read, b, aboveRows);
+  });
+  for (const [year, o] of read.otherYears) read.findings.push(scoreOtherYear.at(at(o.cell), { year, assessmentYear: ctx.year!, rows: o.rows }));
+  const deduped = dedupeScores(read.raw, ctx.rubric);
+  return { entries: deduped.entries, findings: [...read.findings, ...deduped.findings], adjustments: read.adjustments };
+}
+
+/** Reads one block: its header, the labels above it, its rows down to the next block. */
+function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
+  const { sheet, ctx, find, findInRow, resolve, findings, at, raw, adjustments } = read;
+  const isUnit = (n: string) => resolve(n) !== null;
   const { cols, indicators: wide } = layout;
   const firstRow = layout.row + 1;
-  // Above the header: a title that may name the round, the inspector, the unit.
-  const aboveRows = Array.from({ length: layout.top }, (_, r) => (sheet.rows[r] ?? []).map((c) => cellText(c)));
-  const above = aboveRows.map((r) => r.join(' ')).join(' ');
-  // Below the scores: the inspector's signature line (检查人（签名）：张三  2024年11月20日).
-  const foot = sheet.rows.slice(layout.row + 1).map((row) => (row ?? []).map((c) => cellText(c)).join(' ')).filter((t) => FOOT_ROW.test(norm(t))).join(' ');
+  const rows = sheet.rows.slice(firstRow, layout.end);
+  const { above, foot } = blockTexts(sheet, layout, aboveRows);
   // A template with no score typed in (a 评分细则 with an empty 得分 column) says nothing.
   const extras = wide ? extraCols(cols) : [];
   const scoreColumns = [...(wide ? wide.map((w) => w.col) : layout.scoreCols.map((s) => s.col)), ...extras];
-  if (!sheet.rows.slice(firstRow).some((row) => scoreColumns.some((c) => !isBlank(row?.[c])))) return { entries: [], findings, adjustments: [] };
+  if (!rows.some((row) => scoreColumns.some((c) => !isBlank(row?.[c])))) return;
   const needsRound = cols.round === undefined && (wide ? wide.some((w) => !w.round) : layout.scoreCols.some((s) => s.round === null));
   const sheetRound = needsRound ? (roundIn(above) ?? roundIn(sheet.name) ?? roundIn(ctx.file ?? '') ?? dateRoundIn(above) ?? dateRoundIn(foot)) : null;
   if (needsRound && sheetRound === null) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: `评分表缺少“${SCORE_LABELS.round}”列，标题和文件名也未写明上半年或下半年，整张表未读取` }));
-    return { entries: [], findings, adjustments: [] };
+    return;
   }
   // Without a 单位 column (a unit's own 评分表), the unit named above the header, by the sheet or
   // the file; units side by side name their own columns.
@@ -235,35 +341,55 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   const sheetUnit = cols.unit === undefined && !byColumn ? unitOfSheet(aboveRows, sheet.name, ctx.file ?? '', resolve) : null;
   if (cols.unit === undefined && !sheetUnit && !byColumn) {
     findings.push(scoreSheetInvalid.at(at(a1(layout.row, 0)), { problem: '评分表缺少“单位”列，标题、工作表名和文件名也未写明被检查单位，整张表未读取' }));
-    return { entries: [], findings, adjustments: [] };
+    return;
   }
   // Without a 检查人 column, the inspector a title names (检查人：李四) scored every row; else the
   // one the sheet or the file is named after (a sheet or a workbook per inspector, whose scores
   // must not replace each other).
-  const sheetInspector = cols.inspector === undefined ? (INSPECTOR_IN_TITLE.exec(norm(above))?.[1]?.replace(NEXT_LABEL, '') || signedBy(foot) || (inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit))) : '';
+  const sheetInspector = cols.inspector === undefined ? inspectorAbove(above, foot) || inspectorInSheetName(sheet.name, isUnit) || inspectorInSheetName(fileStem(ctx.file ?? ''), isUnit) : '';
+  const ownYear = blockYear(above, foot, sheet.name, ctx.file ?? '');
   const flaggedUnits = new Set<string>();
-  // A unit, round or inspector merged over its rows reads on each of them.
-  const merged = makeResolver(sheet);
-  const label = (r: number, c: number | undefined) => (c === undefined ? '' : merged(r, c).trim());
-  const raw: ScoreEntry[] = [];
-  const adjustments: Adjustment[] = [];
+  // A unit, round or inspector merged over its rows reads on each of them; in the long layout,
+  // written once over its group with blanks below, too.
+  const label = (r: number, c: number | undefined) => (c === undefined ? '' : read.merged(r, c).trim());
+  const carried = { unit: '', round: '', inspector: '' };
   const totals = totalChecker(findings, at);
-  for (let r = firstRow; r < sheet.rows.length; r++) {
-    if (FOOT_ROW.test(norm(firstText(sheet.rows[r])))) continue;
-    const written = sheetUnit ?? label(r, cols.unit);
-    const roundText = label(r, cols.round);
+  for (let r = firstRow; r < layout.end; r++) {
+    const row = sheet.rows[r];
+    if (FOOT_ROW.test(norm(firstText(row)))) continue;
+    const keys = { unit: label(r, cols.unit), round: label(r, cols.round), inspector: label(r, cols.inspector) };
+    // An empty row ends a group: nothing written above it carries below it.
+    if (!wide && !(row ?? []).some((c) => !isBlank(c))) Object.assign(carried, { unit: '', round: '', inspector: '' });
+    if (!wide) {
+      for (const k of ['unit', 'round', 'inspector'] as const) {
+        if (keys[k]) carried[k] = keys[k];
+        else keys[k] = carried[k];
+      }
+    }
+    const written = sheetUnit ?? keys.unit;
+    const roundText = keys.round;
     const indicatorText = cols.indicator === undefined ? '' : text(cellAt(sheet, r, cols.indicator));
     // 合计 / 小计 labelled in any label column (not in a note: 合计扣3分 is a remark).
     const labels = [cols.unit, cols.round, cols.indicator, cols.indicatorId, cols.level1, 0].map((c) => (c === undefined ? '' : text(cellAt(sheet, r, c))));
     const totalLabel = labels.find(isTotal);
     if (totalLabel !== undefined) {
       if (!wide) totals.row(totalLabel, layout.scoreCols.map((s) => ({ col: s.col, cell: cellAt(sheet, r, s.col), addr: a1(r, s.col) })), written || null);
+      // A unit's total ends its rows: a blank 单位 below it is no longer that unit (a 小计 is within it).
+      if (!isSubtotal(totalLabel)) carried.unit = '';
       continue;
     }
     const scores = wide
       ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: false, fallback: false as boolean | undefined, noteCol: w.noteCol, inspector: undefined as string | undefined, unit: undefined as string | undefined }))
       : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, fallback: s.fallback, noteCol: s.noteCol, inspector: s.inspector, unit: s.unit }));
     if (scores.every((x) => isBlank(x.cell)) && extras.every((c) => isBlank(cellAt(sheet, r, c)))) continue;
+    // Scores of another year than the assessment's (last year's sheet kept in the workbook) never count.
+    const year = (cols.round === undefined ? null : yearIn(roundText)) ?? ownYear;
+    if (ctx.year !== undefined && year !== null && year !== ctx.year) {
+      const o = read.otherYears.get(year) ?? { cell: a1(r, cols.round ?? 0), rows: 0 };
+      o.rows++;
+      read.otherYears.set(year, o);
+      continue;
+    }
     if (!written && !byColumn) {
       findings.push(scoreInvalidRow.at(at(a1(r, cols.unit!)), { problem: '评分行缺少单位，未计分' }));
       continue;
@@ -321,7 +447,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
       // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
       const own = x.noteCol !== undefined ? text(cellAt(sheet, r, x.noteCol)) : !wide || v.score < i.max ? note : '';
       const full = [own, v.remark].filter(Boolean).join('；');
-      raw.push({ round, inspector: x.inspector ?? (label(r, cols.inspector) || sheetInspector), unit: u, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
+      raw.push({ round, inspector: x.inspector ?? (keys.inspector || sheetInspector), unit: u, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
     }
     if (wide) {
       const x = wideExtras(sheet, cols, r, unit, tidy(lost), at, ctx.file);
@@ -336,8 +462,26 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
       findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit ?? 0), unit), { value: unit }));
     }
   }
-  const deduped = dedupeScores(raw);
-  return { entries: deduped.entries, findings: [...findings, ...deduped.findings], adjustments };
+}
+
+/**
+ * What stands above a block's header (a title that may name the round, the inspector, the unit)
+ * and below its scores (the signature line: 检查人（签名）：张三  2024年11月20日).
+ */
+function blockTexts(sheet: SheetGrid, b: Block, aboveRows: string[][]): { above: string; foot: string } {
+  const above = aboveRows.map((r) => r.join(' ')).join(' ');
+  const foot = rowTexts(sheet, b.row + 1, b.end).map((r) => r.join(' ')).filter((t) => FOOT_ROW.test(norm(t))).join(' ');
+  return { above, foot };
+}
+
+/** The year a block's scores are of, when no row says: its title, the sheet, the file, the signature. */
+function blockYear(above: string, foot: string, sheetName: string, file: string): number | null {
+  return yearIn(above) ?? yearIn(sheetName) ?? yearIn(fileStem(file)) ?? yearIn(foot);
+}
+
+/** The inspector a title (检查人：李四) or a signature names; '' when none. */
+function inspectorAbove(above: string, foot: string): string {
+  return INSPECTOR_IN_TITLE.exec(norm(above))?.[1]?.replace(NEXT_LABEL, '') || signedBy(foot);
 }
 
 const UNIT_LABEL = /^(?:被检查单位|被检单位|受检单位|被考核单位|单位名称|单位)[:：](.+)$/;

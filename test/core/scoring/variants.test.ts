@@ -97,9 +97,9 @@ describe('indicators and units as written', () => {
     expect(brief(r)).toEqual(['1/张三/护理学院/content.columns=3', '1/张三/护理学院/content.news=12']);
   });
 
-  it('near miss: a blank unit without a merge is flagged, not guessed', () => {
-    const r = read([H, ['上半年', '张三', '护理学院', '栏目规划', 3, ''], [null, null, null, '新闻动态', 12, '']]);
-    expect(r.findings.map((f) => f.rule)).toEqual(['score-invalid-row']);
+  it('near miss: a blank unit after the unit\'s 合计 row is flagged, not the unit above (blocks.test.ts fills down within a group)', () => {
+    const r = read([H, ['上半年', '张三', '护理学院', '栏目规划', 3, ''], [null, null, null, '合计', 3, null], [null, null, null, '新闻动态', 12, '']]);
+    expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([['score-invalid-row', 'C4']]);
   });
 });
 
