@@ -22,6 +22,9 @@ describe('headers in other words', () => {
     ['group', { 群管理员姓名: '群主', 联系电话: '群主电话' }, 'admin'],
     ['group', { 是否全部实名: '是否全员实名' }, 'realName'],
     ['zombie', { 群管理员姓名: '群主姓名', 清理原因: '清理原由' }, 'reason'],
+    ['zombie', { 清理原因: '清理原因说明' }, 'reason'],
+    ['newmedia', { 账号名称: '账号昵称' }, 'accountName'],
+    ['bigv', { 账号名称: '昵称' }, 'accountName'],
   ])('%s %j is read without a missing column', (form, names) => {
     const r = withSheet(form, renamed(form, names));
     expect(errors(r)).toEqual([]);
@@ -74,7 +77,7 @@ describe('rows that are not data', () => {
 });
 
 describe('nothing to file, said in a sentence', () => {
-  it.each([['本单位无此类群组'], ['无（本学期未清理群）'], ['没有需要清理的群'], ['暂无工作群']])('%s counts as 无', (text) => {
+  it.each([['本单位无此类群组'], ['无（本学期未清理群）'], ['没有需要清理的群'], ['暂无工作群'], ['（无）'], ['(无)'], ['本单位无网络工作群'], ['经排查，本单位无僵尸群。']])('%s counts as 无', (text) => {
     const r = withSheet('zombie', sheetOf('zombie', [[text]]));
     expect(errors(r)).toEqual([]);
     expect(rowsOf(r, 'zombie')).toBe(0);
@@ -84,6 +87,32 @@ describe('nothing to file, said in a sentence', () => {
   it.each([['无锡校区迎新群'], ['无人机协会群'], ['本单位无2个群未清理']])('near miss: %s is a half-filled row', (text) => {
     const r = withSheet('zombie', sheetOf('zombie', [[text]]));
     expect(errors(r).some((e) => e.startsWith('cell-required'))).toBe(true);
+  });
+});
+
+describe('a placeholder in a date column', () => {
+  it.each([['/'], ['—'], ['无']])('%s as 开通日期 is no date and no error', (mark) => {
+    const r = withSheet('newmedia', sheetOf('newmedia', [[1, '微信公众号', '信工青年', 'xxgc_2019', 3200, mark, '新闻发布', '李敏', '13800001111', null]]));
+    expect(errors(r)).toEqual([]);
+  });
+
+  it('is blank where a date is required: 最后更新日期 and the 清理时间 of a group cleared', () => {
+    expect(errors(withSheet('website', sheetOf('website', [[1, '信息工程学院官网', '王建国', '李敏', '13800001111', '新闻动态、组织管理、党员教育', '/']])))).toEqual(['cell-required G4']);
+    expect(errors(withSheet('zombie', sheetOf('zombie', [[1, '李敏', '13800001111', '信工2019迎新临时群', '工作结束', '是', '/', null]]))).map((e) => e.split(' ')[0])).toEqual(['zombie-date-missing']);
+    expect(errors(withSheet('zombie', sheetOf('zombie', [[1, '李敏', '13800001111', '信工2019迎新临时群', '工作结束', '否', '/', null]])))).toEqual([]);
+  });
+});
+
+describe('the end-of-table mark', () => {
+  it.each([['以下空白'], ['（以下空白）'], ['以下无内容']])('%s under the rows is no row', (mark) => {
+    const r = withSheet('group', sheetOf('group', [...CLEAN.group, [mark], [null, mark]]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'group')).toBe(CLEAN.group.length);
+  });
+
+  it('near miss: a group named 以下空白群 is a row', () => {
+    const r = withSheet('group', sheetOf('group', [...CLEAN.group, [CLEAN.group.length + 1, '微信群', '以下空白群', 56, '工作通知', '是', '李敏', '13800001111', null]]));
+    expect(rowsOf(r, 'group')).toBe(CLEAN.group.length + 1);
   });
 });
 

@@ -11,7 +11,7 @@ import { matchEnum } from '../normalize/enums';
 import { parseCount } from '../normalize/number';
 import { findPersonalId } from '../normalize/personal';
 import { parsePhones } from '../normalize/phone';
-import { cleanText, isSpace } from '../normalize/text';
+import { cleanText, isNothingToFile, isSpace } from '../normalize/text';
 import type { ParsedSheet } from '../sheet/parse';
 import { matchedColumns } from '../sheet/parse';
 import * as R from './catalog';
@@ -100,6 +100,11 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
       return r.phones.length ? r.phones.map((p) => p.display).join('/') : shown(cell);
     }
     case 'date': {
+      // '/', '—', '无' in a date column say "none", as a blank does (开通日期 unknown, 清理时间 of a group kept).
+      if (cell?.t === 's' && isNothingToFile(cell.v)) {
+        if (def.required) out.push(R.cellRequired.at(place, { column }));
+        return null;
+      }
       const r = parseDate(cell, def.month);
       if (!r.ok) {
         const text = shown(cell);

@@ -57,7 +57,10 @@ function isExample(cells: readonly (Cell | null | undefined)[]): boolean {
 /** A cell opening with a bracketed 示例 (（示例）XX学院教职工群) marks the row as an example. */
 const BRACKETED_EXAMPLE = /^[(（【[]\s*(?:示例|例|样例|范例|填写示例)\s*[)）】\]]/;
 /** One sentence saying there is nothing to file: 本单位无此类群组, 无（本学期未清理）, 没有需要清理的群. */
-const NOTHING_SENTENCE = /^(?:本单位|我单位|本部门|我部门|本院|我院)?(?:暂|目前|现)?(?:无|没有)(?:$|[^\u4e00-\u9fff]|此|该|相关|需要|需|任何|符合|登记|备案|清理|网站|账号|群|工作群|新媒体|平台|大v)/;
+// Matched on squash()ed text (half-width, lower case): （无） is (无), 经排查， is 经排查,.
+const NOTHING_SENTENCE = /^[([]?(?:经(?:排查|核查|自查|摸排|统计|核实|检查)[,、]?)?(?:本单位|我单位|本部门|我部门|本院|我院)?(?:暂|目前|现)?(?:无|没有)(?:$|[^\u4e00-\u9fff]|此|该|相关|需要|需|任何|符合|登记|备案|清理|网站|网络|账号|群|工作群|僵尸|新媒体|平台|大v)/;
+/** 以下空白, （以下空白）, 以下无内容: the end-of-table mark of official forms, alone on its row. */
+const END_MARK = /^[([]?(?:以下(?:空白|无内容|无正文|无)|此处空白|本页以下空白)[)\]]?[.。]?$/;
 const NOTHING_MAX = 30;
 /** 第 1 页, 第1页 共3页, 共3页 第1页, - 2 -: a page footer or header printed with the form. */
 const PAGE_MARK = /^(?:第\d+页(?:[,，、/]?共\d+页)?|共\d+页[,，、/]?第\d+页|-\d+-)$/;
@@ -177,6 +180,7 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     if (!meaningful || isExample(cells)) continue;
     // A page number printed on each page (pages pasted into one sheet) is no data.
     if (meaningful === 1 && lone.length <= 20 && PAGE_MARK.test(squash(lone))) continue;
+    if (meaningful === 1 && END_MARK.test(squash(lone))) continue;
     // So is the form's title repeated alone on the next page (its header was not repeated).
     if (meaningful === 1 && isTitleLine(lone)) continue;
     // A row holding one sentence that says the unit has none of these counts as 无.
