@@ -17,9 +17,9 @@ import {
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
   scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet, hasScoreHeader,
-  dedupeAdjustments, dedupeTypedRows, sameAdjustment, scoreUnknownUnit, assessmentYear,
+  dedupeAdjustments, dedupeTypedRows, sameAdjustment, unknownUnit, assessmentYear,
 } from './scoring';
-import { nearestUnit, type Roster } from './units';
+import type { Roster } from './units';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
 export interface SourcedSheet {
@@ -237,15 +237,11 @@ export function runAssessment(input: RunInput): RunResult {
  * earlier result's 评分表, the pane.
  */
 function flagOutsideRoster(findings: Finding[], roster: Roster, listed: ReadonlySet<string>, rows: readonly (ScoreEntry | Adjustment)[]): void {
-  const flagged = new Set<string>();
-  findings.forEach((f, i) => {
-    if (f.rule !== 'score-unknown-unit' || !f.unit) return;
-    findings[i] = scoreUnknownUnit.at(f, { value: f.unit, nearest: nearestUnit(roster, f.unit) });
-    flagged.add(f.unit);
-  });
+  // Names the score files flagged already (parseScores, parseAdjustments) are not flagged again.
+  const flagged = new Set(findings.filter((f) => f.rule === 'score-unknown-unit' && f.unit).map((f) => f.unit!));
   for (const e of rows) {
     if (listed.has(e.unit) || flagged.has(e.unit)) continue;
-    findings.push(scoreUnknownUnit.at(e, { value: e.unit, nearest: nearestUnit(roster, e.unit) }));
+    findings.push(unknownUnit(e, e.unit, roster));
     flagged.add(e.unit);
   }
 }

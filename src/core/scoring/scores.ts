@@ -1,10 +1,10 @@
 /** The long interchange format for scores (评分) and the office's 加减分 sheet. */
 import { looksLikePerson } from './surnames';
-import type { Finding } from '../findings';
+import type { Finding, Place } from '../findings';
 import { type Cell, type SheetGrid, a1, cellAt, cellText, isBlank } from '../grid';
 import { parseDate } from '../normalize/date';
 import { makeResolver } from '../sheet/labels';
-import { type Roster, resolveUnit } from '../units';
+import { type Roster, nearestUnit, resolveUnit } from '../units';
 import { DEFAULT_RUBRIC, type Indicator, RUBRIC_SHEET, type Rubric, indicatorLookup } from './rubric';
 import {
   adjustmentInvalid,
@@ -186,6 +186,11 @@ export function assessmentYear(sheets: readonly { file: string; sheet: SheetGrid
     }
   }
   return named.length && named.every((y) => y < current) ? Math.max(...named) : current;
+}
+
+/** A name outside the roster: not counted, with the nearest roster unit when there is one (as unit-unknown). */
+export function unknownUnit(place: Place, unit: string, roster: Roster | null | undefined): Finding {
+  return scoreUnknownUnit.at(place, { value: unit, nearest: roster ? nearestUnit(roster, unit) : null });
 }
 
 /** Resolves a unit name as written to the known name: spacing, width, 简称, 盖章 or school prefix. */
@@ -439,7 +444,7 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
       counted = true;
       if (x.unit !== undefined && ctx.units && !resolve(x.unit) && !flaggedUnits.has(u)) {
         flaggedUnits.add(u);
-        findings.push(scoreUnknownUnit.at(at(a1(layout.top, x.col), u), { value: u }));
+        findings.push(unknownUnit(at(a1(layout.top, x.col), u), u, ctx.roster));
       }
       scored.add(round);
       values.set(x.col, x.deduction ? i.max - v.score : v.score);
@@ -459,7 +464,7 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
     else if (!wide) totals.add(values, bad);
     if (counted && !byColumn && ctx.units && !resolve(written) && !flaggedUnits.has(unit)) {
       flaggedUnits.add(unit);
-      findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit ?? 0), unit), { value: unit }));
+      findings.push(unknownUnit(at(a1(r, cols.unit ?? 0), unit), unit, ctx.roster));
     }
   }
 }
@@ -629,7 +634,7 @@ export function parseAdjustments(
       findings.push(adjustmentInvalid.at(at(a1(r, c), unit), { problem }));
       return;
     }
-    if (ctx.units && !resolve(written)) findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
+    if (ctx.units && !resolve(written)) findings.push(unknownUnit(at(a1(r, cols.unit!), unit), unit, ctx.roster));
     adjustments.push({ unit, kind: 'bonus', points: v, note: text(cellAt(sheet, r, cols.note ?? -1)), file: ctx.file, sheet: sheet.name, cell: a1(r, c) });
   };
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
@@ -659,7 +664,7 @@ export function parseAdjustments(
       findings.push(adjustmentInvalid.at(at(cell, unit), { problem: `加分分值“${text(pointsCell)}”应为非负数，未计入` }));
       continue;
     }
-    if (ctx.units && !resolve(written)) findings.push(scoreUnknownUnit.at(at(a1(r, cols.unit!), unit), { value: unit }));
+    if (ctx.units && !resolve(written)) findings.push(unknownUnit(at(a1(r, cols.unit!), unit), unit, ctx.roster));
     adjustments.push({ unit, kind, points, note: text(get(cols.note)), file: ctx.file, sheet: sheet.name, cell: a1(r, cols.kind!) });
   }
   return { adjustments, findings };
