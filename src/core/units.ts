@@ -185,6 +185,8 @@ const GENERIC = [
   '修改版', '修改稿', '最终版', '终版', '定稿', '副本', '新版', '更新版', '模板', '附件', '表格', '报表',
   // Default names of a new file (Excel 新建 Microsoft Excel 工作表 / 工作簿1, WPS 新建 XLSX 工作表) and upload words.
   '新建', '工作表', '工作簿', 'microsoft', 'excel', 'wps', 'xlsx', '上报', '提交',
+  // Mail words: a reply to the notice is named after it (回复：关于开展…的通知-外国语学院).
+  '关于', '的回复', '回复', '答复', '转发', '的通知', '通知', '开展', '排查', '的报送', '情况', '报告',
 ].map(squash).sort((a, b) => b.length - a.length);
 
 /** Strips form titles and generic words from a piece of a file name or title. */
@@ -207,7 +209,8 @@ function computeStripGeneric(s: string): string {
   return t
     .split(' ')
     // Versions and dates (v2, 第2版, 2024年, 2024年11月18日, 20241118) name no unit.
-    .map((x) => x.replace(/^(v\d+|第\d+版|[\d年月日号度.:]+)$/, ''))
+    .map((x) => (/^(re|fwd?)$/.test(x) ? '' : x))
+    .map((x) => x.replace(/\d{4}年度?|\d{1,2}月份?|\d{1,2}[日号]|(?:19|20)\d{6}/g, '').replace(/^(v\d+|第\d+版|[\d年月日号度.:]+)$/, ''))
     .filter((x) => x.length >= 2)
     .join('');
 }
@@ -238,10 +241,23 @@ export function unitCandidatesFromFolders(file: string): string[] {
   return file.split(/[\\/]/).slice(0, -1).reverse().slice(0, UNIT_FOLDERS).flatMap(namePartCandidates);
 }
 
-/** The part of a title before the form's name: `信息工程学院网站平台更新登记备案表` → 信息工程学院. */
+/**
+ * The part of a title before the form's name: `信息工程学院网站平台更新登记备案表` → 信息工程学院.
+ * A school's name before it is the school, not the unit (`XX大学信息工程学院…` → 信息工程学院), and
+ * a title naming only the school (`华东师范大学…`) names no unit: every unit's file has it.
+ */
 export function unitFromTitle(title: string): string | null {
   const t = stripGeneric(title);
-  return t.length >= 2 ? t : null;
+  // A school's name has at least two characters before 大学 (大学生艺术团, 大学英语部 are units).
+  const school = t.indexOf('大学', 2);
+  const unit = school >= 0 ? t.slice(school + 2) : t;
+  return unit.length >= 2 ? unit : null;
+}
+
+/** A template's stand-in for a name (XX学院, ××单位, 某某学院, 单位名称): no unit. */
+const PLACEHOLDER = /^(?:[xX×＊*○〇□_＿]{2,}|某某|(?:请填写)?(?:单位|学院|部门)名称$)/;
+export function isPlaceholderName(name: string): boolean {
+  return PLACEHOLDER.test(squash(name).replace(/^[(（【\[]|[)）】\]]$/g, ''));
 }
 
 export interface UnitPick {
@@ -258,7 +274,7 @@ export function pickUnit(
   candidates: { name: string | null; source: UnitPick['source'] }[],
   roster: Roster | null,
 ): UnitPick | null {
-  const list = candidates.filter((c): c is { name: string; source: UnitPick['source'] } => !!c.name && c.name.trim() !== '');
+  const list = candidates.filter((c): c is { name: string; source: UnitPick['source'] } => !!c.name && c.name.trim() !== '' && !isPlaceholderName(c.name));
   if (roster) {
     for (const c of list) {
       const u = resolveUnit(roster, c.name);

@@ -8,6 +8,14 @@ describe('parseSigner', () => {
     ['填报单位(盖章)：团委 联系人：张三 联系电话：13800001111', { unit: '团委', filler: '张三', fillerPhone: '13800001111' }],
     ['单位负责人签字：王建国  填表人：李敏  填表人手机：13800001111', { unit: null, head: '王建国', filler: '李敏', fillerPhone: '13800001111' }],
     ['单位负责人签名（盖章）：        填表人：        填表人电话：', { unit: null, head: null, filler: null, fillerPhone: null }],
+    ['填 报 单 位：外国语学院    填　表　人：李敏', { unit: '外国语学院', filler: '李敏' }],
+    ['填报单位(公章)：外国语学院  填表人：李敏', { unit: '外国语学院', filler: '李敏' }],
+    ['填报单位（签章）：外国语学院', { unit: '外国语学院' }],
+    ['单位：外国语学院  联系人：李敏', { unit: '外国语学院', filler: '李敏' }],
+    ['部门： 党委宣传部  填表人：李敏', { unit: '党委宣传部', filler: '李敏' }],
+    // Near misses: 单位 inside a longer word, or with no colon, labels nothing.
+    ['单位负责人：王建国  填表人：李敏', { unit: null, head: '王建国', filler: '李敏' }],
+    ['所在单位：外国语学院  填表人：李敏', { unit: null, filler: '李敏' }],
   ])('%s', (line, want) => {
     const s = parseSigner(line);
     expect(s.present).toBe(true);

@@ -41,6 +41,15 @@ describe('stacked tables on one sheet', () => {
     expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing')).toEqual([]);
   });
 
+  it('keeps the upper table\'s last rows when they name a form (a site ending in 网站, a 新媒体 account)', () => {
+    const site2 = [2, '信息工程学院网站', '王建国', '李敏', '13800001111', '新闻动态', '2024-11-18'];
+    const site3 = [null, '学院新媒体中心网站', null, null, null, null, null];
+    const rows: Raw[][] = [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...CLEAN.website, site2, site3, [], [TITLE.newmedia], HEAD.newmedia, ...CLEAN.newmedia];
+    const r = run([submission('信息工程学院.xlsx', [grid('Sheet1', rows)])]);
+    expect(r.units[0]!.forms).toEqual({ website: 3, newmedia: 1 });
+    expect(r.tables.website.map((t) => t.values.name)).toEqual(['信息工程学院党建网', '信息工程学院网站', '学院新媒体中心网站']);
+  });
+
   it('leaves a sheet with one table as it was', () => {
     const r = run([submission('信息工程学院.xlsx', [grid('附件2', [[TITLE.newmedia], [SIGNER('信息工程学院')], HEAD.newmedia, ...CLEAN.newmedia, [], ['注：账号ID填写平台号']])])]);
     expect(r.units[0]!.forms).toEqual({ newmedia: 1 });

@@ -19,6 +19,12 @@ describe('unit names in file names', () => {
     ['2024年网络阵地备案-体育学院-李明-13800001111.xlsx', '体育学院'],
     ['2024年11月网站平台备案_化学与化工学院.xlsx', '化学与化工学院'],
     ['新建 Microsoft Excel 工作表-艺术学院.xlsx', '艺术学院'],
+    // A reply to the notice, dates run into the name, mail prefixes.
+    ['关于报送网络阵地登记备案表的回复-外国语学院.xlsx', '外国语学院'],
+    ['回复：关于开展网络阵地排查的通知-外国语学院.xlsx', '外国语学院'],
+    ['2024年度外国语学院网络阵地备案.xlsx', '外国语学院'],
+    ['外国语学院2024年11月.xlsx', '外国语学院'],
+    ['Re_外国语学院备案表.xlsx', '外国语学院'],
     ['音乐学院 新建 XLSX 工作表.xlsx', '音乐学院'],
   ])('%s → %s', (file, unit) => {
     expect(unitOf(file)).toBe(unit);
@@ -66,8 +72,10 @@ describe('unit names in signer lines with other labels', () => {
     expect(unitOf('附件1.xlsx', [[line]])).toBe(unit);
   });
 
-  it('near miss: 单位 with no 盖章 or 填报 before it is no label', () => {
-    expect(unitOf('附件1.xlsx', [['单位：艺术学院']], '物理学院网站平台更新登记备案表')).toBe('物理学院');
+  it('单位： and 部门： with their colon name the unit; 单位 with no colon is no label', () => {
+    expect(unitOf('附件1.xlsx', [['单位：艺术学院']], '物理学院网站平台更新登记备案表')).toBe('艺术学院');
+    expect(unitOf('附件1.xlsx', [['部门：党委宣传部']], '物理学院网站平台更新登记备案表')).toBe('党委宣传部');
+    expect(unitOf('附件1.xlsx', [['单位 艺术学院']], '物理学院网站平台更新登记备案表')).toBe('物理学院');
   });
 
   it('a bare 负责人 is the unit head of the signer line', () => {
@@ -79,4 +87,31 @@ describe('unit names in signer lines with other labels', () => {
 // The clean builder sheet still reads as before.
 it('the builder’s signer line still names its unit', () => {
   expect(run([submission('x.xlsx', [formSheet('website')])]).files[0]!.unit).toBe('信息工程学院');
+});
+
+describe('names that are no unit', () => {
+  it.each([
+    // The school's name before the unit's is dropped; the school alone names no unit.
+    ['华东师范大学信息工程学院网站平台更新登记备案表', '信息工程学院'],
+    ['华东师范大学网站平台更新登记备案表', null],
+    // A template's stand-in names no unit.
+    ['XX学院网站平台更新登记备案表', null],
+    ['××学院网站平台更新登记备案表', null],
+    // Near misses: 大学 opening a unit's own name.
+    ['大学生艺术团网站平台更新登记备案表', '大学生艺术团'],
+    ['华东师范大学大学英语教学部网站平台更新登记备案表', '大学英语教学部'],
+  ])('title %s → %s', (title, unit) => {
+    expect(unitOf('附件1.xlsx', [], title)).toBe(unit);
+  });
+
+  it('a template stand-in in 填报单位 gives way to the file name', () => {
+    expect(unitOf('外国语学院.xlsx', [['填报单位：XX学院']])).toBe('外国语学院');
+    expect(unitOf('外国语学院.xlsx', [['填报单位：（单位名称）']])).toBe('外国语学院');
+  });
+
+  it('two units whose titles name only the school are not merged into the school', () => {
+    const r = run([submission('附件1.xlsx', [sheet([], '华东师范大学网站平台更新登记备案表')]), submission('附件1(1).xlsx', [sheet([], '华东师范大学网站平台更新登记备案表')])]);
+    expect(r.units).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'unit-unidentified')).toHaveLength(2);
+  });
 });

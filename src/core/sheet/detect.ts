@@ -363,10 +363,23 @@ function mayBeHeader(sheet: SheetGrid, r: number): boolean {
 
 /** Title, 附件, 续表 and signer lines belong to the table below them. */
 const TITLE_WORDS = /附件\s*\d|备案表|统计表|登记表|信息表|清理表|填报单位|填表人|单位负责人/;
+/** What makes a line naming a form (新媒体平台) a title rather than a row's value (学院新媒体中心网站). */
+const TITLE_MARK = /表|登记|备案|统计|清理|情况|汇总|一览|^[一二三四五六七八九十\d]{1,2}[、.．]|平台$/;
 function titleLike(sheet: SheetGrid, r: number): boolean {
-  const t = (sheet.rows[r] ?? []).map((c) => cellText(c)).join(' ');
+  const row = sheet.rows[r] ?? [];
+  const filled = row.filter((c) => !isBlank(c));
+  // A row opening with its 序号 is the upper table's data, whatever its text says.
+  if (filled[0]?.t === 'n') return false;
+  const t = row.map((c) => cellText(c)).join(' ');
+  if (TITLE_WORDS.test(t) || saysContinued(t)) return true;
+  if (filled.length > 2) return false;
   const squashed = squash(t);
-  return TITLE_WORDS.test(t) || FORMS.some((f) => keywordScore(f, squashed) > 0) || saysContinued(t);
+  return FORMS.some((f) => keywordScore(f, squashed) > 0) && (TITLE_MARK.test(squashed) || mergedAcross(sheet, r));
+}
+
+/** Whether a merge at least three columns wide starts on row r: how titles are centred. */
+function mergedAcross(sheet: SheetGrid, r: number): boolean {
+  return sheet.merges.some((m) => m.top === r && m.right - m.left >= 2);
 }
 
 /** A form's full title (XX学院新媒体平台登记备案表), 附件2 or 续表 standing alone: a page's title line, never data. */

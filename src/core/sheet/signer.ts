@@ -12,7 +12,8 @@ export interface Signer {
 
 // Longest labels first so 填表人电话 is not read as 填表人.
 const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
-  ['unit', /(?:填报|报送)(?:单位|部门)(?:名称)?(?:[(（]\s*盖章\s*[)）])?|单位名称|单位[(（]\s*盖章\s*[)）]/g],
+  // A bare 单位：/部门： only with its colon and at a word's start (not 所在单位：, not 单位负责人).
+  ['unit', /(?:填报|报送)(?:单位|部门)(?:名称)?(?:[(（]\s*(?:盖章|公章|签章)\s*[)）])?|单位名称|单位[(（]\s*(?:盖章|公章|签章)\s*[)）]|(?<![\u4e00-\u9fff])(?:单位|部门)(?=\s*[:：])/g],
   ['head', /(?:单位)?负责人(?:签名|签字)?(?:[(（]\s*(?:签名|盖章|签字)\s*[)）])?/g],
   ['fillerPhone', /(?:填表人|联系人)(?:联系)?(?:电话|手机)|联系电话|联系方式|手机号码|手机号|手机|电话号码/g],
   ['filler', /填表人|联系人/g],
@@ -21,10 +22,14 @@ const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
 const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
 
 /** Every label above holds one of these characters: a line without them has none. */
-const LABEL_CHARS = /[填报单联手电]/;
+const LABEL_CHARS = /[填报单联手电部]/;
 
-export function parseSigner(line: string): Signer {
-  if (!LABEL_CHARS.test(line)) return { ...EMPTY };
+/** Letter-spaced words (`填 报 单 位：`, `填　表　人`): three or more ideographs one space apart. */
+const SPACED = /[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}/g;
+
+export function parseSigner(text: string): Signer {
+  if (!LABEL_CHARS.test(text)) return { ...EMPTY };
+  const line = text.replace(SPACED, (m) => m.replace(/[ \u3000]/g, ''));
   const hits: { key: keyof Omit<Signer, 'present'> | null; start: number; end: number }[] = [];
   const taken = new Array<boolean>(line.length).fill(false);
   for (const [key, re] of LABELS) {
@@ -43,7 +48,7 @@ export function parseSigner(line: string): Signer {
     const stop = hits[i + 1]?.start ?? line.length;
     let value = withoutInvisible(line.slice(h.end, stop)).replace(/^[\s:：]+/, '');
     // A value ends at a run of two or more spaces (the next label's padding).
-    value = value.split(/\s{2,}|\u3000/)[0]!.replace(/[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）]/g, '').trim();
+    value = value.split(/\s{2,}|\u3000/)[0]!.replace(/[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）]/g, '').replace(/^[\s:：]+/, '').trim();
     if (h.key && value && !out[h.key]) out[h.key] = value;
   });
   return out;
