@@ -257,7 +257,7 @@ export function unitFromTitle(title: string): string | null {
 /** A template's stand-in for a name (XX学院, ××单位, 某某学院, 单位名称): no unit. */
 const PLACEHOLDER = /^(?:[xX×＊*○〇□_＿]{2,}|某某|(?:请填写)?(?:单位|学院|部门)名称$)/;
 export function isPlaceholderName(name: string): boolean {
-  return PLACEHOLDER.test(squash(name).replace(/^[(（【\[]|[)）】\]]$/g, ''));
+  return PLACEHOLDER.test(squash(name).replace(/^[(（【[]|[)）】\]]$/g, ''));
 }
 
 export interface UnitPick {

@@ -24,7 +24,7 @@ const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null,
 /** Every label above holds one of these characters: a line without them has none. */
 const LABEL_CHARS = /[填报单联手电部]/;
 
-/** Letter-spaced words (`填 报 单 位：`, `填　表　人`): three or more ideographs one space apart. */
+/** Letter-spaced words (`填 报 单 位：`, 填表人 spaced with U+3000): three or more ideographs one space apart. */
 const SPACED = /[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}/g;
 
 export function parseSigner(text: string): Signer {
