@@ -36,6 +36,17 @@ describe('headers in other words', () => {
     expect(errors(r)).toEqual([]);
   });
 
+  it('with 负责人电话 before 管理员电话, the phone is the 管理员\'s (whose phone the form asks for)', () => {
+    const head = ['序号', '网站名称', '网站负责人', '负责人电话', '网站管理员', '管理员电话', '网站栏目', '最后更新日期'];
+    const row = [1, '信息工程学院党建网', '王建国', '13900002222', '李敏', '13800001111', '新闻动态', '2024-11-18'];
+    const r = withSheet('website', grid('website', [[TITLE.website], [SIGNER('信息工程学院')], head, row]));
+    expect(r.tables.website[0]!.values.phone).toBe('13800001111');
+    expect(r.findings.filter((f) => f.rule === 'contact-conflict')).toEqual([]);
+    // Near miss: a single 负责人电话 is still the phone column.
+    const one = withSheet('website', grid('website', [[TITLE.website], [SIGNER('信息工程学院')], head.filter((h) => h !== '管理员电话'), row.filter((_, i) => i !== 5)]));
+    expect(one.tables.website[0]!.values.phone).toBe('13900002222');
+  });
+
   it('near miss: a header naming another thing stays an extra column', () => {
     const r = withSheet('website', renamed('website', { 最后更新日期: '更新频率' }));
     expect(errors(r)).toEqual(['header-missing-column ']);

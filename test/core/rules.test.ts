@@ -2,6 +2,7 @@
  * Every checker rule: a case that fires (at the right cell) and a near miss that does not.
  * The base is a clean unit workbook; each case changes one thing.
  */
+import { personKey } from '../../src/core/rules/cross';
 import { checkFile, consolidate, type CheckOptions, type Submission } from '../../src/core/check';
 import type { Roster } from '../../src/core/units';
 import { underDomain } from '../../src/core/rules/domain';
@@ -297,5 +298,18 @@ describe('an unexpected failure while checking one file', () => {
     const broken = (file: string): Submission => ({ file, sha256: file, size: 1, read: { ok: true, workbook: { sheets: null as never } } });
     expect(checkFile(broken('通知.docx'), 0, { asOf: AS_OF }).findings[0]!.message).toContain('请在 Word/WPS 中另存为 .docx');
     expect(checkFile(broken('表.xlsx'), 0, { asOf: AS_OF }).findings[0]!.message).toContain('另存为 .xlsx');
+  });
+});
+
+describe('contact-conflict compares people, not spellings', () => {
+  const withName = (name: string) => run([unitWorkbook(), tuanwei([[1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', name, '13800001111', null]])]).findings.filter((f) => f.rule === 'contact-conflict');
+  it.each(['李　敏', '李 敏', '李敏（老师）', '李敏(团委)', '李敏老师'])('%s is 李敏', (name) => {
+    expect(withName(name)).toEqual([]);
+  });
+  it('near miss: another name with the same phone still conflicts', () => {
+    expect(withName('李明老师')).not.toEqual([]);
+  });
+  it('a courtesy word alone is kept as the name', () => {
+    expect(personKey('老师')).toBe('老师');
   });
 });

@@ -108,16 +108,27 @@ function dupAcrossUnits(t: Tables): Finding[] {
 /** Where a phone is given: a row of a form (its owner) or a signer line. */
 type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
 /** A phone's first holder and the uses of it by other names: most numbers are one person's, on many rows. */
-type Holder = { name: string; others: Use[] | null };
+type Holder = { name: string; key: string; others: Use[] | null };
+
+/**
+ * A person's name as compared: 李　娜, 李娜（老师） and 李娜老师 are one person. Spaces pad names
+ * to the width of three-character ones; a bracket or a courtesy word says who, not another who.
+ */
+export function personKey(name: string): string {
+  const k = squash(name).replace(/[(（【[][^)）】\]]*[)）】\]]/g, '');
+  const bare = k.replace(/(?:老师|同志|先生|女士|同学)$/, '');
+  return bare.length >= 2 ? bare : k;
+}
 
 /** Records `name` using `phone`: the list to add the use to when that name is not its first holder's, else null. */
 function otherHolder(holders: Map<string, Holder>, phone: string, name: string): Use[] | null {
+  const key = personKey(name);
   const h = holders.get(phone);
   if (!h) {
-    holders.set(phone, { name, others: null });
+    holders.set(phone, { name, key, others: null });
     return null;
   }
-  return h.name === name ? null : (h.others ??= []);
+  return h.key === key ? null : (h.others ??= []);
 }
 
 /** One phone given for two different names, over every form's owner and the signer lines. */
@@ -137,11 +148,13 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
   const out: Finding[] = [];
   for (const [phone, { name: first, others }] of holders) {
     if (!others) continue;
-    const names = [...new Set([first, ...others.map((u) => u.name)])];
+    const byKey = new Map<string, string>();
+    for (const n of [first, ...others.map((u) => u.name)]) if (!byKey.has(personKey(n))) byKey.set(personKey(n), n);
+    const names = [...byKey.values()];
     // Report where the number is used by someone other than its first holder.
     const seen = new Set<string>();
     for (const u of others) {
-      const k = `${u.name}|${u.unit}|${u.file}`;
+      const k = `${personKey(u.name)}|${u.unit}|${u.file}`;
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(R.contactConflict.at(at(u), { phone, names: names.slice(0, NAMES_SHOWN), count: names.length }));

@@ -61,14 +61,21 @@ function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: H
   // A header that only contains a label (网站负责人姓名, 粉丝人数合计) names that column when
   // nothing else claimed it: longer labels first, so 群管理员姓名 never becomes 管理员姓名.
   const claimed = new Set(cells.filter((c) => c.column).map((c) => c.column!.key));
+  const wanted = new Map<string, { cell: HeaderCell; column: ColumnDef }[]>();
   for (const c of cells) {
     if (c.column || !keys[c.col]) continue;
     const hit = containedColumn(form, keys[c.col]!);
-    if (hit && !claimed.has(hit.key)) {
-      c.column = hit;
-      c.match = 'alias';
-      claimed.add(hit.key);
-    }
+    if (!hit || claimed.has(hit.key)) continue;
+    const list = wanted.get(hit.key);
+    if (list) list.push({ cell: c, column: hit });
+    else wanted.set(hit.key, [{ cell: c, column: hit }]);
+  }
+  for (const [key, list] of wanted) {
+    // 负责人电话 and 管理员电话 both hold a phone: the row's phone is its owner's (管理员).
+    const owner = key === form.owner.phone && list.length > 1 ? ownerWords(form) : [];
+    const best = list.find((x) => owner.some((w) => keys[x.cell.col]!.includes(w))) ?? list[0]!;
+    best.cell.column = best.column;
+    best.cell.match = 'alias';
   }
   let score = 0;
   const seen = new Set<string>();
@@ -80,6 +87,18 @@ function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: H
     seen.add(c.column.key);
   }
   return { cells, score, required };
+}
+
+/** The owner column's label and aliases without 姓名 (管理员, 网站管理员): what names whose phone a column holds. */
+const OWNER_WORDS = new Map<FormTemplate, string[]>();
+function ownerWords(form: FormTemplate): string[] {
+  let words = OWNER_WORDS.get(form);
+  if (!words) {
+    const col = form.columns.find((c) => c.key === form.owner.name);
+    words = col ? [col.label, ...(col.aliases ?? [])].map((l) => headerKey(l).replace(/姓名|名字$/, '')).filter((w) => w.length >= 2) : [];
+    OWNER_WORDS.set(form, words);
+  }
+  return words;
 }
 
 /** Words joining two things in one header: 网站名称及网址, 姓名/职务. */
