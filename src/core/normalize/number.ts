@@ -27,10 +27,15 @@ function chineseCount(t: string): number | null {
   let total = 0;
   let section = 0;
   let digit: number | null = null;
+  // The unit right before the last digit, with no 零 between: 一万二 says 一万二千, 一千五 一千五百.
+  let lastUnit = 0;
   for (const ch of t) {
     const d = CHINESE_DIGITS[ch];
     if (d !== undefined) {
-      if (d === 0) continue; // 一千零五: 零 only holds a place
+      if (d === 0) {
+        lastUnit = 0; // 一千零五: 零 only holds a place, and the 五 is ones
+        continue;
+      }
       if (digit !== null) return null; // 一二: digits without a unit between them
       digit = d;
       continue;
@@ -39,8 +44,10 @@ function chineseCount(t: string): number | null {
     if (unit !== undefined) {
       section += (digit ?? 1) * unit;
       digit = null;
+      lastUnit = unit;
       continue;
     }
+    lastUnit = ch === '万' ? 1e4 : 1e8;
     // 万 scales the section before it, 亿 everything before it.
     const part = section + (digit ?? 0);
     if (ch === '万') {
@@ -53,8 +60,10 @@ function chineseCount(t: string): number | null {
     section = 0;
     digit = null;
   }
-  return total + section + (digit ?? 0);
+  const tail = digit === null ? 0 : lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return total + section + tail;
 }
+const DOT_GROUPS = /^\d{1,3}(?:\.\d{3})+$/;
 const DECIMAL = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
 function stripAffixes(s: string): string {
@@ -93,6 +102,8 @@ function parseText(raw: string, scale: number): CountResult {
     multiplier = factor;
     t = t.slice(0, -1);
   }
+  // 12.800 / 1.234.567: dots grouping thousands, as some locales write them; a count is whole.
+  if (multiplier === 1 && DOT_GROUPS.test(t)) t = t.replace(/\./g, '');
   if (!DECIMAL.test(t)) return { ok: false, reason: 'invalid' };
   const value = Math.round(Number(t.replace(/,/g, '')) * multiplier);
   if (negative && value !== 0) return { ok: false, reason: 'negative' };

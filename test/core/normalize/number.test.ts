@@ -37,6 +37,19 @@ describe('parseCount', () => {
     [s('5K'), 5000, true],
     [s('1.5亿'), 150000000, true],
     [s('12.5'), 13, true],
+    // Spoken shorthand: the digit after a unit is the next unit down; 零 keeps it ones.
+    [s('一万二'), 12000, true],
+    [s('两万五'), 25000, true],
+    [s('一千五'), 1500, true],
+    [s('三百五'), 350, true],
+    [s('一万二千三'), 12300, true],
+    [s('一千零五'), 1005, true],
+    [s('十二'), 12, true],
+    [s('一亿五'), 150000000, true],
+    // Dots grouping thousands; near miss: one or two decimals are a decimal.
+    [s('12.800'), 12800, true],
+    [s('1.234.567'), 1234567, true],
+    [s('12.80'), 13, true],
   ])('%j → %d', (cell, value, normalized) => {
     expect(parseCount(cell)).toEqual({ ok: true, value, normalized });
   });
