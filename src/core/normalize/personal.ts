@@ -35,12 +35,26 @@ function hasDigitRun(text: string, count: number): boolean {
   return false;
 }
 
-/** The first valid 18-digit resident ID in `text` (upper-case X), or null. Full-width digits count. */
+/** The provinces' two-digit codes (GB/T 2260), 11 Beijing … 82 Macao. */
+export const PROVINCE_CODES = new Set('11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '));
+/** 18 digits in groups (110105 19491231 002X, 1101-0519-4912-3100-2X): one space or dash between. */
+const GROUPED = /(?<![\d\s-])[1-9](?:[ -]?\d){16}[ -]?[\dX](?![\d-]|\s\d)/gi;
+
+/**
+ * The first 18-digit resident ID in `text` (upper-case X), or null. Full-width digits count. An
+ * ID whose check character is right is one wherever it is from; one with a province's code and a
+ * real birth date is one too, check character or not: a mistyped ID is still a person's, and an
+ * ID typed as a number keeps only its first 15 digits.
+ */
 export function findPersonalId(text: string): string | null {
-  if (text.length < 18 || !hasDigitRun(text, 17)) return null; // nearly every cell: no room for an ID
-  for (const m of toHalfWidth(text).matchAll(CANDIDATE)) {
-    const id = m[0].toUpperCase();
-    if (plausibleBirth(id.slice(6, 14)) && idCheckChar(id.slice(0, 17)) === id[17]) return id;
+  if (text.length < 18 || !hasDigitRun(text, 4)) return null; // nearly every cell: no room for an ID
+  const half = toHalfWidth(text);
+  const seen: string[] = [];
+  for (const m of half.matchAll(CANDIDATE)) seen.push(m[0].toUpperCase());
+  if (!hasDigitRun(text, 17)) for (const m of half.matchAll(GROUPED)) seen.push(m[0].replace(/[ -]/g, '').toUpperCase());
+  for (const id of seen) {
+    if (!plausibleBirth(id.slice(6, 14))) continue;
+    if (idCheckChar(id.slice(0, 17)) === id[17] || PROVINCE_CODES.has(id.slice(0, 2))) return id;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { findPersonalId, idCheckChar } from '../../../src/core/normalize';
+import { PROVINCE_CODES } from '../../../src/core/normalize/personal';
 
 /** A valid ID from its parts (check character computed). */
 const makeId = (region: string, birth: string, seq: string): string => {
@@ -21,13 +22,22 @@ describe('findPersonalId', () => {
     [`负责人身份证：${KNOWN}，电话13800002222`, KNOWN],
     ['１１０１０５１９４９１２３１００２Ｘ', KNOWN],
     [`no ${makeId('440106', '20000229', '123')} here`, makeId('440106', '20000229', '123')],
+    // A province's code and a real birth date: a mistyped check character is still an ID.
+    ['110105194912310021', '110105194912310021'],
+    // Typed as a number: Excel keeps 15 significant digits.
+    [String(110105194912310021), '110105194912310020'],
+    ['110105 19491231 002X', KNOWN],
+    ['身份证：1101-0519-4912-3100-2X', KNOWN],
   ])('finds the ID in %j', (text, id) => {
     expect(findPersonalId(text)).toBe(id);
   });
 
   it.each([
     ['', 'empty'],
-    ['110105194912310021', 'wrong check digit'],
+    ['910105194912310021', 'wrong check digit and no province code'],
+    ['110105 19491231 002', 'grouped but 17 digits'],
+    ['13800002222 13900003333', 'two phones'],
+    ['2024 1118 0000 1234 56', 'grouped digits with no birth date'],
     ['1101051949123100', 'too short'],
     [`9${KNOWN}`, 'part of a longer number'],
     [`${KNOWN.slice(0, 17)}01`, 'longer number'],
@@ -55,10 +65,10 @@ describe('findPersonalId', () => {
     fc.assert(fc.property(validId, noDigits, noDigits, (id, before, after) => findPersonalId(before + id + after) === id));
   });
 
-  it('rejects any valid ID with one check character changed', () => {
+  it('rejects any valid ID with one check character changed, unless it has a province code', () => {
     fc.assert(
       fc.property(validId, fc.constantFrom(...'0123456789X'), (id, ch) => {
-        fc.pre(ch !== id[17]);
+        fc.pre(ch !== id[17] && !PROVINCE_CODES.has(id.slice(0, 2)));
         return findPersonalId(id.slice(0, 17) + ch) === null;
       }),
     );
