@@ -66,6 +66,9 @@ describe('rows that are not data', () => {
     ['共计 1', ['共计', null, null, 56]],
     ['示例1', ['示例1', '微信群', '示例群', 50, '通知', '是', '张三', '13800000000', null]],
     ['（示例）in the name', [null, '微信群', '（示例）XX学院教职工群', 50, '通知', '是', '张三', '13800000000', null]],
+    ['示例 in 备注', [2, '微信群', 'XX学院教职工群', 50, '通知', '是', '张三', '13800000000', '示例']],
+    ['此行为示例，请删除 in 备注', [2, '微信群', 'XX学院教职工群', 50, '通知', '是', '张三', '13800000000', '此行为示例，请删除']],
+    ['填写示例（请删除） in 备注', [2, '微信群', 'XX学院教职工群', 50, '通知', '是', '张三', '13800000000', '填写示例（请删除）']],
   ])('%s is skipped', (_, row) => {
     const r = withSheet('group', sheetOf('group', [...CLEAN.group, row]));
     expect(errors(r)).toEqual([]);
@@ -83,6 +86,11 @@ describe('rows that are not data', () => {
 
   it('near miss: 例会通知群 is data', () => {
     const r = withSheet('group', sheetOf('group', [[1, '微信群', '例会通知群', 56, '工作通知', '是', '李敏', '13800001111', null]]));
+    expect(rowsOf(r, 'group')).toBe(1);
+  });
+
+  it('near miss: a 备注 about a sample is data (示例课程群已解散)', () => {
+    const r = withSheet('group', sheetOf('group', [[1, '微信群', '课程群', 56, '工作通知', '是', '李敏', '13800001111', '示例课程群已解散']]));
     expect(rowsOf(r, 'group')).toBe(1);
   });
 });
@@ -124,6 +132,18 @@ describe('the end-of-table mark', () => {
   it('near miss: a group named 以下空白群 is a row', () => {
     const r = withSheet('group', sheetOf('group', [...CLEAN.group, [CLEAN.group.length + 1, '微信群', '以下空白群', 56, '工作通知', '是', '李敏', '13800001111', null]]));
     expect(rowsOf(r, 'group')).toBe(CLEAN.group.length + 1);
+  });
+});
+
+describe('bigv 类别 split into 教师 | 学生', () => {
+  it('reads the lower row as the sub-header, not as a data row', () => {
+    const head1 = ['序号', '账号平台', '账号ID', '账号名称', '粉丝数量', '创作方向', '姓名', '类别', null, '联系方式', '备注'];
+    const head2 = [null, null, null, null, null, null, null, '教师', '学生', null, null];
+    const merges = [{ top: 2, left: 7, bottom: 2, right: 8 }, ...[0, 1, 2, 3, 4, 5, 6, 9, 10].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))];
+    const r = withSheet('bigv', grid('附件5', [[TITLE.bigv], [SIGNER('信息工程学院')], head1, head2, ...CLEAN.bigv], merges));
+    expect(rowsOf(r, 'bigv')).toBe(1);
+    expect(r.tables.bigv[0]!.values).toMatchObject({ title: '讲师', person: '陈明' });
+    expect(errors(r)).toEqual([]);
   });
 });
 

@@ -51,9 +51,13 @@ function isExample(cells: readonly (Cell | null | undefined)[]): boolean {
     if (c?.t !== 's') continue;
     const ch = c.v.trimStart().charCodeAt(0);
     if ((ch === 0x28 || ch === 0xff08 || ch === 0x3010 || ch === 0x5b) && BRACKETED_EXAMPLE.test(c.v.trim())) return true;
+    // 示例 / 此行为示例，请删除 as a cell of its own (the 备注 of the template's sample row).
+    if (c.v.length <= 20 && (ch === 0x793a || ch === 0x6837 || ch === 0x8303 || ch === 0x6b64 || ch === 0x672c || ch === 0x8be5 || ch === 0x586b) && EXAMPLE_NOTE.test(squash(c.v))) return true;
   }
   return false;
 }
+/** A cell saying its row is the sample: 示例, 样例行, 此行为示例，请删除, 填写示例（请删除）. */
+const EXAMPLE_NOTE = /^(?:(?:此行|本行|该行)(?:为|是)?)?(?:填写|填表)?(?:示例|样例|范例)(?:行|数据)?(?:[,，。;；]?[(（]?(?:请删除|请勿保留|填报时删除|删除)[)）]?)?[。.]?$/;
 /** A cell opening with a bracketed 示例 (（示例）XX学院教职工群) marks the row as an example. */
 const BRACKETED_EXAMPLE = /^[(（【[]\s*(?:示例|例|样例|范例|填写示例)\s*[)）】\]]/;
 /** One sentence saying there is nothing to file: 本单位无此类群组, 无（本学期未清理）, 没有需要清理的群. */
