@@ -319,3 +319,11 @@ it('an ID typed as a number in an extra column is found (Excel kept its first 15
   const r = run([unitWorkbook('信息工程学院.xlsx', { website: sheet })]);
   expect(r.findings.filter((f) => f.rule === 'cell-personal-id').map((f) => f.cell)).toEqual(['H4']);
 });
+
+it('dup-across-units: one site typed with and without scheme, www or trailing slash is one site', () => {
+  const site = (unit: string, name: string, url: string) => submission(`${unit}.xlsx`, [formSheet('website', [[1, name, '王建国', '李敏', '13800001111', '新闻动态', '2024-11-18', url]], { unit, head: [...HEAD.website, '网址'] })]);
+  const dup = (a: string, b: string) => run([site('信息工程学院', '信工网', a), site('团委', '团委网', b)]).findings.filter((f) => f.rule === 'dup-across-units');
+  expect(dup('http://xxgc.hbjy.net/', 'https://www.xxgc.hbjy.net')).toHaveLength(2);
+  // Near miss: two paths under the school's host are two sites.
+  expect(dup('http://www.hbjy.net/xxgc/', 'http://www.hbjy.net/tw/')).toEqual([]);
+});

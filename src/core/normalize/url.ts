@@ -17,3 +17,20 @@ export function urlHost(url: string): string {
   if (!/^[a-z0-9[]/.test(t)) t = t.replace(LABEL, '');
   return t.replace(SCHEME, '').split(/[/?#:\\\s,;，；、]/)[0]!.replace(/\.+$/, '');
 }
+
+/** A default page at the end of a path: http://x/ and http://x/index.html are one site. */
+const DEFAULT_PAGE = /\/(?:index|default|main|home)\.(?:s?html?|jsp|php|aspx?)$/;
+
+/**
+ * A site's address as compared: no scheme, no `www.`, no default page and no trailing slash,
+ * the host lower-cased and the path as typed. Empty when no host is there.
+ */
+export function siteKey(url: string): string {
+  const host = urlHost(url);
+  if (!host) return '';
+  let t = toHalfWidth(withoutInvisible(url)).replace(/[。．｡]/g, '.').trim().replace(NOTE, ' ').trim();
+  const at = t.toLowerCase().indexOf(host);
+  let path = at >= 0 ? t.slice(at + host.length).split(/[\s,;，；、]/)[0]! : '';
+  path = path.replace(/^:\d+/, '').replace(/[?#].*$/, '').replace(DEFAULT_PAGE, '').replace(/\/+$/, '');
+  return host.replace(/^www\./, '') + path;
+}

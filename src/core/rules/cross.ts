@@ -4,6 +4,7 @@ import type { Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 import { formById } from '../forms/templates';
 import { squash } from '../normalize/text';
+import { siteKey } from '../normalize/url';
 import type { ConsolidatedRow } from '../model';
 import { cellOf } from './cells';
 import * as R from './catalog';
@@ -75,7 +76,7 @@ const DUP_KEYS: { form: FormId; key: (r: ConsolidatedRow) => string; what: (r: C
   { form: 'newmedia', key: (r) => account(r), what: (r) => `账号“${str(r.values.platform)} ${str(r.values.accountId)}”`, cell: 'accountId' },
   { form: 'bigv', key: (r) => account(r), what: (r) => `账号“${str(r.values.platform)} ${str(r.values.accountId)}”`, cell: 'accountId' },
   { form: 'group', key: (r) => squash(str(r.values.name)), what: (r) => `工作群“${str(r.values.name)}”`, cell: 'name' },
-  { form: 'website', key: (r) => squash(str(r.values.url)) || squash(str(r.values.name)), what: (r) => `网站“${str(r.values.name)}”`, cell: 'name' },
+  { form: 'website', key: (r) => siteKey(str(r.values.url)) || squash(str(r.values.name)), what: (r) => `网站“${str(r.values.name)}”`, cell: 'name' },
 ];
 
 function account(r: ConsolidatedRow): string {

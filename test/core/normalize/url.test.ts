@@ -5,6 +5,7 @@
  */
 import { checkFile, type Submission } from '../../../src/core/check';
 import { urlHost } from '../../../src/core/normalize';
+import { siteKey } from '../../../src/core/normalize/url';
 import { underDomain } from '../../../src/core/rules/domain';
 
 describe('urlHost', () => {
@@ -80,5 +81,26 @@ describe('a mistyped scheme is no site outside the domain', () => {
 
   it('near miss: an address elsewhere, however typed, is still said at its cell', () => {
     expect(domainFindings(['http//xxgc.hbjy.net', 'http//www.example.com'])).toEqual(['H5']);
+  });
+});
+
+describe('siteKey', () => {
+  it.each([
+    ['http://xxgc.hbjy.net', 'xxgc.hbjy.net'],
+    ['https://www.xxgc.hbjy.net/', 'xxgc.hbjy.net'],
+    ['XXGC.hbjy.net/index.html', 'xxgc.hbjy.net'],
+    ['网址：http://xxgc.hbjy.net:80/（校内）', 'xxgc.hbjy.net'],
+    ['http://www.hbjy.net/xxgc/', 'hbjy.net/xxgc'],
+    ['http://www.hbjy.net/xxgc/default.aspx?id=3', 'hbjy.net/xxgc'],
+  ])('%s → %s', (url, key) => {
+    expect(siteKey(url)).toBe(key);
+  });
+
+  it('near miss: two paths under one host are two sites', () => {
+    expect(siteKey('http://www.hbjy.net/xxgc/')).not.toBe(siteKey('http://www.hbjy.net/jjxy/'));
+  });
+
+  it('is empty without a host', () => {
+    expect(siteKey('  ')).toBe('');
   });
 });
