@@ -315,7 +315,7 @@ describe('contact-conflict compares people, not spellings', () => {
 });
 
 it('an ID typed as a number in an extra column is found (Excel kept its first 15 digits)', () => {
-  const sheet = grid('website', [[TITLE.website], [SIGNER('信息工程学院')], [...HEAD.website, '身份证号'], [...CLEAN.website[0]!, 110105194912310021]]);
+  const sheet = grid('website', [[TITLE.website], [SIGNER('信息工程学院')], [...HEAD.website, '身份证号'], [...CLEAN.website[0]!, Number('110105194912310021')]]);
   const r = run([unitWorkbook('信息工程学院.xlsx', { website: sheet })]);
   expect(r.findings.filter((f) => f.rule === 'cell-personal-id').map((f) => f.cell)).toEqual(['H4']);
 });

@@ -28,7 +28,7 @@ const DEFAULT_PAGE = /\/(?:index|default|main|home)\.(?:s?html?|jsp|php|aspx?)$/
 export function siteKey(url: string): string {
   const host = urlHost(url);
   if (!host) return '';
-  let t = toHalfWidth(withoutInvisible(url)).replace(/[。．｡]/g, '.').trim().replace(NOTE, ' ').trim();
+  const t = toHalfWidth(withoutInvisible(url)).replace(/[。．｡]/g, '.').trim().replace(NOTE, ' ').trim();
   const at = t.toLowerCase().indexOf(host);
   let path = at >= 0 ? t.slice(at + host.length).split(/[\s,;，；、]/)[0]! : '';
   path = path.replace(/^:\d+/, '').replace(/[?#].*$/, '').replace(DEFAULT_PAGE, '').replace(/\/+$/, '');

@@ -112,7 +112,7 @@ type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | nu
 type Holder = { name: string; key: string; others: Use[] | null };
 
 /**
- * A person's name as compared: 李　娜, 李娜（老师） and 李娜老师 are one person. Spaces pad names
+ * A person's name as compared: 李娜 padded with U+3000, 李娜（老师） and 李娜老师 are one person. Spaces pad names
  * to the width of three-character ones; a bracket or a courtesy word says who, not another who.
  */
 export function personKey(name: string): string {

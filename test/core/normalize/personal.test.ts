@@ -25,7 +25,7 @@ describe('findPersonalId', () => {
     // A province's code and a real birth date: a mistyped check character is still an ID.
     ['110105194912310021', '110105194912310021'],
     // Typed as a number: Excel keeps 15 significant digits.
-    [String(110105194912310021), '110105194912310020'],
+    [String(Number('110105194912310021')), '110105194912310020'],
     ['110105 19491231 002X', KNOWN],
     ['身份证：1101-0519-4912-3100-2X', KNOWN],
   ])('finds the ID in %j', (text, id) => {
