@@ -109,6 +109,19 @@ describe('nothing to file, said in a sentence', () => {
   });
 });
 
+describe('a year alone as 开通日期', () => {
+  const opened = (v: Raw) => withSheet('newmedia', sheetOf('newmedia', [[1, '微信公众号', '信工青年', 'xxgc_2019', 3200, v, '新闻发布', '李敏', '13800001111', null]]));
+  it.each<[Raw, string]>([['2019年', '2019'], ['2019', '2019'], [2019, '2019'], ['2019年度', '2019']])('%j is the year %s', (v, year) => {
+    const r = opened(v);
+    expect(errors(r)).toEqual([]);
+    expect(r.tables.newmedia[0]!.values.openDate).toBe(year);
+  });
+  it('near miss: a year alone is not a 清理时间, nor a year to come an 开通日期', () => {
+    expect(errors(withSheet('zombie', sheetOf('zombie', [[1, '李敏', '13800001111', '信工2019迎新临时群', '工作结束', '是', '2024年', null]]))).map((e) => e.split(' ')[0])).toEqual(['cell-date']);
+    expect(opened('2099年').findings.filter((f) => f.rule === 'cell-date-future')).toHaveLength(1);
+  });
+});
+
 describe('a placeholder in a date column', () => {
   it.each([['/'], ['—'], ['无']])('%s as 开通日期 is no date and no error', (mark) => {
     const r = withSheet('newmedia', sheetOf('newmedia', [[1, '微信公众号', '信工青年', 'xxgc_2019', 3200, mark, '新闻发布', '李敏', '13800001111', null]]));

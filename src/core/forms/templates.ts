@@ -24,6 +24,8 @@ export interface ColumnDef {
   parent?: string;
   /** A date column where a month alone (2024年11月) is precise enough: read as 'YYYY-MM'. */
   month?: true;
+  /** Where even a year alone (2019年) is: read as 'YYYY'. */
+  year?: true;
 }
 
 export interface FormTemplate {
@@ -82,7 +84,7 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'accountName', label: '账号名称', type: 'text', required: true, aliases: ['账号名', '帐号名称', '名称', '账号昵称', '帐号昵称', '昵称'], width: 16 },
       { key: 'accountId', label: '账号ID', type: 'text', required: true, aliases: ['帐号id', 'id', '账号', '微信号', '账号id号'], width: 16 },
       { key: 'followers', label: '粉丝人数', type: 'count', required: true, aliases: ['粉丝数', '粉丝数量', '关注人数', '粉丝量', '关注数'], width: 10 },
-      { key: 'openDate', label: '开通日期', type: 'date', month: true, aliases: ['开通时间', '注册日期', '注册时间', '创建日期'], width: 12 },
+      { key: 'openDate', label: '开通日期', type: 'date', month: true, year: true, aliases: ['开通时间', '注册日期', '注册时间', '创建日期'], width: 12 },
       { key: 'purpose', label: '主要用途', type: 'text', aliases: ['用途'], width: 14 },
       { key: 'admin', label: '管理员姓名', type: 'text', required: true, aliases: ['管理员', '管理人员', '管理员名字'], width: 10 },
       { key: 'phone', label: '联系电话', type: 'phone', required: true, aliases: PHONE_ALIASES, width: 15 },

@@ -181,6 +181,16 @@ function parseText(raw: string): DateResult {
   return monthNameDate(s);
 }
 
+/** A year alone: 2019, 2019年, 2019年度, or the number 2019 (never a serial: that is a day in 1905). */
+const YEAR_ALONE = /^((?:19|20)\d{2})(?:年度?)?$/;
+const YEAR_RANGE = { min: 1990, max: 2099 };
+function yearAlone(cell: Cell | null | undefined): string | null {
+  if (cell?.t === 'n') return Number.isInteger(cell.v) && cell.v >= YEAR_RANGE.min && cell.v <= YEAR_RANGE.max ? String(cell.v) : null;
+  if (cell?.t !== 's') return null;
+  const m = YEAR_ALONE.exec(withoutInvisible(toHalfWidth(cell.v)).replace(/\s+/g, ''));
+  return m && Number(m[1]) >= YEAR_RANGE.min ? m[1]! : null;
+}
+
 function monthOnly(y: number, m: number): DateResult {
   return m >= 1 && m <= 12 ? { ok: false, reason: 'month', month: `${pad(y, 4)}-${pad(m, 2)}` } : { ok: false, reason: 'impossible' };
 }
@@ -214,9 +224,14 @@ function chineseNumber(t: string, spelled = false): number {
 
 /**
  * Reads a date cell in any accepted form; `normalized` says the written form was not already ISO.
- * With `month` (a column where the month is precise enough), a month alone reads as 'YYYY-MM'.
+ * With `month` (a column where the month is precise enough), a month alone reads as 'YYYY-MM';
+ * with `year` (开通日期 of an account opened years ago), a year alone reads as 'YYYY'.
  */
-export function parseDate(cell: Cell | null | undefined, month = false): DateResult {
+export function parseDate(cell: Cell | null | undefined, month = false, year = false): DateResult {
+  if (year) {
+    const y = yearAlone(cell);
+    if (y) return { ok: true, iso: y, normalized: true };
+  }
   if (month) {
     const r = parseDate(cell);
     return !r.ok && r.reason === 'month' ? { ok: true, iso: r.month, normalized: true } : r;

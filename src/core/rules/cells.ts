@@ -105,7 +105,7 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
         if (def.required) out.push(R.cellRequired.at(place, { column }));
         return null;
       }
-      const r = parseDate(cell, def.month);
+      const r = parseDate(cell, def.month, def.year);
       if (!r.ok) {
         const text = shown(cell);
         out.push((r.reason === 'month' ? R.cellDateMonth : R.cellDate).at(place, { column, value: text }));

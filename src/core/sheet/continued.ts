@@ -202,7 +202,7 @@ function fits(def: ColumnDef, cell: Cell | null | undefined): boolean | null {
       return r.phones.length > 0 && !r.invalid.length;
     }
     case 'date':
-      return parseDate(cell, def.month).ok;
+      return parseDate(cell, def.month, def.year).ok;
     case 'count':
       return parseCount(cell).ok;
     case 'enum':
