@@ -406,6 +406,7 @@ function checkForm(group: readonly ParsedSheet[], runs: readonly SheetRun[], ctx
     for (const p of run.parts) {
       const checked = checkCells(p, { ...place, asOf: ctx.asOf });
       if (!ctx.headerless.has(p)) append(findings, p === first ? checkHeader(p, place) : newHeaderFindings(p, first, place));
+      if (p.hiddenRows) findings.push(hiddenRowsFinding(p.hiddenRows, place, ctx.origins.get(p)?.top));
       append(findings, checked.findings);
       append(rows, checked.rows);
       append(domainFindings, checkDomain(form, checked.rows, place, ctx.domain, ctx.kind));
@@ -427,6 +428,15 @@ function checkForm(group: readonly ParsedSheet[], runs: readonly SheetRun[], ctx
     const origin = ctx.origins.get(d.run.parts[0]!);
     out.set(d.run, { form, sheet: d.run.sheet, rows: d.rows, findings, record, ...(origin ? { origin } : {}) });
   }
+}
+
+const HIDDEN_SHOWN = 10;
+
+/** One rows-hidden per part: the rows as the unit sees them numbered (a Word table's from its top), the first few. */
+function hiddenRowsFinding(rows: readonly number[], place: Place, top: number | undefined): Finding {
+  const shown = rows.slice(0, HIDDEN_SHOWN).map((r) => String(top === undefined ? r + 1 : r - top + 1));
+  const text = shown.join('、') + (rows.length > HIDDEN_SHOWN ? ' 等' : '');
+  return R.rowsHidden.at({ ...place, cell: top === undefined ? `A${rows[0]! + 1}` : null }, { rows: text, count: rows.length });
 }
 
 /** A continuation's repeated header says again what the first part's said: only what is new. */

@@ -31,6 +31,8 @@ export interface SheetGrid {
   formulas?: Record<string, string>;
   /** Hidden in the workbook (often a dropdown source): read, but never reported as unrecognised. */
   hidden?: boolean;
+  /** Rows hidden in the sheet (0-based, ascending), where the format says: a reader that cannot tell leaves it out. */
+  hiddenRows?: number[];
   /**
    * The sheet is a table of a document (Word, web page): findings are located as 表n 第r行, with
    * r counted from the table's first row, `top` being the sheet row where the table starts.

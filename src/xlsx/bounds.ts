@@ -13,6 +13,7 @@ export const MAX_ROWS = 1_048_576;
 export class SheetBounds {
   private readonly rows: (Cell | null | undefined)[][] = [];
   private readonly merges: Merge[] = [];
+  private readonly hidden: number[] = [];
   private wide = 0;
   private wideFirst = '';
   private tall = 0;
@@ -73,6 +74,12 @@ export class SheetBounds {
   }
 
   /** The sheet: dense rows (holes null, trailing empties dropped), and a note per bound reached. */
+  /** Rows [row, row + count) are hidden in the source sheet. */
+  hide(row: number, count = 1): void {
+    // Bounded: a hidden run formatted down to the sheet's end is as many rows as there are cells.
+    for (let k = 0; k < count && row + k < MAX_ROWS && this.hidden.length < MAX_HIDDEN; k++) this.hidden.push(row + k);
+  }
+
   grid(name: string, notes: ReadNote[], where = name): SheetGrid {
     const lim = this.lim;
     if (this.wide) notes.push({ kind: 'limit', sheet: where, detail: `第 ${lim.maxColumns} 列以后还有 ${this.wide} 个有内容的单元格（如 ${this.wideFirst}），超出读取范围（每行最多 ${lim.maxColumns} 列），未读取；备案表内容请填在模板列内` });
@@ -80,9 +87,22 @@ export class SheetBounds {
     if (this.tall) notes.push({ kind: 'limit', sheet: where, detail: `第 ${MAX_ROWS} 行以后还有 ${this.tall} 个有内容的单元格，超出工作表范围，未读取` });
     if (this.mergeCount > lim.maxMerges) notes.push({ kind: 'limit', sheet: where, detail: `合并单元格超过 ${lim.maxMerges} 处（单表合并区域数量上限），其余合并已忽略` });
     if (this.bigMerges) notes.push({ kind: 'limit', sheet: where, detail: `合并区域 ${this.bigFirst}${this.bigMerges > 1 ? ` 等 ${this.bigMerges} 处` : ''}超过 ${lim.maxMergeArea} 个单元格（单个合并区域面积上限），已按未合并读取` });
-    return { name, rows: dense(this.rows), merges: this.merges };
+    const grid: SheetGrid = { name, rows: dense(this.rows), merges: this.merges };
+    const hidden = hiddenWithin(this.hidden, grid.rows.length);
+    if (hidden) grid.hiddenRows = hidden;
+    return grid;
   }
 }
+
+/** Hidden rows worth keeping: those that hold something (below the last filled row none do), ascending, once each. */
+export function hiddenWithin(rows: readonly number[], height: number): number[] | undefined {
+  if (!rows.length) return undefined;
+  const kept = [...new Set(rows.filter((r) => r < height))].sort((a, b) => a - b);
+  return kept.length ? kept : undefined;
+}
+
+/** At most this many hidden rows are remembered per sheet. */
+const MAX_HIDDEN = 100_000;
 
 /**
  * Dense rows, in place (the rows are the reader's own arrays, made for this grid): holes become

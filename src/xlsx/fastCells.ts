@@ -114,6 +114,19 @@ class FastScanner {
     return -1;
   }
 
+  /** Whether the tag just scanned has hidden="1" (or "true"). */
+  protected hiddenAttr(): boolean {
+    const s = this.s;
+    const at = this.at;
+    for (let k = 0; k < this.nAttrs; k++) {
+      const a = at[4 * k]!;
+      if (at[4 * k + 1]! - a !== 6 || !s.startsWith('hidden', a)) continue;
+      const v = s.slice(at[4 * k + 2]!, at[4 * k + 3]!);
+      return v === '1' || v === 'true';
+    }
+    return false;
+  }
+
   /** An attribute's value when it needs no decoding (no reference, tab or line end); bails otherwise. */
   protected plain(k: number): string {
     const s = this.s;
@@ -235,6 +248,8 @@ export class CellScanner extends FastScanner {
   vm = -1;
   /** Where `</sheetData>` starts, once next() returned false. */
   pos = 0;
+  /** Rows whose `<row>` says hidden="1". */
+  readonly hiddenRows: number[] = [];
   /** `<c>` elements seen, for the time checks. */
   private elements = 0;
 
@@ -312,6 +327,7 @@ export class CellScanner extends FastScanner {
       this.row = n - 1;
     } else this.row++;
     if (this.row >= MAX_ROWS) throw BAIL;
+    if (this.hiddenAttr()) this.hiddenRows.push(this.row);
     this.col = -1;
     this.inRow = !this.selfClosing;
     return end + 1;

@@ -15,7 +15,7 @@
  * seen records nothing.
  */
 import { a1, type Cell, type Merge, type ReadNote, type SheetGrid, type WorkbookGrid } from '../core/grid';
-import { dense } from './bounds';
+import { dense, hiddenWithin } from './bounds';
 import { BAIL, CellScanner, StringScanner } from './fastCells';
 import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
@@ -421,6 +421,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   const formulas: (string | undefined)[][] = [];
   const pending: { row: number; col: number; text: string; isDate: boolean }[] = [];
   const merges: Merge[] = [];
+  const hiddenRows: number[] = [];
   const shared = new Map<string, { text: string; row: number; col: number }>();
   let inData = false;
   let inMerges = false;
@@ -571,6 +572,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
         } else row++;
         if (row >= MAX_ROWS) throw new XmlError('too many rows');
         col = -1;
+        if (isTrue(sc.attr('hidden'))) hiddenRows.push(row);
         continue;
       }
       if (tag !== 'c') continue;
@@ -630,6 +632,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
       // The plain body of sheetData by the dedicated scanner (which bails to the generic path).
       const cs = new CellScanner(xml, budget, sc.offset, row, col);
       while (cs.next()) take(cs.cellRow, cs.col, cs.t, cs.style, cs.v, cs.num, cs.inline, cs.fText, cs.fType, cs.si, cs.hasRef, cs.vm);
+      for (const r of cs.hiddenRows) hiddenRows.push(r);
       row = cs.row;
       col = cs.col;
       sc.seek(cs.pos);
@@ -661,6 +664,8 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   evaluatePending(pending, values, ctx, notes);
   const kept = clearMerged(values, formulas, merges, notes);
   const grid: SheetGrid = { name, rows: dense(values), merges: kept };
+  const hidden = hiddenWithin(hiddenRows, grid.rows.length);
+  if (hidden) grid.hiddenRows = hidden;
   const f = formulaRecord(formulas);
   if (f) grid.formulas = f;
   return grid;
@@ -1004,4 +1009,9 @@ function conventionalParts(sheets: SheetRef[], rels: Map<string, Rel>, base: str
 function todaySerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? dateSerial(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** An XML boolean attribute (`hidden="1"`, `hidden="true"`). */
+function isTrue(v: string | null): boolean {
+  return v === '1' || v === 'true';
 }

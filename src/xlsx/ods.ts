@@ -65,6 +65,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
   let row = 0;
   let col = 0;
   let rowRepeat = 1;
+  let rowHidden = false;
   let rowCells: { col: number; cell: Cell }[] = [];
   let cell: PendingCell | null = null;
   let inP = 0;
@@ -104,6 +105,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
             col = 0;
             rowCells = [];
             rowRepeat = count(a['table:number-rows-repeated'], 1_048_576);
+            rowHidden = a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter';
             break;
           case 'table:table-cell':
           case 'table:covered-table-cell':
@@ -182,6 +184,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
             if (rowCells.length) {
               add(rowCells.length * (rowRepeat - 1));
               for (let k = 0; k < rowRepeat; k++) for (const rc of rowCells) bounds.put(row + k, rc.col, rc.cell);
+              if (rowHidden) bounds.hide(row, rowRepeat);
             }
             row += rowRepeat;
             break;

@@ -74,6 +74,7 @@ export function xmlSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
           case 'Row':
             row = (index(attr(a, 'Index'), MAX_ROW) ?? row + 2) - 1;
             col = -1;
+            if (sheet && attr(a, 'Hidden') === '1') sheet.bounds.hide(row);
             break;
           case 'Cell':
             col = (index(attr(a, 'Index'), MAX_COL) ?? col + 2) - 1;

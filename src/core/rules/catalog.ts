@@ -84,6 +84,11 @@ export const sheetHiddenCopy = defineRule<{ form: string; visible: string }>({
   description: '隐藏的工作表与可见工作表是同一种备案表（多为留在工作簿里的旧版本）：以可见工作表为准，隐藏的不导入。',
   message: (p) => `该工作表已隐藏，与“${p.visible}”同为${p.form}，视为旧版本未导入；如也需报送，请取消隐藏并把内容并入“${p.visible}”`,
 });
+export const rowsHidden = defineRule<{ rows: string; count: number }>({
+  id: 'rows-hidden', severity: 'warning', title: '有隐藏的行',
+  description: '备案表中有被隐藏的数据行：已按报送内容计入并校验，但打印和查看时看不到，容易漏报或误报。',
+  message: (p) => `第 ${p.rows} 行${p.count > 1 ? `（共 ${p.count} 行）` : ''}被隐藏，已按报送内容计入；请取消隐藏核对，不需要的行请删除`,
+});
 export const sheetUnreadable = defineRule<{ detail: string }>({
   id: 'sheet-unreadable', severity: 'error', title: '工作表无法读取',
   description: '工作簿中列出的工作表找不到对应的数据部件或内容无法解析；该表未导入，其余工作表照常导入。',

@@ -86,6 +86,15 @@ export const scoreConflict = defineRule<{ what: string; first: string; second: s
   suggestion: () => '请检查人核对后只保留一个得分',
 });
 
+export const scoreRowsHidden = defineRule<{ rows: string; count: number }>({
+  id: 'score-rows-hidden',
+  severity: 'info',
+  title: '隐藏的评分行',
+  description: '评分表中被隐藏的行（多为检查人改分后留下的旧行）不计分，以可见的评分为准。',
+  message: (p) => `第 ${p.rows} 行${p.count > 1 ? `（共 ${p.count} 行）` : ''}被隐藏，未计分，以可见的评分为准`,
+  suggestion: () => '如隐藏的行也应计分，请取消隐藏；不需要的旧行请删除',
+});
+
 export const scoreOtherYear = defineRule<{ year: number; assessmentYear: number; rows: number }>({
   id: 'score-other-year',
   severity: 'warning',
@@ -190,6 +199,7 @@ export const SCORING_RULES = [
   scoreDuplicate,
   scoreConflict,
   scoreOtherYear,
+  scoreRowsHidden,
   scoreRoundMissing,
   scoreSheetInvalid,
   scoreSheetSkipped,

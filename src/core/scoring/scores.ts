@@ -12,6 +12,7 @@ import {
   scoreDuplicate,
   scoreInvalidRow,
   scoreOtherYear,
+  scoreRowsHidden,
   scoreOutOfRange,
   scoreSheetInvalid,
   scoreSheetSkipped,
@@ -295,6 +296,9 @@ interface Reader {
   adjustments: Adjustment[];
   /** Rows naming another year than the assessment's: the first cell and how many, per year. */
   otherYears: Map<number, { cell: string; rows: number }>;
+  /** The sheet's hidden rows, and those of them that held a score (not counted). */
+  hidden: Set<number>;
+  hiddenScored: number[];
 }
 
 const rowTexts = (sheet: SheetGrid, from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => (sheet.rows[from + k] ?? []).map((c) => cellText(c)));
@@ -308,7 +312,7 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
   if (!blocks.length) {
     return { entries: [], adjustments: [], findings: [scoreSheetInvalid.at(at('A1'), { problem: '找不到评分表头（需要“单位”“二级指标”“得分”列，或“单位”加各二级指标列）' })] };
   }
-  const read: Reader = { sheet, ctx, find, findInRow: indicatorLookup(ctx.rubric, { standards: true }), resolve, merged: makeResolver(sheet), at, findings: [], raw: [], adjustments: [], otherYears: new Map() };
+  const read: Reader = { sheet, ctx, find, findInRow: indicatorLookup(ctx.rubric, { standards: true }), resolve, merged: makeResolver(sheet), at, findings: [], raw: [], adjustments: [], otherYears: new Map(), hidden: new Set(sheet.hiddenRows ?? []), hiddenScored: [] };
   // Forms copied one below the other: each block reads under the labels above it; a header
   // repeated with nothing above it (a page's header again) continues the block before.
   let aboveRows: string[][] = [];
@@ -318,6 +322,8 @@ export function parseScores(sheet: SheetGrid, ctx: ScoreContext): { entries: Sco
     readBlock(read, b, aboveRows);
   });
   for (const [year, o] of read.otherYears) read.findings.push(scoreOtherYear.at(at(o.cell), { year, assessmentYear: ctx.year!, rows: o.rows }));
+  const hidden = read.hiddenScored;
+  if (hidden.length) read.findings.push(scoreRowsHidden.at(at(a1(hidden[0]!, 0)), { rows: hidden.slice(0, 10).map((r) => r + 1).join('、') + (hidden.length > 10 ? ' 等' : ''), count: hidden.length }));
   const deduped = dedupeScores(read.raw, ctx.rubric);
   return { entries: deduped.entries, findings: [...read.findings, ...deduped.findings], adjustments: read.adjustments };
 }
@@ -370,6 +376,11 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
         if (keys[k]) carried[k] = keys[k];
         else keys[k] = carried[k];
       }
+    }
+    // A hidden row (an inspector's old score, a new one written below) carries its keys but scores nothing.
+    if (read.hidden.has(r)) {
+      if ((row ?? []).some((c) => !isBlank(c))) read.hiddenScored.push(r);
+      continue;
     }
     const written = sheetUnit ?? keys.unit;
     const roundText = keys.round;

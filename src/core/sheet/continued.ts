@@ -24,7 +24,7 @@ import { saysContinued } from './labels';
 import { mergeSigners } from './signer';
 import { scanTables } from './detect';
 import { isInstructionSheet } from './instructions';
-import { extraColumnsOf, linesAbove, type ParsedSheet, parseSheet, readRows } from './parse';
+import { extraColumnsOf, hiddenDataRows, linesAbove, type ParsedSheet, parseSheet, readRows } from './parse';
 
 /** One table of a file in order: a form found by its header, or a visible sheet without one. */
 export interface Table {
@@ -295,7 +295,7 @@ function headerlessPart(g: Group, sheet: SheetGrid, follows: boolean): ParsedShe
   const goesOn = next !== null && next === lastSeq(g) + 1;
   if (!goesOn && !says && !(next === null && follows)) return null;
   const lines = linesAbove(sheet, start);
-  return {
+  const part: ParsedSheet = {
     sheet: sheet.name,
     form: first.form,
     detection: { ...head, headerTop: start, headerBottom: start - 1, dataStart: start },
@@ -306,6 +306,9 @@ function headerlessPart(g: Group, sheet: SheetGrid, follows: boolean): ParsedShe
     title: lines.title,
     signer: mergeSigners([...lines.signers, ...body.signers]),
   };
+  const hidden = hiddenDataRows(sheet, body.rows);
+  if (hidden) part.hiddenRows = hidden;
+  return part;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface ParsedSheet {
   nothingToFile: boolean;
   title: string | null;
   signer: Signer;
+  /** Data rows (sheet rows, 0-based) hidden in the sheet: read, and reported (rows-hidden). */
+  hiddenRows?: number[];
 }
 
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
@@ -104,13 +106,21 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
   const lines = linesAbove(sheet, detection.headerTop);
   const body = readRows(sheet, detection.dataStart, columnOf.get('seq'));
   const rows = body.rows;
-  return {
-    kind: 'form',
-    parsed: {
-      sheet: sheet.name, form, detection, columnOf, extraColumns: extraColumnsOf(detection.cells, columnOf, rows), rows,
-      nothingToFile: body.nothingToFile, title: lines.title, signer: mergeSigners([...lines.signers, ...body.signers]),
-    },
+  const parsed: ParsedSheet = {
+    sheet: sheet.name, form, detection, columnOf, extraColumns: extraColumnsOf(detection.cells, columnOf, rows), rows,
+    nothingToFile: body.nothingToFile, title: lines.title, signer: mergeSigners([...lines.signers, ...body.signers]),
   };
+  const hidden = hiddenDataRows(sheet, rows);
+  if (hidden) parsed.hiddenRows = hidden;
+  return { kind: 'form', parsed };
+}
+
+/** Which of the data rows the sheet hides. */
+export function hiddenDataRows(sheet: SheetGrid, rows: readonly RawRow[]): number[] | undefined {
+  if (!sheet.hiddenRows?.length) return undefined;
+  const hidden = new Set(sheet.hiddenRows);
+  const out = rows.filter((r) => hidden.has(r.row)).map((r) => r.row);
+  return out.length ? out : undefined;
 }
 
 /** Columns with data but no template column (extra header, or no header at all). */

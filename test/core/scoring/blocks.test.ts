@@ -217,3 +217,24 @@ describe('scores of another year', () => {
     expect(assessmentYear([{ file: 'a.xlsx', sheet }], '2025-01-10')).toBe(2025);
   });
 });
+
+describe('hidden score rows', () => {
+  it('an inspector\'s hidden old score is not counted: the visible one is, with no duplicate', () => {
+    const sheet = plain([1, 2], ['张三']);
+    // The first 团委 score of 上半年 typed again below, the old row hidden.
+    const old = sheet.rows[1]!;
+    const fixed = [...old.slice(0, 4), { t: 'n' as const, v: 0 }];
+    const edited: SheetGrid = { ...sheet, rows: [...sheet.rows, fixed], hiddenRows: [1] };
+    const want = run([{ file: 's.xlsx', sheets: [{ ...sheet, rows: sheet.rows.map((r, i) => (i === 1 ? fixed : r)) }] }]);
+    const got = run([{ file: 's.xlsx', sheets: [edited] }]);
+    expect(outcome(got)).toEqual(outcome(want));
+    expect(rules(got)).toEqual(['score-rows-hidden']);
+    expect(got.findings.find((f) => f.rule === 'score-rows-hidden')!.message).toBe('第 2 行被隐藏，未计分，以可见的评分为准');
+  });
+
+  it('near miss: without the hidden mark the same rows are a duplicate', () => {
+    const sheet = plain([1, 2], ['张三']);
+    const fixed = [...sheet.rows[1]!.slice(0, 4), { t: 'n' as const, v: 0 }];
+    expect(rules(run([{ file: 's.xlsx', sheets: [{ ...sheet, rows: [...sheet.rows, fixed] }] }]))).toEqual(['score-duplicate']);
+  });
+});
