@@ -89,6 +89,50 @@ describe('rows that are not data', () => {
     expect(rowsOf(r, 'group')).toBe(1);
   });
 
+  it.each<[string, Raw[][]]>([
+    ['填写说明 block', [['填写说明：'], ['1.本表由各单位网站管理员填写；'], ['2.请于11月25日前报送。']]],
+    ['填报须知', [['填报须知：请如实填写']]],
+    ['温馨提示', [['温馨提示：网站栏目用顿号分隔']]],
+    ['numbered notes alone', [['1.本表由各单位网站管理员填写；'], ['2.请于11月25日前报送。']]],
+    ['备注 heading', [['备注'], ['1、网站栏目请用顿号分隔']]],
+    ['分管领导签字', [['分管领导签字：王建国'], ['填表人：李敏  联系电话：13800001111']]],
+    ['审核 / 制表 / 日期', [['审核：王建国     制表：李敏     日期：2024年11月19日']]],
+    ['单位（盖章）', [['单位（盖章）：信息工程学院                2024年11月19日']]],
+    ['a date alone', [['2024年11月19日']]],
+    ['负责人签字', [['负责人签字：王建国   填表人签字：李敏   手机：13800001111']]],
+  ])('%s under the table is no row', (_, lines) => {
+    const r = withSheet('website', sheetOf('website', [...CLEAN.website, ...lines]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'website')).toBe(1);
+  });
+
+  it('section headings between rows (一、微信公众号, （二）抖音) are no rows', () => {
+    const two = [2, '抖音', '信工视界', 'xg_dy', 3200, '2019-09-01', '宣传', '李敏', '13800001111', null];
+    const r = withSheet('newmedia', sheetOf('newmedia', [['一、微信公众号'], ...CLEAN.newmedia, ['（二）抖音'], two]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'newmedia')).toBe(2);
+  });
+
+  it.each<[string, Raw[]]>([
+    ['如：… hints', ['如：微信公众号、抖音', '账号全称', '微信号/抖音号', '填写数字', '如2019-09-01', null, null, null, '手机号码', null]],
+    ['（必填） marks', ['（必填）', '（必填）', '（必填）', '（必填）', '（必填）', '（选填）', '（选填）', '（必填）', '（必填）', '（选填）']],
+  ])('a hint row under the header (%s) is no row', (_, hint) => {
+    const r = withSheet('newmedia', sheetOf('newmedia', [hint, ...CLEAN.newmedia]));
+    expect(errors(r)).toEqual([]);
+    expect(rowsOf(r, 'newmedia')).toBe(1);
+  });
+
+  it('near miss: a row with only a name where the name goes is a half-filled row', () => {
+    const r = withSheet('website', sheetOf('website', [...CLEAN.website, [2, '信息工程学院英文网']]));
+    expect(rowsOf(r, 'website')).toBe(2);
+    expect(errors(r)).toContain('cell-required C5');
+  });
+
+  it('near miss: a hint-like row below data is data (手机号码 typed as a value is still checked)', () => {
+    const r = withSheet('newmedia', sheetOf('newmedia', [...CLEAN.newmedia, [2, '微信公众号', '账号全称', 'id2', 100, null, null, '姓名', '手机号码', null]]));
+    expect(rowsOf(r, 'newmedia')).toBe(2);
+  });
+
   it('near miss: a 备注 about a sample is data (示例课程群已解散)', () => {
     const r = withSheet('group', sheetOf('group', [[1, '微信群', '课程群', 56, '工作通知', '是', '李敏', '13800001111', '示例课程群已解散']]));
     expect(rowsOf(r, 'group')).toBe(1);

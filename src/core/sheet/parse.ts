@@ -34,7 +34,36 @@ export interface ParsedSheet {
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
 
 /** A row starting with one of these ends the table (notes and signer lines under it). */
-const STOP_PREFIXES = ['说明', '填表说明', '备注:', '填表人', '单位负责人', '审核人', '制表人', '联系人:', '填报单位', '报送单位', '填报日期', '填表日期', '报送日期'].map(squash);
+const STOP_PREFIXES = [
+  '说明', '填表说明', '填写说明', '填报说明', '填报须知', '填表须知', '温馨提示', '特别提示', '注意事项', '备注:',
+  '填表人', '填报人', '经办人', '负责人', '单位负责人', '分管领导', '主管领导', '审核人', '审核:', '审批:', '制表人', '制表:',
+  '联系人:', '填报单位', '报送单位', '单位(盖章)', '单位盖章', '(盖章)', '盖章:', '填报日期', '填表日期', '报送日期', '日期:',
+].map(squash);
+/** The same words standing alone on their row (备注, 说明): a heading of the notes below. */
+const STOP_ALONE = new Set(['备注', '附注', '注', '说明'].map(squash));
+/** A section heading between rows (一、微信公众号, （二）教师群) or a numbered note (1.本表由…填写；). */
+const SECTION_LINE = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二三四五六七八九十\d]{1,2}[)]|\d{1,2}[.、)][\u4e00-\u9fff]{2,}.*[，,。；;：:])/;
+/** A sentence (12 characters or more with a comma, full stop, semicolon or colon): a note, never a value. */
+const SENTENCE = /^(?=.{12,}).*[，,。；;：:]/;
+function isLine(text: string, inSeq: boolean): boolean {
+  return SECTION_LINE.test(text) || DATE_LINE.test(text) || (inSeq && SENTENCE.test(text));
+}
+/** A date alone on its row: the signing date under the table. */
+const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日?$/;
+/**
+ * A template's hint row under the header (如：微信公众号 | 账号全称 | 填写数字 | 手机号码, or
+ * （必填） | （选填）): each cell says what goes in its column.
+ */
+const HINT_CELL = /^[(]?(?:必填|选填|非必填|可选|可不填|如|例[:：]|填写|请填|请选|格式|参考)|(?:全称|名称|号码|数字|姓名|日期|时间)[)]?$|号$/;
+function isHintRow(cells: readonly (Cell | null | undefined)[]): boolean {
+  let n = 0;
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    if (c!.t !== 's' || c!.v.length > 30 || !HINT_CELL.test(squash(c!.v))) return false;
+    n++;
+  }
+  return n >= 2;
+}
 /** 注 alone is a word only before a non-ideograph (注：, 注1.) or as 注意/注释: 注册中心网站 is data. */
 const NOTE_MARK = /^注(?:意|释|[^\u4e00-\u9fff])|^注$/;
 const EXAMPLE_WORDS = ['示例', '例', '样例', '举例', '例如', '范例', '填写示例', '填表示例'];
@@ -170,7 +199,7 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     if (firstCol === cells.length) continue;
     const firstText = textAt(firstCol);
     const first = squash(firstText);
-    if (startsWithAny(first, STOP_PREFIXES) || NOTE_MARK.test(first)) {
+    if (startsWithAny(first, STOP_PREFIXES) || NOTE_MARK.test(first) || STOP_ALONE.has(withoutColon(first))) {
       // Signer lines are often placed under the table; everything from here on is not data.
       for (let rr = r; rr < sheet.rows.length; rr++) {
         const s = parseSigner(lineText(sheet, rr));
@@ -180,15 +209,18 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     }
     const lead = withoutColon(squash(seqCol !== undefined && seqCol < cells.length ? textAt(seqCol) || firstText : firstText));
     if (marked(lead, EXAMPLE_WORDS) || marked(lead, TOTAL_WORDS)) continue;
+    if (!rows.length && isHintRow(cells)) continue;
     // A row holding only its 序号 (a pre-numbered blank template row) is no data.
     let meaningful = 0;
     let onlyNothing = true;
     let lone = '';
+    let loneCol = -1;
     for (let c = firstCol; c < cells.length && (onlyNothing || meaningful < 2); c++) {
       const t = textAt(c);
       if (!t || (c === seqCol && /^\d+$/.test(t))) continue;
       meaningful++;
       lone = t;
+      loneCol = c;
       onlyNothing &&= isNothingToFile(t);
     }
     if (!meaningful || isExample(cells)) continue;
@@ -199,6 +231,8 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     if (meaningful === 1 && isTitleLine(lone)) continue;
     // A row holding one sentence that says the unit has none of these counts as 无.
     if (!onlyNothing && meaningful === 1 && lone.length <= NOTHING_MAX && NOTHING_SENTENCE.test(squash(lone)) && !/\d/.test(lone)) onlyNothing = true;
+    // A section heading, a numbered note, a sentence in the 序号 column or a date, alone on its row: no row.
+    if (!onlyNothing && meaningful === 1 && cells[loneCol]?.t === 's' && isLine(squash(lone), loneCol === seqCol)) continue;
     if (onlyNothing) {
       nothingToFile = true;
       continue;

@@ -14,15 +14,21 @@ export interface Signer {
 const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
   // A bare 单位：/部门： only with its colon and at a word's start (not 所在单位：, not 单位负责人).
   ['unit', /(?:填报|报送)(?:单位|部门)(?:名称)?(?:[(（]\s*(?:盖章|公章|签章)\s*[)）])?|单位名称|单位[(（]\s*(?:盖章|公章|签章)\s*[)）]|(?<![\u4e00-\u9fff])(?:单位|部门)(?=\s*[:：])/g],
-  ['head', /(?:单位)?负责人(?:签名|签字)?(?:[(（]\s*(?:签名|盖章|签字)\s*[)）])?/g],
-  ['fillerPhone', /(?:填表人|联系人)(?:联系)?(?:电话|手机)|联系电话|联系方式|手机号码|手机号|手机|电话号码/g],
-  ['filler', /填表人|联系人/g],
+  ['head', /(?:(?:单位)?负责人|分管领导|主管领导)(?:签名|签字)?(?:[(（]\s*(?:签名|盖章|签字)\s*[)）])?/g],
+  // 填表人及电话 / 填表人（电话） label a name and a phone together: split below.
+  ['fillerPhone', /(?:填表人|填报人|经办人|联系人|制表人)(?:及|[(（]\s*)?(?:联系)?(?:电话|手机)(?:\s*[)）])?|联系电话|联系方式|手机号码|手机号|手机|电话号码|(?<![\u4e00-\u9fff])电话(?![\u4e00-\u9fff])/g],
+  ['filler', /(?:填表人|填报人|经办人|联系人|制表人)(?:签字|签名)?(?:[(（]\s*(?:签字|签名)\s*[)）])?/g],
   [null, /(?:填表|填报|报送)(?:日期|时间)/g],
 ];
 const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
 
 /** Every label above holds one of these characters: a line without them has none. */
 const LABEL_CHARS = /[填报单联手电部]/;
+
+/** A mobile or a landline with its area code, bracketed or after a space, at the end of a name. */
+const WITH_PHONE = /[\s(（,，、]*((?:1\d{10})|(?:0\d{2,3}-?\d{7,8}))[)）]?$/;
+
+const NAME_THEN_PHONE = /^([^\d\s(（,，、]{2,8})[\s(（,，、]*((?:1\d{10})|(?:0\d{2,3}-?\d{7,8}))[)）]?$/;
 
 /** Letter-spaced words (`填 报 单 位：`, 填表人 spaced with U+3000): three or more ideographs one space apart. */
 const SPACED = /[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){2,}/g;
@@ -51,6 +57,22 @@ export function parseSigner(text: string): Signer {
     value = value.split(/\s{2,}|\u3000/)[0]!.replace(/[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）]/g, '').replace(/^[\s:：]+/, '').trim();
     if (h.key && value && !out[h.key]) out[h.key] = value;
   });
+  // 填表人及电话：李敏 13800001111: the name written with the phone.
+  if (out.fillerPhone && !out.filler) {
+    const m = NAME_THEN_PHONE.exec(out.fillerPhone);
+    if (m) {
+      out.filler = m[1]!;
+      out.fillerPhone = m[2]!;
+    }
+  }
+  // 填表人：李敏（13800001111）: the phone written with the name.
+  if (out.filler && !out.fillerPhone) {
+    const m = WITH_PHONE.exec(out.filler);
+    if (m) {
+      out.fillerPhone = m[1]!;
+      out.filler = out.filler.replace(m[0], '').trim() || null;
+    }
+  }
   return out;
 }
 
