@@ -187,6 +187,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
       ...parsed.map((p) => ({ name: p.signer.unit, source: '填报单位' as const })),
       ...(split?.units.length === 1 ? [{ name: split.units[0]!, source: '单位列' as const }] : []),
       ...fileNameUnits(sub.file),
+      // A sheet named after the unit (教务处), where the roster knows it.
+      ...(roster ? parsed.map((p) => ({ name: p.sheet, source: '工作表' as const })) : []),
       ...parsed.map((p) => ({ name: p.title ? unitFromTitle(p.title) : null, source: '标题' as const })),
     ],
     roster,

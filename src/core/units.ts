@@ -108,7 +108,12 @@ export function rosterFromWorkbook(sheets: readonly SheetGrid[]): Roster | null 
   return found ? { units } : null;
 }
 
-/** The roster unit a name refers to: by name or alias, then by containment (longest first). */
+/**
+ * The roster unit a name refers to: by name or alias, then by containment (longest first). A
+ * name contained after other ideographs counts only after a school's or a party body's name
+ * (XX大学信息工程学院, 党委宣传部, 校团委): 音乐艺术学院 is not 艺术学院, and taking it so would
+ * let one unit's file replace another's.
+ */
 export function resolveUnit(roster: Roster, candidate: string): RosterUnit | null {
   const c = squash(candidate);
   if (!c) return null;
@@ -118,10 +123,21 @@ export function resolveUnit(roster: Roster, candidate: string): RosterUnit | nul
   for (const u of roster.units) {
     for (const n of [u.name, ...u.aliases]) {
       const k = squash(n);
-      if (k.length >= 2 && c.includes(k) && (!best || k.length > best.len)) best = { u, len: k.length };
+      if (k.length >= 2 && (!best || k.length > best.len) && containsAsName(c, k)) best = { u, len: k.length };
     }
   }
   return best?.u ?? null;
+}
+
+/** What may stand right before a unit's name inside a longer one. */
+const NAME_BEFORE = /(?:大学|学院|学校|校区|分院|党委|党总支|中共|校)$/;
+
+function containsAsName(c: string, k: string): boolean {
+  for (let i = c.indexOf(k); i >= 0; i = c.indexOf(k, i + 1)) {
+    const before = i === 0 ? -1 : c.charCodeAt(i - 1);
+    if (before < 0x4e00 || before > 0x9fff || NAME_BEFORE.test(c.slice(0, i))) return true;
+  }
+  return false;
 }
 
 /** Squashed name or alias → the first roster unit of that name, built once per roster (every file looks its unit up). */
@@ -255,7 +271,7 @@ export function unitFromTitle(title: string): string | null {
 }
 
 /** A template's stand-in for a name (XX学院, ××单位, 某某学院, 单位名称): no unit. */
-const PLACEHOLDER = /^(?:[xX×＊*○〇□_＿]{2,}|某某|(?:请填写)?(?:单位|学院|部门)名称$)/;
+const PLACEHOLDER = /^(?:(?:[x×*○〇□_]{2,}|某某)(?:大学|学院|学校|单位|部门|系|处|部|中心)?|(?:请填写)?(?:单位|学院|部门)名称)$/;
 export function isPlaceholderName(name: string): boolean {
   return PLACEHOLDER.test(squash(name).replace(/^[(（【[]|[)）】\]]$/g, ''));
 }
@@ -263,7 +279,7 @@ export function isPlaceholderName(name: string): boolean {
 export interface UnitPick {
   name: string;
   rosterUnit: RosterUnit | null;
-  source: '填报单位' | '单位列' | '文件名' | '文件夹' | '标题';
+  source: '填报单位' | '单位列' | '文件名' | '工作表' | '文件夹' | '标题';
 }
 
 /**
@@ -280,15 +296,18 @@ export function pickUnit(
       const u = resolveUnit(roster, c.name);
       if (u) return { name: u.name, rosterUnit: u, source: c.source };
     }
-    // A title usually names the school, not the unit, and a folder may name anything: neither is
-    // trusted when the roster disagrees.
-    const first = list.find((c) => c.source !== '标题' && c.source !== '文件夹');
+    // A title usually names the school, not the unit, and a folder or a sheet may name anything:
+    // none is trusted when the roster disagrees; nor is a file name without a Chinese word
+    // (Book1, export (3), mmexport1732000000: a program's name for a download).
+    const first = list.find((c) => !ROSTER_ONLY.has(c.source) && (c.source !== '文件名' || HAN.test(c.name)));
     return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
   }
   // A unit's name is Chinese: a file named Book1, export or x1 names none when a title does.
-  const named = list.filter((c) => c.source !== '文件夹');
+  const named = list.filter((c) => c.source !== '文件夹' && c.source !== '工作表');
   const first = named.find((c) => HAN.test(c.name)) ?? named[0];
   return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
 }
 
 const HAN = /[\u3400-\u9fff]/;
+/** Candidates that name a unit only when the roster knows the name. */
+const ROSTER_ONLY = new Set<UnitPick['source']>(['标题', '文件夹', '工作表']);

@@ -115,3 +115,43 @@ describe('names that are no unit', () => {
     expect(r.findings.filter((f) => f.rule === 'unit-unidentified')).toHaveLength(2);
   });
 });
+
+describe('a roster name inside a longer name', () => {
+  const roster = { units: [{ name: '艺术设计学院', category: '教学单位', aliases: ['艺术学院'] }, { name: '宣传部', category: '职能部门', aliases: [] }, { name: '团委', category: '职能部门', aliases: [] }] } as unknown as Roster;
+  it.each([
+    ['XX大学艺术学院.xlsx', '艺术设计学院'],
+    ['党委宣传部.xlsx', '宣传部'],
+    ['校团委.xlsx', '团委'],
+    ['艺术学院（盖章）.xlsx', '艺术设计学院'],
+    ['2024艺术学院.xlsx', '艺术设计学院'],
+  ])('%s is %s', (file, unit) => {
+    expect(run([submission(file, [sheet([])])], { roster }).files[0]!.unit).toBe(unit);
+  });
+
+  it('near miss: 音乐艺术学院 is not 艺术学院 (it would replace that unit\'s file)', () => {
+    const r = run([submission('音乐艺术学院.xlsx', [sheet([])]), submission('艺术设计学院.xlsx', [sheet([])])], { roster });
+    expect(r.files.map((f) => f.unit)).toEqual(['音乐艺术学院', '艺术设计学院']);
+    expect(r.findings.filter((f) => f.rule === 'file-replaced')).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'unit-unknown').map((f) => f.unit)).toEqual(['音乐艺术学院']);
+  });
+});
+
+describe('with a roster, names a program gave a file are no unit', () => {
+  const roster = { units: [{ name: '教务处', category: '职能部门', aliases: [] }, { name: '信息工程学院', category: '教学单位', aliases: ['SICE'] }] } as unknown as Roster;
+  const unitOfFile = (file: string, sheetName = '附件1') => {
+    const r = run([submission(file, [grid(sheetName, [[TITLE.website], HEAD.website, ...CLEAN.website])])], { roster });
+    return { unit: r.files[0]!.unit, rules: r.findings.filter((f) => f.rule.startsWith('unit-')).map((f) => f.rule) };
+  };
+  it.each(['Book1.xlsx', 'export (3).xlsx', 'mmexport1732000000.xlsx'])('%s is unit-unidentified', (file) => {
+    expect(unitOfFile(file)).toMatchObject({ unit: null, rules: expect.arrayContaining(['unit-unidentified']) });
+  });
+  it('a sheet named after a roster unit names it', () => {
+    expect(unitOfFile('Book1.xlsx', '教务处').unit).toBe('教务处');
+  });
+  it('near miss: a Latin alias the roster knows still names its unit', () => {
+    expect(unitOfFile('SICE.xlsx').unit).toBe('信息工程学院');
+  });
+  it('near miss: a Chinese file name the roster does not know is still the unit (unit-unknown)', () => {
+    expect(unitOfFile('音乐学院.xlsx')).toMatchObject({ unit: '音乐学院', rules: expect.arrayContaining(['unit-unknown']) });
+  });
+});
