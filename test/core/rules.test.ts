@@ -327,3 +327,17 @@ it('dup-across-units: one site typed with and without scheme, www or trailing sl
   // Near miss: two paths under the school's host are two sites.
   expect(dup('http://www.hbjy.net/xxgc/', 'http://www.hbjy.net/tw/')).toEqual([]);
 });
+
+describe('contact-conflict with two people in one cell', () => {
+  const row = (name: string, phone: string) => [1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', name, phone, null];
+  const conflicts = (name: string, phone: string) => run([unitWorkbook(), tuanwei([row(name, phone)])]).findings.filter((f) => f.rule === 'contact-conflict');
+  it('pairs names and phones in order: 李敏、赵强 with 13800001111/13900002222 is no conflict', () => {
+    expect(conflicts('李敏、赵强', '13800001111/13900002222')).toEqual([]);
+  });
+  it('near miss: the other order gives 李敏\'s phone to 赵强', () => {
+    expect(conflicts('赵强、李敏', '13800001111/13900002222')).not.toEqual([]);
+  });
+  it('two names and one phone claim nothing', () => {
+    expect(conflicts('赵强、王五', '13800001111')).toEqual([]);
+  });
+});

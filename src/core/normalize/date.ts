@@ -156,10 +156,15 @@ function parseNumber(v: number): DateResult {
     if (m && inYears(Number(m[1]), COMPACT_YEARS)) return fromParts(m[1]!, m[2]!, m[3]!, true);
     return { ok: false, reason: 'invalid' };
   }
+  // 2019.3 / 2019.09 / 2024.11 typed into a number cell: a year and its month. Never x.1: the
+  // number cell lost the trailing 0 of 2024.10, so January and October cannot be told apart.
+  const month = NUMBER_MONTH.exec(String(v));
+  if (month && month[2] !== '1') return monthOnly(Number(month[1]), Number(month[2]));
   const iso = serialToIso(v);
   if (!inYears(Number(iso.slice(0, 4)), SERIAL_YEARS)) return { ok: false, reason: 'invalid' };
   return { ok: true, iso, normalized: true };
 }
+const NUMBER_MONTH = /^((?:19|20)\d{2})\.(\d{1,2})$/;
 
 function parseText(raw: string): DateResult {
   const s = withoutInvisible(toHalfWidth(raw)).trim();
@@ -240,6 +245,8 @@ export function parseDate(cell: Cell | null | undefined, month = false, year = f
   switch (cell.t) {
     case 'd':
     case 's': {
+      // A date cell before 1950 is a formula's 0 or a stray serial shown as a date (1900/1/0), no day anyone meant.
+      if (cell.t === 'd' && Number(cell.v.slice(0, 4)) < SERIAL_YEARS.min) return { ok: false, reason: 'invalid' };
       const iso = isoShaped(cell.v);
       if (iso !== null) return iso;
       // The same few dates fill every sheet: remember what each text reads as (bounded).

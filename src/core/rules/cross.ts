@@ -106,6 +106,9 @@ function dupAcrossUnits(t: Tables): Finding[] {
   return out;
 }
 
+/** Between two people's names in one cell. */
+const NAME_SEPARATORS = /[、,，;；/／\s]+/;
+
 /** Where a phone is given: a row of a form (its owner) or a signer line. */
 type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
 /** A phone's first holder and the uses of it by other names: most numbers are one person's, on many rows. */
@@ -142,7 +145,15 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
     for (const r of t[form]) {
       if (!r.phones.length) continue;
       const name = str(r.values[owner.name]).trim();
-      if (name) for (const p of r.phones) otherHolder(holders, p, name)?.push({ name, unit: r.unit, file: r.file, row: r, form, signer: null });
+      if (!name) continue;
+      // 李敏、赵强 with 13800001111/13900002222: each their own, in order. With fewer phones than
+      // names nobody can tell whose a phone is: no claim is made for it.
+      const names = name.split(NAME_SEPARATORS).filter(Boolean);
+      if (names.length > 1 && names.length !== r.phones.length) continue;
+      r.phones.forEach((p, i) => {
+        const who = names.length > 1 ? names[i]! : name;
+        otherHolder(holders, p, who)?.push({ name: who, unit: r.unit, file: r.file, row: r, form, signer: null });
+      });
     }
   }
   for (const s of signers) for (const p of s.phones) otherHolder(holders, p, s.name)?.push({ name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });

@@ -70,7 +70,15 @@ describe('what is read back', () => {
     expect(parseDate({ t: 's', v: '2024.11' })).toEqual({ ok: false, reason: 'month', month: '2024-11' });
     expect(parseDate({ t: 's', v: '2024-11-18' }, true)).toEqual({ ok: true, iso: '2024-11-18', normalized: false });
     expect(parseDate({ t: 's', v: '202411' }, true)).toEqual({ ok: false, reason: 'invalid' });
-    expect(parseDate({ t: 'n', v: 2024.11 }, true).ok).toBe(false);
+    // Typed into a number cell: 2019.3, 2019.09, 2024.11 are months; 2024.1 may have been 2024.10.
+    expect(parseDate({ t: 'n', v: 2024.11 }, true)).toEqual({ ok: true, iso: '2024-11', normalized: true });
+    expect(parseDate({ t: 'n', v: 2019.3 }, true)).toEqual({ ok: true, iso: '2019-03', normalized: true });
+    expect(parseDate({ t: 'n', v: 2019.09 }, true)).toEqual({ ok: true, iso: '2019-09', normalized: true });
+    expect(parseDate({ t: 'n', v: 2024.1 }, true).ok).toBe(false);
+    expect(parseDate({ t: 'n', v: 2024.11 })).toEqual({ ok: false, reason: 'month', month: '2024-11' });
+    expect(parseDate({ t: 'n', v: 2024.13 }, true).ok).toBe(false);
+    // A date cell of a formula's 0 (1900/1/0) is no date.
+    expect(parseDate({ t: 'd', v: '1899-12-31' }).ok).toBe(false);
     const r = run(media('开通日期', '2019年9月'));
     expect(r.findings.filter((f) => f.cell === 'F4')).toEqual([]);
     expect(r.tables.newmedia[0]!.values.openDate).toBe('2019-09');
