@@ -72,7 +72,7 @@ export async function pipelineOnPaths(paths: string[], input: Omit<PipelineInput
   for (const line of found.lines) process.stdout.write(`已按内容识别 ${terminalText(line)}\n`);
   const roster = (given?.roster ?? input.roster != null) ? input.roster : (found.roster ?? input.roster);
   const previous = !(given?.previous ?? (input.previous?.length ?? 0) > 0) && found.previous.length ? found.previous : input.previous;
-  const next = { ...input, roster, previous, scoreBooks: [...(input.scoreBooks ?? []), ...found.scoreBooks] };
+  const next = { ...input, roster, previous, scoreBooks: [...(input.scoreBooks ?? []), ...found.scoreBooks], scoreProblems: [...(input.scoreProblems ?? []), ...found.scoreProblems] };
   // An input that is all roster, scores or result is not read again; an archive is, for its submissions.
   const submissions = files.filter((_, i) => withoutOthers(checks[i]!));
   if (JSON.stringify(optionsOf(next)) !== JSON.stringify(optionsOf(input))) checks = await checkList(submissions, next);

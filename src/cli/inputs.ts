@@ -6,9 +6,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { FileCheck } from '../core/check';
-import { scoreBookSheets } from '../core/classify';
+import { scoreBookProblems, scoreBookSheets } from '../core/classify';
 import type { WorkbookGrid } from '../core/grid';
-import type { SourcedSheet } from '../core/pipeline';
+import type { ScoreProblem, SourcedSheet } from '../core/pipeline';
 import { rosterFromWorkbook, type Roster } from '../core/units';
 import { readBackSheets, readSubmission } from '../xlsx/read';
 import { fromUser, readShown, shownPath } from './files';
@@ -30,12 +30,30 @@ export async function loadRoster(file: string): Promise<Roster> {
   throw new Error(`单位名单“${file}”中找不到“单位名称”列`);
 }
 
-export async function scoreSheets(file: string): Promise<SourcedSheet[]> {
-  const { abs, workbook } = await readGiven(file, '评分文件');
+/** A score workbook's sheets, and what of it could not be read. */
+export interface ScoreBook {
+  sheets: SourcedSheet[];
+  problems: ScoreProblem[];
+}
+
+/**
+ * A score workbook. One that cannot be read (damaged, encrypted, not a workbook) is a problem of
+ * the run, reported, never its end: the other score files still count. A file that is not there
+ * at all is a wrong path, and fails as before.
+ */
+export async function scoreSheets(file: string): Promise<ScoreBook> {
+  const abs = fromUser(file);
+  const shown = shownPath(abs);
+  const bytes = (await readShown(file)) ?? new Uint8Array(await fs.readFile(abs));
+  const read = await readSubmission(path.basename(abs), bytes);
+  if (!read.ok) return { sheets: [], problems: [{ file: shown, sheet: null, detail: read.detail }] };
+  const workbook = read.workbook;
+  // A sheet the reader could not take in holds scores nobody may silently drop.
+  const problems = scoreBookProblems(shown, workbook);
   // No score sheet at all (a submission given as --scores): its first sheet is read, so the run
   // says 找不到评分表头 at it instead of scoring nothing silently.
   const sheets = scoreBookSheets(workbook);
-  return (sheets.length ? sheets : workbook.sheets.slice(0, 1)).map((sheet) => ({ file: shownPath(abs), sheet }));
+  return { sheets: (sheets.length || problems.length ? sheets : workbook.sheets.slice(0, 1)).map((sheet) => ({ file: shown, sheet })), problems };
 }
 
 /** An earlier result's sheets; none when the file does not exist yet (a first run). */
@@ -53,6 +71,7 @@ export async function previousSheets(file: string): Promise<SourcedSheet[]> {
 export interface Found {
   roster: Roster | null;
   scoreBooks: SourcedSheet[];
+  scoreProblems: ScoreProblem[];
   previous: SourcedSheet[];
   /** What was recognised, for the terminal: "单位名单：名单.xlsx" etc. */
   lines: string[];
@@ -66,7 +85,7 @@ const LABEL = { roster: '单位名单', scores: '评分文件', result: '结果�
  * results the last in name order counts.
  */
 export async function readFound(checks: readonly FileCheck[]): Promise<Found> {
-  const found: Found = { roster: null, scoreBooks: [], previous: [], lines: [] };
+  const found: Found = { roster: null, scoreBooks: [], scoreProblems: [], previous: [], lines: [] };
   // An archive's files are each what they are (the office's zip may hold its roster too).
   for (const c of checks.flatMap((c) => [c, ...(c.more ?? [])])) {
     if (!c.other) continue;
@@ -75,7 +94,11 @@ export async function readFound(checks: readonly FileCheck[]): Promise<Found> {
     if (c.other === 'roster') {
       if (found.roster) used = false;
       else found.roster = await loadRoster(file);
-    } else if (c.other === 'scores') found.scoreBooks.push(...(await scoreSheets(file)));
+    } else if (c.other === 'scores') {
+      const book = await scoreSheets(file);
+      found.scoreBooks.push(...book.sheets);
+      found.scoreProblems.push(...book.problems);
+    }
     else found.previous = await previousSheets(file);
     found.lines.push(`${LABEL[c.other]}：${shownPath(file)}${used ? '' : '（已有单位名单，未使用）'}`);
   }

@@ -31,11 +31,13 @@ export function printRanking(r: PipelineResult): void {
 
 export async function runCommand(paths: string[], o: RunFlags): Promise<number> {
   const roster = o.roster ? await loadRoster(o.roster) : null;
-  const scoreBooks = (await Promise.all((o.scores ?? []).map(scoreSheets))).flat();
+  const books = await Promise.all((o.scores ?? []).map(scoreSheets));
+  const scoreBooks = books.flatMap((b) => b.sheets);
+  const scoreProblems = books.flatMap((b) => b.problems);
   // Re-running into the same file keeps what users typed there.
   const previous = await previousSheets(o.previous ?? o.out);
   const params = { ...flagParams(o), rankStyle: o.rankStyle, excellentQuota: o.quota };
-  const result = await pipelineOnPaths(paths, { roster, scoreBooks, previous, params, notices: o.notices, mode: 'run' }, { roster: !!o.roster, previous: !!o.previous });
+  const result = await pipelineOnPaths(paths, { roster, scoreBooks, scoreProblems, previous, params, notices: o.notices, mode: 'run' }, { roster: !!o.roster, previous: !!o.previous });
   printSummary(result.check, result.findings);
   printRanking(result);
   // Rendered first, then written together: the JSON and the workbook, or neither.

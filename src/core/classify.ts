@@ -51,6 +51,11 @@ export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolea
  * sheet with a score header, under its own name (上半年, 张三, a CSV's file name), which may
  * say the round or the inspector and locates the findings.
  */
+/** The sheets of a score workbook its reader could not take in: their scores must not vanish in silence. */
+export function scoreBookProblems(file: string, wb: WorkbookGrid): { file: string; sheet: string | null; detail: string }[] {
+  return (wb.notes ?? []).filter((n) => n.kind === 'sheet').map((n) => ({ file, sheet: n.sheet ?? null, detail: n.detail }));
+}
+
 export function scoreBookSheets(wb: WorkbookGrid): SheetGrid[] {
   return wb.sheets.filter((s) => !s.hidden || named(s, SCORE_BOOK_SHEETS)).filter((s) => named(s, SCORE_BOOK_SHEETS) || (!named(s, DERIVED_SHEETS) && (hasScoreHeader(s) || isAdjustmentSheet(s))));
 }

@@ -20,12 +20,12 @@ import { checkFromResult } from './report/readCheck';
 import { ruleLegendSheet } from './rules/basis';
 import { toJsonReport, type JsonReport } from './report/json';
 import type { WorkbookModel } from './report/model';
-import { runAssessment, type RunResult, type SourcedSheet } from './run';
+import { runAssessment, type RunResult, type ScoreProblem, type SourcedSheet } from './run';
 import { DEFAULT_RUBRIC, makeParams, paramsFromGrid, rubricFromGrid, type Params, type ParamsInput, type Rubric, type ScoreEntry } from './scoring';
 import { mergeSigners } from './sheet/signer';
 import type { Roster } from './units';
 
-export type { SourcedSheet, RankingJson } from './run';
+export type { SourcedSheet, ScoreProblem, RankingJson } from './run';
 
 export interface PipelineInput {
   /** Submissions, read into grids by an adapter, in batch order. */
@@ -35,6 +35,8 @@ export interface PipelineInput {
   roster: Roster | null;
   /** Sheets of every score workbook: 评分, 加减分, 评分细则, 参数 (a CSV read as 评分; see classify.scoreBookSheets). */
   scoreBooks?: readonly SourcedSheet[];
+  /** Score workbooks or sheets their reader could not read: each a finding, the rest read. */
+  scoreProblems?: readonly ScoreProblem[];
   /** Sheets of the earlier result workbook: typed input (评分表, 整改台账) and its 评分细则 / 参数 / 加减分. */
   previous?: readonly SourcedSheet[];
   /** Score entries typed in the pane (newest of all). */
@@ -128,7 +130,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     const findings = [...check.findings];
     return lazily({ params, rubric, check, run: null, findings }, () => ({ sheets: [...checkWorkbookModel(check).sheets, ruleLegendSheet()] }), () => toJsonReport(check));
   }
-  const run = runAssessment({ check, rubric, params, resolveFindings: resolved.findings, scoreBooks, previous, entries: input.entries ?? [], notices: input.notices });
+  const run = runAssessment({ check, rubric, params, resolveFindings: resolved.findings, scoreBooks, scoreProblems: input.scoreProblems, previous, entries: input.entries ?? [], notices: input.notices });
   const all = { ...check, findings: [...check.findings, ...run.findings] };
   const json = () => ({ ...toJsonReport(all, run.ranking), rectification: run.rectification.map((i) => ({ key: i.key, unit: i.unit, status: i.status })) });
   const workbook = () => {

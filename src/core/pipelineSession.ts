@@ -8,7 +8,7 @@
 import type { Submission } from './check';
 import type { SheetGrid } from './grid';
 import type { CheckResult } from './model';
-import { CheckCache, runPipeline, type PipelineResult, type SourcedSheet } from './pipeline';
+import { CheckCache, runPipeline, type PipelineResult, type ScoreProblem, type SourcedSheet } from './pipeline';
 import { isHalfStep } from './scoring/util';
 import { ROUND_NAMES, scoreKey, type Round, type ScoreEntry } from './scoring/scores';
 import type { ParamsInput, Rubric } from './scoring';
@@ -19,6 +19,8 @@ export interface ScoreBook {
   file: string;
   sha256: string;
   sheets: SheetGrid[];
+  /** Sheets of it that could not be read (classify.scoreBookProblems). */
+  problems?: ScoreProblem[];
 }
 
 /** An earlier result workbook: its sheets (typed input is read back from them) and its bytes. */
@@ -113,6 +115,7 @@ export function recompute(state: SessionState, o: RecomputeOptions): PipelineRes
     submissions: state.submissions,
     roster: state.roster,
     scoreBooks: state.scoreBooks.flatMap((b) => b.sheets.map((sheet) => ({ file: b.file, sheet }))),
+    scoreProblems: state.scoreBooks.flatMap((b) => b.problems ?? []),
     previous,
     entries: state.entries,
     params: o.params,

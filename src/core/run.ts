@@ -19,12 +19,21 @@ import {
   scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet, hasScoreHeader,
   dedupeAdjustments, dedupeTypedRows, sameAdjustment, unknownUnit, assessmentYear,
 } from './scoring';
+import { scoreSheetInvalid } from './scoring/rules';
 import type { Roster } from './units';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
 export interface SourcedSheet {
   file: string;
   sheet: SheetGrid;
+}
+
+/** A score workbook, or a sheet of one, its reader could not read: a finding, and the rest goes on. */
+export interface ScoreProblem {
+  file: string;
+  /** The sheet, when only it was unreadable; null for the whole file. */
+  sheet: string | null;
+  detail: string;
 }
 
 export interface RunInput {
@@ -34,6 +43,8 @@ export interface RunInput {
   /** Findings of resolving rubric and parameters (bad 评分细则 / 参数 values). */
   resolveFindings: Finding[];
   scoreBooks: readonly SourcedSheet[];
+  /** Score workbooks or sheets that could not be read (reported, their scores not counted). */
+  scoreProblems?: readonly ScoreProblem[];
   /** Sheets of the earlier result workbook (评分表, 整改台账, 加减分), to keep what users typed. */
   previous: readonly SourcedSheet[];
   /** Entries typed in the pane; newest of all. */
@@ -79,6 +90,11 @@ const byName = (sheets: readonly SourcedSheet[], names: string[]) => sheets.filt
 export function runAssessment(input: RunInput): RunResult {
   const { rubric, params } = input;
   const findings: Finding[] = [...input.resolveFindings];
+  for (const p of input.scoreProblems ?? []) {
+    // The reader's detail names the sheet already.
+    const problem = `${p.sheet === null ? '评分文件' : '工作表'}无法读取，其中的评分未计入：${p.detail}`;
+    findings.push(scoreSheetInvalid.at({ unit: null, file: p.file, sheet: p.sheet, cell: null }, { problem }));
+  }
   const roster = input.check.roster;
   const rosterNames = roster?.units.map((u) => u.name);
   // With a roster only its units are ranked: a name outside it (a filing flagged unit-unknown, a

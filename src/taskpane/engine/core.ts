@@ -17,7 +17,7 @@
  *   download(settings)         → bytes           the whole result workbook, re-rendered
  * The older step calls (check, scoring, ranking, rectify) are views of the same pipeline.
  */
-import { classifyWorkbook, scoreBookSheets, type FileKind } from '../../core/classify';
+import { classifyWorkbook, scoreBookProblems, scoreBookSheets, type FileKind } from '../../core/classify';
 import type { WorkbookGrid } from '../../core/grid';
 import { compareFindings, zhCollator, type Finding } from '../../core/findings';
 import type { CheckResult } from '../../core/model';
@@ -421,7 +421,7 @@ export class EngineCore {
       }
     }
     if (read.ok && kind === 'scores') {
-      this.state.scoreBooks = [...this.state.scoreBooks.filter((b) => b.file !== f.name), { file: f.name, sha256, sheets: scoreBookSheets(read.workbook) }];
+      this.state.scoreBooks = [...this.state.scoreBooks.filter((b) => b.file !== f.name), { file: f.name, sha256, sheets: scoreBookSheets(read.workbook), problems: scoreBookProblems(f.name, read.workbook) }];
       counts.scores++;
       return brief;
     }

@@ -3,6 +3,10 @@
  * runs them (classify → scoreBookSheets → pipeline): totals, grades, ranks and findings must be
  * those of the same scores in the documented long layout.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import path from 'node:path';
 import { scoreSheets } from '../../../src/cli/inputs';
 import { classifyWorkbook, scoreBookSheets } from '../../../src/core/classify';
@@ -273,9 +277,44 @@ describe('参数 values as offices write them', () => {
 describe('a score file that holds no scores', () => {
   it('a submission given as --scores gets score-sheet-invalid at its first sheet, not silence', async () => {
     const file = path.join(__dirname, '../../../samples/submissions/体育部.xlsx');
-    const scoreBooks = await scoreSheets(file);
+    const { sheets: scoreBooks } = await scoreSheets(file);
     const r = runPipeline({ submissions: [], roster, scoreBooks, params: { asOf: '2024-11-20' }, mode: 'run' });
     expect(r.findings.filter((f) => f.rule === 'score-sheet-invalid').map((f) => f.file)).toEqual([scoreBooks[0]!.file]);
+  });
+});
+
+describe('a score file that cannot be read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zhendi-scores-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  async function book(sheets: Record<string, (string | number)[][]>): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, rows] of Object.entries(sheets)) wb.addWorksheet(name).addRows(rows);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+  const scores = (who: string, points: number) => [['轮次', '检查人', '单位', '二级指标', '得分'], ...DEFAULT_RUBRIC.indicators.map((ind) => ['上半年', who, roster.units[0]!.name, ind.level2, Math.min(ind.max, points)])];
+
+  it('a damaged file is a finding, and the other score files still count', async () => {
+    writeFileSync(path.join(dir, 'good.xlsx'), await book({ 评分: scores('张三', 5) }));
+    writeFileSync(path.join(dir, 'broken.xlsx'), Buffer.from('PK\u0003\u0004 not really a workbook'));
+    const books = await Promise.all(['good.xlsx', 'broken.xlsx'].map((f) => scoreSheets(path.join(dir, f))));
+    expect(books[1]).toMatchObject({ sheets: [], problems: [{ sheet: null }] });
+    const r = runPipeline({ submissions: [], roster, scoreBooks: books.flatMap((b) => b.sheets), scoreProblems: books.flatMap((b) => b.problems), params: { asOf: '2024-11-20' }, mode: 'run' });
+    const bad = r.findings.filter((f) => f.rule === 'score-sheet-invalid');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]!.message).toMatch(/^评分文件无法读取，其中的评分未计入/);
+    expect(r.run!.ranking.find((x) => x.unit === roster.units[0]!.name)!.base).toBeGreaterThan(0);
+  });
+
+  it('an unreadable sheet of a readable workbook is a finding at that sheet, not dropped in silence', async () => {
+    const bytes = await book({ 上半年张三: scores('张三', 5), 上半年李四: scores('李四', 3) });
+    // The second sheet's part made unreadable XML.
+    const parts = unzipSync(bytes);
+    parts['xl/worksheets/sheet2.xml'] = strToU8('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>');
+    writeFileSync(path.join(dir, 'half.xlsx'), zipSync(parts));
+    const b = await scoreSheets(path.join(dir, 'half.xlsx'));
+    expect(b.problems.map((p) => p.sheet)).toEqual(['上半年李四']);
+    const r = runPipeline({ submissions: [], roster, scoreBooks: b.sheets, scoreProblems: b.problems, params: { asOf: '2024-11-20' }, mode: 'run' });
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-invalid').map((f) => f.sheet)).toEqual(['上半年李四']);
   });
 });
 
