@@ -423,7 +423,8 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
     let lost = 0;
     /** What each score column adds to a total written below: its score, or a 扣分 column's deduction. */
     const values = new Map<number, number>();
-    // 得分 before 扣分: a deduction counts only where no score is written.
+    // 得分 before 扣分: a deduction counts only where no score is written, not even one that is no
+    // score (良, 十五, #REF!): that one is reported, and its points are not made up from 扣分.
     const scored = new Set<Round>();
     for (const x of scores) {
       if (isBlank(x.cell)) continue;
@@ -441,6 +442,7 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
       const place = at(a1(r, x.col), u);
       const v = scoreValue(x.cell, i.max, x.deduction);
       if ('blank' in v) continue;
+      if (!x.deduction && !x.fallback) scored.add(round);
       if ('problem' in v) {
         findings.push(scoreInvalidRow.at(place, { problem: `“${i.level2}”${v.problem}，未计分` }));
         bad = true;

@@ -192,6 +192,12 @@ describe('scores as inspectors write them', () => {
     expect(brief(r)).toEqual(['1/护理学院/content.news=13（慢）', '1/护理学院/content.organization=18.5', '1/护理学院/content.columns=3', '1/护理学院/content.education=14']);
   });
 
+  it.each([['良', 0], ['十五', 0], ['90%', 0], ['8/10', 0], ['良', 3], ['20', 0]])('an invalid 得分 %s beside 扣分 %s is not scored from the deduction', (score, deduction) => {
+    const r = parse([['轮次', '检查人', '单位', '二级指标', '得分', '扣分'], ['上半年', '张三', '护理学院', '新闻动态', score, deduction]]);
+    expect(r.entries).toEqual([]);
+    expect(r.findings).toHaveLength(1);
+  });
+
   it('near miss: a deduction above the points is out of range', () => {
     expect(parse([['轮次', '检查人', '单位', '二级指标', '扣分'], ['上半年', '张三', '护理学院', '栏目规划', 4]]).findings.map((f) => f.rule)).toEqual(['score-out-of-range']);
   });
