@@ -3,8 +3,11 @@ import { baseName } from '../fileName';
 import { locationText as cellText, type Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 
-export function findingKey(f: Pick<Finding, 'unit' | 'rule' | 'file' | 'sheet' | 'cell'>): string {
-  return [f.unit ?? '', f.rule, f.file ?? '', f.sheet ?? '', f.cell ?? ''].join('|');
+export function findingKey(f: Pick<Finding, 'unit' | 'rule' | 'file' | 'sheet' | 'cell'> & { form?: Finding['form'] }): string {
+  const key = [f.unit ?? '', f.rule, f.file ?? '', f.sheet ?? '', f.cell ?? ''].join('|');
+  // A finding about a form as a whole (form-missing, no sheet or cell) is told apart by its form: one item per
+  // missing form. Keys of findings with a place stay as they were, so earlier ledgers still match.
+  return !f.sheet && !f.cell && f.form ? `${key}|${f.form}` : key;
 }
 
 export function scoreItemKey(unit: string, indicatorId: string, round: number): string {

@@ -52,7 +52,7 @@ describe('buildRectification', () => {
       ['U|cell-phone|U.xlsx|附件1|E5', 'finding'],
       ['U|website-stale-long|U.xlsx|附件1|G3', 'finding'],
       ['U|score|a|round1', 'score'],
-      ['U|form-missing|U.xlsx||', 'assessment'],
+      ['U|form-missing|U.xlsx|||bigv', 'assessment'],
     ]);
     const [phone, , score, form] = items as [RectItem, RectItem, RectItem, RectItem];
     expect(phone).toMatchObject({ unit: 'U', type: '电话号码有误', description: '联系电话无效', location: 'U.xlsx / 附件1 / E5', deadline: '2024-12-05', owner: '王五', status: '待整改' });
@@ -102,4 +102,12 @@ describe('mergeRectification', () => {
     const back = mergeRectification(fresh, closed);
     expect(back[0]).toMatchObject({ status: '待整改', recheck: '复查时问题再次出现' });
   });
+});
+
+it('each missing form is an item of its own (two forms missing, two rows in 整改台账)', () => {
+  const findings = (['bigv', 'group'] as const).map((form) => finding('form-missing', 'U', { severity: 'warning', form, file: null, sheet: null, cell: null }));
+  const assessment = assess({ units: [{ unit: 'U', category: null }], findings, rubric, params, scores: [entry('U', 'a', 60), entry('U', 'b', 40)], adjustments: [] });
+  const items = buildRectification({ findings, assessment, rubric, params, owners: {}, ruleTitles: {} }).filter((i) => i.key.includes('form-missing'));
+  expect(items.map((i) => i.key)).toEqual(['U|form-missing||||bigv', 'U|form-missing||||group']);
+  expect(items.map((i) => i.description.includes('网络大V') || i.description.includes('工作群组'))).toEqual([true, true]);
 });
