@@ -150,6 +150,7 @@ const CASES: Case[] = [
     near: () => one({ newmedia: formSheet('newmedia', withCell('newmedia', '联系电话', '15912345678')), bigv: formSheet('bigv', [[1, 'B站', 'bili_1', '老周', 42000, '学习', '李敏', '讲师', null, '15912345678', null]]) }),
   },
   { rule: 'group-not-real-name', cell: 'F4', fire: () => group([CLEAN.group[0]!.map((v, c) => (c === 5 ? '否' : v))]), near: () => group([CLEAN.group[0]!.map((v, c) => (c === 5 ? '√' : v))]) },
+  { rule: 'zombie-not-cleaned', cell: 'F4', fire: () => zombie([CLEAN.zombie[0]!.map((v, c) => (c === 5 ? '否' : c === 6 ? null : v))]), near: () => zombie([CLEAN.zombie[0]!]) },
   { rule: 'zombie-date-missing', cell: 'G4', fire: () => zombie([CLEAN.zombie[0]!.map((v, c) => (c === 6 ? null : v))]), near: () => zombie([CLEAN.zombie[0]!.map((v, c) => (c === 5 ? '否' : c === 6 ? null : v))]) },
   {
     rule: 'zombie-still-registered', cell: 'C5',

@@ -307,6 +307,11 @@ export const groupNotRealName = defineRule<{ group: string }>({
   description: '是否全部实名 = 否。',
   message: (p) => `工作群“${p.group}”未全部实名，请落实群成员实名制`,
 });
+export const zombieNotCleaned = defineRule<{ group: string }>({
+  id: 'zombie-not-cleaned', severity: 'warning', title: '僵尸群未清理',
+  description: '“僵尸”工作群清理备案表中是否已清理 = 否：查出的僵尸群仍保留，按年度考核扣分。',
+  message: (p) => `“僵尸”工作群“${p.group}”尚未清理，请按程序及时解散或注销后更新备案表`,
+});
 export const zombieDateMissing = defineRule<{ group: string }>({
   id: 'zombie-date-missing', severity: 'error', title: '缺少清理时间',
   description: '是否已清理 = 是，但未填写清理时间。',

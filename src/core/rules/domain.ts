@@ -21,6 +21,7 @@ export type UnitKind = 'teaching' | 'other';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const YES = '是';
+const NO = '否';
 const filled = (v: unknown) => str(v) !== '' && !isNothingToFile(str(v));
 
 function at(ctx: Place, row: NormalRow, key: string): Place {
@@ -117,7 +118,7 @@ function bigv(rows: NormalRow[], ctx: Place, p: DomainParams, out: Finding[]): v
 
 function group(rows: NormalRow[], ctx: Place, out: Finding[]): void {
   for (const r of rows) {
-    if (r.values.realName === '否') out.push(R.groupNotRealName.at(at(ctx, r, 'realName'), { group: str(r.values.name) }));
+    if (r.values.realName === NO) out.push(R.groupNotRealName.at(at(ctx, r, 'realName'), { group: str(r.values.name) }));
   }
 }
 
@@ -127,6 +128,8 @@ function zombie(rows: NormalRow[], ctx: Place, out: Finding[]): void {
       const place: Place = { ...ctx, cell: cellOf(r, 'cleanDate') ?? cellOf(r, 'cleaned') };
       out.push(R.zombieDateMissing.at(place, { group: str(r.values.name) }));
     }
+    // A zombie group found and kept (是否已清理 = 否): DOMAIN §3's "zombie group kept".
+    if (r.values.cleaned === NO) out.push(R.zombieNotCleaned.at(at(ctx, r, 'cleaned'), { group: str(r.values.name) }));
   }
 }
 

@@ -58,6 +58,7 @@ export const RULE_IDS = [
   'account-student-phone',
   'group-not-real-name',
   'zombie-date-missing',
+  'zombie-not-cleaned',
   'zombie-still-registered',
   'dup-across-units',
   'contact-conflict',

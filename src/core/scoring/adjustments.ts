@@ -119,8 +119,8 @@ export function unitAdjustments(
     ...capItems('stale', simpleCandidates(mine, ['website-stale-long'], params.staleSite.each, () => `网站超过 ${params.staleErrorDays} 天未更新`), params.staleSite.cap),
     ...capItems(
       'groups',
-      simpleCandidates(mine, ['group-not-real-name', 'zombie-still-registered'], params.groupIssue.each, (f) =>
-        f.rule === 'group-not-real-name' ? '工作群未全部实名' : '已清理的僵尸群仍在登记',
+      simpleCandidates(mine, ['group-not-real-name', 'zombie-not-cleaned', 'zombie-still-registered'], params.groupIssue.each, (f) =>
+        f.rule === 'group-not-real-name' ? '工作群未全部实名' : f.rule === 'zombie-not-cleaned' ? '僵尸群未清理' : '已清理的僵尸群仍在登记',
       ),
       params.groupIssue.cap,
     ),

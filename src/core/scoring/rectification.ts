@@ -48,6 +48,7 @@ const RULE_BASIS: Record<string, string> = {
   'website-stale-long': '《网络阵地管理办法》第八条（信息更新机制）',
   'group-not-real-name': `${NOTICE_003}三`,
   'zombie-date-missing': `${NOTICE_003}三、附件3`,
+  'zombie-not-cleaned': `${NOTICE_003}三（4）`,
   'account-student-phone': `${NOTICE_003}二`,
   'bigv-category': `${NOTICE_003}附件5`,
   'unit-missing': `${NOTICE_003}五`,

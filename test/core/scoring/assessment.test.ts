@@ -156,6 +156,10 @@ describe('adjustments', () => {
   it('group issues −1 each, capped at −4', () => {
     const g = (rule: RuleId, cell: string) => finding(rule, 'U', { cell });
     expect(sumOf(only({ findings: [g('group-not-real-name', 'F3'), g('zombie-still-registered', 'D4')] }), 'groups')).toBe(-2);
+    // A zombie group found and kept (是否已清理 = 否) counts the same way.
+    const kept = only({ findings: [g('zombie-not-cleaned', 'F4'), g('group-not-real-name', 'F3')] });
+    expect(sumOf(kept, 'groups')).toBe(-2);
+    expect(kept.adjustments.find((a) => a.group === 'groups' && a.reason.includes('僵尸群未清理'))).toBeDefined();
     const five = ['F3', 'F4', 'F5', 'F6', 'F7'].map((c) => g('group-not-real-name', c));
     expect(sumOf(only({ findings: five }), 'groups')).toBe(-4);
   });
