@@ -234,7 +234,8 @@ export function runAssessment(input: RunInput): RunResult {
       unit: u.unit,
       category: u.category,
       score: null,
-      grade: UNSCORED,
+      // A veto is 不合格 whatever the score, none included (DOMAIN §3).
+      grade: u.veto ? params.failGrade : UNSCORED,
       rank: null,
       categoryRank: null,
       base: null,

@@ -124,7 +124,8 @@ export function rankingSheet(a: Assessment, params: Params, title = '网络阵�
       .filter((it) => it.points !== 0 || it.group === 'veto')
       .map((it) => `${it.indicator} ${it.points > 0 ? '+' : ''}${fmt(it.points)}：${maskPhone(it.reason)}`)
       .join('\n');
-    rows.push([null, u.unit, u.category ?? NO_CATEGORY, null, null, null, ...ADJUSTMENT_GROUPS.map(() => null), null, UNSCORED, null, detail, u.veto ? 1 : 0, 0, 0]);
+    // A veto is 不合格 whatever the score, none included (DOMAIN §3); still unranked.
+    rows.push([null, u.unit, u.category ?? NO_CATEGORY, null, null, null, ...ADJUSTMENT_GROUPS.map(() => null), null, u.veto ? params.failGrade : UNSCORED, null, detail, u.veto ? 1 : 0, 0, 0]);
   }
 
   const n = a.results.length;

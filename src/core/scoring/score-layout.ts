@@ -47,6 +47,12 @@ export const isTotal = (t: string) => TOTAL_WORDS.some((w) => norm(t).startsWith
 /** A subtotal sums one 一级指标; the others sum the unit. */
 export const isSubtotal = (t: string) => norm(t).startsWith('小计');
 export const isAverage = (t: string) => norm(t).startsWith('平均');
+/**
+ * A row of figures about the units, not a unit (分值 / 满分 over a wide sheet's indicators, 最高分,
+ * 全校平均, 中位数 under it): read as nothing, never ranked.
+ */
+const STAT_ROWS = new Set(['分值', '满分', '标准分', '总分值', '最高分', '最低分', '最高', '最低', '中位数', '均分', '平均值', '标准差', '权重', '极差'].map(norm));
+export const isStatRow = (t: string) => STAT_ROWS.has(norm(t)) || /^(?:全校|全院|全体|各单位|所有单位)(?:平均|均分|合计|最高|最低)/.test(norm(t));
 
 /** A score column of the long layout: 得分 (its round from the row or sheet), 上半年得分, or 扣分. */
 export interface ScoreCol {

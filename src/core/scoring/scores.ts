@@ -21,7 +21,7 @@ import {
   scoreUnknownUnit,
 } from './rules';
 import { type Round, ROUND_NAMES, parseRound, roundIn } from './rounds';
-import { type Block, HEADER_SCAN, SCORE_ALIASES, isAverage, isSubtotal, isTotal, scoreBlocks, scoreLayout, scoreValue } from './score-layout';
+import { type Block, HEADER_SCAN, SCORE_ALIASES, isAverage, isStatRow, isSubtotal, isTotal, scoreBlocks, scoreLayout, scoreValue } from './score-layout';
 import { findHeader, isHalfStep, norm, numberOf, signedNumber, text, tidy } from './util';
 import { extraCols, wideExtras } from './wide-extras';
 
@@ -387,6 +387,7 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
     const indicatorText = cols.indicator === undefined ? '' : text(cellAt(sheet, r, cols.indicator));
     // 合计 / 小计 labelled in any label column (not in a note: 合计扣3分 is a remark).
     const labels = [cols.unit, cols.round, cols.indicator, cols.indicatorId, cols.level1, 0].map((c) => (c === undefined ? '' : text(cellAt(sheet, r, c))));
+    if (labels.some((l) => l && isStatRow(l))) continue;
     const totalLabel = labels.find(isTotal);
     if (totalLabel !== undefined) {
       if (!wide) totals.row(totalLabel, layout.scoreCols.map((s) => ({ col: s.col, cell: cellAt(sheet, r, s.col), addr: a1(r, s.col) })), written || null);

@@ -168,3 +168,27 @@ describe('an unscored unit', () => {
     expect(u.adjustments.find((a) => a.indicator === '分值限定')).toMatchObject({ points: 10, reason: '总分不低于 0 分（计算值 -10）' });
   });
 });
+
+describe('a veto on a unit with no score', () => {
+  it('is graded 不合格 whatever the score, none included, and stays unranked', () => {
+    const r = run([{ file: '张三.xlsx', sheets: [scores('张三'), bonus(['经济管理学院', '否决', null, '发生泄密事件'])] }]);
+    expect(row(r, '经济管理学院')).toMatchObject({ grade: '不合格', rank: null, score: null, status: '未评分' });
+    const sheet = r.workbook.sheets.find((s) => s.name === '考核排名')!;
+    expect(sheet.rows.find((x) => x[1] === '经济管理学院')).toContain('不合格');
+  });
+  it('near miss: without a veto an unscored unit is 未评分', () => {
+    const r = run([{ file: '张三.xlsx', sheets: [scores('张三')] }]);
+    expect(row(r, '经济管理学院')).toMatchObject({ grade: '未评分', rank: null });
+  });
+});
+
+describe('rows of figures in a wide score sheet', () => {
+  const wide = (label: string) => {
+    const inds = DEFAULT_RUBRIC.indicators;
+    return grid('上半年张三', [['单位', ...inds.map((i) => i.level2)], [label, ...inds.map((i) => i.max)], ['团委', ...inds.map((i) => i.max - (i.max >= 10 ? 1 : 0))]]);
+  };
+  it.each(['分值', '满分', '最高分', '全校平均', '中位数'])('%s is no unit, even without a roster', (label) => {
+    const r = run([{ file: '评分.xlsx', sheets: [wide(label)] }], { roster: null });
+    expect(r.run!.ranking.map((x) => x.unit)).toEqual(['团委']);
+  });
+});
