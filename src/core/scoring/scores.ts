@@ -635,6 +635,8 @@ export function parseAdjustments(
   const { cols } = header;
   const resolve = unitResolver(ctx);
   const adjustments: Adjustment[] = [];
+  // 单位 merged over a unit's rows names each of them.
+  const merged = makeResolver(sheet);
   /** A row of 单位 | 加减分 | 说明: the sign is the kind. */
   const signedRow = (r: number, written: string) => {
     const c = cols.signed!;
@@ -653,7 +655,7 @@ export function parseAdjustments(
   };
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const get = (c: number | undefined) => (c === undefined ? null : cellAt(sheet, r, c));
-    const written = text(get(cols.unit));
+    const written = cols.unit === undefined ? '' : merged(r, cols.unit).trim();
     if (cols.kind === undefined) {
       signedRow(r, written);
       continue;

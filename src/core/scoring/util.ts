@@ -40,7 +40,8 @@ export function signedNumber(cell: Cell | null | undefined): number | null {
   if (!cell) return null;
   if (cell.t === 'n') return cell.v;
   if (cell.t !== 's') return null;
-  const t = norm(cell.v).replace(/[−–]/g, '-');
+  // A remark in brackets after the number (5分（省级）) says why, not how much.
+  const t = norm(cell.v).replace(/[−–]/g, '-').replace(/[(（][^()（）]*[)）]$/, '');
   if (NONE.has(t)) return 0;
   const m = /^(加|减|扣|\+|-)?(\d+(?:\.\d+)?)分?$/.exec(t);
   if (!m) return null;

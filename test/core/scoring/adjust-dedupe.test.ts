@@ -192,3 +192,16 @@ describe('rows of figures in a wide score sheet', () => {
     expect(r.run!.ranking.map((x) => x.unit)).toEqual(['团委']);
   });
 });
+
+describe('加减分 rows as offices type them', () => {
+  it('单位 merged over a unit\'s two rows names both; a remark after the points (5分（省级）) is no problem', () => {
+    const sheet = { ...bonus(['团委', '加分', 2, '获省级优秀网站称号'], [null, '加分', '1分（校级）', '校级表彰']), merges: [{ top: 1, left: 0, bottom: 2, right: 0 }] };
+    const r = parseAdjustments(sheet, { file: 'a.xlsx' });
+    expect(r.findings).toEqual([]);
+    expect(r.adjustments.map((a) => [a.unit, a.points])).toEqual([['团委', 2], ['团委', 1]]);
+  });
+  it('near miss: a blank 单位 not merged is still a row without a unit', () => {
+    const r = parseAdjustments(bonus(['团委', '加分', 2, '获奖'], [null, '加分', 1, '表彰']), { file: 'a.xlsx' });
+    expect(r.findings.map((f) => f.rule)).toEqual(['adjustment-invalid']);
+  });
+});
