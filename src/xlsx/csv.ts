@@ -193,6 +193,8 @@ export function readCsv(fileName: string, bytes: Uint8Array, limits: ReadLimits)
   }
 }
 
+const EXCEL_TEXT = /^="[^]*"$/;
+
 function readCsvText(fileName: string, bytes: Uint8Array, limits: ReadLimits): CsvResult {
   const { text, encoding, gbLines, damagedLines } = decodeText(bytes);
   const sheet = baseName(fileName);
@@ -216,7 +218,9 @@ function readCsvText(fileName: string, bytes: Uint8Array, limits: ReadLimits): C
     if (cells > limits.maxCellsPerSheet) return (tooMany = true), false;
     const row = data.map((v): Cell | null => {
       if (v === '') return null;
-      let s = v;
+      // ="00123": how exporters keep Excel from reading an ID as a number; the text is inside.
+      let s = v.length > 3 && v.charCodeAt(0) === 0x3d && EXCEL_TEXT.test(v) ? v.slice(2, -1).replace(/""/g, '"') : v;
+      if (s === '') return null;
       if (s.length > limits.maxStringChars) {
         cut++;
         s = s.slice(0, limits.maxStringChars);

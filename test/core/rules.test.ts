@@ -342,3 +342,10 @@ describe('contact-conflict with two people in one cell', () => {
     expect(conflicts('赵强、王五', '13800001111')).toEqual([]);
   });
 });
+
+it('dup-across-units: @hl_dy and hl_dy on one platform are one account', () => {
+  const media = (unit: string, id: string) => submission(`${unit}.xlsx`, [formSheet('newmedia', [[1, '抖音', '号', id, 21000, '2015-06-01', '宣传', unit === '团委' ? '郭静' : '李敏', unit === '团委' ? '13900002222' : '13800001111', null]], { unit })]);
+  expect(run([media('信息工程学院', '@hl_dy'), media('团委', 'hl_dy')]).findings.filter((f) => f.rule === 'dup-across-units')).toHaveLength(2);
+  // Near miss: another handle is another account.
+  expect(run([media('信息工程学院', '@hl_dy'), media('团委', 'hl_dy2')]).findings.filter((f) => f.rule === 'dup-across-units')).toEqual([]);
+});

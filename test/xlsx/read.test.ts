@@ -125,6 +125,11 @@ describe('readSubmission: csv', () => {
     expect(s.rows[0]![0]).toEqual({ t: 's', v: '序号' });
   });
 
+  it('reads ="…" (an exporter keeping an ID as text) as the text inside', async () => {
+    const s = await expectCsv(strToU8('账号ID,粉丝人数,备注\n="wyxy_2019",="0012",=SUM(A1)\n'), 'utf-8');
+    expect(s.rows[1]).toEqual([{ t: 's', v: 'wyxy_2019' }, { t: 's', v: '0012' }, { t: 's', v: '=SUM(A1)' }]);
+  });
+
   it('refuses a csv with too many cells', async () => {
     const r = await readSubmission('a.csv', strToU8('a,b,c\n'.repeat(10)), { maxCellsPerSheet: 20 });
     expect(r).toMatchObject({ ok: false, problem: 'too-large' });

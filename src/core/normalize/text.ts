@@ -1,7 +1,7 @@
 /** Text helpers shared by every normaliser: width folding, header keys, "nothing to file" markers. */
 
 /** Answers that mean "we have none of these"; compared after squash, so list them squashed. */
-export const NOTHING_TO_FILE: readonly string[] = ['无', '暂无', '没有', '无此项', '/', '—', '——', '-', '--', 'n/a', 'none'];
+export const NOTHING_TO_FILE: readonly string[] = ['无', '暂无', '没有', '无此项', '不适用', '不涉及', '无需填写', '/', '—', '——', '-', '--', 'n/a', 'none'];
 
 /** Whitespace JS `\s` covers plus the zero-width characters Excel users paste in. */
 const SPACE_LIKE = /[\s\u200B-\u200D\u2060\uFEFF]+/g;

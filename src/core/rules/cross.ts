@@ -80,7 +80,8 @@ const DUP_KEYS: { form: FormId; key: (r: ConsolidatedRow) => string; what: (r: C
 ];
 
 function account(r: ConsolidatedRow): string {
-  const id = squash(str(r.values.accountId));
+  // @hl_dy and hl_dy are one handle: platforms show it with the @.
+  const id = squash(str(r.values.accountId)).replace(/^@/, '');
   return id ? `${squash(str(r.values.platform))}|${id}` : '';
 }
 
