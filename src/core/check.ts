@@ -4,7 +4,7 @@
  */
 import { type FileKind, kindOf } from './classify';
 import { compareFindings, type Finding, type Place } from './findings';
-import { columnLetters, type ReadNote, type SheetGrid, type WorkbookGrid } from './grid';
+import { cellText, columnLetters, type ReadNote, type SheetGrid, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
 import { parsePhones } from './normalize/phone';
@@ -202,7 +202,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
   const unreadable = notes.some((n) => n.kind === 'sheet');
   if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
-  for (const c of copies) work.findings.push(R.sheetHiddenCopy.at({ ...at, sheet: c.copy.sheet, form: c.copy.form.id }, { form: c.copy.form.title, visible: c.visible }));
+  for (const c of copies) work.findings.push((c.same ? R.sheetCopy : R.sheetHiddenCopy).at({ ...at, sheet: c.copy.sheet, form: c.copy.form.id }, { form: c.copy.form.title, visible: c.visible }));
   for (const name of unrecognized) {
     record.sheets.push({ sheet: name, form: null, rows: 0 });
     work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));
@@ -452,18 +452,35 @@ function newHeaderFindings(p: ParsedSheet, first: ParsedSheet, place: Place): Fi
  * in the workbook: its rows would count twice (and read as duplicates), so the visible one stands.
  * A hidden sheet that is the only copy of its form is read as any other.
  */
-function withoutHiddenCopies(found: ParsedSheet[], hidden: Set<ParsedSheet>): { parsed: ParsedSheet[]; copies: { copy: ParsedSheet; visible: string }[] } {
-  if (!hidden.size) return { parsed: found, copies: [] };
+function withoutHiddenCopies(found: ParsedSheet[], hidden: Set<ParsedSheet>): { parsed: ParsedSheet[]; copies: { copy: ParsedSheet; visible: string; same?: true }[] } {
   const visible = new Map<string, string>();
   for (const p of found) if (!hidden.has(p) && !visible.has(p.form.id)) visible.set(p.form.id, p.sheet);
   const parsed: ParsedSheet[] = [];
-  const copies: { copy: ParsedSheet; visible: string }[] = [];
+  const copies: { copy: ParsedSheet; visible: string; same?: true }[] = [];
+  // A visible sheet whose rows are another sheet's of the same form, cell for cell (Sheet2 a copy of 附件2).
+  // Two units' sheets with the same rows (a 汇总 split by sheet) are no copy: their 填报单位 differ.
+  const seen = new Map<string, ParsedSheet>();
   for (const p of found) {
     const v = hidden.has(p) ? visible.get(p.form.id) : undefined;
-    if (v === undefined) parsed.push(p);
-    else copies.push({ copy: p, visible: v });
+    if (v !== undefined) {
+      copies.push({ copy: p, visible: v });
+      continue;
+    }
+    const key = p.rows.length ? contentKey(p) : '';
+    const first = key ? seen.get(key) : undefined;
+    if (first && !(first.signer.unit && p.signer.unit && first.signer.unit !== p.signer.unit)) copies.push({ copy: p, visible: first.sheet, same: true });
+    else {
+      if (key && !first) seen.set(key, p);
+      parsed.push(p);
+    }
   }
   return { parsed, copies };
+}
+
+/** A form's rows as their template columns' texts: equal for a sheet and its copy. */
+function contentKey(p: ParsedSheet): string {
+  const cols = p.form.columns.filter((c) => c.type !== 'seq' && p.columnOf.has(c.key)).map((c) => p.columnOf.get(c.key)!);
+  return `${p.form.id}\u0002${p.rows.map((r) => cols.map((c) => cellText(r.cells[c]).trim()).join('\u0000')).join('\u0001')}`;
 }
 
 /** Where a form's first row goes: the first column after 序号, on the first data row. */

@@ -111,7 +111,7 @@ const CASES: Case[] = [
   { name: 'a header alias only in the continuation', sheets: () => [first(), grid('附件1（续）', [HEAD.website.map((h) => (h === '联系电话' ? '手机' : h)), ...sites(4, 5)])], parts: ['附件1:website:3', '附件1（续）:website:2'], findings: ['header-alias 附件1（续） E1'], sites: 5 },
 
   // Second parts that are something else stay as they were.
-  { name: 'an old copy numbered from 1 again', sheets: () => [first(), formSheet('website', sites(1, 3), { name: '附件1 (2)' })], parts: ['附件1:website:3', '附件1 (2):website:3'], findings: [], sites: 6 },
+  { name: 'an old copy numbered from 1 again', sheets: () => [first(), formSheet('website', sites(1, 3), { name: '附件1 (2)' })], parts: ['附件1:website:3'], findings: ['sheet-copy 附件1 (2)'], sites: 3 },
   { name: 'a hidden continuation', sheets: () => [first(), { ...grid('附件1（续）', [HEAD.website, ...sites(4, 5)]), hidden: true }], parts: ['附件1:website:3'], findings: ['sheet-hidden-copy 附件1（续）'], sites: 3 },
   { name: 'a headerless sheet of notes', sheets: () => [first(), grid('Sheet2', [['说明', '本表由办公室汇总'], ['联系人', '张三']])], parts: ['Sheet2:-:0', '附件1:website:3'], findings: ['sheet-unrecognized Sheet2'], sites: 3 },
   { name: 'headerless rows wider than the form', sheets: () => [first(), grid('Sheet2', sites(4, 5).map((r) => [...r, '备注', 'x', 'y']))], parts: ['Sheet2:-:0', '附件1:website:3'], findings: ['sheet-unrecognized Sheet2'], sites: 3 },
@@ -119,7 +119,7 @@ const CASES: Case[] = [
   { name: 'headerless rows of another kind', sheets: () => [first(), grid('Sheet2', [[4, '李敏', '13800001111', '信工迎新群', '工作结束', '是', '2024-11-05']])], parts: ['Sheet2:-:0', '附件1:website:3'], findings: ['sheet-unrecognized Sheet2'], sites: 3 },
   { name: 'a 续 sheet whose header is not the template\'s', sheets: () => [first(), grid('附件1（续）', [['次序', '站名', '主管人', '维护', '号码', '内容', '时点'], ...sites(4, 5)])], parts: ['附件1（续）:-:0', '附件1:website:3'], findings: ['sheet-unrecognized 附件1（续）'], sites: 3 },
   { name: 'Word, a table of another shape after the form', sheets: () => [wordFirst(), table('表2', 2, [], [[4, '信工学院', '2024-11-18'], [5, '团委', '2024-11-19']])], file: '信息工程学院.docx', parts: ['表2:-:0', '表1:website:3'], findings: ['sheet-unrecognized 表2'], sites: 3 },
-  { name: 'Word, a copy of the table numbered from 1', sheets: () => [wordFirst(), table('表2', 2, [], [HEAD.website, ...sites(1, 3)])], file: '信息工程学院.docx', parts: ['表1:website:3', '表2:website:3'], findings: [], sites: 6 },
+  { name: 'Word, a copy of the table numbered from 1', sheets: () => [wordFirst(), table('表2', 2, [], [HEAD.website, ...sites(1, 3)])], file: '信息工程学院.docx', parts: ['表1:website:3'], findings: ['sheet-copy 表2'], sites: 3 },
   { name: 'a sheet named for 继续教育学院, numbered from 1', sheets: () => [first(), formSheet('website', sites(1, 2).map((r) => r.map((v) => (v === '站点1' ? '继续教育网' : v === '站点2' ? '继续教育在线' : v))), { name: '继续教育学院' })], parts: ['附件1:website:3', '继续教育学院:website:2'], findings: [], sites: 5 },
   { name: 'pages pasted, the second numbered from 1', sheets: () => [grid('附件1', [[TITLE.website], [SIGNER('信息工程学院')], HEAD.website, ...sites(1, 3), HEAD.website, ...sites(1, 2)])], parts: ['附件1:website:3', '附件1:website:2'], findings: [], sites: 5 },
 ];

@@ -1,5 +1,5 @@
 /** Several forms pasted onto one sheet: each table is found and checked as its own form. */
-import { CLEAN, HEAD, SIGNER, TITLE, grid, run, submission, type Raw } from './builders';
+import { CLEAN, HEAD, SIGNER, TITLE, formSheet, grid, run, submission, type Raw } from './builders';
 import type { FormId } from '../../src/core/forms/ids';
 import { cellOf } from '../../src/core/rules/cells';
 
@@ -54,5 +54,19 @@ describe('stacked tables on one sheet', () => {
     const r = run([submission('信息工程学院.xlsx', [grid('附件2', [[TITLE.newmedia], [SIGNER('信息工程学院')], HEAD.newmedia, ...CLEAN.newmedia, [], ['注：账号ID填写平台号']])])]);
     expect(r.units[0]!.forms).toEqual({ newmedia: 1 });
     expect(r.files[0]!.sheets).toHaveLength(1);
+  });
+});
+
+describe('a sheet copied within the workbook', () => {
+  it('a visible copy with the same rows counts once, with sheet-copy', () => {
+    const r = run([submission('信息工程学院.xlsx', [formSheet('newmedia'), formSheet('newmedia', CLEAN.newmedia, { name: 'Sheet2' })])]);
+    expect(r.units[0]!.forms.newmedia).toBe(1);
+    expect(r.findings.filter((f) => f.rule === 'sheet-copy').map((f) => [f.sheet, f.severity])).toEqual([['Sheet2', 'warning']]);
+  });
+  it('near miss: a second sheet of the same form with other rows is read', () => {
+    const other = CLEAN.newmedia.map((row) => row.map((v, c) => (c === 3 ? 'other_id' : c === 2 ? '信工二号' : v)));
+    const r = run([submission('信息工程学院.xlsx', [formSheet('newmedia'), formSheet('newmedia', other, { name: 'Sheet2' })])]);
+    expect(r.units[0]!.forms.newmedia).toBe(2);
+    expect(r.findings.filter((f) => f.rule === 'sheet-copy')).toEqual([]);
   });
 });

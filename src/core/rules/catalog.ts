@@ -89,6 +89,11 @@ export const rowsHidden = defineRule<{ rows: string; count: number }>({
   description: '备案表中有被隐藏的数据行：已按报送内容计入并校验，但打印和查看时看不到，容易漏报或误报。',
   message: (p) => `第 ${p.rows} 行${p.count > 1 ? `（共 ${p.count} 行）` : ''}被隐藏，已按报送内容计入；请取消隐藏核对，不需要的行请删除`,
 });
+export const sheetCopy = defineRule<{ form: string; visible: string }>({
+  id: 'sheet-copy', severity: 'warning', title: '重复的工作表',
+  description: '两张工作表是同一种备案表且内容逐格相同（多为复制工作表后未删除）：只计入一次。',
+  message: (p) => `该工作表与“${p.visible}”内容完全相同，只计入一次；请删除多余的工作表`,
+});
 export const sheetUnreadable = defineRule<{ detail: string }>({
   id: 'sheet-unreadable', severity: 'error', title: '工作表无法读取',
   description: '工作簿中列出的工作表找不到对应的数据部件或内容无法解析；该表未导入，其余工作表照常导入。',

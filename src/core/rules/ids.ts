@@ -16,6 +16,7 @@ export const RULE_IDS = [
   'sheet-unrecognized',
   'sheet-unreadable',
   'sheet-hidden-copy',
+  'sheet-copy',
   'rows-hidden',
   'cell-unreadable',
   'formula-no-value',
