@@ -192,6 +192,24 @@ describe('the end-of-table mark', () => {
   });
 });
 
+describe('联系电话 split into 办公电话 | 手机', () => {
+  const head1 = ['序号', '网站名称', '网站负责人', '网站管理员', '联系电话', null, '网站栏目', '最后更新日期'];
+  const head2 = [null, null, null, null, '办公电话', '手机', null, null];
+  const merges = [{ top: 2, left: 4, bottom: 2, right: 5 }, ...[0, 1, 2, 3, 6, 7].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))];
+  const site = (office: Raw, mobile: Raw) => withSheet('website', grid('website', [[TITLE.website], [SIGNER('信息工程学院')], head1, head2, [1, '信息工程学院党建网', '王建国', '李敏', office, mobile, '新闻动态、组织管理、党员教育', '2024-11-18']], merges));
+  it('reads both parts as the one phone column; either is enough', () => {
+    const both = site('0395-3141234', '13800001111');
+    expect(errors(both)).toEqual([]);
+    expect(both.tables.website[0]!.values.phone).toBe('0395-3141234/13800001111');
+    const mobile = site(null, '13800001111');
+    expect(errors(mobile)).toEqual([]);
+    expect(mobile.tables.website[0]!.values.phone).toBe('13800001111');
+  });
+  it('near miss: with neither part filled the phone is missing', () => {
+    expect(errors(site(null, null))).toEqual(['cell-required E5']);
+  });
+});
+
 describe('bigv 类别 split into 教师 | 学生', () => {
   it('reads the lower row as the sub-header, not as a data row', () => {
     const head1 = ['序号', '账号平台', '账号ID', '账号名称', '粉丝数量', '创作方向', '姓名', '类别', null, '联系方式', '备注'];

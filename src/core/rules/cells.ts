@@ -55,7 +55,8 @@ export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
   for (const m of matchedColumns(p)) {
     const cell = a1(p.detection.headerTop, m.col);
     if (seen.has(m.def.key)) {
-      out.push(R.headerDuplicateColumn.at({ ...at, cell }, { column: m.def.label }));
+      // A phone column split in parts (办公电话 | 手机) is one column, read as one.
+      if (!p.joined?.get(m.def.key)?.includes(m.col)) out.push(R.headerDuplicateColumn.at({ ...at, cell }, { column: m.def.label }));
       continue;
     }
     seen.set(m.def.key, m.col);

@@ -29,6 +29,8 @@ export interface ParsedSheet {
   signer: Signer;
   /** Data rows (sheet rows, 0-based) hidden in the sheet: read, and reported (rows-hidden). */
   hiddenRows?: number[];
+  /** A phone column split in several (联系电话 over 办公电话 | 手机): key → its columns, read as one. */
+  joined?: Map<string, number[]>;
 }
 
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
@@ -134,14 +136,43 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
 
   const lines = linesAbove(sheet, detection.headerTop);
   const body = readRows(sheet, detection.dataStart, columnOf.get('seq'));
-  const rows = body.rows;
+  const joined = splitPhones(detection);
+  const rows = joined ? body.rows.map((r) => joinPhones(r, joined)) : body.rows;
   const parsed: ParsedSheet = {
     sheet: sheet.name, form, detection, columnOf, extraColumns: extraColumnsOf(detection.cells, columnOf, rows), rows,
     nothingToFile: body.nothingToFile, title: lines.title, signer: mergeSigners([...lines.signers, ...body.signers]),
   };
   const hidden = hiddenDataRows(sheet, rows);
   if (hidden) parsed.hiddenRows = hidden;
+  if (joined) parsed.joined = joined;
   return { kind: 'form', parsed };
+}
+
+/**
+ * A phone column named by several header cells side by side (办公电话 | 手机 under 联系电话): one
+ * phone column in parts. Apart (联系电话 in E and again in H) they stay a duplicate column.
+ */
+function splitPhones(d: Detection): Map<string, number[]> | undefined {
+  let out: Map<string, number[]> | undefined;
+  for (const h of d.cells) {
+    if (h.column?.type !== 'phone' || out?.has(h.column.key)) continue;
+    const cols = d.cells.filter((x) => x.column === h.column).map((x) => x.col);
+    if (cols.length > 1 && cols.every((c, i) => i === 0 || c === cols[i - 1]! + 1)) (out ??= new Map()).set(h.column.key, cols);
+  }
+  return out;
+}
+
+/** The row with each split phone's parts in its first column: one number as it was, several joined by "/". */
+function joinPhones(r: RawRow, joined: Map<string, number[]>): RawRow {
+  let cells: (Cell | null | undefined)[] | null = null;
+  for (const cols of joined.values()) {
+    const filled = cols.filter((c) => !isBlank(r.cells[c]));
+    if (filled.length === 0 || (filled.length === 1 && filled[0] === cols[0])) continue;
+    cells ??= r.cells.slice();
+    cells[cols[0]!] = filled.length === 1 ? r.cells[filled[0]!] : { t: 's', v: filled.map((c) => cellText(r.cells[c]).trim()).join('/') };
+    for (const c of cols.slice(1)) cells[c] = null;
+  }
+  return cells ? { row: r.row, cells } : r;
 }
 
 /** Which of the data rows the sheet hides. */
