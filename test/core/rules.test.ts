@@ -349,3 +349,19 @@ it('dup-across-units: @hl_dy and hl_dy on one platform are one account', () => {
   // Near miss: another handle is another account.
   expect(run([media('信息工程学院', '@hl_dy'), media('团委', 'hl_dy2')]).findings.filter((f) => f.rule === 'dup-across-units')).toEqual([]);
 });
+
+describe('account-student-phone: who is a student', () => {
+  const fired = (bigvRow: Raw[], head?: string[]) =>
+    run([unitWorkbook('信息工程学院.xlsx', { newmedia: formSheet('newmedia', withCell('newmedia', '联系电话', '15912345678')), bigv: formSheet('bigv', [bigvRow], head ? { head } : {}) })]).findings.filter((f) => f.rule === 'account-student-phone');
+  const bigv = (title: Raw, major: Raw) => [1, 'B站', 'bili_1', '小周', 42000, '学习', '周航', title, major, '15912345678', null];
+  it.each<[Raw, Raw]>([['学生', null], ['2022级计算机', null], ['研究生', null], ['/', '计算机2022级']])('职务职称 %j, 专业年级 %j is a student', (title, major) => {
+    expect(fired(bigv(title, major))).toHaveLength(1);
+  });
+  it('学生 in a 类别 column of its own is a student', () => {
+    const head = ['序号', '账号平台', '账号ID', '账号名称', '粉丝数量', '创作方向', '姓名', '职务职称', '专业年级', '联系方式', '备注', '类别（教师/学生）'];
+    expect(fired([...bigv('会计学', null), '学生'], head)).toHaveLength(1);
+  });
+  it.each<[Raw, Raw]>([['讲师', null], ['学生处处长', null]])('near miss: 职务职称 %j is staff', (title, major) => {
+    expect(fired(bigv(title, major))).toEqual([]);
+  });
+});

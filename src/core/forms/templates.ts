@@ -15,6 +15,8 @@ export interface ColumnDef {
   enumKind?: EnumKind;
   /** Other header texts meaning this column (compared after headerKey()). */
   aliases?: readonly string[];
+  /** Header texts meaning this column only when they are the whole header (教师 under 类别; never inside 类别（教师/学生）). */
+  exactAliases?: readonly string[];
   /** Shown as the input hint in blank templates. */
   hint?: string;
   width?: number;
@@ -146,8 +148,8 @@ export const FORMS: readonly FormTemplate[] = [
       { key: 'followers', label: '粉丝数量', type: 'count', required: true, aliases: ['粉丝人数', '粉丝数', '粉丝量', '关注人数'], width: 10 },
       { key: 'direction', label: '创作方向', type: 'text', aliases: ['方向', '内容方向', '创作领域'], width: 12 },
       { key: 'person', label: '姓名', type: 'text', required: true, aliases: ['本人姓名', '账号主体姓名'], width: 10 },
-      { key: 'title', label: '职务职称', type: 'text', parent: '类别', aliases: ['职务', '职称', '职务/职称', '教师', '教师填写', '教职工'], hint: '教师填写', width: 12 },
-      { key: 'major', label: '专业年级', type: 'text', parent: '类别', aliases: ['专业', '年级', '专业班级', '专业/年级', '学生', '学生填写'], hint: '学生填写', width: 14 },
+      { key: 'title', label: '职务职称', type: 'text', parent: '类别', aliases: ['职务', '职称', '职务/职称', '教师填写'], exactAliases: ['教师', '教职工'], hint: '教师填写', width: 12 },
+      { key: 'major', label: '专业年级', type: 'text', parent: '类别', aliases: ['专业', '年级', '专业班级', '专业/年级', '学生填写'], exactAliases: ['学生'], hint: '学生填写', width: 14 },
       { key: 'phone', label: '联系方式', type: 'phone', required: true, aliases: PHONE_ALIASES, width: 15 },
       REMARK,
     ],

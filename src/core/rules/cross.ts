@@ -3,7 +3,7 @@ import { Repeats } from '../group';
 import type { Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 import { formById } from '../forms/templates';
-import { squash } from '../normalize/text';
+import { isNothingToFile, squash } from '../normalize/text';
 import { siteKey } from '../normalize/url';
 import type { ConsolidatedRow } from '../model';
 import { cellOf } from './cells';
@@ -58,10 +58,32 @@ function zombieStillRegistered(t: Tables): Finding[] {
   return out;
 }
 
-/** Phones of students: bigv rows with 专业年级 and no 职务职称. */
+/** A student's word, or a class year, where only a student's would stand. */
+const STUDENT = /^(?:学生|本科生|研究生|专科生|硕士生|博士生|在校生)(?:[(（].*)?$|\d{2,4}[级届]|^大[一二三四五]$|[一二三四五]年级/;
+/** An extra column saying who the person is (类别（教师/学生）, 身份). */
+const WHO_HEADER = /类别|身份/;
+
+/**
+ * Whether a bigv row is a student's: 专业年级 without 职务职称, or 学生 (a class year) written in
+ * 职务职称 or in a 类别 / 身份 column of its own.
+ */
+function isStudent(b: ConsolidatedRow): boolean {
+  const title = filledText(b.values.title);
+  if (filledText(b.values.major) && !title) return true;
+  if (STUDENT.test(title)) return true;
+  for (const [header, v] of Object.entries(b.extras)) if (WHO_HEADER.test(header) && STUDENT.test(squash(v))) return true;
+  return false;
+}
+
+function filledText(v: unknown): string {
+  const t = squash(str(v));
+  return t && !isNothingToFile(t) ? t : '';
+}
+
+/** Phones of students (isStudent) given for new-media accounts. */
 function accountStudentPhone(t: Tables): Finding[] {
   const students = new Map<string, string>();
-  for (const b of t.bigv) if (str(b.values.major) && !str(b.values.title)) for (const p of b.phones) students.set(p, str(b.values.person));
+  for (const b of t.bigv) if (isStudent(b)) for (const p of b.phones) students.set(p, str(b.values.person));
   const out: Finding[] = [];
   for (const n of t.newmedia) {
     for (const p of n.phones) {

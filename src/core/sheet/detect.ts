@@ -37,7 +37,7 @@ function lookup(form: FormTemplate): Map<string, Match> {
   let m = LOOKUP.get(form);
   if (!m) {
     m = new Map();
-    for (const c of form.columns) for (const a of c.aliases ?? []) m.set(headerKey(a), { column: c, match: 'alias' });
+    for (const c of form.columns) for (const a of [...(c.aliases ?? []), ...(c.exactAliases ?? [])]) m.set(headerKey(a), { column: c, match: 'alias' });
     for (const c of form.columns) m.set(headerKey(c.label), { column: c, match: 'exact' });
     LOOKUP.set(form, m);
   }
@@ -99,6 +99,11 @@ function ownerWords(form: FormTemplate): string[] {
     OWNER_WORDS.set(form, words);
   }
   return words;
+}
+
+/** A cell's text that is a number alone (1, 42000, 13800001111): never a header label. */
+function isNumberText(t: string): boolean {
+  return /^\s*\d+(?:\.\d+)?\s*$/.test(t);
 }
 
 /** Words joining two things in one header: 网站名称及网址, 姓名/职务. */
@@ -244,7 +249,10 @@ export class SheetScan {
     // Without a label in the lower row the pair scores as the upper row alone: nothing to try.
     // A label typed over two cells (最后更新 / 日期) reads as one when the two together are a label.
     const joined = (c: number) => (next[c] && keys[c] && nextKeys[c] ? keys[c] + nextKeys[c] : '');
-    const lowerLabel = (c: number) => !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
+    // A row holding a number (序号 1, 42000) is data, whatever labels it holds: 学生 in a data row
+    // under 类别（教师/学生） is a value, not the 专业年级 of a second header row.
+    const dataBelow = next.some(isNumberText);
+    const lowerLabel = (c: number) => !dataBelow && !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
     if (single.score > 0 && nextKeys.some((_, c) => lowerLabel(c) || !!matchKey(form, joined(c))) && next.some((t) => t.trim())) {
       const width = Math.max(line.length, next.length);
       const combined: string[] = [];
