@@ -13,6 +13,7 @@ import { checkDomain, unitKind, type DomainParams } from './rules/domain';
 import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
 import { scanTables } from './sheet/detect';
+import { proseStatement } from './sheet/statement';
 import { type ParsedSheet, parseSheet } from './sheet/parse';
 import { joinContinued, type Table } from './sheet/continued';
 import { isInstructionSheet } from './sheet/instructions';
@@ -170,8 +171,10 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const { groups, parts: parsed, headerless } = joinContinued(keptSet ? tables.filter((t) => !t.parsed || keptSet.has(t.parsed)) : tables);
   for (const [p, sheet] of headerless) if (sheet.origin) origins.set(p, tableOrigin(sheet, p)!);
   const taken = new Set([...headerless.values()]);
-  const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet)).map((t) => t.sheet.name);
-  work.signer = mergeSigners(parsed.map((p) => p.signer));
+  // A document with no form but a statement (情况说明: 我单位无网站、新媒体平台…) declares those forms 无.
+  const statement = parsed.length ? null : proseStatement(sub.read.workbook.sheets);
+  const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet) && !(statement && t.sheet.prose)).map((t) => t.sheet.name);
+  work.signer = mergeSigners(statement ? [statement.signer] : parsed.map((p) => p.signer));
   const byColumn = unitRows(parsed);
   // A part already has its unit: resolving every name again per part would cost units² lookups.
   const split = byColumn && !part ? unitsOfRows(byColumn, roster, sub.read.workbook.sheets) : null;
@@ -185,6 +188,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     [
       ...(part ? [{ name: part.unit, source: '单位列' as const }] : []),
       ...parsed.map((p) => ({ name: p.signer.unit, source: '填报单位' as const })),
+      ...(statement ? [{ name: statement.signer.unit, source: '填报单位' as const }] : []),
       ...(split?.units.length === 1 ? [{ name: split.units[0]!, source: '单位列' as const }] : []),
       ...fileNameUnits(sub.file),
       // A sheet named after the unit (教务处), where the roster knows it.
@@ -207,6 +211,7 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     record.sheets.push({ sheet: name, form: null, rows: 0 });
     work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));
   }
+  if (statement) return declared(work, statement, unit === null, at);
   if (!parsed.length) {
     record.status = 'rejected';
     if (!unrecognized.length && !unreadable) work.findings.push(R.sheetUnrecognized.at(at, {}));
@@ -439,6 +444,23 @@ function hiddenRowsFinding(rows: readonly number[], place: Place, top: number | 
   const shown = rows.slice(0, HIDDEN_SHOWN).map((r) => String(top === undefined ? r + 1 : r - top + 1));
   const text = shown.join('、') + (rows.length > HIDDEN_SHOWN ? ' 等' : '');
   return R.rowsHidden.at({ ...place, cell: top === undefined ? `A${rows[0]! + 1}` : null }, { rows: text, count: rows.length });
+}
+
+/** A statement's forms as filed with 无, each a sheet record of no rows; without a unit, rejected like any file. */
+function declared(work: FileCheck, statement: NonNullable<ReturnType<typeof proseStatement>>, noUnit: boolean, at: Place): FileCheck {
+  const { record } = work;
+  work.findings.push(R.fileStatement.at({ ...at, sheet: statement.sheet }, { forms: statement.forms.map((f) => formById(f).label) }));
+  if (noUnit) {
+    record.status = 'rejected';
+    work.findings.push(R.unitUnidentified.at(at, {}));
+    return work;
+  }
+  for (const form of statement.forms) {
+    const rec: SheetRecord = { sheet: statement.sheet, form, rows: 0, nothingToFile: true };
+    work.sheets.push({ form, sheet: statement.sheet, rows: [], findings: [], record: rec });
+    record.sheets.push(rec);
+  }
+  return work;
 }
 
 /** A continuation's repeated header says again what the first part's said: only what is new. */

@@ -31,6 +31,8 @@ export interface SheetGrid {
   formulas?: Record<string, string>;
   /** Hidden in the workbook (often a dropdown source): read, but never reported as unrecognised. */
   hidden?: boolean;
+  /** A document's running text (a Word file without a table), one paragraph per row: no form, perhaps a statement. */
+  prose?: true;
   /** Rows hidden in the sheet (0-based, ascending), where the format says: a reader that cannot tell leaves it out. */
   hiddenRows?: number[];
   /**

@@ -202,7 +202,7 @@ const GENERIC = [
   // Default names of a new file (Excel 新建 Microsoft Excel 工作表 / 工作簿1, WPS 新建 XLSX 工作表) and upload words.
   '新建', '工作表', '工作簿', 'microsoft', 'excel', 'wps', 'xlsx', '上报', '提交',
   // Mail words: a reply to the notice is named after it (回复：关于开展…的通知-外国语学院).
-  '关于', '的回复', '回复', '答复', '转发', '的通知', '通知', '开展', '排查', '的报送', '情况', '报告',
+  '关于', '的回复', '回复', '答复', '转发', '的通知', '通知', '开展', '排查', '的报送', '情况说明', '的说明', '说明', '情况', '报告',
 ].map(squash).sort((a, b) => b.length - a.length);
 
 /** Strips form titles and generic words from a piece of a file name or title. */

@@ -9,6 +9,10 @@ import { blocksToSheets, TableBuilder, TooManyCells, type Block } from './blocks
 import { ParseGuard } from './bounds';
 import { Budget, fail, ReadRefused, type ReadFailure, type ReadLimits } from './limits';
 import { checkDeclared, inflateEntry, listEntries } from './zipGuard';
+import { statementForms } from '../core/sheet/statement';
+
+/** Paragraphs of a table-less document read as its statement. */
+const MAX_PROSE_LINES = 200;
 
 export const WORD_SAVE_AS = '请在 Word/WPS 中另存为 .docx 后提交';
 const BROKEN = `无法解析 Word 文档（文件结构异常或已损坏）；${WORD_SAVE_AS}`;
@@ -220,7 +224,12 @@ export function readDocx(_fileName: string, bytes: Uint8Array, limits: ReadLimit
   }
   const notes: ReadNote[] = [];
   const sheets = blocksToSheets(blocks, notes);
-  if (!sheets.length) return fail('unreadable', `Word 文档中没有表格；请把备案表填在通知附件的表格中，${WORD_SAVE_AS}`);
+  if (!sheets.length) {
+    // No table, but a statement that the unit has none of these (情况说明): the checker reads it.
+    const lines = blocks.flatMap((b) => (b.kind === 'p' && b.text.trim() ? [b.text.trim().slice(0, limits.maxStringChars)] : [])).slice(0, MAX_PROSE_LINES);
+    if (statementForms(lines).length) return { ok: true, workbook: { sheets: [{ name: '正文', rows: lines.map((v) => [{ t: 's', v }]), merges: [], prose: true }] } };
+    return fail('unreadable', `Word 文档中没有表格；请把备案表填在通知附件的表格中，${WORD_SAVE_AS}`);
+  }
   if (sheets.length > limits.maxSheets) return fail('too-large', `Word 文档有 ${sheets.length} 个表格，超过上限 ${limits.maxSheets} 个；请删除多余的表格后再提交`);
   return { ok: true, workbook: notes.length ? { sheets, notes } : { sheets } };
 }

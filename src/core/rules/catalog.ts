@@ -89,6 +89,11 @@ export const rowsHidden = defineRule<{ rows: string; count: number }>({
   description: '备案表中有被隐藏的数据行：已按报送内容计入并校验，但打印和查看时看不到，容易漏报或误报。',
   message: (p) => `第 ${p.rows} 行${p.count > 1 ? `（共 ${p.count} 行）` : ''}被隐藏，已按报送内容计入；请取消隐藏核对，不需要的行请删除`,
 });
+export const fileStatement = defineRule<{ forms: string[] }>({
+  id: 'file-statement', severity: 'info', title: '以情况说明报送',
+  description: '文件没有备案表，只有一段说明本单位没有某类平台的文字：所说的各表按“无”计入。',
+  message: (p) => `文件为情况说明，按其所述本单位无${p.forms.join('、')}，这些表按“无”计入；其他表仍需报送`,
+});
 export const sheetCopy = defineRule<{ form: string; visible: string }>({
   id: 'sheet-copy', severity: 'warning', title: '重复的工作表',
   description: '两张工作表是同一种备案表且内容逐格相同（多为复制工作表后未删除）：只计入一次。',

@@ -17,6 +17,7 @@ export const RULE_IDS = [
   'sheet-unreadable',
   'sheet-hidden-copy',
   'sheet-copy',
+  'file-statement',
   'rows-hidden',
   'cell-unreadable',
   'formula-no-value',
