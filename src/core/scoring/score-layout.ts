@@ -296,12 +296,16 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
   }
   if (cols.unit === undefined) return null;
   const indicators: NonNullable<Layout['indicators']> = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   cells.forEach((t, col) => {
     const ind = t ? find(t) : undefined;
     const round = rounds[col] ?? undefined;
-    if (!ind || seen.has(`${ind.id}${round}`)) return;
-    seen.add(`${ind.id}${round}`);
+    if (!ind) return;
+    // The same header twice (新闻动态 | … | 新闻动态) is read twice, so the two scores meet as a
+    // score-duplicate; another header naming the indicator too (新闻动态扣分说明) is not a score.
+    const first = seen.get(`${ind.id}${round}`);
+    if (first !== undefined && first !== norm(t)) return;
+    seen.set(`${ind.id}${round}`, norm(t));
     const noteCol = matches(cells[col + 1] ?? '', 'note') ? col + 1 : undefined;
     indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }), ...(round ? { round } : {}) });
   });

@@ -238,3 +238,19 @@ describe('hidden score rows', () => {
     expect(rules(run([{ file: 's.xlsx', sheets: [{ ...sheet, rows: [...sheet.rows, fixed] }] }]))).toEqual(['score-duplicate']);
   });
 });
+
+describe('one indicator in two columns of a wide sheet', () => {
+  const inds = DEFAULT_RUBRIC.indicators;
+  const news = inds.findIndex((i) => i.level2 === '新闻动态');
+  const wideSheet = (second: number) => grid('上半年张三', [['单位', ...inds.map((i) => i.level2), '新闻动态'], ['团委', ...inds.map((i) => i.max), second]]);
+  it('two different scores are a score-duplicate showing both, not a silent first', () => {
+    const r = run([{ file: 's.xlsx', sheets: [wideSheet(inds[news]!.max - 6)] }]);
+    const dup = r.findings.filter((f) => f.rule === 'score-duplicate');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.message).toContain(String(inds[news]!.max - 6));
+  });
+  it('near miss: a 新闻动态扣分说明 column beside it is its note, not a second score', () => {
+    const sheet = grid('上半年张三', [['单位', ...inds.map((i) => i.level2), '新闻动态扣分说明'], ['团委', ...inds.map((i) => i.max), '更新慢']]);
+    expect(rules(run([{ file: 's.xlsx', sheets: [sheet] }])).filter((x) => x !== 'score-missing')).toEqual([]);
+  });
+});
