@@ -191,9 +191,9 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
       ...(statement ? [{ name: statement.signer.unit, source: '填报单位' as const }] : []),
       ...(split?.units.length === 1 ? [{ name: split.units[0]!, source: '单位列' as const }] : []),
       ...fileNameUnits(sub.file),
-      // A sheet named after the unit (教务处), where the roster knows it.
-      ...(roster ? parsed.map((p) => ({ name: p.sheet, source: '工作表' as const })) : []),
       ...parsed.map((p) => ({ name: p.title ? unitFromTitle(p.title) : null, source: '标题' as const })),
+      // A sheet named after the unit (教务处), where the roster knows it and nothing before named one.
+      ...(roster ? parsed.map((p) => ({ name: p.sheet, source: '工作表' as const })) : []),
     ],
     roster,
   );
@@ -456,7 +456,7 @@ function declared(work: FileCheck, statement: NonNullable<ReturnType<typeof pros
     return work;
   }
   for (const form of statement.forms) {
-    const rec: SheetRecord = { sheet: statement.sheet, form, rows: 0, nothingToFile: true };
+    const rec: SheetRecord = { sheet: statement.sheet, form, rows: 0, nothingToFile: true, statement: true };
     work.sheets.push({ form, sheet: statement.sheet, rows: [], findings: [], record: rec });
     record.sheets.push(rec);
   }
@@ -630,22 +630,25 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
     works.push(w);
   }
 
-  // Last submission of a unit/form wins.
+  // Last submission of a unit/form wins; a form itself always wins over a statement's 无.
   const accepted = works.filter((w) => w.record.status === 'accepted');
-  const winner = new Map<string, FileCheck>();
+  const winner = new Map<string, { w: FileCheck; statement: boolean }>();
   for (const w of accepted) {
     for (const s of w.sheets) {
       const key = `${w.record.unit}\u0000${s.form}`;
       const cur = winner.get(key);
-      if (!cur || (cur !== w && newer(w, cur))) winner.set(key, w);
+      const statement = !!s.record.statement;
+      if (!cur || (cur.w !== w && (cur.statement && !statement ? true : cur.statement === statement && newer(w, cur.w)))) winner.set(key, { w, statement });
     }
   }
   for (const w of accepted) {
     for (const s of w.sheets) {
-      const win = winner.get(`${w.record.unit}\u0000${s.form}`)!;
+      const win = winner.get(`${w.record.unit}\u0000${s.form}`)!.w;
       if (win === w) continue;
       s.record.replaced = true;
       s.findings = [];
+      // A statement's 无 set aside for the unit's form says nothing of its own (file-statement says what it is).
+      if (s.record.statement) continue;
       w.findings.push(R.fileReplaced.at({ file: w.file, unit: w.record.unit, sheet: s.sheet, form: s.form }, { form: formById(s.form).label, newer: baseName(win.file) }));
     }
     if (w.sheets.length && w.sheets.every((s) => s.record.replaced)) w.record.status = 'replaced';

@@ -15,6 +15,8 @@ export interface SheetRecord {
   nothingToFile?: boolean;
   /** Rows of this sheet were replaced by a newer file. */
   replaced?: boolean;
+  /** 无 said in a written statement (情况说明), not on a form: any form of the unit's wins over it. */
+  statement?: boolean;
 }
 
 export interface FileRecord {

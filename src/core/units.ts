@@ -130,7 +130,8 @@ export function resolveUnit(roster: Roster, candidate: string): RosterUnit | nul
 }
 
 /** What may stand right before a unit's name inside a longer one. */
-const NAME_BEFORE = /(?:大学|学院|学校|校区|分院|党委|党总支|中共|校)$/;
+// Not any 学院: 外语学院团委 is that college's 团委, not the school's; a school named …职业技术学院 is.
+const NAME_BEFORE = /(?:大学|学校|校区|党委|党总支|中共|校|职业技术学院|职业学院|师范学院|技术学院|高等专科学校)$/;
 
 function containsAsName(c: string, k: string): boolean {
   for (let i = c.indexOf(k); i >= 0; i = c.indexOf(k, i + 1)) {
@@ -197,7 +198,8 @@ export function nearestUnit(roster: Roster, name: string): string | null {
 
 const GENERIC = [
   ...FORMS.flatMap((f) => [f.title, ...f.keywords]),
-  '网络阵地', '登记备案表', '备案表', '登记表', '统计表', '信息统计表', '备案', '汇总表', '汇总', '报送', '材料',
+  // Not 材料 alone: 材料科学与工程学院 is a unit.
+  '网络阵地', '登记备案表', '备案表', '登记表', '统计表', '信息统计表', '备案', '汇总表', '汇总', '报送材料', '相关材料', '报送',
   '修改版', '修改稿', '最终版', '终版', '定稿', '副本', '新版', '更新版', '模板', '附件', '表格', '报表',
   // Default names of a new file (Excel 新建 Microsoft Excel 工作表 / 工作簿1, WPS 新建 XLSX 工作表) and upload words.
   '新建', '工作表', '工作簿', 'microsoft', 'excel', 'wps', 'xlsx', '上报', '提交',
@@ -265,7 +267,7 @@ export function unitCandidatesFromFolders(file: string): string[] {
 export function unitFromTitle(title: string): string | null {
   const t = stripGeneric(title);
   // A school's name has at least two characters before 大学 (大学生艺术团, 大学英语部 are units).
-  const school = t.indexOf('大学', 2);
+  const school = t.search(/(?<=^.{2,}?)大学(?!生)/);
   const unit = school >= 0 ? t.slice(school + 2) : t;
   return unit.length >= 2 ? unit : null;
 }

@@ -365,3 +365,12 @@ describe('account-student-phone: who is a student', () => {
     expect(fired(bigv(title, major))).toEqual([]);
   });
 });
+
+describe('contact-conflict with a name padded by a space', () => {
+  const row = (name: string, phone: string) => [1, '抖音', '青春', 'tw_1', 21000, '2015-06-01', '团', name, phone, null];
+  it('李　敏 with 李敏\'s phone is no conflict; 李　敏 with another\'s phone is one', () => {
+    expect(run([unitWorkbook(), tuanwei([row('李　敏', '13800001111')])]).findings.filter((f) => f.rule === 'contact-conflict')).toEqual([]);
+    const other = submission('财务处.xlsx', [formSheet('newmedia', [row('赵强', '13600003333')], { unit: '财务处' })]);
+    expect(run([unitWorkbook(), other, tuanwei([row('李　敏', '13600003333')])]).findings.filter((f) => f.rule === 'contact-conflict')).not.toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
 import { statementForms } from '../../src/core/sheet/statement';
 import { readSubmission } from '../../src/xlsx/read';
 import { docx } from '../hostile/builders';
-import { run, submission } from './builders';
+import { CLEAN, formSheet, run, submission } from './builders';
 
 const para = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
 
@@ -20,7 +20,18 @@ describe('statementForms', () => {
     expect(statementForms([text])).toEqual(forms);
   });
 
-  it.each(['我单位网站每周更新，无需整改', '网站建设情况良好', '我单位有网站两个'])('near miss: %s declares nothing', (text) => {
+  it.each<[string, string[]]>([
+    ['我单位无网站，开设公众号1个、工作群3个', ['website']],
+    ['经排查，不存在僵尸群，现有工作群组均已实名', ['zombie']],
+  ])('only what the 无 lists: %s', (text, forms) => {
+    expect(statementForms([text])).toEqual(forms);
+  });
+
+  it.each([
+    '我单位网站每周更新，无需整改', '网站建设情况良好', '我单位有网站两个', '网站目前无专人维护，公众号由团委负责',
+    '尚未建立网络大V台账，将于下周补报', '网站、公众号、工作群组均无变化', '各类网络阵地均无安全问题', '网站、新媒体平台、工作群组均无违规信息',
+    '已对无人管理的“僵尸”工作群进行了清理',
+  ])('near miss: %s declares nothing', (text) => {
     expect(statementForms([text])).toEqual([]);
   });
 });
@@ -44,6 +55,17 @@ describe('a Word statement with no table', () => {
   it('the unit may be named in the statement itself (填报单位：)', async () => {
     const r = await check('情况说明.docx', statement('填报单位：外国语学院', '经排查，本单位无僵尸群。'));
     expect(r.files[0]!.unit).toBe('外国语学院');
+  });
+
+  it('a newer statement never replaces the unit\'s forms: their rows count, its 无 only fills the forms not sent', async () => {
+    const read = await readSubmission('外国语学院情况说明.docx', statement('经排查，我单位无网站、僵尸群。'));
+    const doc = submission('外国语学院情况说明.docx', [], { read, modified: '2024-11-19T08:00:00.000Z' });
+    const form = submission('外国语学院.xlsx', [formSheet('website', CLEAN.website, { unit: '外国语学院' })], { modified: '2024-11-10T08:00:00.000Z' });
+    const r = run([form, doc]);
+    expect(r.units[0]!.forms).toMatchObject({ website: 1 });
+    expect(r.tables.website).toHaveLength(1);
+    expect(r.findings.filter((f) => f.rule === 'file-replaced')).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'form-missing').map((f) => f.form)).toEqual(['newmedia', 'group', 'bigv']);
   });
 
   it('near miss: a document with no table and no such statement is refused as before', async () => {

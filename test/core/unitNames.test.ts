@@ -155,3 +155,23 @@ describe('with a roster, names a program gave a file are no unit', () => {
     expect(unitOfFile('音乐学院.xlsx')).toMatchObject({ unit: '音乐学院', rules: expect.arrayContaining(['unit-unknown']) });
   });
 });
+
+describe('names that must stay as written', () => {
+  const roster = { units: ['团委', '外国语学院', '材料科学与工程学院', '大学生心理健康教育中心'].map((name) => ({ name, category: null, aliases: [] })) } as unknown as Roster;
+  it('外语学院团委 is that college\'s 团委, not the school\'s', () => {
+    expect(run([submission('外语学院团委.xlsx', [sheet([], TITLE.website)])], { roster }).files[0]!.unit).toBe('外语学院团委');
+  });
+  it('a sheet named 团委 in a file whose title names 外国语学院 is 外国语学院\'s', () => {
+    const r = run([submission('附件.xlsx', [grid('团委', [['外国语学院网站平台更新登记备案表'], HEAD.website, ...CLEAN.website])])], { roster });
+    expect(r.files[0]!.unit).toBe('外国语学院');
+  });
+  it.each(['材料科学与工程学院.xlsx', '大学生心理健康教育中心.xlsx'])('%s keeps its name', (file) => {
+    expect(run([submission(file, [sheet([])])], { roster }).files[0]!.unit).toBe(file.replace('.xlsx', ''));
+  });
+  it('a title naming 大学生心理健康教育中心 without a roster is that centre', () => {
+    expect(unitOf('附件1.xlsx', [], '大学生心理健康教育中心网站平台更新登记备案表')).toBe('大学生心理健康教育中心');
+  });
+  it('单位：人 above the table is a measure, not a unit', () => {
+    expect(unitOf('物理学院.xlsx', [['单位：人']])).toBe('物理学院');
+  });
+});

@@ -130,7 +130,8 @@ function dupAcrossUnits(t: Tables): Finding[] {
 }
 
 /** Between two people's names in one cell. */
-const NAME_SEPARATORS = /[、,，;；/／\s]+/;
+// Not a space: 李　敏 is one name padded to three characters.
+const NAME_SEPARATORS = /[、,，;；/／]+/;
 
 /** Where a phone is given: a row of a form (its owner) or a signer line. */
 type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };

@@ -28,6 +28,7 @@ const LABEL_CHARS = /[填报单联手电部]/;
 /** A mobile or a landline with its area code, bracketed or after a space, at the end of a name. */
 const WITH_PHONE = /[\s(（,，、]*((?:1\d{10})|(?:0\d{2,3}-?\d{7,8}))[)）]?$/;
 
+const MEASURE = /^(?:万?人|个|元|万元|次|户|篇|条|家|所|名)$/;
 const NAME_THEN_PHONE = /^([^\d\s(（,，、]{2,8})[\s(（,，、]*((?:1\d{10})|(?:0\d{2,3}-?\d{7,8}))[)）]?$/;
 
 /** Letter-spaced words (`填 报 单 位：`, 填表人 spaced with U+3000): three or more ideographs one space apart. */
@@ -55,6 +56,8 @@ export function parseSigner(text: string): Signer {
     let value = withoutInvisible(line.slice(h.end, stop)).replace(/^[\s:：]+/, '');
     // A value ends at a run of two or more spaces (the next label's padding).
     value = value.split(/\s{2,}|\u3000/)[0]!.replace(/[(（]\s*(?:盖章|签章|公章|签字|签名)\s*[)）]/g, '').replace(/^[\s:：]+/, '').trim();
+    // 单位：人 above a table is a measure, not a unit.
+    if (h.key === 'unit' && MEASURE.test(value)) return;
     if (h.key && value && !out[h.key]) out[h.key] = value;
   });
   // 填表人及电话：李敏 13800001111: the name written with the phone.

@@ -16,22 +16,44 @@ const FORM_WORDS: readonly [FormId, RegExp][] = [
   ['bigv', /大v/],
 ];
 const ALL_FORMS = FORM_WORDS.map(([f]) => f);
-/** What says "none": 无, 没有, 未开设 …; 无需 / 无误 say something else. */
-const NONE = /(?:无(?!需|误|法|论|关)|没有|未(?:开设|建立|开通|注册|设立|建设)|不存在)/;
-/** "None at all": 无任何网络阵地, 以上均无. */
-const NONE_AT_ALL = /无任何(?:网络)?(?:阵地|平台|账号)|(?:以上|上述|各类)?(?:均|都|皆)(?:无|没有)/;
+/** What says "none" right before the platforms it names: 无网站, 没有僵尸群, 未开设公众号, 不存在僵尸群. */
+const NONE = /(?:无|没有|未(?:开设|建立|开通|注册|设立|建设)|不存在)(?:任何)?/g;
+/** A listed item is a platform when it ends as one: 网站, 新媒体平台, 工作群组, 网络大V (not 网络大V台账, not 专人维护). */
+const PLATFORM_END = /(?:网站|平台|账号|帐号|公众号|微博|抖音|快手|视频号|b站|小红书|群|群组|大v)$/;
+/** Items of one list: 网站、新媒体平台、工作群组及网络大V. A comma starts another clause. */
+const LIST_SEPARATOR = /[、及和与或/]/;
+/** The whole sentence says none of what it lists: 网站、公众号、微信群均无 (and nothing after: 均无变化 says something else). */
+const ALL_NONE_AFTER = /(?:均|都|皆|全部)(?:无|没有)$/;
+/** None of any platform: 无任何网络阵地 / 网络平台, the sentence ending there. */
+const NONE_AT_ALL = /无任何(?:网络)?(?:阵地|平台|账号)(?:及[^,，]*)?$/;
 
-/** The forms a statement says the unit has none of, in template order; empty when it says no such thing. */
+const formsIn = (t: string) => FORM_WORDS.filter(([, re]) => re.test(t)).map(([f]) => f);
+
+/** The items after a 无 that are platforms, up to the first that is not. */
+function listedAfter(tail: string): FormId[] {
+  const out: FormId[] = [];
+  for (const item of tail.split(/[,，:：(（]/)[0]!.split(LIST_SEPARATOR)) {
+    if (!item || !PLATFORM_END.test(item) || !formsIn(item).length) break;
+    out.push(...formsIn(item));
+  }
+  return out;
+}
+
+/**
+ * The forms a statement says the unit has none of, in template order; empty when it says no
+ * such thing. Strict on purpose: a statement fills forms with 无, so 网站目前无专人维护, 均无违规信息
+ * or 尚未建立网络大V台账 must declare nothing.
+ */
 export function statementForms(lines: readonly string[]): FormId[] {
   const found = new Set<FormId>();
   for (const sentence of lines.join('\n').split(/[。；;！!\n]/)) {
-    const s = squash(sentence);
-    const m = NONE.exec(s);
-    if (!m) continue;
-    const named = (t: string) => FORM_WORDS.filter(([, re]) => re.test(t)).map(([f]) => f);
-    // 网站、新媒体…均无: the platforms stand before; 无网站、新媒体…: after.
-    const forms = NONE_AT_ALL.test(s) ? (named(s).length ? named(s) : ALL_FORMS) : named(s.slice(m.index));
-    for (const f of forms) found.add(f);
+    const s = squash(sentence).replace(/[.。]+$/, '');
+    if (NONE_AT_ALL.test(s)) for (const f of ALL_FORMS) found.add(f);
+    else if (ALL_NONE_AFTER.test(s)) {
+      const before = s.replace(ALL_NONE_AFTER, '').replace(/^.*?(?:单位|本院|我院|部门)/, '');
+      const items = before.split(LIST_SEPARATOR);
+      if (items.every((i) => PLATFORM_END.test(i) && formsIn(i).length)) for (const i of items) for (const f of formsIn(i)) found.add(f);
+    } else for (const m of s.matchAll(NONE)) for (const f of listedAfter(s.slice(m.index! + m[0].length))) found.add(f);
   }
   return ALL_FORMS.filter((f) => found.has(f));
 }
