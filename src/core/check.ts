@@ -14,7 +14,8 @@ import { checkCross, type SignerContact } from './rules/cross';
 import * as R from './rules/catalog';
 import { scanTables } from './sheet/detect';
 import { proseStatement } from './sheet/statement';
-import { type ParsedSheet, parseSheet } from './sheet/parse';
+import { type ParsedSheet, parseSheet, type RawRow } from './sheet/parse';
+import { squash } from './normalize/text';
 import { joinContinued, type Table } from './sheet/continued';
 import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
@@ -480,29 +481,43 @@ function withoutHiddenCopies(found: ParsedSheet[], hidden: Set<ParsedSheet>): { 
   const parsed: ParsedSheet[] = [];
   const copies: { copy: ParsedSheet; visible: string; same?: true }[] = [];
   // A visible sheet whose rows are another sheet's of the same form, cell for cell (Sheet2 a copy of 附件2).
-  // Two units' sheets with the same rows (a 汇总 split by sheet) are no copy: their 填报单位 differ.
-  const seen = new Map<string, ParsedSheet>();
+  // Of sheets with the same rows the signed one stands (a draft Sheet1 beside the signed 附件2);
+  // two units' sheets (their 填报单位 or titles differ) are no copies.
+  const groups = new Map<string, ParsedSheet[]>();
+  for (const p of found) {
+    if (hidden.has(p) && visible.has(p.form.id)) continue;
+    if (!p.rows.length) continue;
+    const key = contentKey(p);
+    const g = groups.get(key);
+    if (g) g.push(p);
+    else groups.set(key, [p]);
+  }
+  const copyOf = new Map<ParsedSheet, string>();
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const keep = g.find((p) => p.signer.present) ?? g[0]!;
+    for (const p of g) if (p !== keep && sameSource(p, keep)) copyOf.set(p, keep.sheet);
+  }
   for (const p of found) {
     const v = hidden.has(p) ? visible.get(p.form.id) : undefined;
-    if (v !== undefined) {
-      copies.push({ copy: p, visible: v });
-      continue;
-    }
-    const key = p.rows.length ? contentKey(p) : '';
-    const first = key ? seen.get(key) : undefined;
-    if (first && !(first.signer.unit && p.signer.unit && first.signer.unit !== p.signer.unit)) copies.push({ copy: p, visible: first.sheet, same: true });
-    else {
-      if (key && !first) seen.set(key, p);
-      parsed.push(p);
-    }
+    if (v !== undefined) copies.push({ copy: p, visible: v });
+    else if (copyOf.has(p)) copies.push({ copy: p, visible: copyOf.get(p)!, same: true });
+    else parsed.push(p);
   }
   return { parsed, copies };
 }
 
-/** A form's rows as their template columns' texts: equal for a sheet and its copy. */
+/** Whether two sheets of the same rows may be one sheet and its copy: no 填报单位 or title of theirs tells two units apart. */
+function sameSource(a: ParsedSheet, b: ParsedSheet): boolean {
+  const differ = (x: string | null, y: string | null) => !!x && !!y && squash(x) !== squash(y);
+  return !differ(a.signer.unit, b.signer.unit) && !differ(a.title, b.title);
+}
+
+/** A form's rows as the texts of all their cells but 序号 (extra columns too: 所属单位 tells units apart): equal for a sheet and its copy. */
 function contentKey(p: ParsedSheet): string {
-  const cols = p.form.columns.filter((c) => c.type !== 'seq' && p.columnOf.has(c.key)).map((c) => p.columnOf.get(c.key)!);
-  return `${p.form.id}\u0002${p.rows.map((r) => cols.map((c) => cellText(r.cells[c]).trim()).join('\u0000')).join('\u0001')}`;
+  const seq = p.columnOf.get('seq');
+  const row = (cells: RawRow['cells']) => cells.map((c, i) => (i === seq ? '' : cellText(c).trim())).join('\u0000').replace(/\u0000+$/, '');
+  return `${p.form.id}\u0002${p.rows.map((r) => row(r.cells)).join('\u0001')}`;
 }
 
 /** Where a form's first row goes: the first column after 序号, on the first data row. */

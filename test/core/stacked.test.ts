@@ -63,6 +63,20 @@ describe('a sheet copied within the workbook', () => {
     expect(r.units[0]!.forms.newmedia).toBe(1);
     expect(r.findings.filter((f) => f.rule === 'sheet-copy').map((f) => [f.sheet, f.severity])).toEqual([['Sheet2', 'warning']]);
   });
+  it('of a signed sheet and its unsigned draft, the signed one stands', () => {
+    const draft = grid('Sheet1', [[TITLE.newmedia], HEAD.newmedia, ...CLEAN.newmedia]);
+    const r = run([submission('信息工程学院.xlsx', [draft, formSheet('newmedia', CLEAN.newmedia, { name: '附件2' })])]);
+    expect(r.findings.filter((f) => f.rule === 'sheet-copy').map((f) => f.sheet)).toEqual(['Sheet1']);
+    expect(r.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+  });
+
+  it('near miss: a copy differing in an extra column (所属单位, 服务器位置) is no copy', () => {
+    const head = [...HEAD.newmedia, '服务器位置'];
+    const a = formSheet('newmedia', CLEAN.newmedia.map((r) => [...r, '校内']), { head });
+    const b = formSheet('newmedia', CLEAN.newmedia.map((r) => [...r, '阿里云']), { head, name: 'Sheet2' });
+    expect(run([submission('信息工程学院.xlsx', [a, b])]).findings.filter((f) => f.rule === 'sheet-copy')).toEqual([]);
+  });
+
   it('near miss: a second sheet of the same form with other rows is read', () => {
     const other = CLEAN.newmedia.map((row) => row.map((v, c) => (c === 3 ? 'other_id' : c === 2 ? '信工二号' : v)));
     const r = run([submission('信息工程学院.xlsx', [formSheet('newmedia'), formSheet('newmedia', other, { name: 'Sheet2' })])]);
