@@ -320,3 +320,36 @@ describe('values that look odd but are what they say', () => {
     expect(r.findings.filter((f) => f.rule === 'cell-formula-text').map((f) => f.cell)).toEqual(['D4']);
   });
 });
+
+describe('values that open with a note or signer word', () => {
+  it('a website named 说明书翻译服务网 with no 序号 is data, and so are the rows after it', () => {
+    const head = HEAD.website.slice(1);
+    const rows = [['说明书翻译服务网', '王建国', '李敏', '13800001111', '新闻动态、组织管理、党员教育', '2024-11-18'], ['信息工程学院官网', '王建国', '李敏', '13800001111', '新闻动态', '2024-11-18']];
+    const r = withSheet('website', formSheet('website', rows, { head }));
+    expect(rowsOf(r, 'website')).toBe(2);
+  });
+  it('an account named 温馨提示 on a full row is data', () => {
+    const r = withSheet('newmedia', sheetOf('newmedia', [...CLEAN.newmedia, [null, null, '温馨提示', 'wxts_01', 800, '2020-01-01', '提示', '李敏', '13800001111', null]]));
+    expect(rowsOf(r, 'newmedia')).toBe(2);
+  });
+});
+
+describe('a single 类别 column holding 学生 / 教师', () => {
+  it('its first data row is data, not a second header row', () => {
+    const head = ['账号平台', '账号ID', '账号名称', '粉丝数量', '创作方向', '姓名', '类别', '联系方式'];
+    const rows = [['抖音', 'xg_dy001', '阿明说', '1.5万', '校园生活', '陈明', '学生', '139-1111-2222'], ['B站', 'bili_2', '老王', '9千', '教学', '王华', '教师', '139-1111-3333']];
+    const r = withSheet('bigv', formSheet('bigv', rows, { head }));
+    expect(rowsOf(r, 'bigv')).toBe(2);
+  });
+});
+
+describe('half-filled rows that look like lines', () => {
+  it('a 序号 with one value beside it (（三）班学生群) is a half-filled row, not a heading', () => {
+    const r = withSheet('group', sheetOf('group', [...CLEAN.group, [2, null, '（三）班学生群']]));
+    expect(rowsOf(r, 'group')).toBe(2);
+  });
+  it('a sparse first row (视频号 | 外院青年视频号) is a row, not a hint row', () => {
+    const r = withSheet('newmedia', sheetOf('newmedia', [[1, '视频号', '外院青年视频号'], ...CLEAN.newmedia.map((row) => row.map((v, c) => (c === 0 ? 2 : v)))]));
+    expect(rowsOf(r, 'newmedia')).toBe(2);
+  });
+});

@@ -44,6 +44,14 @@ function lookup(form: FormTemplate): Map<string, Match> {
   return m;
 }
 
+/** Per form: the header keys of its whole-cell-only aliases (教师, 学生). */
+const EXACT_KEYS = new Map<FormTemplate, Set<string>>();
+function exactKeys(form: FormTemplate): Set<string> {
+  let s = EXACT_KEYS.get(form);
+  if (!s) EXACT_KEYS.set(form, (s = new Set(form.columns.flatMap((c) => (c.exactAliases ?? []).map(headerKey)))));
+  return s;
+}
+
 /** The template column a header text names, exact label first, then aliases. */
 export function matchColumn(form: FormTemplate, text: string): Match | null {
   return matchKey(form, headerKey(text));
@@ -252,7 +260,11 @@ export class SheetScan {
     // A row holding a number (序号 1, 42000) is data, whatever labels it holds: 学生 in a data row
     // under 类别（教师/学生） is a value, not the 专业年级 of a second header row.
     const dataBelow = next.some(isNumberText);
-    const lowerLabel = (c: number) => !dataBelow && !!next[c] && !!matchKey(form, nextKeys[c] ?? '');
+    // 教师 / 学生 alone are values as often as labels: they name sub-columns only as a pair.
+    let lowerLabels = 0;
+    for (let c = 0; c < next.length; c++) if (next[c] && matchKey(form, nextKeys[c] ?? '')) lowerLabels++;
+    const exact = exactKeys(form);
+    const lowerLabel = (c: number) => !dataBelow && !!next[c] && !!matchKey(form, nextKeys[c] ?? '') && (lowerLabels >= 2 || !exact.has(nextKeys[c]!));
     if (single.score > 0 && nextKeys.some((_, c) => lowerLabel(c) || !!matchKey(form, joined(c))) && next.some((t) => t.trim())) {
       const width = Math.max(line.length, next.length);
       const combined: string[] = [];

@@ -56,15 +56,22 @@ const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日?$/;
  * A template's hint row under the header (如：微信公众号 | 账号全称 | 填写数字 | 手机号码, or
  * （必填） | （选填）): each cell says what goes in its column.
  */
-const HINT_CELL = /^[(]?(?:必填|选填|非必填|可选|可不填|如|例[:：]|填写|请填|请选|格式|参考)|(?:全称|名称|号码|数字|姓名|日期|时间)[)]?$|号$/;
+const HINT_MARK = /^[(]?(?:必填|选填|非必填|可选|可不填|如|例[:：]|填写|请填|请选|格式|参考)/;
+const HINT_CELL = /(?:全称|名称|号码|数字|姓名|日期|时间)[)]?$|号$/;
+/** Every cell a hint or a column's description, and at least one a hint (视频号 | 外院青年视频号 is a sparse row). */
 function isHintRow(cells: readonly (Cell | null | undefined)[]): boolean {
   let n = 0;
+  let marked = false;
   for (const c of cells) {
     if (isBlank(c)) continue;
-    if (c!.t !== 's' || c!.v.length > 30 || !HINT_CELL.test(squash(c!.v))) return false;
+    if (c!.t !== 's' || c!.v.length > 30) return false;
+    const t = squash(c!.v);
+    const mark = HINT_MARK.test(t);
+    if (!mark && !HINT_CELL.test(t)) return false;
+    marked ||= mark;
     n++;
   }
-  return n >= 2;
+  return n >= 2 && marked;
 }
 /** 注 alone is a word only before a non-ideograph (注：, 注1.) or as 注意/注释: 注册中心网站 is data. */
 const NOTE_MARK = /^注(?:意|释|[^\u4e00-\u9fff])|^注$/;
@@ -101,6 +108,26 @@ const END_MARK = /^[([]?(?:以下(?:空白|无内容|无正文|无)|此处空白
 const NOTHING_MAX = 30;
 /** 第 1 页, 第1页 共3页, 共3页 第1页, - 2 -: a page footer or header printed with the form. */
 const PAGE_MARK = /^(?:第\d+页(?:[,，、/]?共\d+页)?|共\d+页[,，、/]?第\d+页|-\d+-)$/;
+
+/**
+ * Whether a row opening with a note or signer word ends the table: the word stands as a label
+ * (alone, or before a colon, bracket or space: 说明：, 单位负责人（签字）, 温馨提示) on a row of
+ * a few cells. 说明书翻译服务网, or 温馨提示 as an account's name on a row of ten, is data.
+ */
+function stopsTable(first: string, cells: readonly (Cell | null | undefined)[]): boolean {
+  const p = STOP_PREFIXES.find((w) => first.startsWith(w));
+  if (p === undefined) return false;
+  if (p.endsWith(':')) return true;
+  // 分管领导签字, 填表人电话: the label goes on with what is asked for.
+  const rest = first.slice(p.length).replace(/^(?:签字|签名|签章|盖章|意见|姓名|电话|手机|日期)/, '');
+  const next = rest.charCodeAt(0);
+  if (next >= 0x4e00 && next <= 0x9fff) return false;
+  let filled = 0;
+  for (const c of cells) if (!isBlank(c)) filled++;
+  return filled <= STOP_ROW_CELLS || first.includes(':');
+}
+/** A signer line set out in cells: 单位负责人（签字） | 王建国 | 填表人 | 李敏 | 电话 | 13800001111. */
+const STOP_ROW_CELLS = 6;
 
 function lineText(sheet: SheetGrid, r: number): string {
   return (sheet.rows[r] ?? []).map((c) => cellText(c).trim()).filter(Boolean).join('  ');
@@ -230,7 +257,7 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     if (firstCol === cells.length) continue;
     const firstText = textAt(firstCol);
     const first = squash(firstText);
-    if (startsWithAny(first, STOP_PREFIXES) || NOTE_MARK.test(first) || STOP_ALONE.has(withoutColon(first))) {
+    if (stopsTable(first, cells) || NOTE_MARK.test(first) || STOP_ALONE.has(withoutColon(first))) {
       // Signer lines are often placed under the table; everything from here on is not data.
       for (let rr = r; rr < sheet.rows.length; rr++) {
         const s = parseSigner(lineText(sheet, rr));
@@ -263,7 +290,8 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     // A row holding one sentence that says the unit has none of these counts as 无.
     if (!onlyNothing && meaningful === 1 && lone.length <= NOTHING_MAX && NOTHING_SENTENCE.test(squash(lone)) && !/\d/.test(lone)) onlyNothing = true;
     // A section heading, a numbered note, a sentence in the 序号 column or a date, alone on its row: no row.
-    if (!onlyNothing && meaningful === 1 && cells[loneCol]?.t === 's' && isLine(squash(lone), loneCol === seqCol)) continue;
+    // Not under a 序号: 3 | （三）班学生群 is a half-filled row.
+    if (!onlyNothing && meaningful === 1 && cells[loneCol]?.t === 's' && (loneCol === seqCol || seqCol === undefined || isBlank(cells[seqCol])) && isLine(squash(lone), loneCol === seqCol)) continue;
     if (onlyNothing) {
       nothingToFile = true;
       continue;
