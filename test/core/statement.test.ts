@@ -23,6 +23,7 @@ describe('statementForms', () => {
   it.each<[string, string[]]>([
     ['我单位无网站，开设公众号1个、工作群3个', ['website']],
     ['经排查，不存在僵尸群，现有工作群组均已实名', ['zombie']],
+    ['经排查，我单位不存在“僵尸”工作群，现有工作群组均已实名，网站、公众号运行正常。', ['zombie']],
   ])('only what the 无 lists: %s', (text, forms) => {
     expect(statementForms([text])).toEqual(forms);
   });

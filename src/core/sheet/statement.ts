@@ -27,7 +27,8 @@ const ALL_NONE_AFTER = /(?:均|都|皆|全部)(?:无|没有)$/;
 /** None of any platform: 无任何网络阵地 / 网络平台, the sentence ending there. */
 const NONE_AT_ALL = /无任何(?:网络)?(?:阵地|平台|账号)(?:及[^,，]*)?$/;
 
-const formsIn = (t: string) => FORM_WORDS.filter(([, re]) => re.test(t)).map(([f]) => f);
+/** The forms an item names; a 僵尸 group is a zombie group only, not a work group as well. */
+const formsIn = (t: string): FormId[] => (/僵尸/.test(t) ? ['zombie'] : FORM_WORDS.filter(([, re]) => re.test(t)).map(([f]) => f));
 
 /** The items after a 无 that are platforms, up to the first that is not. */
 function listedAfter(tail: string): FormId[] {
