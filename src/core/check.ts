@@ -516,7 +516,11 @@ function sameSource(a: ParsedSheet, b: ParsedSheet): boolean {
 /** A form's rows as the texts of all their cells but 序号 (extra columns too: 所属单位 tells units apart): equal for a sheet and its copy. */
 function contentKey(p: ParsedSheet): string {
   const seq = p.columnOf.get('seq');
-  const row = (cells: RawRow['cells']) => cells.map((c, i) => (i === seq ? '' : cellText(c).trim())).join('\u0000').replace(/\u0000+$/, '');
+  const row = (cells: RawRow['cells']) => {
+    const texts = cells.map((c, i) => (i === seq ? '' : cellText(c).trim()));
+    while (texts.length && !texts[texts.length - 1]) texts.pop();
+    return texts.join('\u0000');
+  };
   return `${p.form.id}\u0002${p.rows.map((r) => row(r.cells)).join('\u0001')}`;
 }
 

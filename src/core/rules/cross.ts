@@ -130,7 +130,7 @@ function dupAcrossUnits(t: Tables): Finding[] {
 }
 
 /** Between two people's names in one cell. */
-// Not a space: 李　敏 is one name padded to three characters.
+// Not a space: a two-character name padded to three with a space is one name.
 const NAME_SEPARATORS = /[、,，;；/／]+/;
 
 /** Where a phone is given: a row of a form (its owner) or a signer line. */

@@ -137,11 +137,6 @@ function trimmedText(cells: readonly (Cell | null | undefined)[], c: number): st
   return cellText(cells[c]).trim();
 }
 
-function startsWithAny(text: string, prefixes: readonly string[]): boolean {
-  for (const p of prefixes) if (text.startsWith(p)) return true;
-  return false;
-}
-
 /** Without one trailing colon (half- or full-width). */
 function withoutColon(text: string): string {
   return text.endsWith(':') || text.endsWith('：') ? text.slice(0, -1) : text;
