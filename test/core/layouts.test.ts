@@ -140,7 +140,7 @@ describe('rows that are not data', () => {
 });
 
 describe('nothing to file, said in a sentence', () => {
-  it.each([['本单位无此类群组'], ['无（本学期未清理群）'], ['没有需要清理的群'], ['暂无工作群'], ['（无）'], ['(无)'], ['本单位无网络工作群'], ['经排查，本单位无僵尸群。']])('%s counts as 无', (text) => {
+  it.each([['本单位无此类群组'], ['无（本学期未清理群）'], ['没有需要清理的群'], ['暂无工作群'], ['（无）'], ['(无)'], ['本单位无网络工作群'], ['经排查，本单位无僵尸群。'], ['不涉及（教师群）'], ['本单位不适用']])('%s counts as 无', (text) => {
     const r = withSheet('zombie', sheetOf('zombie', [[text]]));
     expect(errors(r)).toEqual([]);
     expect(rowsOf(r, 'zombie')).toBe(0);
