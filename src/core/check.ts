@@ -484,9 +484,12 @@ function withoutHiddenCopies(found: ParsedSheet[], hidden: Set<ParsedSheet>): { 
   // Of sheets with the same rows the signed one stands (a draft Sheet1 beside the signed 附件2);
   // two units' sheets (their 填报单位 or titles differ) are no copies.
   const groups = new Map<string, ParsedSheet[]>();
-  for (const p of found) {
-    if (hidden.has(p) && visible.has(p.form.id)) continue;
-    if (!p.rows.length) continue;
+  const candidates = found.filter((p) => p.rows.length && !(hidden.has(p) && visible.has(p.form.id)));
+  // Most files hold one sheet per form: the rows' texts are read only where a form has two.
+  const perForm = new Map<string, number>();
+  for (const p of candidates) perForm.set(p.form.id, (perForm.get(p.form.id) ?? 0) + 1);
+  for (const p of candidates) {
+    if (perForm.get(p.form.id)! < 2) continue;
     const key = contentKey(p);
     const g = groups.get(key);
     if (g) g.push(p);
