@@ -185,7 +185,10 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
   for (const [phone, { name: first, others }] of holders) {
     if (!others) continue;
     const byKey = new Map<string, string>();
-    for (const n of [first, ...others.map((u) => u.name)]) if (!byKey.has(personKey(n))) byKey.set(personKey(n), n);
+    for (const n of [first, ...others.map((u) => u.name)]) {
+      const k = personKey(n);
+      if (!byKey.has(k)) byKey.set(k, n);
+    }
     const names = [...byKey.values()];
     // Report where the number is used by someone other than its first holder.
     const seen = new Set<string>();
