@@ -44,6 +44,18 @@ function lookup(form: FormTemplate): Map<string, Match> {
   return m;
 }
 
+/** Which cells of a row under a header are labels of a second header row. */
+function lowerLabels(form: FormTemplate, next: string[], nextKeys: string[]): (c: number) => boolean {
+  // A row holding a number (序号 1, 42000) is data, whatever labels it holds: 学生 in a data row
+  // under 类别（教师/学生） is a value, not the 专业年级 of a second header row.
+  if (next.some(isNumberText)) return () => false;
+  // 教师 / 学生 alone are values as often as labels: they name sub-columns only as a pair.
+  const labels = new Set<number>();
+  for (let c = 0; c < next.length; c++) if (next[c] && matchKey(form, nextKeys[c] ?? '')) labels.add(c);
+  const exact = exactKeys(form);
+  return (c) => labels.has(c) && (labels.size >= 2 || !exact.has(nextKeys[c]!));
+}
+
 /** Per form: the header keys of its whole-cell-only aliases (教师, 学生). */
 const EXACT_KEYS = new Map<FormTemplate, Set<string>>();
 function exactKeys(form: FormTemplate): Set<string> {
@@ -257,14 +269,7 @@ export class SheetScan {
     // Without a label in the lower row the pair scores as the upper row alone: nothing to try.
     // A label typed over two cells (最后更新 / 日期) reads as one when the two together are a label.
     const joined = (c: number) => (next[c] && keys[c] && nextKeys[c] ? keys[c] + nextKeys[c] : '');
-    // A row holding a number (序号 1, 42000) is data, whatever labels it holds: 学生 in a data row
-    // under 类别（教师/学生） is a value, not the 专业年级 of a second header row.
-    const dataBelow = next.some(isNumberText);
-    // 教师 / 学生 alone are values as often as labels: they name sub-columns only as a pair.
-    let lowerLabels = 0;
-    for (let c = 0; c < next.length; c++) if (next[c] && matchKey(form, nextKeys[c] ?? '')) lowerLabels++;
-    const exact = exactKeys(form);
-    const lowerLabel = (c: number) => !dataBelow && !!next[c] && !!matchKey(form, nextKeys[c] ?? '') && (lowerLabels >= 2 || !exact.has(nextKeys[c]!));
+    const lowerLabel = single.score > 0 ? lowerLabels(form, next, nextKeys) : () => false;
     if (single.score > 0 && nextKeys.some((_, c) => lowerLabel(c) || !!matchKey(form, joined(c))) && next.some((t) => t.trim())) {
       const width = Math.max(line.length, next.length);
       const combined: string[] = [];
