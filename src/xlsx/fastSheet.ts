@@ -397,12 +397,12 @@ export const cellScan = { fast: true, bails: 0 };
  * One worksheet: its sheetData body by the dedicated scanner when it takes it, else (it bailed)
  * the whole sheet again by the generic scanner, from the same starting state.
  */
-function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes): SheetGrid {
-  if (!cellScan.fast) return readSheet(xml, name, ctx, notes, false);
+function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes, filters?: SheetFilters): SheetGrid {
+  if (!cellScan.fast) return readSheet(xml, name, ctx, notes, false, filters);
   const mark = notes.mark();
   const { chars, cells } = ctx.text;
   try {
-    return readSheet(xml, name, ctx, notes, true);
+    return readSheet(xml, name, ctx, notes, true, filters);
   } catch (e) {
     if (e !== BAIL) throw e;
   }
@@ -410,10 +410,67 @@ function parseSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNo
   notes.reset(mark);
   ctx.text.chars = chars;
   ctx.text.cells = cells;
-  return readSheet(xml, name, ctx, notes, false);
+  if (filters) filters.ranges.length = filters.tables.length = 0;
+  return readSheet(xml, name, ctx, notes, false, filters);
 }
 
-function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes, fast: boolean): SheetGrid {
+/** A table part's filter: its range, active when a column is filtered; null without one. */
+function tableFilter(xml: string | null): { range: Merge; active: boolean } | null {
+  if (xml === null) return null;
+  const sc = new Scanner(xml);
+  if (sc.root() !== 'table') return null;
+  let range: Merge | null = null;
+  let active = false;
+  let filter = false;
+  for (let k = sc.next(); k !== END; k = sc.next()) {
+    if (k !== OPEN) continue;
+    if (sc.name === 'autoFilter') {
+      filter = true;
+      range = parseRange(sc.attr('ref')?.trim() ?? '') ?? range;
+    } else if (FILTER_CRITERIA.has(sc.name)) active = true;
+    else if (sc.name === 'tableColumns') break; // the filter comes first
+  }
+  return filter && range ? { range, active } : null;
+}
+
+/**
+ * Hidden rows without those an active filter hides (below its header row): an inspector who
+ * filters 评分表 to their own units hid nothing. Tables' filters are read only when needed.
+ */
+function unfilteredHidden(grid: SheetGrid, filters: SheetFilters, sheetPart: string, pkg: Package): void {
+  if (!grid.hiddenRows?.length || (!filters.ranges.length && !filters.tables.length)) return;
+  const ranges = filters.ranges.filter((f) => f.active).map((f) => f.range);
+  if (filters.tables.length) {
+    try {
+      const rels = parseRels(pkg.text(relsOf(sheetPart)), folderOf(sheetPart));
+      for (const rid of filters.tables) {
+        const rel = rels.get(rid);
+        const f = rel ? tableFilter(pkg.text(rel.target)) : null;
+        if (f?.active) ranges.push(f.range);
+      }
+    } catch (e) {
+      if (!(e instanceof XmlError)) throw e;
+    }
+  }
+  if (!ranges.length) return;
+  const kept = grid.hiddenRows.filter((r) => !ranges.some((m) => r > m.top && r <= m.bottom));
+  if (kept.length) grid.hiddenRows = kept;
+  else delete grid.hiddenRows;
+}
+
+/** A filterColumn's criteria: a column with none (Excel writes hiddenButton alone) filters nothing. */
+const FILTER_CRITERIA = new Set(['filters', 'customFilters', 'top10', 'dynamicFilter', 'colorFilter', 'iconFilter']);
+
+/**
+ * What a sheet says about its filters: an active AutoFilter (a column with criteria) hides rows
+ * as a view, not as a choice to hide them; tables' filters are in their own parts.
+ */
+interface SheetFilters {
+  ranges: { range: Merge; active: boolean }[];
+  tables: string[];
+}
+
+function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNotes, fast: boolean, filters?: SheetFilters): SheetGrid {
   const { lim, budget } = ctx;
   const sc = new Scanner(xml);
   if (sc.root() !== 'worksheet') throw new XmlError('not a worksheet');
@@ -641,6 +698,16 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
     }
     if (tag === 'sheetData') inData = !sc.selfClosing;
     else if (tag === 'mergeCells') inMerges = !sc.selfClosing;
+    else if (filters && tag === 'autoFilter') {
+      const range = parseRange(sc.attr('ref')?.trim() ?? '');
+      if (range) filters.ranges.push({ range, active: false });
+    } else if (filters && FILTER_CRITERIA.has(tag)) {
+      const last = filters.ranges[filters.ranges.length - 1];
+      if (last) last.active = true;
+    } else if (filters && tag === 'tablePart') {
+      const rid = sc.attr('id');
+      if (rid !== null) filters.tables.push(rid);
+    }
     else if (tag === 'mergeCell' && inMerges) {
       const ref = sc.attr('ref');
       const m = ref === null ? null : parseRange(ref.trim());
@@ -893,7 +960,9 @@ export function readParts(parts: ZipParts, limits: Partial<ReadLimits> = {}): Wo
     }
     const sheetNotes = new SheetNotes(s.name, notes);
     try {
-      const grid = parseSheet(xml, s.name, ctx, sheetNotes);
+      const filters: SheetFilters = { ranges: [], tables: [] };
+      const grid = parseSheet(xml, s.name, ctx, sheetNotes, filters);
+      unfilteredHidden(grid, filters, rel!.target, pkg);
       if (s.hidden) grid.hidden = true;
       out.push(grid);
     } catch (e) {

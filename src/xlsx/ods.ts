@@ -105,7 +105,8 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
             col = 0;
             rowCells = [];
             rowRepeat = count(a['table:number-rows-repeated'], 1_048_576);
-            rowHidden = a['table:visibility'] === 'collapse' || a['table:visibility'] === 'filter';
+            // 'filter': a row an active filter hides is a view, not hidden (as the .xlsx reader).
+            rowHidden = a['table:visibility'] === 'collapse';
             break;
           case 'table:table-cell':
           case 'table:covered-table-cell':
