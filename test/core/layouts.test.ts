@@ -61,6 +61,26 @@ describe('rows that are not data', () => {
     expect(r.findings.filter((f) => f.rule === 'signer-missing' && f.form === 'website')).toEqual([]);
   });
 
+  describe('a second page pasted under the first page\'s signer line', () => {
+    const site = (n: number): Raw[] => [n, `信息工程学院网站${n}`, '王建国', '李敏', '13800001111', '新闻动态', '2024-11-18'];
+    const foot: Raw[] = ['填报人：王建国', null, '审核人：李敏', null, '日期：2024年11月15日'];
+    it.each<[string, Raw[][]]>([
+      ['rows right under the footer', [foot, site(4), site(5)]],
+      ['a page number and blank rows between', [foot, ['第 1 页 共 2 页'], [], site(4), site(5)]],
+      ['a note between', [foot, ['注：网址请填写完整'], site(4), site(5)]],
+    ])('is read on when its 序号 goes on (%s)', (_, tail) => {
+      const r = withSheet('website', sheetOf('website', [site(1), site(2), site(3), ...tail]));
+      expect(r.tables.website.map((t) => t.values.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(errors(r)).toEqual([]);
+    });
+    it('near miss: rows under the footer numbered from 1 again, or notes numbered in the 序号 column, are not read', () => {
+      const restart = withSheet('website', sheetOf('website', [site(1), site(2), foot, site(1).map((v, i) => (i === 1 ? '另一网站' : v))]));
+      expect(rowsOf(restart, 'website')).toBe(2);
+      const notes = withSheet('website', sheetOf('website', [site(1), foot, [2, '网址请填写完整'], [3, '开通日期填写到月']]));
+      expect(rowsOf(notes, 'website')).toBe(1);
+    });
+  });
+
   it.each<[string, Raw[]]>([
     ['合计：1个群', ['合计：1个群']],
     ['共计 1', ['共计', null, null, 56]],

@@ -36,11 +36,14 @@ export interface ParsedSheet {
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
 
 /** A row starting with one of these ends the table (notes and signer lines under it). */
+const NOTE_PREFIXES = ['说明', '填表说明', '填写说明', '填报说明', '填报须知', '填表须知', '温馨提示', '特别提示', '注意事项', '备注:'].map(squash);
 const STOP_PREFIXES = [
-  '说明', '填表说明', '填写说明', '填报说明', '填报须知', '填表须知', '温馨提示', '特别提示', '注意事项', '备注:',
-  '填表人', '填报人', '经办人', '负责人', '单位负责人', '分管领导', '主管领导', '审核人', '审核:', '审批:', '制表人', '制表:',
-  '联系人:', '填报单位', '报送单位', '单位(盖章)', '单位盖章', '(盖章)', '盖章:', '填报日期', '填表日期', '报送日期', '日期:',
-].map(squash);
+  ...NOTE_PREFIXES,
+  ...[
+    '填表人', '填报人', '经办人', '负责人', '单位负责人', '分管领导', '主管领导', '审核人', '审核:', '审批:', '制表人', '制表:',
+    '联系人:', '填报单位', '报送单位', '单位(盖章)', '单位盖章', '(盖章)', '盖章:', '填报日期', '填表日期', '报送日期', '日期:',
+  ].map(squash),
+];
 /** The same words standing alone on their row (备注, 说明): a heading of the notes below. */
 const STOP_ALONE = new Set(['备注', '附注', '注', '说明'].map(squash));
 /** A section heading between rows (一、微信公众号, （二）教师群) or a numbered note (1.本表由…填写；). */
@@ -110,21 +113,23 @@ const NOTHING_MAX = 30;
 const PAGE_MARK = /^(?:第\d+页(?:[,，、/]?共\d+页)?|共\d+页[,，、/]?第\d+页|-\d+-)$/;
 
 /**
- * Whether a row opening with a note or signer word ends the table: the word stands as a label
+ * Whether a row opening with a note or signer word ends the table, and as which (the notes, or
+ * the signer line: the page's footer): the word stands as a label
  * (alone, or before a colon, bracket or space: 说明：, 单位负责人（签字）, 温馨提示) on a row of
  * a few cells. 说明书翻译服务网, or 温馨提示 as an account's name on a row of ten, is data.
  */
-function stopsTable(first: string, cells: readonly (Cell | null | undefined)[]): boolean {
+function stopKind(first: string, cells: readonly (Cell | null | undefined)[]): 'note' | 'signer' | null {
   const p = STOP_PREFIXES.find((w) => first.startsWith(w));
-  if (p === undefined) return false;
-  if (p.endsWith(':')) return true;
+  if (p === undefined) return null;
+  const kind = NOTE_PREFIXES.includes(p) ? 'note' : 'signer';
+  if (p.endsWith(':')) return kind;
   // 分管领导签字, 填表人电话: the label goes on with what is asked for.
   const rest = first.slice(p.length).replace(/^(?:签字|签名|签章|盖章|意见|姓名|电话|手机|日期)/, '');
   const next = rest.charCodeAt(0);
-  if (next >= 0x4e00 && next <= 0x9fff) return false;
+  if (next >= 0x4e00 && next <= 0x9fff) return null;
   let filled = 0;
   for (const c of cells) if (!isBlank(c)) filled++;
-  return filled <= STOP_ROW_CELLS || first.includes(':');
+  return filled <= STOP_ROW_CELLS || first.includes(':') ? kind : null;
 }
 /** A signer line set out in cells: 单位负责人（签字） | 王建国 | 填表人 | 李敏 | 电话 | 13800001111. */
 const STOP_ROW_CELLS = 6;
@@ -236,6 +241,31 @@ export function linesAbove(sheet: SheetGrid, end: number): { title: string | nul
  * The data rows from `dataStart`: blank, example, total and 序号-only rows skipped, a row of
  * 无 noted, and everything from a note or signer line on read as signer lines only.
  */
+/** A row's 序号 as a whole number, or null. */
+function seqOf(cells: readonly (Cell | null | undefined)[], seqCol: number | undefined): number | null {
+  if (seqCol === undefined) return null;
+  const c = cells[seqCol];
+  const n = c?.t === 'n' ? c.v : c?.t === 's' && /^\s*\d{1,6}\s*$/.test(c.v) ? Number(c.v) : NaN;
+  return Number.isInteger(n) ? n : null;
+}
+
+/**
+ * The row below a signer or note line where the table goes on (a second page pasted under the
+ * first with its footer): the next 序号 after the last row read, with two more cells filled.
+ * Null when none does: what follows is notes, or another table.
+ */
+function resumeAfter(sheet: SheetGrid, stop: number, seqCol: number | undefined, last: number | null): number | null {
+  if (last === null) return null;
+  for (let r = stop + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r] ?? [];
+    if (seqOf(cells, seqCol) !== last + 1) continue;
+    let filled = 0;
+    for (let c = 0; c < cells.length && filled < 3; c++) if (c !== seqCol && !isBlank(cells[c])) filled++;
+    if (filled >= 2) return r;
+  }
+  return null;
+}
+
 export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | undefined): { rows: RawRow[]; nothingToFile: boolean; signers: Signer[] } {
   const rows: RawRow[] = [];
   const signers: Signer[] = [];
@@ -252,13 +282,19 @@ export function readRows(sheet: SheetGrid, dataStart: number, seqCol: number | u
     if (firstCol === cells.length) continue;
     const firstText = textAt(firstCol);
     const first = squash(firstText);
-    if (stopsTable(first, cells) || NOTE_MARK.test(first) || STOP_ALONE.has(withoutColon(first))) {
-      // Signer lines are often placed under the table; everything from here on is not data.
-      for (let rr = r; rr < sheet.rows.length; rr++) {
+    const stop = stopKind(first, cells);
+    if (stop || NOTE_MARK.test(first) || STOP_ALONE.has(withoutColon(first))) {
+      // Signer lines and notes are often placed under the table: not data. A page pasted below
+      // its footer (the signer line) goes on with the numbering, and is read on; under notes
+      // the rows are the notes' own (a sample row explained).
+      const resume = stop === 'signer' ? resumeAfter(sheet, r, seqCol, rows.length ? seqOf(rows[rows.length - 1]!.cells, seqCol) : null) : null;
+      for (let rr = r; rr < (resume ?? sheet.rows.length); rr++) {
         const s = parseSigner(lineText(sheet, rr));
         if (s.present) signers.push(s);
       }
-      break;
+      if (resume === null) break;
+      r = resume - 1;
+      continue;
     }
     const lead = withoutColon(squash(seqCol !== undefined && seqCol < cells.length ? textAt(seqCol) || firstText : firstText));
     if (marked(lead, EXAMPLE_WORDS) || marked(lead, TOTAL_WORDS)) continue;
