@@ -47,6 +47,30 @@ describe('headers in other words', () => {
     expect(one.tables.website[0]!.values.phone).toBe('13900002222');
   });
 
+  it.each<[string, Raw[], string, string]>([
+    ['负责人 | 管理员', ['负责人', '管理员'], '13900002222', '13800001111'],
+    ['管理员 | 负责人', ['管理员', '负责人'], '13800001111', '13900002222'],
+  ])('联系电话 merged over %s: the phone is the 管理员\'s, the other column keeps its name', (_, sub, phone, other) => {
+    const h1: Raw[] = ['序号', '网站名称', '网站负责人', '网站管理员', '联系电话', null, '网站栏目', '最后更新日期'];
+    const h2: Raw[] = [null, null, null, null, ...sub, null, null];
+    const row: Raw[] = [1, '信息工程学院党建网', '王建国', '李敏', '13800001111', '13900002222', '新闻动态、组织管理、党员教育', '2024-11-18'];
+    const merges = [{ top: 2, left: 4, bottom: 2, right: 5 }, ...[0, 1, 2, 3, 6, 7].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))];
+    const r = withSheet('website', grid('website', [[TITLE.website], [SIGNER('信息工程学院')], h1, h2, row], merges));
+    expect(r.tables.website[0]!.values.phone).toBe(phone);
+    expect(r.tables.website[0]!.extras).toEqual({ 负责人联系电话: other });
+    expect(r.findings.filter((f) => f.rule === 'cell-extra' || f.severity === 'error')).toEqual([]);
+  });
+
+  it('near miss: 联系电话 merged over 办公电话 | 手机 is still one phone read from both', () => {
+    const h1: Raw[] = ['序号', '网站名称', '网站负责人', '网站管理员', '联系电话', null, '网站栏目', '最后更新日期'];
+    const h2: Raw[] = [null, null, null, null, '办公电话', '手机', null, null];
+    const row: Raw[] = [1, '信息工程学院党建网', '王建国', '李敏', null, '13800001111', '新闻动态、组织管理、党员教育', '2024-11-18'];
+    const merges = [{ top: 2, left: 4, bottom: 2, right: 5 }, ...[0, 1, 2, 3, 6, 7].map((c) => ({ top: 2, left: c, bottom: 3, right: c }))];
+    const r = withSheet('website', grid('website', [[TITLE.website], [SIGNER('信息工程学院')], h1, h2, row], merges));
+    expect(r.tables.website[0]!.values.phone).toBe('13800001111');
+    expect(r.tables.website[0]!.extras).toEqual({});
+  });
+
   it('near miss: a header naming another thing stays an extra column', () => {
     const r = withSheet('website', renamed('website', { 最后更新日期: '更新频率' }));
     expect(errors(r)).toEqual(['header-missing-column ']);

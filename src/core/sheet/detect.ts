@@ -289,9 +289,39 @@ export class SheetScan {
       // Only a real sub-header row adds columns; a first data row never matches labels.
       if (double.score > single.score) pick = { cells: double.cells, score: double.score, required: double.required, bottom: r + 1 };
     }
+    if (pick.bottom === r && this.ownerPhoneBelow(form, pick.cells, r, line, next, nextKeys)) pick.bottom = r + 1;
     let mapped = 0;
     for (const c of pick.cells) if (c.column) mapped++;
     return { cells: pick.cells, score: pick.score, required: pick.required, bottom: pick.bottom, mapped };
+  }
+
+  /**
+   * 联系电话 merged over 负责人 | 管理员: the row below says whose phone each column holds, and the
+   * row's phone is its owner's (as with 负责人电话 | 管理员电话 side by side). The other column
+   * keeps its name (负责人联系电话), so it is no column without a header. True when it applies.
+   */
+  private ownerPhoneBelow(form: FormTemplate, cells: HeaderCell[], r: number, line: string[], next: string[], nextKeys: string[]): boolean {
+    const phone = cells.find((c) => c.column?.key === form.owner.phone);
+    if (!phone) return false;
+    const merge = this.sheet.merges.find((m) => m.top <= r && m.bottom === r && m.left === phone.col && m.right > m.left);
+    if (!merge) return false;
+    const span: number[] = [];
+    for (let c = merge.left; c <= merge.right; c++) span.push(c);
+    if (span.some((c) => !nextKeys[c] || isNumberText(next[c]!))) return false;
+    const owner = ownerWords(form);
+    const best = span.find((c) => owner.some((w) => nextKeys[c]!.includes(w)));
+    if (best === undefined) return false;
+    const column = phone.column;
+    const match = phone.match;
+    for (const c of span) {
+      let cell = cells.find((x) => x.col === c);
+      if (!cell) cells.push((cell = { col: c, text: '', column: null, match: null }));
+      cell.text = next[c]! + line[merge.left]!;
+      cell.column = c === best ? column : null;
+      cell.match = c === best ? match : null;
+    }
+    cells.sort((a, b) => a.col - b.col);
+    return true;
   }
 }
 
