@@ -13,6 +13,12 @@ import { fmt, norm, signedNumber, text, tidy } from './util';
 const YES = new Set(['是', '有', '√', '✓', '✔', '否决', '一票否决', '1']);
 const NO = new Set(['否', '无', '没有', '×', '✗', '0', '/', '-', '—', '不否决']);
 
+/** 是（网站被篡改）, 是：发布违规信息, 否（已整改）: the answer, and its reason when one follows. */
+function vetoWord(shown: string): { word: string; why: string } {
+  const m = /^\s*([^\s(（:：,，、;；]{1,4})\s*[(（:：,，、;；]\s*(.*?)\s*[)）]?\s*$/.exec(shown);
+  return m && m[2] ? { word: m[1]!, why: m[2] } : { word: shown, why: '' };
+}
+
 type Place = (cell: string, unit: string) => { unit: string | null; file: string | null; sheet: string | null; cell: string | null };
 
 /** The columns read, so a row with only a 加分 typed is still read. */
@@ -54,8 +60,9 @@ export function wideExtras(sheet: SheetGrid, cols: Layout['cols'], r: number, un
     }
   }
   if (cols.veto !== undefined && !isBlank(get(cols.veto))) {
-    const t = norm(text(get(cols.veto)));
-    if (YES.has(t)) add('veto', 0, cols.veto, text(get(cols.note)) || '一票否决');
+    const { word, why } = vetoWord(text(get(cols.veto)));
+    const t = norm(word);
+    if (YES.has(t)) add('veto', 0, cols.veto, why || text(get(cols.note)) || '一票否决');
     else if (!NO.has(t)) findings.push(adjustmentInvalid.at(at(a1(r, cols.veto), unit), { problem: `一票否决“${text(get(cols.veto))}”应为“是”或“否”，未计入` }));
   }
   return { adjustments, findings };

@@ -83,6 +83,12 @@ describe('indicators and units as written', () => {
     expect(r.entries[0]!.note).toBe('更新慢');
   });
 
+  it.each([
+    ['部门', '检查项目', '考核得分'], ['二级单位', '考核内容', '分数'], ['单位/部门', '检查内容', '检查得分'], ['部门名称', '评分内容', '最终得分'],
+  ])('%s | %s | %s name the unit, indicator and score columns', (unit, indicator, score) => {
+    expect(brief(read([['轮次', '检查人', unit, indicator, score], ['上半年', '张三', '护理学院', '新闻动态', 12]]))).toEqual(['1/张三/护理学院/content.news=12']);
+  });
+
   it('a 合计 row is no score row', () => {
     const r = read([H, ['上半年', '张三', '护理学院', '栏目规划', 3, ''], ['合计', null, null, null, 3, null]]);
     expect(r.findings).toEqual([]);

@@ -71,6 +71,16 @@ describe('a 一票否决 column and a signed 加减分 column', () => {
     expect(r.run!.ranking.map((x) => [x.unit, x.grade, x.veto])).toEqual([['财务处', '优秀', false], ['护理学院', '不合格', true]]);
   });
 
+  it('是 with its reason (是（网站被篡改）, 是：发布违规信息) is a veto for that reason; 否（已整改） none', () => {
+    const r = run([sheetOf([head('一票否决'), ['护理学院', ...full, '是（网站被篡改）'], ['财务处', ...full, '否（已整改）']])]);
+    expect(r.findings.filter((f) => f.rule === 'adjustment-invalid')).toEqual([]);
+    expect(r.run!.ranking.map((x) => [x.unit, x.grade, x.veto])).toEqual([['财务处', '优秀', false], ['护理学院', '不合格', true]]);
+    const p = parseScores(sheetOf([head('一票否决', '备注'), ['护理学院', ...full, '是：发布违规信息', '另记']]), ctx);
+    expect(p.adjustments.map((a) => `${a.kind}/${a.note}`)).toEqual(['veto/发布违规信息']);
+    // Near miss: a sentence is no answer.
+    expect(rules(parseScores(sheetOf([head('一票否决'), ['护理学院', ...full, '待定（下周复查）']]), ctx))).toEqual(['adjustment-invalid@L2']);
+  });
+
   it('near miss: a 加减分 of −1 is flagged, +1 counts', () => {
     const r = parseScores(sheetOf([head('加减分', '加减分说明'), ['护理学院', ...full, '－1', '迟报'], ['财务处', ...full, '+1', '获奖']]), ctx);
     expect(rules(r)).toEqual(['adjustment-invalid@L2']);
