@@ -76,7 +76,19 @@ export interface Layout {
   /** Long layout: the score columns (得分 before 扣分). */
   scoreCols: ScoreCol[];
   /** Wide layout: a column per indicator (per round, under 上半年 | 下半年), with the note column right of it if any. */
-  indicators: { col: number; ind: Indicator; noteCol?: number; round?: Round }[] | null;
+  indicators: { col: number; ind: Indicator; noteCol?: number; round?: Round; deduction?: boolean }[] | null;
+}
+
+/**
+ * A wide column naming an indicator with a deduction word (新闻动态扣分, 扣分：新闻动态, 新闻动态
+ * （扣分）) holds what the indicator lost, not its score; with a note word (新闻动态扣分说明) it is a note.
+ */
+const DEDUCTION_WORD = /扣分|扣除|扣减|减分/;
+const NOTE_WORD = /说明|原因|理由|情况|依据|备注|事由/;
+function indicatorColumnKind(header: string): 'score' | 'deduction' | 'note' {
+  const t = norm(header);
+  if (NOTE_WORD.test(t)) return 'note';
+  return DEDUCTION_WORD.test(t) ? 'deduction' : 'score';
 }
 
 const MIN_WIDE_INDICATORS = 3;
@@ -305,9 +317,11 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
     // score-duplicate; another header naming the indicator too (新闻动态扣分说明) is not a score.
     const first = seen.get(`${ind.id}${round}`);
     if (first !== undefined && first !== norm(t)) return;
+    const kind = indicatorColumnKind(t.replace(ind.level2, ''));
+    if (kind === 'note') return;
     seen.set(`${ind.id}${round}`, norm(t));
     const noteCol = matches(cells[col + 1] ?? '', 'note') ? col + 1 : undefined;
-    indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }), ...(round ? { round } : {}) });
+    indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }), ...(round ? { round } : {}), ...(kind === 'deduction' ? { deduction: true } : {}) });
   });
   if (indicators.length < MIN_WIDE_INDICATORS) return null;
   // A note column right of an indicator is that indicator's; the row's note is another one.
@@ -321,9 +335,23 @@ export function scoreLayout(sheet: SheetGrid, find: (v: string) => Indicator | u
   for (let r = 0; r < Math.min(HEADER_SCAN, sheet.rows.length); r++) {
     const { cells, last, rounds, units } = headerCells(sheet, r, find, isUnit);
     const layout = layoutAt(cells, last, find, rounds, units, isUnit);
-    if (layout) return { ...layout, top: r };
+    if (layout) {
+      if (layout.indicators && deductionTitle(sheet, r)) for (const i of layout.indicators) i.deduction = true;
+      return { ...layout, top: r };
+    }
   }
   return null;
+}
+
+/**
+ * A wide sheet titled as a record of deductions (检查扣分情况表, 扣分明细（填写扣分）): its indicator
+ * columns hold what each lost, not scores. A title naming 得分 too (得分及扣分情况) is a score sheet.
+ */
+function deductionTitle(sheet: SheetGrid, top: number): boolean {
+  let text = sheet.name;
+  for (let r = 0; r < top; r++) for (const c of sheet.rows[r] ?? []) if (!isBlank(c)) text += ' ' + cellText(c);
+  const t = norm(text);
+  return /扣分(?:情况|明细|统计|汇总|记录|登记)?表|填写扣分|扣分明细|扣分情况|扣分统计|扣分汇总/.test(t) && !/得分|评分表|打分/.test(t);
 }
 
 /** A header and the rows it heads: titles and labels from `from` to `top`, scores below `row` up to `end`. */

@@ -396,7 +396,7 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
       continue;
     }
     const scores = wide
-      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: false, fallback: false as boolean | undefined, noteCol: w.noteCol, inspector: undefined as string | undefined, unit: undefined as string | undefined }))
+      ? wide.map((w) => ({ ind: w.ind as Indicator | undefined, cell: cellAt(sheet, r, w.col), col: w.col, round: (w.round ?? null) as Round | null, deduction: w.deduction ?? false, fallback: false as boolean | undefined, noteCol: w.noteCol, inspector: undefined as string | undefined, unit: undefined as string | undefined }))
       : layout.scoreCols.map((s) => ({ ind: undefined as Indicator | undefined, cell: cellAt(sheet, r, s.col), col: s.col, round: s.round, deduction: s.deduction, fallback: s.fallback, noteCol: s.noteCol, inspector: s.inspector, unit: s.unit }));
     if (scores.every((x) => isBlank(x.cell)) && extras.every((c) => isBlank(cellAt(sheet, r, c)))) continue;
     // Scores of another year than the assessment's (last year's sheet kept in the workbook) never count.
@@ -432,7 +432,8 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
       // A unit's own column (units side by side) scores that unit.
       const u = x.unit === undefined ? unit : (resolve(x.unit) ?? x.unit);
       const round = x.round ?? rowRound!;
-      if ((x.deduction || x.fallback) && scored.has(round)) continue;
+      // (A wide row's columns are each another indicator's: there each counts.)
+      if (!wide && (x.deduction || x.fallback) && scored.has(round)) continue;
       const i = x.ind ?? ind;
       if (!i) {
         const shown = indicatorText || text(cellAt(sheet, r, cols.indicatorId ?? -1));

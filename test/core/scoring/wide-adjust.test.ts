@@ -64,6 +64,35 @@ describe('a 减分 or 扣分 column', () => {
   });
 });
 
+describe('indicator columns that hold deductions', () => {
+  it.each([
+    ['新闻动态扣分', (n: string) => `${n}扣分`],
+    ['扣分：新闻动态', (n: string) => `扣分：${n}`],
+    ['新闻动态（扣分）', (n: string) => `${n}（扣分）`],
+  ])('headed %s: the score is the points less the deduction', (_, name) => {
+    const row = IND.map((_, k) => (k === 0 ? 3 : 0));
+    const r = run([sheetOf([['单位', ...IND.map((i) => name(i.level2))], ['护理学院', ...row]])]);
+    const unit = r.run!.ranking.find((x) => x.unit === '护理学院')!;
+    expect(unit.score).toBe(97);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('under a title saying the sheet records deductions (检查扣分情况表), plain indicator names hold deductions', () => {
+    const row = IND.map((_, k) => (k === 1 ? 1.5 : 0));
+    const r = run([grid('下半年', [['2024年下半年检查扣分情况表（填写扣分）'], head(), ['护理学院', ...row]])]);
+    expect(r.run!.ranking.find((x) => x.unit === '护理学院')!.score).toBe(98.5);
+  });
+
+  it('near miss: a title naming 得分 and 扣分 is a score sheet; a 扣分说明 column beside an indicator is no score', () => {
+    const scores = [IND[0]!.max - 2, ...full.slice(1)];
+    const r = run([grid('下半年', [['2024年下半年得分及扣分情况表'], head(), ['护理学院', ...scores]])]);
+    expect(r.run!.ranking.find((x) => x.unit === '护理学院')!.score).toBe(98);
+    const n = parseScores(sheetOf([['单位', IND[0]!.level2, `${IND[0]!.level2}扣分说明`, ...IND.slice(1).map((i) => i.level2)], ['护理学院', scores[0]!, '更新慢', ...full.slice(1)]]), ctx);
+    expect(n.entries.filter((e) => e.indicatorId === IND[0]!.id).map((e) => e.score)).toEqual([scores[0]]);
+    expect(n.findings).toEqual([]);
+  });
+});
+
 describe('a 一票否决 column and a signed 加减分 column', () => {
   it('是 is a veto, 否 / blank nothing; the unit is 不合格', () => {
     const r = run([sheetOf([head('一票否决', '备注'), ['护理学院', ...full, '是', '发生泄密事件'], ['财务处', ...full, '否', null]])]);
