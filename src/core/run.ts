@@ -163,14 +163,19 @@ export function runAssessment(input: RunInput): RunResult {
   // typed into 评分表 last time, then in the pane, wins: it is newer.
   const merged = mergeScoreLists(given, rubric);
   findings.push(...merged.findings);
+  const imported = merged.entries.map((e): ScoreEntry => (e.file === null ? e : { ...e, origin: e.file }));
   // A read-back entry equal to a file's entry is that entry written out last time: the file stays
-  // its source (findings keep pointing at it), so reopening a result changes nothing.
-  const fromFiles = new Map(merged.entries.map((e) => [scoreKey(e), e]));
+  // its source (findings keep pointing at it), so reopening a result changes nothing. One the last
+  // run wrote from a score file, unchanged since, gives way to that file as given now: a corrected
+  // score replaces it, and a score taken out of the file goes; its file not given, it stays.
+  const fromFiles = new Map(imported.map((e) => [scoreKey(e), e]));
+  const givenFiles = new Set(toRead.read.map((s) => s.file));
   const changed = typed.filter((t) => {
     const f = fromFiles.get(scoreKey(t));
+    if (t.origin !== undefined) return !f && !givenFiles.has(t.origin);
     return !f || f.score !== t.score || f.note !== t.note;
   });
-  const allScores = mergeScoreEntries(merged.entries, changed, [...input.entries]);
+  const allScores = mergeScoreEntries(imported, changed, [...input.entries]);
   const listed = new Set(units.map((u) => u.unit));
   for (const u of roster?.units ?? []) {
     if (!listed.has(u.name)) {

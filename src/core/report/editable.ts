@@ -105,6 +105,11 @@ export function mergeEditable(sheet: SheetModel, existing: RawGrid | null, opts:
   const keySrc = keyCols.map((i) => colOf.get(headers[i]!.trim()));
   if (keySrc.some((c) => c === undefined)) return { sheet, kept: 0, orphans: 0 };
   const editSrc = editable.map((i) => colOf.get(headers[i]!.trim()));
+  // What the last run wrote there from a file: a value still equal to it was not typed.
+  const writtenSrc = editable.map((i) => {
+    const w = sheet.columns[i]!.written;
+    return w === undefined ? undefined : colOf.get(headers[w]!.trim());
+  });
 
   // key → queue of existing rows (duplicates are consumed in order).
   const byKey = new Map<string, RawValue[][]>();
@@ -130,6 +135,8 @@ export function mergeEditable(sheet: SheetModel, existing: RawGrid | null, opts:
       if (src === undefined) return;
       const v = old[src];
       if (isEmpty(v)) return;
+      const w = writtenSrc[j];
+      if (w !== undefined && !isEmpty(old[w]) && norm(old[w]) === norm(v)) return;
       next[col] = toOut(v, sheet.columns[col]!.kind);
       kept++;
     });

@@ -37,6 +37,11 @@ export interface ColumnSpec {
   hint?: string;
   /** Kept in the file (e.g. a key read back on re-runs) but not shown or printed. */
   hidden?: boolean;
+  /**
+   * For an editable column: the (hidden) column holding what this run wrote into it from an
+   * imported file. A value still equal to it was not typed, so the next run's import replaces it.
+   */
+  written?: number;
 }
 
 export interface Highlight {

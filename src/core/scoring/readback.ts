@@ -5,7 +5,7 @@ import { RECT_STATUSES, type RectItem, type RectStatus, sourceOf } from './recti
 import { RECT_HEADERS } from './rect-sheets';
 import { type Rubric, indicatorLookup } from './rubric';
 import { rectStatusInvalid, scoreInvalidRow, scoreSheetInvalid } from './rules';
-import { SEP, UNNAMED_INSPECTOR } from './score-sheet';
+import { ORIGIN_HEADER, SEP, UNNAMED_INSPECTOR, WRITTEN_MARK } from './score-sheet';
 import { type ScoreEntry, checkScore, dedupeScores, parseRound } from './scores';
 import { SCORE_ALIASES } from './score-layout';
 import { dateOf, findHeader, norm, numberOf, text } from './util';
@@ -65,14 +65,23 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
     findings.push(scoreSheetInvalid.at({ file, sheet: sheet.name, cell: 'A1' }, { problem: '评分表找不到“单位”“二级指标”表头，未读取' }));
     return [];
   }
-  const slots = new Map<string, { round: 1 | 2; inspector: string; score?: number; note?: number }>();
+  const slots = new Map<string, { round: 1 | 2; inspector: string; name: string; score?: number; note?: number; writtenScore?: number; writtenNote?: number }>();
+  let originCol: number | undefined;
   (sheet.rows[header.row] ?? []).forEach((cell, c) => {
+    const shown = text(cell);
+    if (shown === ORIGIN_HEADER) originCol = c;
+    // What the last run wrote from a score file (hidden beside the sheet's end).
+    const written = shown.endsWith(WRITTEN_MARK);
+    const base = written ? shown.slice(0, -WRITTEN_MARK.length) : shown;
     // The unnamed inspector's column is theirs again: the same entry as the file's, never a second inspector.
-    const m = scoreColumn(text(cell));
+    const m = scoreColumn(base);
     if (!m) return;
     const key = `${m.round}${SEP}${m.inspector}`;
-    const slot = slots.get(key) ?? { round: m.round, inspector: m.inspector };
-    if (m.what === 'score') slot.score ??= c;
+    const slot = slots.get(key) ?? { round: m.round, inspector: m.inspector, name: base.slice(0, base.lastIndexOf(SEP)) };
+    if (written) {
+      if (m.what === 'score') slot.writtenScore ??= c;
+      else slot.writtenNote ??= c;
+    } else if (m.what === 'score') slot.score ??= c;
     else slot.note ??= c;
     slots.set(key, slot);
   });
@@ -102,12 +111,31 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
         continue;
       }
       const note = slot.note === undefined ? '' : text(cellAt(sheet, r, slot.note));
-      out.push({ round: slot.round, inspector: slot.inspector, indicatorId: ind.id, score, note, ...place });
+      const origin = writtenOrigin(sheet, r, slot, originCol, score, note);
+      out.push({ round: slot.round, inspector: slot.inspector, indicatorId: ind.id, score, note, ...place, ...(origin === undefined ? {} : { origin }) });
     }
   }
   const deduped = dedupeScores(out, rubric);
   findings.push(...deduped.findings);
   return deduped.entries;
+}
+
+/**
+ * The score file a read-back value came from, when the last run wrote it from there and nobody
+ * changed it since (score and note as written); undefined for what was typed.
+ */
+function writtenOrigin(sheet: SheetGrid, r: number, slot: { name: string; writtenScore?: number; writtenNote?: number }, originCol: number | undefined, score: number, note: string): string | undefined {
+  if (slot.writtenScore === undefined || originCol === undefined) return undefined;
+  const was = numberOf(cellAt(sheet, r, slot.writtenScore));
+  if (was === null || was !== score) return undefined;
+  if (slot.writtenNote !== undefined && text(cellAt(sheet, r, slot.writtenNote)) !== note) return undefined;
+  try {
+    const map = JSON.parse(text(cellAt(sheet, r, originCol)) || '{}') as Record<string, unknown>;
+    const file = map[slot.name];
+    return typeof file === 'string' ? file : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 type RectKey = keyof typeof RECT_HEADERS;

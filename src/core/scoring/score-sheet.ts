@@ -17,6 +17,11 @@ export function scoreColumnHeader(round: Round, inspector: string, what: '得分
   return [ROUND_NAMES[round], inspector, what].join(SEP);
 }
 
+/** The hidden column holding what a run wrote into a score or note column from a score file. */
+export const WRITTEN_MARK = '（导入值）';
+/** The hidden column naming, per row, the score file each imported slot came from. */
+export const ORIGIN_HEADER = '导入来源';
+
 function inspectorsOf(scores: ScoreEntry[], round: Round, min: number): string[] {
   const names = [...new Set(scores.filter((e) => e.round === round).map((e) => e.inspector || UNNAMED_INSPECTOR))].sort(zhCompare);
   for (let i = 1; names.length < min; i++) if (!names.includes(`检查人${i}`)) names.push(`检查人${i}`);
@@ -64,6 +69,22 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
     plan.push({ round, inspectors, scoreCols, avgCol, totalCol });
   }
 
+  // What came from score files is recorded in hidden columns at the end (the visible ones keep
+  // their places): the next run tells a value typed since from one it wrote, which a corrected
+  // score file replaces.
+  const written = new Map<number, number>();
+  for (const p of plan) {
+    for (const c of p.scoreCols) {
+      for (const k of [c, c + 1]) {
+        written.set(k, columns.length);
+        columns[k] = { ...columns[k]!, written: columns.length };
+        columns.push({ header: `${columns[k]!.header}${WRITTEN_MARK}`, width: 4, hidden: true, ...(k === c ? { kind: 'number' as const } : {}) });
+      }
+    }
+  }
+  const originCol = columns.length;
+  columns.push({ header: ORIGIN_HEADER, width: 4, hidden: true });
+
   const byKey = new Map(scores.map((e) => [[e.round, e.inspector || UNNAMED_INSPECTOR, e.unit, e.indicatorId].join('\u0000'), e]));
   const rows: OutValue[][] = [];
   const codes = indicatorCodes(rubric);
@@ -74,11 +95,13 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
     rubric.indicators.forEach((ind, ii) => {
       const r = top + ii;
       const row: OutValue[] = [u.unit, u.category ?? '', codes.get(ind.id)!, ind.level1, ind.level2, ind.max, ind.standard];
+      const imported: { col: number; e: ScoreEntry; slot: string }[] = [];
       for (const p of plan) {
         const got: number[] = [];
         for (const name of p.inspectors) {
           const e = byKey.get([p.round, name, u.unit, ind.id].join('\u0000'));
           if (e) got.push(e.score);
+          if (e?.origin !== undefined) imported.push({ col: row.length, e, slot: [ROUND_NAMES[p.round], name].join(SEP) });
           row.push(e ? e.score : null, e ? e.note : '');
         }
         const cells = p.scoreCols.map((c) => `${columnLetters(c)}${r}`).join(',');
@@ -88,6 +111,12 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
         else if (!roundTotals.has(p.round)) roundTotals.set(p.round, null);
         row.push(null); // the unit total goes on the unit's first row, filled below
       }
+      while (row.length < columns.length) row.push(null);
+      for (const { col, e } of imported) {
+        row[written.get(col)!] = e.score;
+        row[written.get(col + 1)!] = e.note;
+      }
+      if (imported.length) row[originCol] = JSON.stringify(Object.fromEntries(imported.map((x) => [x.slot, x.e.origin])));
       rows.push(row);
     });
     const firstRow = rows[ui * rubric.indicators.length]!;

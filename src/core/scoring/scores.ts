@@ -37,6 +37,11 @@ export interface ScoreEntry {
   file: string | null;
   sheet: string | null;
   cell: string | null;
+  /**
+   * The score file this value came from, as written into the result: set on a file's entries and
+   * on a result's value read back unchanged since; absent on what a user typed.
+   */
+  origin?: string;
 }
 
 export interface Adjustment {

@@ -1,0 +1,82 @@
+/**
+ * A result re-run with a corrected score file: what the last run wrote from a file gives way to
+ * that file as given now; what a user typed into 评分表 still wins; a file not given again takes
+ * nothing away.
+ */
+import { scoreBookSheets } from '../../../src/core/classify';
+import type { SheetGrid } from '../../../src/core/grid';
+import { runPipeline } from '../../../src/core/pipeline';
+import { mergeEditable } from '../../../src/core/report/editable';
+import { DEFAULT_RUBRIC } from '../../../src/core/scoring';
+import { grid, modelToGrid } from './helpers';
+
+const UNITS = ['团委', '护理学院'];
+/** Every indicator full, but 新闻动态 (the third) `lost` points down, per unit. */
+const scores = (lost: Record<string, number>, name = '评分') =>
+  grid(name, [['轮次', '检查人', '单位', '二级指标', '得分'], ...Object.entries(lost).flatMap(([unit, l]) => DEFAULT_RUBRIC.indicators.map((ind, i) => ['上半年', '张明', unit, ind.level2, i === 2 ? ind.max - l : ind.max]))]);
+
+type Book = { file: string; sheets: SheetGrid[] };
+const run = (books: Book[], previous: SheetGrid[] = []) =>
+  runPipeline({
+    submissions: [],
+    roster: { units: UNITS.map((name) => ({ name, category: '职能部门', aliases: [], head: null, phone: null })) },
+    scoreBooks: books.flatMap((b) => scoreBookSheets({ sheets: b.sheets }).map((sheet) => ({ file: b.file, sheet }))),
+    previous: previous.map((sheet) => ({ file: '考核结果.xlsx', sheet })),
+    params: { asOf: '2024-11-20' },
+    mode: 'run',
+  });
+type Result = ReturnType<typeof run>;
+// The rubric's sum (the filings' deductions apart: these units filed nothing).
+const scoreOf = (r: Result, unit: string) => r.run!.ranking.find((x) => x.unit === unit)!.base;
+const sheetOf = (r: Result) => r.workbook.sheets.find((s) => s.name === '评分表')!;
+const result = (r: Result) => modelToGrid(sheetOf(r));
+/** Types `value` into 评分表 where the unit's 新闻动态 score of 张明 stands. */
+function typed(r: Result, unit: string, value: number): SheetGrid {
+  const g = result(r);
+  const header = g.rows.findIndex((row) => row.some((c) => c?.t === 's' && c.v === '单位'));
+  const col = g.rows[header]!.findIndex((c) => c?.t === 's' && c.v === '上半年·张明·得分');
+  const row = g.rows.findIndex((x) => x[0]?.t === 's' && x[0].v === unit && x[4]?.t === 's' && x[4].v === DEFAULT_RUBRIC.indicators[2]!.level2);
+  g.rows[row]![col] = { t: 'n', v: value };
+  return g;
+}
+
+describe('re-running a result with its score file corrected', () => {
+  const first = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 10, 护理学院: 5 })] }]);
+
+  it('a corrected score replaces the one written last time', () => {
+    expect(scoreOf(first, '团委')).toBe(90);
+    const again = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [result(first)]);
+    expect(scoreOf(again, '团委')).toBe(98);
+    expect(again.findings.filter((f) => f.rule === 'score-conflict')).toEqual([]);
+  });
+
+  it('scores taken out of the file (put on the right unit) go', () => {
+    const again = run([{ file: '评分.xlsx', sheets: [scores({ 护理学院: 5 })] }], [result(first)]);
+    expect(scoreOf(again, '团委')).toBeNull();
+    expect(scoreOf(again, '护理学院')).toBe(95);
+  });
+
+  it('near miss: without the score file the scores written last time stay', () => {
+    const again = run([], [result(first)]);
+    expect([scoreOf(again, '团委'), scoreOf(again, '护理学院')]).toEqual([90, 95]);
+    // …and stay marked as the file's: given again corrected, it still wins.
+    const third = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 4, 护理学院: 5 })] }], [result(again)]);
+    expect(scoreOf(third, '团委')).toBe(96);
+  });
+
+  it('near miss: a score a user typed over the written one wins over the file, this run and the next', () => {
+    const again = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [typed(first, '团委', 7)]);
+    expect(scoreOf(again, '团委')).toBe(100 - DEFAULT_RUBRIC.indicators[2]!.max + 7);
+    const third = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [result(again)]);
+    expect(scoreOf(third, '团委')).toBe(100 - DEFAULT_RUBRIC.indicators[2]!.max + 7);
+  });
+
+  it('the pane’s writer keeps a typed value and lets a written one be replaced', () => {
+    const model = sheetOf(run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }]));
+    const raw = (g: SheetGrid) => g.rows.map((row) => row.map((c) => (c === null || c === undefined ? null : c.t === 'd' ? c.v : (c.v as string | number | boolean))));
+    const col = model.columns.findIndex((c) => c.header === '上半年·张明·得分');
+    const row = model.rows.findIndex((r) => r[0] === '团委' && r[4] === DEFAULT_RUBRIC.indicators[2]!.level2);
+    expect(mergeEditable(model, raw(result(first))).sheet.rows[row]![col]).toBe(DEFAULT_RUBRIC.indicators[2]!.max - 2);
+    expect(mergeEditable(model, raw(typed(first, '团委', 7))).sheet.rows[row]![col]).toBe(7);
+  });
+});
