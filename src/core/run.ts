@@ -16,7 +16,7 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, isAdjustmentSheet, hasScoreHeader,
+  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, withoutReimported, adjustmentOrigin, isAdjustmentSheet, hasScoreHeader,
   dedupeAdjustments, dedupeTypedRows, sameAdjustment, unknownUnit, assessmentYear,
 } from './scoring';
 import { scoreSheetInvalid } from './scoring/rules';
@@ -149,7 +149,10 @@ export function runAssessment(input: RunInput): RunResult {
   findings.push(...books.findings);
   const fromBooks = books.adjustments;
   for (const a of fromScoreSheets) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
-  const previousSheets = byName(input.previous, ['加减分']);
+  // Rows the last run wrote from a score workbook given again (unchanged since) are that
+  // workbook's to say: it holds them still (fromBooks), or no longer.
+  const bookFiles = new Set([...adjustmentBooks, ...toRead.read].map((b) => b.file));
+  const previousSheets = byName(input.previous, ['加减分']).map((s) => ({ ...s, sheet: withoutReimported(s.sheet, bookFiles) }));
   const readBackSheets = parseEach(previousSheets);
   const readBack = readBackSheets.flat();
   const own = dedupeAdjustments(readBackSheets.map((rows) => rows.filter((p) => !fromBooks.some((b) => sameAdjustment(b, p)))));
@@ -157,7 +160,12 @@ export function runAssessment(input: RunInput): RunResult {
   const adjustments = [...fromBooks, ...own.adjustments];
   const typedAdjustments = dedupeTypedRows([
     ...previousSheets.flatMap((s) => typedAdjustmentRows(s.sheet)),
-    ...fromBooks.filter((b) => !readBack.some((p) => sameAdjustment(b, p))).map((a): OutValue[] => [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null]),
+    ...fromBooks
+      .filter((b) => !readBack.some((p) => sameAdjustment(b, p)))
+      .map((a): OutValue[] => {
+        const row: OutValue[] = [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null];
+        return a.file === null ? row : [...row, adjustmentOrigin(a.file, row)];
+      }),
   ]);
   // Several inspectors' files: merged, a different value for the same entry flagged. What was
   // typed into 评分表 last time, then in the pane, wins: it is newer.

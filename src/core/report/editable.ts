@@ -24,7 +24,7 @@ export function keyColumns(sheet: SheetModel): number[] {
   if (Array.isArray(own) && own.length > 0) return own;
   const cols: number[] = [];
   sheet.columns.forEach((c, i) => {
-    if (!c.editable && (c.kind === undefined || c.kind === 'text')) cols.push(i);
+    if (!c.editable && !c.record && (c.kind === undefined || c.kind === 'text')) cols.push(i);
   });
   return cols;
 }

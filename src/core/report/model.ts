@@ -42,6 +42,8 @@ export interface ColumnSpec {
    * imported file. A value still equal to it was not typed, so the next run's import replaces it.
    */
   written?: number;
+  /** A record of what a run wrote (hidden): never part of a row's key on re-runs. */
+  record?: boolean;
 }
 
 export interface Highlight {

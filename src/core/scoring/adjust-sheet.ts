@@ -4,25 +4,66 @@ import type { OutValue, SheetModel } from '../report/model';
 
 export const ADJUST_SHEET = '加减分';
 const HEADERS = ['单位', '类型', '分值', '说明'];
+/** Hidden: the score workbook a row was written from, with the row as written (JSON). */
+export const ADJUST_ORIGIN = '导入来源';
+
+/** A row written from a score workbook: its record for the hidden 导入来源 column. */
+export function adjustmentOrigin(file: string, row: readonly OutValue[]): string {
+  return JSON.stringify({ file, row: row.slice(0, HEADERS.length) });
+}
+
+function sameCell(a: OutValue | undefined, b: OutValue | undefined): boolean {
+  const t = (v: OutValue | undefined) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v).trim());
+  return t(a) === t(b);
+}
+
+/** The file a row was written from when it still reads as written (nobody changed it since); else null. */
+function originOf(record: string, row: readonly OutValue[]): string | null {
+  try {
+    const o = JSON.parse(record) as { file?: unknown; row?: unknown };
+    if (typeof o.file !== 'string' || !Array.isArray(o.row)) return null;
+    const was = o.row as OutValue[];
+    return HEADERS.every((_, i) => sameCell(was[i], row[i])) ? o.file : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The rows typed into an earlier 加减分 sheet, exactly as typed (a row the run could not read
  * stays, with its finding, so nothing typed is lost on the next write).
  */
 export function typedAdjustmentRows(sheet: SheetGrid): OutValue[][] {
+  return adjustmentRows(sheet).map((x) => [...x.row, x.origin === null ? null : x.record]);
+}
+
+/** The rows of an earlier 加减分 with the file each was written from, when unchanged since. */
+function adjustmentRows(sheet: SheetGrid): { r: number; row: OutValue[]; origin: string | null; record: string }[] {
   const h = sheet.rows.slice(0, 10).findIndex((r) => ['单位', '类型'].every((x) => (r ?? []).some((c) => cellText(c).trim() === x)));
   if (h < 0) return [];
   const cols = HEADERS.map((x) => (sheet.rows[h] ?? []).findIndex((c) => cellText(c).trim() === x));
-  const out: OutValue[][] = [];
+  const originCol = (sheet.rows[h] ?? []).findIndex((c) => cellText(c).trim() === ADJUST_ORIGIN);
+  const out: { r: number; row: OutValue[]; origin: string | null; record: string }[] = [];
   for (let r = h + 1; r < sheet.rows.length; r++) {
     const row = cols.map((c): OutValue => {
       const cell = c < 0 ? null : cellAt(sheet, r, c);
       if (!cell) return null;
       return cell.t === 'n' ? cell.v : cellText(cell) || null;
     });
-    if (row.some((v) => v !== null)) out.push(row);
+    if (!row.some((v) => v !== null)) continue;
+    const record = originCol < 0 ? '' : cellText(cellAt(sheet, r, originCol));
+    out.push({ r, row, origin: record ? originOf(record, row) : null, record });
   }
   return out;
+}
+
+/**
+ * An earlier 加减分 without the rows the last run wrote from one of `files` and nobody changed:
+ * those files, given again, say what they hold now (a corrected bonus, a veto taken out).
+ */
+export function withoutReimported(sheet: SheetGrid, files: ReadonlySet<string>): SheetGrid {
+  const gone = new Set(adjustmentRows(sheet).filter((x) => x.origin !== null && files.has(x.origin)).map((x) => x.r));
+  return gone.size ? { ...sheet, rows: sheet.rows.map((row, r) => (gone.has(r) ? [] : row)) } : sheet;
 }
 
 /** The sheet with the rows typed into the earlier result (none: a blank one to fill in). */
@@ -36,6 +77,7 @@ export function adjustmentsSheet(rows: OutValue[][] = []): SheetModel {
       { header: '类型', width: 8, editable: true },
       { header: '分值', width: 8, kind: 'number', editable: true },
       { header: '说明', width: 48, editable: true, wrap: true },
+      { header: ADJUST_ORIGIN, width: 4, hidden: true, record: true },
     ],
     rows,
     table: { name: 'T_Adjust' },

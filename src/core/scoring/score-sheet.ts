@@ -78,12 +78,12 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
       for (const k of [c, c + 1]) {
         written.set(k, columns.length);
         columns[k] = { ...columns[k]!, written: columns.length };
-        columns.push({ header: `${columns[k]!.header}${WRITTEN_MARK}`, width: 4, hidden: true, ...(k === c ? { kind: 'number' as const } : {}) });
+        columns.push({ header: `${columns[k]!.header}${WRITTEN_MARK}`, width: 4, hidden: true, record: true, ...(k === c ? { kind: 'number' as const } : {}) });
       }
     }
   }
   const originCol = columns.length;
-  columns.push({ header: ORIGIN_HEADER, width: 4, hidden: true });
+  columns.push({ header: ORIGIN_HEADER, width: 4, hidden: true, record: true });
 
   const byKey = new Map(scores.map((e) => [[e.round, e.inspector || UNNAMED_INSPECTOR, e.unit, e.indicatorId].join('\u0000'), e]));
   const rows: OutValue[][] = [];

@@ -80,3 +80,30 @@ describe('re-running a result with its score file corrected', () => {
     expect(mergeEditable(model, raw(typed(first, '团委', 7))).sheet.rows[row]![col]).toBe(7);
   });
 });
+
+describe('re-running a result with its 加减分 corrected', () => {
+  const adj = (...rows: (string | number | null)[][]) => grid('加减分', [['单位', '类型', '分值', '说明'], ...rows]);
+  const items = (r: Result, unit: string) => r.run!.ranking.find((x) => x.unit === unit)!.adjustments.filter((a) => a.indicator === '创新与获奖').map((a) => `${a.indicator} ${a.points}`);
+  const book = (...rows: (string | number | null)[][]): Book => ({ file: '评分.xlsx', sheets: [scores({ 团委: 10, 护理学院: 5 }), adj(...rows)] });
+  const adjustSheet = (r: Result) => modelToGrid(r.workbook.sheets.find((s) => s.name === '加减分')!);
+  const first = run([book(['团委', '加分', 2, '获省级奖'], ['护理学院', '否决', null, '网站被篡改'])]);
+
+  it('a corrected bonus replaces the written one, a veto taken out goes', () => {
+    expect(items(first, '团委')).toEqual(['创新与获奖 2']);
+    expect(first.run!.ranking.find((x) => x.unit === '护理学院')!.veto).toBe(true);
+    const again = run([book(['团委', '加分', 3, '获省级奖'])], [result(first), adjustSheet(first)]);
+    expect(items(again, '团委')).toEqual(['创新与获奖 3']);
+    expect(again.run!.ranking.find((x) => x.unit === '护理学院')!.veto).toBe(false);
+  });
+
+  it('near miss: rows written last time stay without their file; a row typed into 加减分 stays with it', () => {
+    const without = run([], [result(first), adjustSheet(first)]);
+    expect(items(without, '团委')).toEqual(['创新与获奖 2']);
+    expect(without.run!.ranking.find((x) => x.unit === '护理学院')!.veto).toBe(true);
+    const g = adjustSheet(first);
+    g.rows.push([{ t: 's', v: '护理学院' }, { t: 's', v: '加分' }, { t: 'n', v: 1 }, { t: 's', v: '创新栏目' }]);
+    const typedToo = run([book(['团委', '加分', 3, '获省级奖'])], [result(first), g]);
+    expect(items(typedToo, '护理学院')).toEqual(['创新与获奖 1']);
+    expect(items(typedToo, '团委')).toEqual(['创新与获奖 3']);
+  });
+});
