@@ -279,12 +279,12 @@ function unitsBySheet(parsed: readonly ParsedSheet[], roster: Roster | null): Ma
   const unitOfSheet = new Map<string, string>();
   const formUnits = new Map<string, Set<string>>();
   for (const p of parsed) {
-    const name = p.signer.unit?.trim();
-    if (!name) {
+    // A 填报单位 that names no unit (a blank stamp line read on to its 日期) is no unit's.
+    const unit = p.signer.unit?.trim() ? pickUnit([{ name: p.signer.unit.trim(), source: '填报单位' }], roster)?.name : undefined;
+    if (!unit) {
       if (p.rows.length) return null;
       continue;
     }
-    const unit = pickUnit([{ name, source: '填报单位' }], roster)?.name ?? name;
     const had = unitOfSheet.get(p.sheet);
     if (had !== undefined && had !== unit) return null;
     unitOfSheet.set(p.sheet, unit);

@@ -152,6 +152,14 @@ describe('a form continued over several sheets or tables', () => {
     expect(result.findings.filter((f) => f.rule === 'signer-missing' || f.rule === 'unit-unidentified')).toEqual([]);
   });
 
+  it('a Word table continued below, with a blank stamp line under it (单位（盖章）： 日期：…), is one unit’s form', () => {
+    const sheets = [wordFirst(), table('表2', 2, [], [...sites(4, 5), [], ['单位（盖章）：        日期：2024年11月15日']])];
+    const { result, parts } = outcome(sheets, '信息工程学院.docx');
+    expect(parts).toEqual(['表1:website:3', '表2:website:2']);
+    expect(result.files.map((f) => f.status)).toEqual(['accepted']);
+    expect(result.findings.filter((f) => f.rule === 'file-split-by-sheet' || f.rule === 'file-duplicate')).toEqual([]);
+  });
+
   it('tells a continuation mark from the 续 of other words', () => {
     expect(['续表', '附件1（续）', '附件1(续)', '附件1续', '网站平台（续）', '续', '续2', '续表1', '东江职业技术学院网站平台更新登记备案表（续）'].filter((t) => !saysContinued(t))).toEqual([]);
     expect(['继续教育学院', '连续', '手续办理', '持续更新', '陆续', '附件1', '附件1(2)', 'Sheet2'].filter(saysContinued)).toEqual([]);

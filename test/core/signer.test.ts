@@ -20,6 +20,9 @@ describe('parseSigner', () => {
     ['填表人（电话）：李敏（13800001111）', { filler: '李敏', fillerPhone: '13800001111' }],
     ['填表人：李敏（13800001111）', { filler: '李敏', fillerPhone: '13800001111' }],
     ['分管领导签字：王建国  填报人：李敏  联系电话：13800001111', { head: '王建国', filler: '李敏', fillerPhone: '13800001111' }],
+    // A blank stamp line: its 日期 is no unit.
+    ['单位（盖章）：        日期：2024年11月15日', { unit: null }],
+    ['填报单位：外国语学院   日期：2024年11月15日', { unit: '外国语学院' }],
     // Near misses: 单位 inside a longer word, or with no colon, labels nothing.
     ['单位负责人：王建国  填表人：李敏', { unit: null, head: '王建国', filler: '李敏' }],
     ['所在单位：外国语学院  填表人：李敏', { unit: null, filler: '李敏' }],

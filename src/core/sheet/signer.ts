@@ -18,7 +18,8 @@ const LABELS: [keyof Omit<Signer, 'present'> | null, RegExp][] = [
   // 填表人及电话 / 填表人（电话） label a name and a phone together: split below.
   ['fillerPhone', /(?:填表人|填报人|经办人|联系人|制表人)(?:及|[(（]\s*)?(?:联系)?(?:电话|手机)(?:\s*[)）])?|联系电话|联系方式|手机号码|手机号|手机|电话号码|(?<![\u4e00-\u9fff])电话(?![\u4e00-\u9fff])/g],
   ['filler', /(?:填表人|填报人|经办人|联系人|制表人)(?:签字|签名)?(?:[(（]\s*(?:签字|签名)\s*[)）])?/g],
-  [null, /(?:填表|填报|报送)(?:日期|时间)/g],
+  // 日期：2024年11月15日 after a blank 单位（盖章）： is the date, never the unit's name.
+  [null, /(?:填表|填报|报送)(?:日期|时间)|(?<![\u4e00-\u9fff])(?:日期|时间)(?=\s*[:：])/g],
 ];
 const EMPTY: Signer = { unit: null, head: null, filler: null, fillerPhone: null, present: false };
 
