@@ -234,15 +234,44 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     work.sheets.push(s);
     work.record.sheets.push(s.record);
   }
-  const missing = (['head', 'filler', 'fillerPhone'] as const).filter((k) => !work.signer[k]);
   // A template sent back untouched says "nothing filled" once per form, and nothing else.
   const untouched = parsed.every((p) => !p.rows.length && !p.nothingToFile);
   // An online form's export or the office's own merge has no signer line to ask a unit for.
-  if (missing.length && !untouched && !(part && !part.bySheet)) {
+  if (!untouched && !(part && !part.bySheet)) {
     const labels = { head: '单位负责人', filler: '填表人', fillerPhone: '填表人电话' };
-    work.findings.push(R.signerMissing.at({ ...at, sheet: parsed[0]!.sheet, form: parsed[0]!.form.id }, { missing: missing.map((k) => labels[k]) }));
+    for (const gap of signerGaps(groups, origins)) work.findings.push(R.signerMissing.at({ ...at, sheet: gap.sheet, form: gap.form }, { missing: gap.missing.map((k) => labels[k]) }));
   }
   return work;
+}
+
+const SIGNER_FIELDS = ['head', 'filler', 'fillerPhone'] as const;
+
+/**
+ * Form sheets whose signer line lacks a field (RULES signer-missing): each sheet prints as its
+ * own form to be signed, so one sheet's line does not cover another's. A form's continuation
+ * shares its first part's line, forms stacked on a sheet share the line at its top, and a Word
+ * document's tables are one document with one line.
+ */
+function signerGaps(groups: readonly ParsedSheet[][], origins: ReadonlyMap<ParsedSheet, TableOrigin>): { sheet: string; form: FormId; missing: (typeof SIGNER_FIELDS)[number][] }[] {
+  const keyOf = (p: ParsedSheet) => (origins.has(p) ? '\u0000document' : p.sheet);
+  const has = new Map<string, Set<string>>();
+  const first = new Map<string, ParsedSheet>();
+  for (const g of groups) {
+    const fields = new Set(SIGNER_FIELDS.filter((k) => g.some((p) => p.signer[k])));
+    for (const p of g) {
+      const key = keyOf(p);
+      if (!first.has(key)) first.set(key, p);
+      const set = has.get(key) ?? new Set<string>();
+      for (const f of fields) set.add(f);
+      has.set(key, set);
+    }
+  }
+  const out: { sheet: string; form: FormId; missing: (typeof SIGNER_FIELDS)[number][] }[] = [];
+  for (const [key, p] of first) {
+    const missing = SIGNER_FIELDS.filter((k) => !has.get(key)!.has(k));
+    if (missing.length) out.push({ sheet: p.sheet, form: p.form.id, missing });
+  }
+  return out;
 }
 
 /** Units named in the unit column (resolved through the roster, so aliases are one unit), and each sheet's data rows' unit (index; -1 for other rows). */

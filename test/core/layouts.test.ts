@@ -284,6 +284,22 @@ describe('signer lines', () => {
     const r = run([submission('信息工程学院.xlsx', sheets)]);
     expect(r.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
   });
+
+  const bare = (f: FormId) => grid(f, [[TITLE[f]], HEAD[f], ...CLEAN[f]]);
+  it('are checked per form sheet: a line on 附件1 does not sign the others (RULES signer-missing)', () => {
+    const r = run([submission('信息工程学院.xlsx', FORMS.map((f) => (f === 'website' ? formSheet(f) : bare(f))))]);
+    expect(r.findings.filter((f) => f.rule === 'signer-missing').map((f) => f.sheet).sort()).toEqual(['bigv', 'group', 'newmedia', 'zombie']);
+  });
+
+  it('near miss: a continuation shares its form’s line, forms stacked on a sheet the line at its top, a Word file’s tables one line', () => {
+    const continued = run([submission('信息工程学院.xlsx', [...FORMS.map((f) => formSheet(f)), grid('附件1（续）', [HEAD.website, [2, '信息工程学院英文网', '王建国', '李敏', '13800001111', '学院概况', '2024-11-18']])])]);
+    expect(continued.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+    const stacked = run([submission('信息工程学院.xlsx', [grid('全部', [[SIGNER('信息工程学院')], HEAD.newmedia, ...CLEAN.newmedia, HEAD.zombie, ...CLEAN.zombie])])]);
+    expect(stacked.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+    const word = FORMS.map((f, i) => ({ ...(i === 0 ? formSheet(f) : bare(f)), name: `表${i + 1}`, origin: { table: i + 1, top: 0 } }));
+    const doc = run([submission('信息工程学院.docx', word)]);
+    expect(doc.findings.filter((f) => f.rule === 'signer-missing')).toEqual([]);
+  });
 });
 
 describe('cells widened by merges', () => {
