@@ -653,6 +653,25 @@ function copyCheck(w: FileCheck): FileCheck {
   return { ...rest, record: { ...w.record, sheets: w.record.sheets.map((r) => records.get(r)!) }, findings: [...w.findings], sheets };
 }
 
+/** A scan or photo of the stamped paper copy (the notice asks for it on paper): PDF, images, OFD. */
+const SCAN_FILE = /\.(?:pdf|ofd|jpe?g|png|tiff?|bmp|gif|webp|heic|heif)$/i;
+
+/**
+ * A unit's scan sent beside its form file is the stamped copy, not a failed submission: the
+ * file-unsupported error becomes a file-scan info naming the file read instead. A scan alone
+ * stays an error (nothing of the unit could be read).
+ */
+function scansBeside(works: FileCheck[], accepted: readonly FileCheck[]): void {
+  const read = new Map<string, string>();
+  for (const w of accepted) if (w.record.unit && !read.has(w.record.unit)) read.set(w.record.unit, baseName(w.file));
+  for (const w of works) {
+    const unit = w.record.unit;
+    if (w.record.status !== 'rejected' || !unit || !read.has(unit) || !SCAN_FILE.test(w.file)) continue;
+    const i = w.findings.findIndex((f) => f.rule === R.fileUnsupported.id);
+    if (i >= 0) w.findings[i] = R.fileScan.at({ file: w.file, unit }, { read: read.get(unit)! });
+  }
+}
+
 /** Across files: duplicates, newest file wins, cross-unit rules, per-unit summary. */
 export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): CheckResult {
   const roster = opts.roster ?? null;
@@ -704,6 +723,8 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
     }
     if (w.sheets.length && w.sheets.every((s) => s.record.replaced)) w.record.status = 'replaced';
   }
+
+  scansBeside(works, accepted);
 
   const tables = Object.fromEntries(FORM_IDS.map((f) => [f, [] as ConsolidatedRow[]])) as Record<FormId, ConsolidatedRow[]>;
   const signers: SignerContact[] = [];

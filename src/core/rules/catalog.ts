@@ -18,6 +18,11 @@ export const fileUnsupported = defineRule<{ detail: string }>({
   description: '不是表格或 Word 文档的文件（压缩包、PDF、图片、.odt 等）：消息说明可以提交哪些格式。',
   message: (p) => p.detail,
 });
+export const fileScan = defineRule<{ read: string }>({
+  id: 'file-scan', severity: 'info', title: '扫描件或图片',
+  description: '盖章纸质件的扫描件或照片（PDF、图片），与本单位可读取的备案表文件一同提交：不读取其内容，也不算未导入。',
+  message: (p) => `扫描件或图片不能读取表格内容，未导入；本单位的备案表已从“${p.read}”导入`,
+});
 export const fileExtensionMismatch = defineRule<{ extension: string; actual: string }>({
   id: 'file-extension-mismatch', severity: 'info', title: '扩展名与内容不符',
   description: '文件按内容读取（如网页或文本另存为 .xls、.xlsx 改名为 .et）；扩展名只用于提示。',

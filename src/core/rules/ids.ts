@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'sheet-hidden-copy',
   'sheet-copy',
   'file-statement',
+  'file-scan',
   'rows-hidden',
   'cell-unreadable',
   'formula-no-value',
