@@ -4,7 +4,7 @@
  */
 import { type FileKind, kindOf } from './classify';
 import { compareFindings, type Finding, type Place } from './findings';
-import { cellText, columnLetters, type ReadNote, type SheetGrid, type WorkbookGrid } from './grid';
+import { a1, cellText, columnLetters, type ReadNote, type SheetGrid, type WorkbookGrid } from './grid';
 import { FORM_IDS, type FormId } from './forms/ids';
 import { formById } from './forms/templates';
 import { parsePhones } from './normalize/phone';
@@ -444,6 +444,7 @@ function checkForm(group: readonly ParsedSheet[], runs: readonly SheetRun[], ctx
       const checked = checkCells(p, { ...place, asOf: ctx.asOf });
       if (!ctx.headerless.has(p)) append(findings, p === first ? checkHeader(p, place) : newHeaderFindings(p, first, place));
       if (p.hiddenRows) findings.push(hiddenRowsFinding(p.hiddenRows, place, ctx.origins.get(p)?.top));
+      if (p.ditto) findings.push(dittoFinding(p.ditto, place, ctx.origins.get(p)?.top));
       append(findings, checked.findings);
       append(rows, checked.rows);
       append(domainFindings, checkDomain(form, checked.rows, place, ctx.domain, ctx.kind));
@@ -474,6 +475,13 @@ function hiddenRowsFinding(rows: readonly number[], place: Place, top: number | 
   const shown = rows.slice(0, HIDDEN_SHOWN).map((r) => String(top === undefined ? r + 1 : r - top + 1));
   const text = shown.join('、') + (rows.length > HIDDEN_SHOWN ? ' 等' : '');
   return R.rowsHidden.at({ ...place, cell: top === undefined ? `A${rows[0]! + 1}` : null }, { rows: text, count: rows.length });
+}
+
+function dittoFinding(cells: readonly { row: number; col: number }[], place: Place, top: number | undefined): Finding {
+  const first = cells[0]!;
+  // A Word table's cell is named by its row in the table (第 3 行第 2 列), a sheet's by its address.
+  const name = (c: { row: number; col: number }) => (top === undefined ? a1(c.row, c.col) : `第 ${c.row - top + 1} 行第 ${c.col + 1} 列`);
+  return R.cellDitto.at({ ...place, cell: top === undefined ? a1(first.row, first.col) : null }, { cells: cells.slice(0, 3).map(name).join('、'), count: cells.length });
 }
 
 /** A statement's forms as filed with 无, each a sheet record of no rows; without a unit, rejected like any file. */

@@ -94,6 +94,11 @@ export const rowsHidden = defineRule<{ rows: string; count: number }>({
   description: '备案表中有被隐藏的数据行：已按报送内容计入并校验，但打印和查看时看不到，容易漏报或误报。',
   message: (p) => `第 ${p.rows} 行${p.count > 1 ? `（共 ${p.count} 行）` : ''}被隐藏，已按报送内容计入；请取消隐藏核对，不需要的行请删除`,
 });
+export const cellDitto = defineRule<{ cells: string; count: number }>({
+  id: 'cell-ditto', severity: 'info', title: '“同上”按上一行读取',
+  description: '单元格写“同上”或“〃”：按上一行同一列的内容读取并校验；汇总表中显示实际内容。',
+  message: (p) => `${p.cells}${p.count > 1 ? ` 等 ${p.count} 个单元格` : ''}写作“同上”，已按上一行同列内容读取；建议填写实际内容`,
+});
 export const fileStatement = defineRule<{ forms: string[] }>({
   id: 'file-statement', severity: 'info', title: '以情况说明报送',
   description: '文件没有备案表，只有一段说明本单位没有某类平台的文字：所说的各表按“无”计入。',

@@ -31,6 +31,8 @@ export interface ParsedSheet {
   hiddenRows?: number[];
   /** A phone column split in several (联系电话 over 办公电话 | 手机): key → its columns, read as one. */
   joined?: Map<string, number[]>;
+  /** Cells written 同上 / 〃, read as the cell above them: (sheet row, column) each. */
+  ditto?: { row: number; col: number }[];
 }
 
 export type SheetParse = { kind: 'form'; parsed: ParsedSheet } | { kind: 'empty' } | { kind: 'unrecognized' };
@@ -164,7 +166,8 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
   const lines = linesAbove(sheet, detection.headerTop);
   const body = readRows(sheet, detection.dataStart, columnOf.get('seq'));
   const joined = splitPhones(detection);
-  const rows = joined ? body.rows.map((r) => joinPhones(r, joined)) : body.rows;
+  const { rows: plain, ditto } = resolveDitto(body.rows);
+  const rows = joined ? plain.map((r) => joinPhones(r, joined)) : plain;
   const parsed: ParsedSheet = {
     sheet: sheet.name, form, detection, columnOf, extraColumns: extraColumnsOf(detection.cells, columnOf, rows), rows,
     nothingToFile: body.nothingToFile, title: lines.title, signer: mergeSigners([...lines.signers, ...body.signers]),
@@ -172,7 +175,35 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
   const hidden = hiddenDataRows(sheet, rows);
   if (hidden) parsed.hiddenRows = hidden;
   if (joined) parsed.joined = joined;
+  if (ditto.length) parsed.ditto = ditto;
   return { kind: 'form', parsed };
+}
+
+/** 同上, 同上。, 〃, ″, 仝上: "as in the row above". */
+const DITTO = /^(?:同上|仝上|〃|″|"|同前)[。.]?$/;
+
+/**
+ * A cell written 同上 / 〃 reads as the same column of the data row above (a clerk reads it so);
+ * the first row's has nothing above it and stays as written (its check says what is wrong).
+ */
+function resolveDitto(rows: readonly RawRow[]): { rows: RawRow[]; ditto: { row: number; col: number }[] } {
+  const ditto: { row: number; col: number }[] = [];
+  const out: RawRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    let cells: (Cell | null | undefined)[] | null = null;
+    for (let c = 0; c < r.cells.length; c++) {
+      const cell = r.cells[c];
+      if (cell?.t !== 's' || cell.v.length > 4 || !DITTO.test(cell.v.trim())) continue;
+      const above = out[i - 1]?.cells[c];
+      if (!above || isBlank(above)) continue;
+      cells ??= r.cells.slice();
+      cells[c] = above;
+      ditto.push({ row: r.row, col: c });
+    }
+    out.push(cells ? { row: r.row, cells } : r);
+  }
+  return { rows: out, ditto };
 }
 
 /**
