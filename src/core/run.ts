@@ -17,7 +17,7 @@ import {
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
   scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, withoutReimported, adjustmentOrigin, isAdjustmentSheet, hasScoreHeader,
-  dedupeAdjustments, dedupeTypedRows, sameAdjustment, unknownUnit, assessmentYear,
+  dedupeAdjustments, dedupeTypedRows, oneBonusPerAward, sameAdjustment, unknownUnit, assessmentYear,
 } from './scoring';
 import { scoreSheetInvalid } from './scoring/rules';
 import type { Roster } from './units';
@@ -148,7 +148,9 @@ export function runAssessment(input: RunInput): RunResult {
   const books = dedupeAdjustments(parseEach(adjustmentBooks));
   findings.push(...books.findings);
   const fromBooks = books.adjustments;
-  for (const a of fromScoreSheets) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
+  const awards = oneBonusPerAward(fromScoreSheets);
+  findings.push(...awards.findings);
+  for (const a of awards.adjustments) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
   // Rows the last run wrote from a score workbook given again (unchanged since) are that
   // workbook's to say: it holds them still (fromBooks), or no longer.
   const bookFiles = new Set([...adjustmentBooks, ...toRead.read].map((b) => b.file));

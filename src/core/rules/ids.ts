@@ -84,6 +84,7 @@ export const RULE_IDS = [
   'adjustment-invalid',
   'adjustment-duplicate',
   'adjustment-repeated',
+  'adjustment-conflict',
   'params-invalid',
   'params-unknown',
   'rect-status-invalid',

@@ -6,7 +6,7 @@ import type { Finding } from '../findings';
 import { squash } from '../normalize/text';
 import type { OutValue } from '../report/model';
 import { locationText } from './keys';
-import { adjustmentDuplicate, adjustmentRepeated } from './rules';
+import { adjustmentConflict, adjustmentDuplicate, adjustmentRepeated } from './rules';
 import type { Adjustment } from './scores';
 import { fmt } from './util';
 
@@ -20,6 +20,34 @@ export const sameAdjustment = (a: Adjustment, b: Adjustment) => adjustmentKey(a)
 function itemText(a: Adjustment): string {
   const what = a.kind === 'veto' ? '一票否决' : `加分 ${fmt(a.points)} 分`;
   return a.note ? `${what}“${a.note}”` : what;
+}
+
+/**
+ * Bonuses read from score sheets' 加分 columns, one per inspector's row: the same award (unit and
+ * note) given different points by two inspectors is one bonus, the later's, and a warning.
+ */
+export function oneBonusPerAward(items: readonly Adjustment[]): { adjustments: Adjustment[]; findings: Finding[] } {
+  const byAward = new Map<string, number>();
+  const out: Adjustment[] = [];
+  const findings: Finding[] = [];
+  for (const a of items) {
+    if (a.kind !== 'bonus') {
+      out.push(a);
+      continue;
+    }
+    const key = [a.unit, squash(a.note)].join('\u0000');
+    const at = byAward.get(key);
+    if (at === undefined) {
+      byAward.set(key, out.push(a) - 1);
+      continue;
+    }
+    const was = out[at]!;
+    if (was.points !== a.points) {
+      findings.push(adjustmentConflict.at({ unit: a.unit, file: a.file, sheet: a.sheet, cell: a.cell }, { unit: a.unit, note: a.note, first: `${fmt(was.points)} 分（${locationText(was)}）`, second: `${fmt(a.points)} 分（${locationText(a)}）` }));
+    }
+    out[at] = a;
+  }
+  return { adjustments: out, findings };
 }
 
 /**

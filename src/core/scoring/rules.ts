@@ -163,6 +163,15 @@ export const adjustmentRepeated = defineRule<{ unit: string; item: string; first
   message: (p) => `${p.unit}的${p.item}与“${p.first}”相同，只计一次`,
 });
 
+export const adjustmentConflict = defineRule<{ unit: string; note: string; first: string; second: string }>({
+  id: 'adjustment-conflict',
+  severity: 'warning',
+  title: '加分分值不一致',
+  description: '评分表中各检查人对同一单位的同一项加分（说明相同）给出不同分值：只计一次，以后者为准。',
+  message: (p) => `${p.unit}的加分${p.note ? `“${p.note}”` : ''}分值不一致：${p.first}，${p.second}；只计一次，以后者为准`,
+  suggestion: () => '请检查人核对后统一分值',
+});
+
 export const paramsInvalid = defineRule<{ label: string; value: string; fallback: string }>({
   id: 'params-invalid',
   severity: 'error',

@@ -121,6 +121,19 @@ describe('a 一票否决 column and a signed 加减分 column', () => {
     expect([row.base, row.score]).toEqual([99, 100]);
   });
 
+  it('the same award given 2 and 3 by two inspectors is one bonus, the later’s, with a warning', () => {
+    const sheet = (name: string, points: number) => grid(name, [['2024年上半年'], head('加分', '加分说明'), ['护理学院', 2, ...full.slice(1), points, '获省级奖']]);
+    const r = run([sheet('张三', 2), sheet('李四', 3)]);
+    const row = r.run!.ranking.find((x) => x.unit === '护理学院')!;
+    expect(row.adjustments.filter((a) => a.indicator === '创新与获奖').map((a) => a.points)).toEqual([3]);
+    const c = r.findings.filter((f) => f.rule === 'adjustment-conflict');
+    expect(c).toHaveLength(1);
+    expect(c[0]!.message).toContain('2 分');
+    // Near miss: two awards of different reasons are two bonuses.
+    const two = run([grid('张三', [['2024年上半年'], head('加分', '加分说明'), ['护理学院', 2, ...full.slice(1), 1, '获省级奖']]), grid('李四', [['2024年上半年'], head('加分', '加分说明'), ['护理学院', 2, ...full.slice(1), 1, '创新栏目']])]);
+    expect(two.run!.ranking.find((x) => x.unit === '护理学院')!.adjustments.filter((a) => a.indicator === '创新与获奖')).toHaveLength(2);
+  });
+
   it('the same bonus in two inspectors’ sheets counts once', () => {
     const sheet = (name: string) => grid(name, [['2024年上半年'], head('加分', '加分说明'), ['护理学院', 2, ...full.slice(1), 2, '获奖']]);
     const row = run([sheet('张三'), sheet('李四')]).run!.ranking.find((x) => x.unit === '护理学院')!;
