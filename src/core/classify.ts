@@ -52,8 +52,11 @@ export function kindOf(wb: WorkbookGrid, fileName: string, hasForm: () => boolea
  * say the round or the inspector and locates the findings.
  */
 /** The sheets of a score workbook its reader could not take in: their scores must not vanish in silence. */
-export function scoreBookProblems(file: string, wb: WorkbookGrid): { file: string; sheet: string | null; detail: string }[] {
-  return (wb.notes ?? []).filter((n) => n.kind === 'sheet').map((n) => ({ file, sheet: n.sheet ?? null, detail: n.detail }));
+export function scoreBookProblems(file: string, wb: WorkbookGrid): { file: string; sheet: string | null; detail: string; hidden?: boolean }[] {
+  const unreadable = (wb.notes ?? []).filter((n) => n.kind === 'sheet').map((n) => ({ file, sheet: n.sheet ?? null, detail: n.detail }));
+  // A hidden sheet of scores (an old draft, or the only 下半年) is not counted: said, never silent.
+  const hidden = wb.sheets.filter((s) => s.hidden && !named(s, SCORE_BOOK_SHEETS) && !named(s, DERIVED_SHEETS) && hasScoreHeader(s)).map((s) => ({ file, sheet: s.name, detail: '', hidden: true }));
+  return [...unreadable, ...hidden];
 }
 
 export function scoreBookSheets(wb: WorkbookGrid): SheetGrid[] {

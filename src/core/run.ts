@@ -19,7 +19,7 @@ import {
   scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, withoutReimported, adjustmentOrigin, isAdjustmentSheet, hasScoreHeader,
   dedupeAdjustments, dedupeTypedRows, oneBonusPerAward, sameAdjustment, unknownUnit, assessmentYear,
 } from './scoring';
-import { scoreSheetInvalid } from './scoring/rules';
+import { scoreSheetHidden, scoreSheetInvalid } from './scoring/rules';
 import type { Roster } from './units';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -34,6 +34,8 @@ export interface ScoreProblem {
   /** The sheet, when only it was unreadable; null for the whole file. */
   sheet: string | null;
   detail: string;
+  /** A hidden sheet holding scores: not counted, and said so. */
+  hidden?: boolean;
 }
 
 export interface RunInput {
@@ -91,6 +93,10 @@ export function runAssessment(input: RunInput): RunResult {
   const { rubric, params } = input;
   const findings: Finding[] = [...input.resolveFindings];
   for (const p of input.scoreProblems ?? []) {
+    if (p.hidden) {
+      findings.push(scoreSheetHidden.at({ unit: null, file: p.file, sheet: p.sheet, cell: null }, {}));
+      continue;
+    }
     // The reader's detail names the sheet already.
     const problem = `${p.sheet === null ? '评分文件' : '工作表'}无法读取，其中的评分未计入：${p.detail}`;
     findings.push(scoreSheetInvalid.at({ unit: null, file: p.file, sheet: p.sheet, cell: null }, { problem }));

@@ -85,6 +85,7 @@ export const RULE_IDS = [
   'adjustment-duplicate',
   'adjustment-repeated',
   'adjustment-conflict',
+  'score-sheet-hidden',
   'params-invalid',
   'params-unknown',
   'rect-status-invalid',

@@ -129,6 +129,14 @@ export const scoreSheetSkipped = defineRule<{ sheet: string; others: string }>({
   message: (p) => `工作表“${p.sheet}”是“${p.others}”的汇总，未重复计分`,
 });
 
+export const scoreSheetHidden = defineRule<Record<string, never>>({
+  id: 'score-sheet-hidden',
+  severity: 'warning',
+  title: '隐藏的评分表',
+  description: '评分文件中被隐藏的工作表有评分：隐藏的表多为旧稿，不计分；如应计分，请取消隐藏后重新导入。',
+  message: () => '该工作表被隐藏，其中的评分未计入；如应计分，请取消隐藏后重新导入',
+});
+
 export const scoreSheetInvalid = defineRule<{ problem: string }>({
   id: 'score-sheet-invalid',
   severity: 'error',
@@ -211,11 +219,13 @@ export const SCORING_RULES = [
   scoreRowsHidden,
   scoreRoundMissing,
   scoreSheetInvalid,
+  scoreSheetHidden,
   scoreSheetSkipped,
   scoreTotalMismatch,
   adjustmentInvalid,
   adjustmentDuplicate,
   adjustmentRepeated,
+  adjustmentConflict,
   paramsInvalid,
   paramsUnknown,
   rectStatusInvalid,

@@ -5,7 +5,8 @@
  */
 import { DEFAULT_RUBRIC, parseAdjustments, parseRound, parseScores, readBackEditable, scoreKey, scoreSheet } from '../../../src/core/scoring';
 import type { Roster } from '../../../src/core/units';
-import { classifyWorkbook, scoreBookSheets } from '../../../src/core/classify';
+import { classifyWorkbook, scoreBookProblems, scoreBookSheets } from '../../../src/core/classify';
+import { runPipeline } from '../../../src/core/pipeline';
 import { paramsFromGrid } from '../../../src/core/scoring/params';
 import { entry, grid, modelToGrid } from './helpers';
 
@@ -155,6 +156,20 @@ describe('a wide score CSV among the submissions', () => {
     expect(sheet!.name).toBe('张三-上半年评分');
     // The round comes from the file name when neither a column nor a title holds it.
     expect(brief(parseScores(sheet!, { ...ctx, file: '张三-上半年评分.csv' }))).toHaveLength(4);
+  });
+});
+
+describe('a hidden sheet of scores', () => {
+  it('is not counted, and a warning says so', () => {
+    const rows = [['轮次', '检查人', '单位', '二级指标', '得分'], ['下半年', '张三', '护理学院', '新闻动态', 12]];
+    const wb = { sheets: [{ ...grid('下半年', rows), hidden: true }, grid('上半年', [rows[0]!, ['上半年', '张三', '护理学院', '新闻动态', 14]])] };
+    expect(scoreBookSheets(wb).map((s) => s.name)).toEqual(['上半年']);
+    const problems = scoreBookProblems('评分.xlsx', wb);
+    expect(problems).toEqual([{ file: '评分.xlsx', sheet: '下半年', detail: '', hidden: true }]);
+    const r = runPipeline({ submissions: [], roster, scoreBooks: scoreBookSheets(wb).map((sheet) => ({ file: '评分.xlsx', sheet })), scoreProblems: problems, params: { asOf: '2024-11-20' }, mode: 'run' });
+    expect(r.findings.filter((f) => f.rule === 'score-sheet-hidden').map((f) => [f.severity, f.sheet])).toEqual([['warning', '下半年']]);
+    // Near miss: a hidden sheet of dropdown lists holds no scores and says nothing.
+    expect(scoreBookProblems('评分.xlsx', { sheets: [{ ...grid('列表', [['是'], ['否']]), hidden: true }] })).toEqual([]);
   });
 });
 
