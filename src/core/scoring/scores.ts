@@ -87,6 +87,15 @@ function signedBy(foot: string): string {
 }
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
+/**
+ * One inspector however typed: 张 明 and 张　明 (padded to two characters' width), 张明（组长）
+ * (a role in brackets) are 张明, so their scores meet as one inspector's, not two averaged.
+ */
+export function inspectorName(name: string): string {
+  const t = name.replace(/[\s\u3000]+/g, '').replace(/[(（【[][^()（）【】[\]]{1,8}[)）】\]]$/, '');
+  return t || name.trim();
+}
+
 /** What a sheet name holds besides an inspector's name: the year, the round, the sheet's kind. */
 const NAME_NOISE = /\d{4}年?度?|上半年|下半年|第[一二12][轮次]|检查人员?|评分人员?|打分人|检查|评分|打分|评审|得分|记录|党建|网站|基层|考核|督查|副本|修改版|最终版|终版|定稿|新建|表|[-_—–·、,，:：()（）[\]【】]/g;
 const fileStem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
@@ -472,7 +481,7 @@ function readBlock(read: Reader, layout: Block, aboveRows: string[][]): void {
       // One note on a wide row explains the row's deductions: it goes with the indicators that lost points.
       const own = x.noteCol !== undefined ? text(cellAt(sheet, r, x.noteCol)) : !wide || v.score < i.max ? note : '';
       const full = [own, v.remark].filter(Boolean).join('；');
-      raw.push({ round, inspector: x.inspector ?? (keys.inspector || sheetInspector), unit: u, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
+      raw.push({ round, inspector: inspectorName(x.inspector ?? (keys.inspector || sheetInspector)), unit: u, indicatorId: i.id, score: v.score, note: full, file: ctx.file, sheet: sheet.name, cell: place.cell });
     }
     if (wide) {
       const x = wideExtras(sheet, cols, r, unit, tidy(lost), at, ctx.file);

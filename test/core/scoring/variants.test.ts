@@ -159,6 +159,15 @@ describe('a wide score CSV among the submissions', () => {
   });
 });
 
+describe('an inspector’s name as typed', () => {
+  it('张 明, 张　明 and 张明（组长） are one inspector: a repeat, not a second score averaged in', () => {
+    const r = read([H, ['上半年', '张 明', '护理学院', '新闻动态', 12, ''], ['上半年', '张　明', '护理学院', '栏目规划', 3, ''], ['上半年', '张明（组长）', '护理学院', '组织管理', 20, '']]);
+    expect(new Set(r.entries.map((e) => e.inspector))).toEqual(new Set(['张明']));
+    // Near miss: two people are two inspectors.
+    expect(new Set(read([H, ['上半年', '张明', '护理学院', '新闻动态', 12, ''], ['上半年', '张敏', '护理学院', '新闻动态', 13, '']]).entries.map((e) => e.inspector))).toEqual(new Set(['张明', '张敏']));
+  });
+});
+
 describe('a hidden sheet of scores', () => {
   it('is not counted, and a warning says so', () => {
     const rows = [['轮次', '检查人', '单位', '二级指标', '得分'], ['下半年', '张三', '护理学院', '新闻动态', 12]];
