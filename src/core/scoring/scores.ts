@@ -88,7 +88,7 @@ function signedBy(foot: string): string {
 const SCORE_LABELS: Record<string, string> = { round: '轮次', unit: '单位', indicator: '二级指标', score: '得分' };
 
 /**
- * One inspector however typed: 张 明 and 张　明 (padded to two characters' width), 张明（组长）
+ * One inspector however typed: 张 明 and 张 明 with an ideographic space (padded to two characters' width), 张明（组长）
  * (a role in brackets) are 张明, so their scores meet as one inspector's, not two averaged.
  */
 export function inspectorName(name: string): string {
