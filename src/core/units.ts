@@ -193,7 +193,11 @@ export function nearestUnit(roster: Roster, name: string): string | null {
       if (!best || d < best.d || (d === best.d && p > best.p)) best = { n: u.name, d, p };
     }
   }
-  return best && best.d <= Math.max(1, Math.floor(name.length / 2)) ? best.n : null;
+  if (best && best.d <= Math.max(1, Math.floor(name.length / 2))) return best.n;
+  // A name cut short (护理 for 护理学院, 机电 for 机电工程学院): the one unit it begins.
+  if (s.length < 2) return null;
+  const starts = roster.units.filter((u) => [u.name, ...u.aliases].some((n) => squash(n).startsWith(s)));
+  return starts.length === 1 ? starts[0]!.name : null;
 }
 
 const GENERIC = [

@@ -191,9 +191,28 @@ const NOT_UNIT_HEADER = /负责|主管|责任|牵头|归口|所属|检查|评分
 
 /** Whether a score sheet's column header names a unit (a column or a block of columns per unit). */
 function unitHeader(text: string, find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean): boolean {
-  const t = norm(text);
+  const t = norm(unitOfHeader(text));
   if (!t || NOT_UNIT_HEADER.test(t) || ANY_KEY.some((k) => matches(t, k)) || find(t) || roundIn(t)) return false;
-  return isUnit(text) || UNIT_SHAPE.test(t);
+  return isUnit(unitOfHeader(text)) || UNIT_SHAPE.test(t);
+}
+
+/** 护理学院得分, 团委（得分）: the unit a score column is headed by, its score word dropped. */
+const SCORE_SUFFIX = /\s*[(（]?\s*(?:得分|分数|评分|实得分|考核得分)\s*[)）]?\s*$/;
+function unitOfHeader(text: string): string {
+  const t = text.trim();
+  const cut = t.replace(SCORE_SUFFIX, '');
+  return cut.length >= 2 ? cut : t;
+}
+
+/**
+ * Beside units named by the roster or their shape, a column headed by some other short name
+ * (护理, 电子信息工程: a 简称 or a name cut short) is a unit's too: read, so the unknown name is
+ * flagged with the nearest unit, never dropped. Header words, indicators, totals are not.
+ */
+function otherUnitHeader(text: string, find: (v: string) => Indicator | undefined): boolean {
+  const t = norm(unitOfHeader(text));
+  if (!/^[\u4e00-\u9fa5()]{2,12}$/.test(t) || NOT_UNIT_HEADER.test(t) || ANY_KEY.some((k) => matches(t, k)) || find(t) || roundIn(t)) return false;
+  return !isTotal(t) && !isStatRow(t) && !/平均|合计|总分|排名|等级|名次|分值|满分|备注|说明|序号|编号|类别|指标/.test(t);
 }
 
 /** Numbered inspectors: 检查人1, 评委二, 专家A. */
@@ -274,10 +293,15 @@ function unitColumns(cells: string[], units: (string | null)[], find: (v: string
       const noteCol = cells.findIndex((n, c) => c > col && units[c] === unit && matches(n, 'note'));
       out.push({ col, round: null, deduction: false, unit, ...(noteCol < 0 ? {} : { noteCol }) });
     } else if (!unit && unitHeader(t, find, isUnit)) {
-      out.push({ col, round: null, deduction: false, unit: t.trim() });
+      out.push({ col, round: null, deduction: false, unit: unitOfHeader(t) });
     }
   });
-  return out;
+  if (!out.length) return out;
+  const taken = new Set(out.map((c) => c.col));
+  cells.forEach((t, col) => {
+    if (!taken.has(col) && !units[col] && t && otherUnitHeader(t, find)) out.push({ col, round: null, deduction: false, unit: unitOfHeader(t) });
+  });
+  return out.sort((a, b) => a.col - b.col);
 }
 
 function layoutAt(cells: string[], row: number, find: (v: string) => Indicator | undefined, rounds: (Round | null)[], units: (string | null)[], isUnit: (v: string) => boolean): Omit<Layout, 'top'> | null {

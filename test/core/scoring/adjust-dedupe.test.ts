@@ -144,6 +144,10 @@ describe('with a roster, only roster units are ranked', () => {
     expect(nearestUnit(units, '体育学院')).toBe('体育部');
     expect(nearestUnit(units, '信息学院')).toBe('信息工程学院');
     expect(nearestUnit(units, '图书馆')).toBeNull();
+    // A name cut short is the one unit it begins; near miss: one both begin is no answer.
+    const jd = (name: string) => ({ name, category: null, aliases: [], head: null, phone: null });
+    expect(nearestUnit({ units: [...units.units, jd('机电工程学院')] }, '机电')).toBe('机电工程学院');
+    expect(nearestUnit({ units: [...units.units, jd('机电工程学院'), jd('机电一体化技术系')] }, '机电')).toBeNull();
   });
 
   it('near miss: without a roster every unit scored is ranked as written, with no finding', () => {

@@ -159,6 +159,19 @@ describe('a wide score CSV among the submissions', () => {
   });
 });
 
+describe('units side by side', () => {
+  const wide = (units: string[]) => parseScores(grid('上半年', [['序号', '二级指标', '分值', ...units], ...DEFAULT_RUBRIC.indicators.map((ind, k) => [k + 1, ind.level2, ind.max, ...units.map(() => ind.max)])]), ctx);
+  it('护理学院得分 / 护理学院（得分） head the unit’s column', () => {
+    for (const h of ['护理学院得分', '护理学院（得分）']) expect(new Set(wide(['信息工程学院', h]).entries.map((e) => e.unit))).toEqual(new Set(['信息工程学院', '护理学院']));
+  });
+  it('a column headed by a name cut short is read and flagged with the nearest unit, never dropped', () => {
+    const r = wide(['信息工程学院', '护理']);
+    expect(r.findings.filter((f) => f.rule === 'score-unknown-unit').map((f) => f.message)).toEqual([expect.stringContaining('是否为“护理学院”')]);
+    // Near miss: 平均分 and 备注 beside them are no units.
+    expect(wide(['信息工程学院', '平均分', '备注']).findings.filter((f) => f.rule === 'score-unknown-unit')).toEqual([]);
+  });
+});
+
 describe('an inspector’s name as typed', () => {
   it('张 明, 张　明 and 张明（组长） are one inspector: a repeat, not a second score averaged in', () => {
     const r = read([H, ['上半年', '张 明', '护理学院', '新闻动态', 12, ''], ['上半年', '张　明', '护理学院', '栏目规划', 3, ''], ['上半年', '张明（组长）', '护理学院', '组织管理', 20, '']]);
