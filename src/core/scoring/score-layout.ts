@@ -149,12 +149,23 @@ function headerCells(sheet: SheetGrid, r: number, find: (v: string) => Indicator
   const inspectors = texts.map((t, c) => (t && groups[c] && inspectorName(t, find) ? t : ''));
   const none = cells.map(() => null);
   if (!sub || next.some((c) => c?.t === 'n') || !(headerLike(texts) || inspectors.some(Boolean)) || !headerLike(cells)) return { cells, last: r, rounds: none, units: none };
+  // An indicator merged across its sub-columns names each of them (the resolver gives it to the first only).
+  const upper = cells.slice();
+  for (const m of sheet.merges) {
+    if (m.top > r || m.bottom < r || m.right === m.left || m.right - m.left > 8) continue;
+    const text = unnumbered(cellText(sheet.rows[m.top]?.[m.left]));
+    for (let c = m.left + 1; c <= m.right && c < upper.length; c++) if (!upper[c]) upper[c] = text;
+  }
   texts.forEach((t, c) => {
-    // 张三 under 得分 (or under 上半年) is 张三's score column.
-    if (t) cells[c] = inspectors[c] ? `${t}得分` : t;
+    // 张三 under 得分 (or under 上半年) is 张三's score column; 得分 | 扣分说明 (or 扣分 | 得分) under
+    // an indicator merged over them are that indicator's score and note (or deduction).
+    if (t) cells[c] = inspectors[c] ? `${t}得分` : find(upper[c]!) && SUB_COLUMN.test(norm(t)) ? `${upper[c]}${t}` : t;
   });
   return { cells, last: r + 1, rounds, units };
 }
+
+/** What a column under an indicator holds: its score, its deduction, or why. */
+const SUB_COLUMN = /^(?:得分|分数|评分|实得分|扣分|扣分值|扣分说明|扣分原因|扣分理由|说明|备注|存在问题)$/;
 
 /** Round headers that only give a date (the round is its half-year): any other round column wins. */
 const WHEN_ALIASES = new Set(['检查日期', '检查时间', '提交答卷时间', '提交时间', '答题时间', '填写时间'].map(norm));
@@ -340,11 +351,16 @@ function layoutAt(cells: string[], row: number, find: (v: string) => Indicator |
     // The same header twice (新闻动态 | … | 新闻动态) is read twice, so the two scores meet as a
     // score-duplicate; another header naming the indicator too (新闻动态扣分说明) is not a score.
     const first = seen.get(`${ind.id}${round}`);
-    if (first !== undefined && first !== norm(t)) return;
     const kind = indicatorColumnKind(t.replace(ind.level2, ''));
     if (kind === 'note') return;
+    // 扣分 | 得分 under one indicator: the 得分 is read (a deduction only tells the same again).
+    const deducted = first !== undefined && kind === 'score' ? indicators.findIndex((i) => i.ind === ind && i.round === (round || undefined) && i.deduction) : -1;
+    if (deducted >= 0) indicators.splice(deducted, 1);
+    else if (first !== undefined && first !== norm(t)) return;
     seen.set(`${ind.id}${round}`, norm(t));
-    const noteCol = matches(cells[col + 1] ?? '', 'note') ? col + 1 : undefined;
+    const right = cells[col + 1] ?? '';
+    // The note beside it: 扣分说明, or 新闻动态扣分说明 (under the indicator merged over both).
+    const noteCol = matches(right, 'note') || (find(right) === ind && indicatorColumnKind(right.replace(ind.level2, '')) === 'note') ? col + 1 : undefined;
     indicators.push({ col, ind, ...(noteCol === undefined ? {} : { noteCol }), ...(round ? { round } : {}), ...(kind === 'deduction' ? { deduction: true } : {}) });
   });
   if (indicators.length < MIN_WIDE_INDICATORS) return null;

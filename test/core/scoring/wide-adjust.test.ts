@@ -83,6 +83,24 @@ describe('indicator columns that hold deductions', () => {
     expect(r.run!.ranking.find((x) => x.unit === '护理学院')!.score).toBe(98.5);
   });
 
+  it.each([
+    ['得分 | 扣分说明', ['得分', '扣分说明'], (max: number) => [max - 2, '更新不及时'], (max: number) => max - 2],
+    ['扣分 | 得分', ['扣分', '得分'], (max: number) => [2, max - 2], (max: number) => max - 2],
+    ['扣分 | 得分, only 得分 filled', ['扣分', '得分'], (max: number) => [null, max - 3], (max: number) => max - 3],
+  ])('each indicator merged over %s: its score (and note) read from the columns under it', (_, sub, cellsOf, want) => {
+    const top: V[] = ['单位', ...IND.flatMap((i) => [i.level2, null])];
+    const second: V[] = [null, ...IND.flatMap(() => sub)];
+    const row: V[] = ['护理学院', ...IND.flatMap((i, k) => (k === 0 ? (cellsOf(i.max) as V[]) : sub[0] === '扣分' ? [0, i.max] : [i.max, null]))];
+    const sheet = sheetOf([top, second, row]);
+    sheet.merges = [{ top: 0, left: 0, bottom: 1, right: 0 }, ...IND.map((_, k) => ({ top: 0, left: 1 + 2 * k, bottom: 0, right: 2 + 2 * k }))];
+    const r = parseScores(sheet, ctx);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const first = r.entries.find((e) => e.indicatorId === IND[0]!.id)!;
+    expect(first.score).toBe(want(IND[0]!.max));
+    if (sub[1] === '扣分说明') expect(first.note).toBe('更新不及时');
+    expect(r.entries).toHaveLength(IND.length);
+  });
+
   it('near miss: a title naming 得分 and 扣分 is a score sheet; a 扣分说明 column beside an indicator is no score', () => {
     const scores = [IND[0]!.max - 2, ...full.slice(1)];
     const r = run([grid('下半年', [['2024年下半年得分及扣分情况表'], head(), ['护理学院', ...scores]])]);
