@@ -56,16 +56,29 @@ export async function scoreSheets(file: string): Promise<ScoreBook> {
   return { sheets: (sheets.length || problems.length ? sheets : workbook.sheets.slice(0, 1)).map((sheet) => ({ file: shown, sheet })), problems };
 }
 
-/** An earlier result's sheets; none when the file does not exist yet (a first run). */
-export async function previousSheets(file: string): Promise<SourcedSheet[]> {
+/**
+ * An earlier result's sheets; none when the file does not exist yet (a first run into --out).
+ * Given explicitly (--previous), a missing file is an error: a mistyped name must not start
+ * the result afresh over what was typed. A result saved as .ods or .xls is read as such.
+ */
+export async function previousSheets(file: string, explicit = false): Promise<SourcedSheet[]> {
   const abs = fromUser(file);
+  let bytes: Uint8Array;
   try {
-    const grid = await readBackSheets((await readShown(file)) ?? new Uint8Array(await fs.readFile(abs)));
-    return grid.sheets.map((sheet) => ({ file: shownPath(abs), sheet }));
+    bytes = (await readShown(file)) ?? new Uint8Array(await fs.readFile(abs));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
+  let grid;
+  try {
+    grid = await readBackSheets(bytes);
+  } catch (e) {
+    const read = await readSubmission(path.basename(abs), bytes);
+    if (!read.ok) throw e;
+    grid = read.workbook;
+  }
+  return grid.sheets.map((sheet) => ({ file: shownPath(abs), sheet }));
 }
 
 export interface Found {

@@ -35,7 +35,7 @@ export async function runCommand(paths: string[], o: RunFlags): Promise<number> 
   const scoreBooks = books.flatMap((b) => b.sheets);
   const scoreProblems = books.flatMap((b) => b.problems);
   // Re-running into the same file keeps what users typed there.
-  const previous = await previousSheets(o.previous ?? o.out);
+  const previous = await previousSheets(o.previous ?? o.out, o.previous !== undefined);
   const params = { ...flagParams(o), rankStyle: o.rankStyle, excellentQuota: o.quota };
   const result = await pipelineOnPaths(paths, { roster, scoreBooks, scoreProblems, previous, params, notices: o.notices, mode: 'run' }, { roster: !!o.roster, previous: !!o.previous });
   printSummary(result.check, result.findings);

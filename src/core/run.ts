@@ -16,10 +16,11 @@ import {
   type Adjustment, type Assessment, type Params, type RectItem, type Rubric, type ScoreEntry,
   assess, buildRectification, mergeRectification, mergeScoreEntries, mergeScoreLists, paramsToSheet,
   parseAdjustments, parseScores, rankingSheet, readBackEditable, rectNotices, rectSheet, rubricToSheet,
-  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, withoutReimported, adjustmentOrigin, isAdjustmentSheet, hasScoreHeader,
+  scoreKey, scorePrintSheet, scoreSheet, scoreSheetsToRead, UNSCORED, adjustmentsSheet, typedAdjustmentRows, withoutReimported, adjustmentOrigin, editedImports, isEditedImport, isAdjustmentSheet, hasScoreHeader,
   dedupeAdjustments, dedupeTypedRows, oneBonusPerAward, sameAdjustment, unknownUnit, assessmentYear,
 } from './scoring';
 import { scoreSheetHidden, scoreSheetInvalid } from './scoring/rules';
+import { baseName } from './fileName';
 import type { Roster } from './units';
 
 /** A sheet with where it came from (score workbooks may hold 评分, 加减分, 评分细则, 参数). */
@@ -87,7 +88,15 @@ export interface RankingJson {
 
 /** Sheets of a score workbook that are not scores; every other one is (classify.scoreBookSheets). */
 const NOT_SCORES = ['加减分', '评分细则', '参数'];
-const byName = (sheets: readonly SourcedSheet[], names: string[]) => sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
+/**
+ * An earlier result's sheets by name: as written, else renamed by the office around the name
+ * (评分表（办公室修改）, 评分表 (2) as Excel names a copy), never the print view 评分表_打印.
+ */
+const byName = (sheets: readonly SourcedSheet[], names: string[]) => {
+  const exact = sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
+  if (exact.length) return exact;
+  return sheets.filter((s) => names.some((n) => s.sheet.name.trim().startsWith(n) && !s.sheet.name.trim().startsWith(`${n}_`)));
+};
 
 export function runAssessment(input: RunInput): RunResult {
   const { rubric, params } = input;
@@ -153,13 +162,17 @@ export function runAssessment(input: RunInput): RunResult {
     });
   const books = dedupeAdjustments(parseEach(adjustmentBooks));
   findings.push(...books.findings);
-  const fromBooks = books.adjustments;
   const awards = oneBonusPerAward(fromScoreSheets);
   findings.push(...awards.findings);
-  for (const a of awards.adjustments) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
+  const fromBooks: Adjustment[] = [];
+  for (const a of [...books.adjustments, ...awards.adjustments]) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
+  // A row written from a file and changed in the result since stands for the file's row: the typed one wins.
+  const edited = byName(input.previous, ['加减分']).flatMap((s) => editedImports(s.sheet));
+  const rowOf = (a: Adjustment): OutValue[] => [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null];
+  if (edited.length) fromBooks.splice(0, fromBooks.length, ...fromBooks.filter((a) => a.file === null || !isEditedImport(edited, baseName(a.file), rowOf(a))));
   // Rows the last run wrote from a score workbook given again (unchanged since) are that
   // workbook's to say: it holds them still (fromBooks), or no longer.
-  const bookFiles = new Set([...adjustmentBooks, ...toRead.read].map((b) => b.file));
+  const bookFiles = new Set([...adjustmentBooks, ...toRead.read].map((b) => baseName(b.file)));
   const previousSheets = byName(input.previous, ['加减分']).map((s) => ({ ...s, sheet: withoutReimported(s.sheet, bookFiles) }));
   const readBackSheets = parseEach(previousSheets);
   const readBack = readBackSheets.flat();
@@ -171,21 +184,22 @@ export function runAssessment(input: RunInput): RunResult {
     ...fromBooks
       .filter((b) => !readBack.some((p) => sameAdjustment(b, p)))
       .map((a): OutValue[] => {
-        const row: OutValue[] = [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null];
-        return a.file === null ? row : [...row, adjustmentOrigin(a.file, row)];
+        const row = rowOf(a);
+        return a.file === null ? row : [...row, adjustmentOrigin(baseName(a.file), row)];
       }),
   ]);
   // Several inspectors' files: merged, a different value for the same entry flagged. What was
   // typed into 评分表 last time, then in the pane, wins: it is newer.
   const merged = mergeScoreLists(given, rubric);
   findings.push(...merged.findings);
-  const imported = merged.entries.map((e): ScoreEntry => (e.file === null ? e : { ...e, origin: e.file }));
+  // Files by their names, not their paths: a run from another folder is the same file.
+  const imported = merged.entries.map((e): ScoreEntry => (e.file === null ? e : { ...e, origin: baseName(e.file) }));
   // A read-back entry equal to a file's entry is that entry written out last time: the file stays
   // its source (findings keep pointing at it), so reopening a result changes nothing. One the last
   // run wrote from a score file, unchanged since, gives way to that file as given now: a corrected
   // score replaces it, and a score taken out of the file goes; its file not given, it stays.
   const fromFiles = new Map(imported.map((e) => [scoreKey(e), e]));
-  const givenFiles = new Set(toRead.read.map((s) => s.file));
+  const givenFiles = new Set(toRead.read.map((s) => baseName(s.file)));
   const changed = typed.filter((t) => {
     const f = fromFiles.get(scoreKey(t));
     if (t.origin !== undefined) return !f && !givenFiles.has(t.origin);

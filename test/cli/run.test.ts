@@ -182,4 +182,13 @@ describe('zhendi run', () => {
     expect(new Set(rows.map((x) => x.key)).size).toBe(rows.length);
     expect(rect2.rowCount).toBeGreaterThanOrEqual(itemsBefore - 1);
   });
+
+  it('an explicit --previous that does not exist is an error, and nothing is written over the result', () => {
+    const before = fs.readFileSync(path.join(dir, 'result.xlsx'));
+    const args = ['run', path.join(ROOT, 'samples/submissions'), '--scores', path.join(ROOT, 'samples/评分.xlsx'), '--as-of', '2024-11-20', '--out', 'result.xlsx', '--previous', 'reslut.xlsx'];
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('reslut.xlsx');
+    expect(fs.readFileSync(path.join(dir, 'result.xlsx')).equals(before)).toBe(true);
+  });
 });

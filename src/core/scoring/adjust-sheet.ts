@@ -17,16 +17,40 @@ function sameCell(a: OutValue | undefined, b: OutValue | undefined): boolean {
   return t(a) === t(b);
 }
 
-/** The file a row was written from when it still reads as written (nobody changed it since); else null. */
-function originOf(record: string, row: readonly OutValue[]): string | null {
+/** A 导入来源 record: the file and the row as written; null when unreadable. */
+function recordOf(record: string): { file: string; row: OutValue[] } | null {
   try {
     const o = JSON.parse(record) as { file?: unknown; row?: unknown };
-    if (typeof o.file !== 'string' || !Array.isArray(o.row)) return null;
-    const was = o.row as OutValue[];
-    return HEADERS.every((_, i) => sameCell(was[i], row[i])) ? o.file : null;
+    return typeof o.file === 'string' && Array.isArray(o.row) ? { file: o.file, row: o.row as OutValue[] } : null;
   } catch {
     return null;
   }
+}
+
+const sameRow = (a: readonly OutValue[], b: readonly OutValue[]) => HEADERS.every((_, i) => sameCell(a[i], b[i]));
+
+/** The file a row was written from when it still reads as written (nobody changed it since); else null. */
+function originOf(record: string, row: readonly OutValue[]): string | null {
+  const r = recordOf(record);
+  return r && sameRow(r.row, row) ? r.file : null;
+}
+
+/**
+ * Rows the last run wrote from a file that a user has changed since (a bonus of 3 typed as 2):
+ * the typed row stands for the file's, which must not count beside it.
+ */
+export function editedImports(sheet: SheetGrid): { file: string; row: OutValue[] }[] {
+  const out: { file: string; row: OutValue[] }[] = [];
+  for (const x of adjustmentRows(sheet)) {
+    const r = x.record && x.origin === null ? recordOf(x.record) : null;
+    if (r && !sameRow(r.row, x.row)) out.push(r);
+  }
+  return out;
+}
+
+/** Whether `row` of `file` is one a user changed in the result (editedImports). */
+export function isEditedImport(edited: readonly { file: string; row: OutValue[] }[], file: string, row: readonly OutValue[]): boolean {
+  return edited.some((e) => e.file === file && sameRow(e.row, row));
 }
 
 /**
@@ -34,7 +58,8 @@ function originOf(record: string, row: readonly OutValue[]): string | null {
  * stays, with its finding, so nothing typed is lost on the next write).
  */
 export function typedAdjustmentRows(sheet: SheetGrid): OutValue[][] {
-  return adjustmentRows(sheet).map((x) => [...x.row, x.origin === null ? null : x.record]);
+  // The record goes on with the row: unchanged, the row stays the file's; changed, it stands for the file's.
+  return adjustmentRows(sheet).map((x) => [...x.row, x.record && recordOf(x.record) ? x.record : null]);
 }
 
 /** The rows of an earlier 加减分 with the file each was written from, when unchanged since. */

@@ -3,4 +3,4 @@ export { SCORE_PRINT_SHEET, SCORE_SHEET, scoreColumnHeader, scorePrintSheet, sco
 export { RANKING_SHEET, gradeColors, rankingSheet } from './ranking-sheet';
 export { NOTICE_PREFIX, RECT_HEADERS, RECT_SHEET, type NoticeOptions, rectNotices, rectSheet } from './rect-sheets';
 export { type ReadBack, type ReadBackInput, readBackEditable } from './readback';
-export { ADJUST_SHEET, adjustmentOrigin, adjustmentsSheet, typedAdjustmentRows, withoutReimported } from './adjust-sheet';
+export { ADJUST_SHEET, adjustmentOrigin, adjustmentsSheet, editedImports, isEditedImport, typedAdjustmentRows, withoutReimported } from './adjust-sheet';

@@ -71,6 +71,14 @@ describe('re-running a result with its score file corrected', () => {
     expect(scoreOf(third, '团委')).toBe(100 - DEFAULT_RUBRIC.indicators[2]!.max + 7);
   });
 
+  it('a 评分表 renamed by the office (评分表（办公室修改）) is still read back; its print view never is', () => {
+    const g = { ...typed(first, '团委', 7), name: '评分表（办公室修改）' };
+    const again = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [g]);
+    expect(scoreOf(again, '团委')).toBe(100 - DEFAULT_RUBRIC.indicators[2]!.max + 7);
+    const print = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [{ ...typed(first, '团委', 7), name: '评分表_打印' }]);
+    expect(scoreOf(print, '团委')).toBe(98);
+  });
+
   it('the pane’s writer keeps a typed value and lets a written one be replaced', () => {
     const model = sheetOf(run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }]));
     const raw = (g: SheetGrid) => g.rows.map((row) => row.map((c) => (c === null || c === undefined ? null : c.t === 'd' ? c.v : (c.v as string | number | boolean))));
@@ -94,6 +102,19 @@ describe('re-running a result with its 加减分 corrected', () => {
     const again = run([book(['团委', '加分', 3, '获省级奖'])], [result(first), adjustSheet(first)]);
     expect(items(again, '团委')).toEqual(['创新与获奖 3']);
     expect(again.run!.ranking.find((x) => x.unit === '护理学院')!.veto).toBe(false);
+  });
+
+  it('a bonus the office changed in the result (2 typed as 1) counts as typed, once, not beside the file’s', () => {
+    const g = adjustSheet(first);
+    const row = g.rows.findIndex((r) => r[0]?.t === 's' && r[0].v === '团委');
+    g.rows[row]![2] = { t: 'n', v: 1 };
+    const again = run([book(['团委', '加分', 2, '获省级奖'], ['护理学院', '否决', null, '网站被篡改'])], [result(first), g]);
+    expect(items(again, '团委')).toEqual(['创新与获奖 1']);
+    const rows = again.workbook.sheets.find((s) => s.name === '加减分')!.rows.filter((r) => r[0] === '团委');
+    expect(rows.map((r) => r[2])).toEqual([1]);
+    // …and on the next run too.
+    const third = run([book(['团委', '加分', 2, '获省级奖'], ['护理学院', '否决', null, '网站被篡改'])], [result(again), adjustSheet(again)]);
+    expect(items(third, '团委')).toEqual(['创新与获奖 1']);
   });
 
   it('near miss: rows written last time stay without their file; a row typed into 加减分 stays with it', () => {
