@@ -427,9 +427,10 @@ describe('体育部: bare sheets', () => {
     expectFinding({ rule: 'sheet-unrecognized', unit: U, sheet: '说明', cell: null });
   });
 
-  test('no signer line', () => {
-    const f = expectFinding({ rule: 'signer-missing', unit: U });
-    for (const w of ['单位负责人', '填表人', '填表人电话']) expect(f.message).toContain(w);
+  test('no signer line: one finding per form sheet (each is printed and signed as its own form)', () => {
+    const found = matching({ rule: 'signer-missing', unit: U });
+    expect(found.map((f) => f.sheet)).toEqual(['Sheet1', 'Sheet2', 'Sheet3']);
+    for (const w of ['单位负责人', '填表人', '填表人电话']) expect(found[0]!.message).toContain(w);
   });
 
   test('zombie and bigv missing', () => {
@@ -439,7 +440,7 @@ describe('体育部: bare sheets', () => {
 
   test('exactly these errors and warnings', () => {
     expect(result.findings.filter((f) => f.unit === U && notInfo(f)).map((f) => f.rule).sort()).toEqual(
-      ['form-missing', 'form-missing', 'sheet-unrecognized', 'signer-missing'],
+      ['form-missing', 'form-missing', 'sheet-unrecognized', 'signer-missing', 'signer-missing', 'signer-missing'],
     );
   });
 });
@@ -453,7 +454,7 @@ test('the whole batch: errors and warnings per unit', () => {
     马克思主义学院: [2, 3],
     艺术设计学院: [3, 2],
     继续教育学院: [1, 0],
-    体育部: [0, 4],
+    体育部: [0, 6],
     党委宣传部: [0, 0],
     学生工作处: [2, 3],
     团委: [0, 2],
