@@ -1,4 +1,4 @@
-/** 同上 / 〃 in a cell: read as the same column of the row above, with one info per sheet. */
+/** 同上 / 〃 in a cell: read as the same column of the row above, with one info per sheet; an online form's (空) / null: blank. */
 import { HEAD, SIGNER, TITLE, grid, run, submission, type Raw } from './builders';
 
 const group = (rows: Raw[][]) => run([submission('信息工程学院.xlsx', [grid('附件4', [[TITLE.group], [SIGNER('信息工程学院')], HEAD.group, ...rows])])]);
@@ -20,5 +20,17 @@ describe('同上 in a cell', () => {
     expect(r.findings.filter((f) => f.rule === 'cell-phone').map((f) => f.cell)).toEqual(['H4']);
     expect(r.tables.group[1]!.values.name).toBe('同上级通知群');
     expect(r.findings.filter((f) => f.rule === 'cell-ditto')).toEqual([]);
+  });
+});
+
+describe('what online forms write for a question left blank', () => {
+  it.each(['(空)', '（跳过）', 'null', 'NULL'])('%s is blank: a required cell is missing, no person or site named so', (v) => {
+    const r = group([row(1, v, '13800001111')]);
+    expect(r.findings.filter((f) => f.rule === 'cell-required').map((f) => f.cell)).toEqual(['G4']);
+    expect(r.tables.group[0]!.values.admin).toBeNull();
+  });
+  it('near miss: a name holding 空 is a name', () => {
+    const r = group([row(1, '空军', '13800001111')]);
+    expect(r.findings.filter((f) => f.rule === 'cell-required')).toEqual([]);
   });
 });

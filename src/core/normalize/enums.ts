@@ -65,12 +65,21 @@ function inputText(kind: EnumKind, cell: Cell | string | null | undefined): stri
   return null;
 }
 
-/** Bracketed notes (（部分未实名）) and a clause after a comma (否，部分实名) explain the answer. */
-const NOTE = /\([^()]*\)|【[^【】]*】/g;
+/**
+ * Bracketed notes (（部分未实名）, 问卷星's 其他〖B站〗) and a clause after a comma (否，部分实名)
+ * explain the answer.
+ */
+const NOTE = /\([^()]*\)|【[^【】]*】|〖[^〖〗]*〗/g;
 function answerOf(key: string): string {
   const bare = key.replace(NOTE, '');
   const clause = /^[^,;:。]+(?=[,;:。])/.exec(bare);
   return clause ? clause[0] : bare;
+}
+
+/** 抖音;快手: two answers where one is asked, not one answer and its note. */
+function severalAnswers(map: Map<string, string>, key: string): boolean {
+  const parts = key.replace(NOTE, '').split(/[,;、/|┋]/).filter(Boolean);
+  return parts.length > 1 && new Set(parts.map((p) => map.get(p)).filter((v) => v !== undefined)).size > 1;
 }
 
 function allowedValues(kind: EnumKind): string[] {
@@ -84,7 +93,7 @@ export function matchEnum(kind: EnumKind, cell: Cell | string | null | undefined
   const key = squash(text);
   if (key === '') return { ok: false, reason: 'blank', allowed: allowedValues(kind) };
   const map = lookup(kind);
-  const value = map.get(key) ?? map.get(answerOf(key));
+  const value = map.get(key) ?? (severalAnswers(map, key) ? undefined : map.get(answerOf(key)));
   if (value === undefined) return { ok: false, reason: 'invalid', allowed: allowedValues(kind) };
   const literal = typeof cell === 'string' || cell?.t === 's' ? text === value : false;
   return { ok: true, value, alias: !literal };

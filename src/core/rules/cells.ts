@@ -77,13 +77,16 @@ export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
 }
 
 /** A cell's normalised value; the digits of its phones go to `phones` (left alone for other columns). */
+/** What online forms and databases write for a question left blank: (空), (跳过), null. */
+const UNANSWERED = /^(?:[(（]\s*(?:空|跳过|未填|未填写|未作答)\s*[)）]|null|undefined|nan|#n\/a)$/i;
+
 function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[], phones: string[], scale = 1): RowValue {
   const column = def.label;
   if (cell?.t === 'e') {
     out.push(R.cellFormulaError.at(place, { column, value: cell.v }));
     return null;
   }
-  if (isBlank(cell)) {
+  if (isBlank(cell) || (cell?.t === 's' && cell.v.length <= 12 && UNANSWERED.test(cell.v.trim()))) {
     if (def.required) out.push(R.cellRequired.at(place, { column }));
     return null;
   }

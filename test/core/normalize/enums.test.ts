@@ -47,6 +47,11 @@ describe('matchEnum', () => {
     ['yesNo', { t: 'n', v: 1 }, '是', true],
     ['yesNo', { t: 'n', v: 0 }, '否', true],
     ['yesNo', ' 是 ', '是', true],
+    // 问卷星 writes an "other" answer and a note in 〖〗.
+    ['platform', '其他〖B站〗', '其他', true],
+    ['groupType', '其他〖企业微信〗', '其他', true],
+    ['yesNo', '否〖有3名校外人员〗', '否', true],
+    ['yesNo', '否，部分实名', '否', true],
   ])('%s %j → %s', (kind, input, value, alias) => {
     expect(matchEnum(kind, input)).toEqual({ ok: true, value, alias });
   });
@@ -65,6 +70,9 @@ describe('matchEnum', () => {
     ['yesNo', { t: 'n', v: 2 }, 'invalid'],
     ['yesNo', { t: 'd', v: '2024-03-25' }, 'invalid'],
     ['yesNo', { t: 'e', v: '#N/A' }, 'invalid'],
+    // Two answers where one is asked.
+    ['platform', '抖音;快手', 'invalid'],
+    ['platform', '抖音、快手', 'invalid'],
   ])('%s %j fails as %s', (kind, input, reason) => {
     expect(matchEnum(kind, input)).toEqual({ ok: false, reason, allowed: ENUMS[kind].map((e) => e.value) });
   });
