@@ -153,6 +153,8 @@ describe("a workbook of several units' sheets", () => {
 });
 
 describe('isUnitHeader', () => {
-  it.each(['单位', '填报单位', '单位名称', '所在单位（全称）', '部门', '所属部门', '院系', '学院', '二级单位', '单位名称*', '填报单位：'])('%s names the unit', (h) => expect(isUnitHeader(h)).toBe(true));
-  it.each(['单位负责人', '主办单位', '运营单位', '账号名称', '备注', '开设单位是否备案'])('%s does not', (h) => expect(isUnitHeader(h)).toBe(false));
+  it.each(['单位', '填报单位', '单位名称', '所在单位（全称）', '部门', '所属部门', '院系', '学院', '二级单位', '单位名称*', '填报单位：',
+    // An online form's question for it.
+    '1、填报单位', '1.所在单位:', '1、您所在的单位：', '1. 所在单位', '第1题 所在单位', 'Q1 所在单位', '您的单位', '单位/部门', '学院/部门'])('%s names the unit', (h) => expect(isUnitHeader(h)).toBe(true));
+  it.each(['单位负责人', '主办单位', '运营单位', '账号名称', '备注', '开设单位是否备案', '1、单位负责人', '您的姓名'])('%s does not', (h) => expect(isUnitHeader(h)).toBe(false));
 });

@@ -8,11 +8,18 @@ import { cellText } from '../grid';
 import { squash } from '../normalize/text';
 import type { ParsedSheet } from './parse';
 
-/** 单位, 填报单位, 单位名称, 所在单位（全称）, 部门, 所属部门, 院系, 学院, 二级单位 — after squash, brackets dropped. */
-const UNIT_HEADER = /^(?:填报|报送|提交|所在|所属|归属)?(?:单位|部门|院系|学院|院部|二级单位|二级学院)(?:名称|全称)?$/;
+/**
+ * 单位, 填报单位, 单位名称, 所在单位（全称）, 部门, 所属部门, 院系, 学院, 二级单位, 单位/部门, and
+ * an online form's question (1、您所在的单位：, Q1 所在单位, 第1题 填报单位) — after squash,
+ * brackets dropped.
+ */
+const UNIT_WORD = '(?:单位|部门|院系|学院|院部|二级单位|二级学院)';
+const UNIT_HEADER = new RegExp(`^(?:[您你](?:的)?)?(?:填报|报送|提交|所在|所属|归属)?(?:的)?${UNIT_WORD}(?:/${UNIT_WORD})?(?:名称|全称)?$`);
+/** A question's number before its text: 1、 2. Q3 第4题. */
+const QUESTION_NO = /^(?:第\d{1,3}题|q\d{1,3}|\d{1,3})[.、:：_)\-]*/;
 
 export function isUnitHeader(header: string): boolean {
-  return UNIT_HEADER.test(squash(header).replace(/[(（[【].*?[)）\]】]/g, '').replace(/[:：*＊]/g, ''));
+  return UNIT_HEADER.test(squash(header).replace(/[(（[【].*?[)）\]】]/g, '').replace(/[:：*＊?？]/g, '').replace(QUESTION_NO, ''));
 }
 
 /** The extra column of `p` whose header names the unit, or null. */
