@@ -16,7 +16,7 @@ import type { ParsedSheet } from './parse';
 const UNIT_WORD = '(?:单位|部门|院系|学院|院部|二级单位|二级学院)';
 const UNIT_HEADER = new RegExp(`^(?:[您你](?:的)?)?(?:填报|报送|提交|所在|所属|归属)?(?:的)?${UNIT_WORD}(?:/${UNIT_WORD})?(?:名称|全称)?$`);
 /** A question's number before its text: 1、 2. Q3 第4题. */
-const QUESTION_NO = /^(?:第\d{1,3}题|q\d{1,3}|\d{1,3})[.、:：_)\-]*/;
+const QUESTION_NO = /^(?:第\d{1,3}题|q\d{1,3}|\d{1,3})[-.、:：_)]*/;
 
 export function isUnitHeader(header: string): boolean {
   return UNIT_HEADER.test(squash(header).replace(/[(（[【].*?[)）\]】]/g, '').replace(/[:：*＊?？]/g, '').replace(QUESTION_NO, ''));
