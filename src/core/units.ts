@@ -209,6 +209,9 @@ const GENERIC = [
   '新建', '工作表', '工作簿', 'microsoft', 'excel', 'wps', 'xlsx', '上报', '提交',
   // Mail words: a reply to the notice is named after it (回复：关于开展…的通知-外国语学院).
   '关于', '的回复', '回复', '答复', '转发', '的通知', '通知', '开展', '排查', '的报送', '情况说明', '的说明', '说明', '情况', '报告',
+  // Versions and the tools a file came out of (盖章版, 第二版, 微信图片_…, 问卷星导出, 腾讯问卷_答卷数据).
+  '盖章版', '盖章', '签字版', '扫描版', '第一版', '第二版', '第三版', '微信图片', '问卷星', '金数据', '腾讯文档', '腾讯问卷', '钉钉', '飞书',
+  '导出', '答卷数据', '按文本', '按序号', '统计', '登记', '填报', '填表',
 ].map(squash).sort((a, b) => b.length - a.length);
 
 /** Strips form titles and generic words from a piece of a file name or title. */
@@ -305,7 +308,9 @@ export function pickUnit(
     // A title usually names the school, not the unit, and a folder or a sheet may name anything:
     // none is trusted when the roster disagrees; nor is a file name without a Chinese word
     // (Book1, export (3), mmexport1732000000: a program's name for a download).
-    const first = list.find((c) => !ROSTER_ONLY.has(c.source) && (c.source !== '文件名' || HAN.test(c.name)));
+    // A file name's leftover the roster does not know names a unit only if it looks like one
+    // (计科院, 学工部), not 盖章版 or 统计: a made-up unit would swallow another file's rows.
+    const first = list.find((c) => !ROSTER_ONLY.has(c.source) && (c.source !== '文件名' || (HAN.test(c.name) && UNIT_LIKE.test(cleanText(c.name)))));
     return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
   }
   // A unit's name is Chinese: a file named Book1, export or x1 names none when a title does.
@@ -315,5 +320,7 @@ export function pickUnit(
 }
 
 const HAN = /[\u3400-\u9fff]/;
+/** How a unit's name ends (学院, 处, 部, 中心, 团委…), or an English name: what a file's leftover must look like. */
+const UNIT_LIKE = /(?:学院|学校|大学|系|部|处|科|室|馆|中心|委|委员会|办|院|所|队|站|组|会|团|支部|总支|基地|实验室|[A-Za-z]{2,})[)）]?$/;
 /** Candidates that name a unit only when the roster knows the name. */
 const ROSTER_ONLY = new Set<UnitPick['source']>(['标题', '文件夹', '工作表']);

@@ -55,6 +55,19 @@ describe('unit names in file names', () => {
     expect(unitOf('SICE.xlsx', [], '网站平台更新登记备案表')).toBe('sice');
   });
 
+  it('versions and tools in a file name (盖章版, 第二版, 微信图片, 问卷星导出, 统计) name no unit', () => {
+    for (const f of ['（盖章版）网站平台更新登记备案表.xlsx', '网络阵地备案表（第二版）.xlsx', '微信图片_20241115.xlsx', '新媒体平台登记（问卷星）_3_按文本.xlsx', 'WPS表格-网络大V统计.xlsx']) {
+      expect([f, unitCandidatesFromFileName(f)]).toEqual([f, []]);
+    }
+  });
+
+  it('with a roster, a file name’s leftover it does not know must look like a unit: 计科院 does, 某某版 not', () => {
+    const roster: Roster = { units: [{ name: '物理学院', category: '教学单位', aliases: [], head: null, phone: null }] };
+    const runOne = (file: string) => run([submission(file, [sheet([], '网站平台更新登记备案表')])], { roster }).files[0]!;
+    expect(runOne('计科院.xlsx').unit).toBe('计科院');
+    expect(runOne('小陈整理.xlsx')).toMatchObject({ unit: null, status: 'rejected' });
+  });
+
   it('near miss: with a roster, a Latin alias still resolves first', () => {
     const roster: Roster = { units: [{ name: '信息与通信工程学院', category: '教学单位', aliases: ['SICE'] }] } as unknown as Roster;
     const r = run([submission('SICE.xlsx', [sheet([], '物理学院网站平台更新登记备案表')])], { roster });
