@@ -308,8 +308,10 @@ function unitsBySheet(parsed: readonly ParsedSheet[], roster: Roster | null): Ma
   const unitOfSheet = new Map<string, string>();
   const formUnits = new Map<string, Set<string>>();
   for (const p of parsed) {
-    // A 填报单位 that names no unit (a blank stamp line read on to its 日期) is no unit's.
-    const unit = p.signer.unit?.trim() ? pickUnit([{ name: p.signer.unit.trim(), source: '填报单位' }], roster)?.name : undefined;
+    // A 填报单位 that names no unit (a blank stamp line read on to its 日期) is no unit's; with no
+    // 填报单位, a tab named after a roster unit (a shared workbook, one tab per unit) is that unit's.
+    const signed = p.signer.unit?.trim();
+    const unit = signed ? pickUnit([{ name: signed, source: '填报单位' }], roster)?.name : roster ? pickUnit([{ name: p.sheet, source: '工作表' }], roster)?.name : undefined;
     if (!unit) {
       if (p.rows.length) return null;
       continue;

@@ -140,6 +140,20 @@ describe("a workbook of several units' sheets", () => {
     expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing')).toEqual([]);
   });
 
+  it('a shared workbook of one tab per unit, with no 填报单位 line, reads each tab as the unit it is named after', () => {
+    const bare = (name: string, phone: string) => grid(name, [[TITLE.newmedia], HEAD.newmedia, account(1, `${name}号`, `id_${name.length}${phone}`, phone)]);
+    const sub = submission('【腾讯文档】新媒体平台登记.xlsx', [bare('信息工程学院', '13800001111'), bare('团委', '13600003333'), bare('体育部（新媒体）', '13500005555')]);
+    const r = checkBatch([sub], { asOf: AS_OF, roster });
+    expect(r.files.map((f) => [f.unit, f.sheets.map((s) => s.sheet)])).toEqual([
+      ['信息工程学院', ['信息工程学院']],
+      ['团委', ['团委']],
+      ['体育部', ['体育部（新媒体）']],
+    ]);
+    // Near miss: one unit's tabs all named after it stay one file.
+    const own = submission('体育部.xlsx', [bare('体育部-新媒体', '13500005555'), grid('体育部-网站', [[TITLE.website], HEAD.website, ...CLEAN.website])]);
+    expect(checkBatch([own], { asOf: AS_OF, roster }).files.map((f) => f.unit)).toEqual(['体育部']);
+  });
+
   it("keeps one unit's file one file when only another form's sheet names another unit", () => {
     const sub = submission('信息工程学院.xlsx', [formSheet('website'), formSheet('newmedia', CLEAN.newmedia, { unit: '团委' })]);
     const r = checkBatch([sub], { asOf: AS_OF, roster });
