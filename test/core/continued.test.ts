@@ -6,6 +6,7 @@
 import type { SheetGrid } from '../../src/core/grid';
 import { locationText } from '../../src/core/findings';
 import { saysContinued } from '../../src/core/sheet/labels';
+import { checkWorkbookModel, summarySheetName } from '../../src/core/report/checkSheets';
 import { HEAD, SIGNER, TITLE, formSheet, grid, run, submission, type Raw } from './builders';
 
 const site = (i: number, name = `站点${i}`, phone: Raw = '13800001111'): Raw[] => [i, name, '王建国', '李敏', phone, '新闻动态、通知公告', '2024-11-18'];
@@ -158,6 +159,15 @@ describe('a form continued over several sheets or tables', () => {
     expect(parts).toEqual(['表1:website:3', '表2:website:2']);
     expect(result.files.map((f) => f.status)).toEqual(['accepted']);
     expect(result.findings.filter((f) => f.rule === 'file-split-by-sheet' || f.rule === 'file-duplicate')).toEqual([]);
+  });
+
+  it('the 汇总 names a Word table’s row as its findings do (表1!2行: the second row of the table, not of the page)', () => {
+    const { result } = outcome([wordFirst(sites(1, 2).map((r, i) => (i === 1 ? r.map((v, c) => (c === 4 ? '1380000' : v)) : r)))], '信息工程学院.docx');
+    const sheet = checkWorkbookModel(result).sheets.find((s) => s.name === summarySheetName('website'))!;
+    const at = sheet.columns.findIndex((c) => c.header === '来源位置');
+    expect(sheet.rows.map((r) => r[at])).toEqual(['表1!2行', '表1!3行']);
+    expect(result.findings.find((f) => f.rule === 'cell-phone')!.message).toBeTruthy();
+    expect(locationText(result.findings.find((f) => f.rule === 'cell-phone')!)).toContain('第3行');
   });
 
   it('tells a continuation mark from the 续 of other words', () => {

@@ -147,7 +147,7 @@ function columnKeys(form: FormId): string[] {
   return formById(form).columns.filter((c) => c.key !== 'seq').map((c) => c.key);
 }
 
-function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[], cellOfFinding: (f: Finding) => string | null): SheetModel {
+function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[], cellOfFinding: (f: Finding) => string | null, wordTables?: CheckResult['wordTables']): SheetModel {
   const tpl = formById(form);
   const defs = tpl.columns.filter((c) => c.key !== 'seq');
   const extraSet = new Set<string>();
@@ -182,7 +182,9 @@ function summarySheet(form: FormId, rows: ConsolidatedRow[], findings: Finding[]
     for (const x of extras) row.push(r.extras[x] ?? null);
     let name = fileNames.get(r.file);
     if (name === undefined) fileNames.set(r.file, (name = baseName(r.file)));
-    row.push(name, `${r.sheet}!${line}行`);
+    // A Word table's row is counted in the table, as its findings say (表1 第3行), not from the page's top.
+    const top = wordTables?.[`${r.file}\u0000${r.sheet}`]?.top;
+    row.push(name, `${r.sheet}!${top === undefined ? line : r.row - top + 1}行`);
     out[i] = row;
   }
   return {
@@ -245,7 +247,7 @@ function unitSheet(r: CheckResult): SheetModel {
 
 export function checkWorkbookModel(r: CheckResult): WorkbookModel {
   const cellOfFinding = sheetCellOf(r);
-  const summaries = new Map(FORM_IDS.map((f) => [f, summarySheet(f, r.tables[f], r.findings, cellOfFinding)] as const));
+  const summaries = new Map(FORM_IDS.map((f) => [f, summarySheet(f, r.tables[f], r.findings, cellOfFinding, r.wordTables)] as const));
   const idx = summaryIndex(r, summaries);
   return { sheets: [importSheet(r), findingsSheet(r, idx, cellOfFinding), ...summaries.values(), unitSheet(r)] };
 }
