@@ -278,6 +278,16 @@ describe('bigv 类别 with a placeholder in the other column', () => {
   });
 });
 
+describe('cells a hurried hand typed', () => {
+  it('序号 typed full-width (１, ２) is in sequence; -- in 备注 is no formula', () => {
+    const r = withSheet('group', sheetOf('group', [['１', '微信群', '信工一群', 40, '通知', '是', '李敏', '13800001111', '--'], ['２', '微信群', '信工二群', 40, '通知', '是', '李敏', '13800001111', '==']]));
+    expect(r.findings.filter((f) => f.rule === 'seq-broken' || f.rule === 'cell-formula-text')).toEqual([]);
+    // Near miss: a formula typed as text still is one.
+    const f = withSheet('group', sheetOf('group', [[1, '微信群', '信工一群', 40, '通知', '是', '李敏', '13800001111', '=1+1']]));
+    expect(f.findings.filter((x) => x.rule === 'cell-formula-text')).toHaveLength(1);
+  });
+});
+
 describe('signer lines', () => {
   it('手机： after 填表人 is the filler phone', () => {
     const sheets = FORMS.map((f) => grid(f, [[TITLE[f]], ['填报单位（盖章）：信息工程学院        单位负责人（签字）：王建国        填表人：李敏        手机：13800001111'], HEAD[f], ...CLEAN[f]]));

@@ -11,7 +11,7 @@ import { matchEnum } from '../normalize/enums';
 import { parseCount } from '../normalize/number';
 import { findPersonalId } from '../normalize/personal';
 import { parsePhones } from '../normalize/phone';
-import { cleanText, isNothingToFile, isSpace } from '../normalize/text';
+import { cleanText, isNothingToFile, isSpace, toHalfWidth } from '../normalize/text';
 import type { ParsedSheet } from '../sheet/parse';
 import { matchedColumns } from '../sheet/parse';
 import * as R from './catalog';
@@ -92,8 +92,12 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
   }
   // The shown text only where it is the value or goes into a message.
   switch (def.type) {
-    case 'seq':
-      return cell?.t === 'n' ? cell.v : shown(cell);
+    case 'seq': {
+      if (cell?.t === 'n') return cell.v;
+      // １, ２ typed full-width are the numbers they show.
+      const t = toHalfWidth(shown(cell)).trim();
+      return /^\d{1,6}$/.test(t) ? Number(t) : shown(cell);
+    }
     case 'phone': {
       const r = parsePhones(cell);
       for (const bad of r.invalid) out.push(R.cellPhone.at(place, { column, value: bad }));
@@ -167,7 +171,8 @@ function formulaLike(v: string): boolean {
 }
 
 function checkText(column: string, cell: Cell | null | undefined, text: string, place: Place, out: Finding[]): void {
-  if (cell?.t === 's' && formulaLike(cell.v) && cell.v.trim().length > 1) {
+  // -- or == alone is a placeholder, not a formula: one needs something after its sign.
+  if (cell?.t === 's' && formulaLike(cell.v) && cell.v.trim().length > 1 && /[0-9A-Za-z\u4e00-\u9fff(]/.test(cell.v)) {
     out.push(R.cellFormulaText.at(place, { column, value: text }));
   }
   if (findPersonalId(text)) out.push(R.cellPersonalId.at(place, { column }));
