@@ -105,6 +105,11 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
       return fail('unsupported', '文件是 Apple Numbers/Pages 文档，暂不能读取；请在 Numbers 中“导出为 Excel”（.xlsx），或在 Pages 中导出为 Word（.docx）后再提交');
     case 'sylk':
       return fail('unsupported', `文件是 SYLK/DIF 交换格式（.slk/.dif），暂不能读取；${SAVE_AS}`);
+    case 'rtf':
+    case 'wordxml':
+      return fail('unsupported', `文件是${FORMAT_LABEL[format]}，暂不能读取其中的表格；${WORD_SAVE_AS}`);
+    case 'eml':
+      return fail('unsupported', `文件是一封保存下来的邮件（.eml），其中的附件不会打开；请把附件中的备案表另存后提交（${ACCEPTED}）`);
     case 'zip': {
       // Batches open archives before reading (expandArchive); here one table was expected.
       const opened = expandArchive(fileName, bytes, lim, lim);

@@ -37,6 +37,12 @@ export type Format =
   | 'xlsxml'
   /** SYLK (.slk) or DIF (.dif): old interchange text formats, not read. */
   | 'sylk'
+  /** Rich Text (.rtf, or a Word file saved as RTF and named .doc): not read. */
+  | 'rtf'
+  /** Word 2003 XML (often named .doc): not read. */
+  | 'wordxml'
+  /** A mail saved as a file (.eml): its attachments are not opened. */
+  | 'eml'
   | 'text'
   | 'empty'
   | 'binary';
@@ -60,6 +66,9 @@ export const FORMAT_LABEL: Record<Format, string> = {
   fods: 'OpenDocument 平面 XML 表格（.fods）',
   xlsxml: 'Excel 2003 XML 表格',
   sylk: 'SYLK/DIF 交换格式',
+  rtf: 'RTF 文档',
+  wordxml: 'Word 2003 XML 文档',
+  eml: '邮件（.eml）',
   text: '文本（CSV/TSV）',
   empty: '空文件',
   binary: '二进制文件',
@@ -79,6 +88,9 @@ const USUAL_EXT: Partial<Record<Format, string[]>> = {
   fods: ['fods', 'xml'],
   xlsxml: ['xml', 'xls'],
   sylk: ['slk', 'sylk', 'dif'],
+  rtf: ['rtf'],
+  wordxml: ['xml'],
+  eml: ['eml', 'msg'],
   text: ['csv', 'tsv', 'txt', 'xls'],
 };
 
@@ -188,6 +200,10 @@ function sniffText(bytes: Uint8Array): Format {
   if (isMhtml(bytes)) return 'mhtml';
   if (/urn:schemas-microsoft-com:office:spreadsheet/.test(ascii) && /<(\w+:)?Workbook[\s>]/.test(ascii)) return 'xlsxml';
   if (/<office:document[\s>]/.test(ascii)) return /opendocument\.text/.test(ascii) ? 'odt' : 'fods';
+  if (/^\s*\{\\rtf/.test(ascii)) return 'rtf';
+  if (/progid="Word\.Document"|<w:wordDocument[\s>]/.test(ascii)) return 'wordxml';
+  // A mail: header lines first (From:, Received:, MIME-Version:), then a blank line.
+  if (/^(?:(?:Return-Path|Received|From|To|Subject|Date|Message-ID|MIME-Version|X-[\w-]+):[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){3,}/i.test(ascii)) return 'eml';
   if (/<(!doctype\s+html|html|head|body|table|meta|tr|td)[\s>]/i.test(ascii.slice(0, 2048))) return 'html';
   // A CSV may start with "ID;" too (Excel's own trap): SYLK also needs its record on the next line.
   if (/^ID;P[^\r\n]*\r?\n(?:[BCFPOW];|NN;|NE;|E\s*$)/.test(ascii) || /^TABLE\r?\n0,1\r?\n"/.test(ascii)) return 'sylk';

@@ -183,6 +183,17 @@ describe('flat OpenDocument (.fods) and the old interchange formats', () => {
     expect(!r.ok && r.detail).toContain('SYLK/DIF');
   });
 
+  it.each([
+    ['RTF named .doc', '网络工作群组.doc', '{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\trowd\\cellx1000 序号\\cell 群名称\\cell\\row}', 'RTF', '.docx'],
+    ['Word 2003 XML named .doc', '网站平台.doc', '<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"></w:wordDocument>', 'Word 2003 XML', '.docx'],
+    ['a saved mail', '回复：网络阵地备案.eml', 'Return-Path: <a@b.cn>\r\nReceived: from mail\r\nFrom: 财务处 <a@b.cn>\r\nSubject: 备案表\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\n', '邮件', '附件'],
+  ])('%s says what it is, not an unrecognised CSV', async (_f, name, text, what, advice) => {
+    const r = await read(name, strToU8(text));
+    expect(r).toMatchObject({ ok: false, problem: 'unsupported' });
+    expect(!r.ok && r.detail).toContain(what);
+    expect(!r.ok && r.detail).toContain(advice);
+  });
+
   it('near miss: a semicolon CSV whose header starts with ID; is a CSV', async () => {
     const r = ok(await read('a.csv', strToU8('ID;网站名称;联系电话\r\n1;党建网;13800001111\r\n')));
     expect(r.workbook.sheets[0]!.rows[1]).toEqual([{ t: 's', v: '1' }, { t: 's', v: '党建网' }, { t: 's', v: '13800001111' }]);
