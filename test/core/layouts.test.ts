@@ -155,6 +155,10 @@ describe('rows that are not data', () => {
     const r = withSheet('newmedia', sheetOf('newmedia', [['一、微信公众号'], ...CLEAN.newmedia, ['（二）抖音'], two]));
     expect(errors(r)).toEqual([]);
     expect(rowsOf(r, 'newmedia')).toBe(2);
+    // So are a unit's headings over its rows in a gathered table (单位：信息工程学院).
+    const units = withSheet('newmedia', sheetOf('newmedia', [['单位：信息工程学院'], ...CLEAN.newmedia, ['部门：信工团委'], two]));
+    expect(errors(units)).toEqual([]);
+    expect(rowsOf(units, 'newmedia')).toBe(2);
   });
 
   it.each<[string, Raw[]]>([

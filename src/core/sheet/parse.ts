@@ -53,8 +53,10 @@ const SECTION_LINE = /^(?:[一二三四五六七八九十]{1,3}[、.]|[(][一二
 /** A sentence (12 characters or more with a comma, full stop, semicolon or colon): a note, never a value. */
 const SENTENCE = /^(?=.{12,}).*[，,。；;：:]/;
 function isLine(text: string, inSeq: boolean): boolean {
-  return SECTION_LINE.test(text) || DATE_LINE.test(text) || (inSeq && SENTENCE.test(text));
+  return SECTION_LINE.test(text) || DATE_LINE.test(text) || UNIT_LINE.test(text) || (inSeq && SENTENCE.test(text));
 }
+/** 单位：计算机学院 alone on its row: a heading over that unit's rows (a table gathered from several units). */
+const UNIT_LINE = /^(?:填报|报送|所在)?(?:单位|部门|院系)(?:名称)?[:：]\S{2,30}$/;
 /** A date alone on its row: the signing date under the table. */
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日?$/;
 /**
