@@ -271,9 +271,14 @@ describe('bigv 类别 split into 教师 | 学生', () => {
 });
 
 describe('bigv 类别 with a placeholder in the other column', () => {
-  it.each([['/'], ['无'], ['—'], ['不适用']])('%s in 职务职称 beside a 专业年级 is a student', (mark) => {
+  it.each([['/'], ['无'], ['—'], ['不适用'], ['学生']])('%s in 职务职称 beside a 专业年级 is a student', (mark) => {
     const r = withSheet('bigv', sheetOf('bigv', [[1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', mark, '计算机2022级', '13911112222', null]]));
     expect(errors(r)).toEqual([]);
+  });
+
+  it('教师 in 专业年级 beside a 职务职称 is a teacher; near miss: 学生 alone in 职务职称 says no 专业年级', () => {
+    expect(errors(withSheet('bigv', sheetOf('bigv', [[1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', '讲师', '教师', '13911112222', null]])))).toEqual([]);
+    expect(errors(withSheet('bigv', sheetOf('bigv', [[1, '抖音', 'xg_dy001', '阿明说', 15000, '校园生活', '陈明', '学生', null, '13911112222', null]])))).toEqual(['bigv-category H4']);
   });
 
   it('near miss: a placeholder in both is neither', () => {

@@ -98,6 +98,9 @@ function website(rows: NormalRow[], ctx: Place, p: DomainParams, kind: UnitKind,
   }
 }
 
+const STUDENT_WORD = /^(?:学生|在校生|在校学生|本科生|研究生|学生\(.*\)|学生（.*）)$/;
+const TEACHER_WORD = /^(?:教师|老师|教职工|教工|在职教师)$/;
+
 function bigv(rows: NormalRow[], ctx: Place, p: DomainParams, out: Finding[]): void {
   for (const r of rows) {
     const followers = r.values.followers;
@@ -106,9 +109,10 @@ function bigv(rows: NormalRow[], ctx: Place, p: DomainParams, out: Finding[]): v
       out.push(R.bigvBelowThreshold.at(at(ctx, r, 'followers'), { name, followers, threshold: p.bigvThreshold }));
     }
     if (!('title' in r.letters) && !('major' in r.letters)) continue;
-    // '/', '无', '—' in the other column say "not applicable", as a blank does.
-    const teacher = filled(r.values.title);
-    const student = filled(r.values.major);
+    // '/', '无', '—' in the other column say "not applicable", as a blank does; so does 学生 in
+    // 职务职称 (or 教师 in 专业年级): the category named, not a title.
+    const teacher = filled(r.values.title) && !STUDENT_WORD.test(str(r.values.title));
+    const student = filled(r.values.major) && !TEACHER_WORD.test(str(r.values.major));
     if (teacher === student) {
       const key = teacher ? 'major' : 'title' in r.letters ? 'title' : 'major';
       out.push(R.bigvCategory.at(at(ctx, r, key), { person: str(r.values.person) || name, both: teacher }));
