@@ -597,7 +597,11 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
       throw new ReadRefused(fail('too-large', `工作簿中有内容的单元格共超过 ${lim.maxCellsPerFile} 个（全文件单元格上限），已拒绝导入；请删除多余的工作表或行列后再提交`));
     }
     if (col >= lim.maxColumns) {
-      if (wideCells++ === 0) wideFirst = a1(cRow, col);
+      // A space left far out (XFD1048576) is no content past the limit.
+      const far = formula === '' ? cellValue(t, v, num, inline, false, cRow, col) : null;
+      if (formula !== '' || (far !== null && !(far.t === 's' && far.v.trim() === ''))) {
+        if (wideCells++ === 0) wideFirst = a1(cRow, col);
+      }
       return;
     }
     const isDate = ctx.dateXf[style] === true;

@@ -325,6 +325,16 @@ async function rowsOf(p: Parts): Promise<SheetGrid[]> {
 
 const UNREADABLE = '无法解析工作簿内容（文件结构异常）；请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再提交';
 
+describe('fast reader: a space left far out', () => {
+  it('a lone space in XFD1048576 is no content past the column limit; text there is', async () => {
+    const at = (v: string) => book({ sst: `<sst><si><t>a</t></si><si><t xml:space="preserve"> </t></si><si><t>x</t></si></sst>`, sheets: { S: sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="1048576"><c r="XFD1048576" t="s"><v>${v}</v></c></row>`) } });
+    const blank = await readSubmission('a.xlsx', at('1'));
+    expect(blank.ok && (blank.workbook.notes ?? []).filter((n) => n.kind === 'limit')).toEqual([]);
+    const text = await readSubmission('a.xlsx', at('2'));
+    expect(text.ok && (text.workbook.notes ?? []).map((n) => n.detail).join()).toMatch(/以后还有 1 个有内容的单元格/);
+  });
+});
+
 describe('fast reader: hand-written parts', () => {
   it('matches local names under a namespace prefix (strict / x: generators)', async () => {
     const [s] = await rowsOf({
