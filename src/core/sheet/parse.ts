@@ -182,6 +182,7 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
 }
 
 /** 同上, 同上。, 〃, ″, 仝上: "as in the row above". */
+const DITTO_FIRST = new Set(['同', '仝', '〃', '″', '"'].map((c) => c.charCodeAt(0)));
 const DITTO = /^(?:同上|仝上|〃|″|"|同前)[。.]?$/;
 
 /**
@@ -196,7 +197,7 @@ function resolveDitto(rows: readonly RawRow[]): { rows: RawRow[]; ditto: { row: 
     let cells: (Cell | null | undefined)[] | null = null;
     for (let c = 0; c < r.cells.length; c++) {
       const cell = r.cells[c];
-      if (cell?.t !== 's' || cell.v.length > 4 || !DITTO.test(cell.v.trim())) continue;
+      if (cell?.t !== 's' || cell.v.length > 4 || !DITTO_FIRST.has(cell.v.trimStart().charCodeAt(0)) || !DITTO.test(cell.v.trim())) continue;
       const above = out[i - 1]?.cells[c];
       if (!above || isBlank(above)) continue;
       cells ??= r.cells.slice();
