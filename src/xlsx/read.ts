@@ -108,6 +108,8 @@ export async function readSubmission(fileName: string, bytes: Uint8Array, limits
     case 'rtf':
     case 'wordxml':
       return fail('unsupported', `文件是${FORMAT_LABEL[format]}，暂不能读取其中的表格；${WORD_SAVE_AS}`);
+    case 'pdf':
+      return fail('unsupported', `文件是 PDF 文档（多为盖章扫描件），不能读取其中的表格；请同时提交可编辑的备案表（${ACCEPTED}）`);
     case 'eml':
       return fail('unsupported', `文件是一封保存下来的邮件（.eml），其中的附件不会打开；请把附件中的备案表另存后提交（${ACCEPTED}）`);
     case 'zip': {

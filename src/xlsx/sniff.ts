@@ -43,6 +43,8 @@ export type Format =
   | 'wordxml'
   /** A mail saved as a file (.eml): its attachments are not opened. */
   | 'eml'
+  /** PDF (a stamped scan, or a form printed to PDF): not read, even when its bytes look like text. */
+  | 'pdf'
   | 'text'
   | 'empty'
   | 'binary';
@@ -69,6 +71,7 @@ export const FORMAT_LABEL: Record<Format, string> = {
   rtf: 'RTF 文档',
   wordxml: 'Word 2003 XML 文档',
   eml: '邮件（.eml）',
+  pdf: 'PDF 文档',
   text: '文本（CSV/TSV）',
   empty: '空文件',
   binary: '二进制文件',
@@ -91,6 +94,7 @@ const USUAL_EXT: Partial<Record<Format, string[]>> = {
   rtf: ['rtf'],
   wordxml: ['xml'],
   eml: ['eml', 'msg'],
+  pdf: ['pdf'],
   text: ['csv', 'tsv', 'txt', 'xls'],
 };
 
@@ -104,6 +108,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** `Rar!` then 1A 07 (RAR 4 and 5), and 7-Zip's signature. */
 const RAR = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07];
 const SEVEN_ZIP = [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c];
+/** `%PDF-` */
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
@@ -114,6 +120,7 @@ export function sniff(bytes: Uint8Array): Format {
   if (startsWith(bytes, ZIP) || startsWith(bytes, EMPTY_ZIP)) return sniffZip(bytes);
   if (startsWith(bytes, OLE)) return sniffOle(bytes);
   if (startsWith(bytes, RAR) || startsWith(bytes, SEVEN_ZIP)) return 'rar';
+  if (startsWith(bytes, PDF)) return 'pdf';
   return sniffText(bytes);
 }
 

@@ -186,6 +186,7 @@ describe('flat OpenDocument (.fods) and the old interchange formats', () => {
   it.each([
     ['RTF named .doc', '网络工作群组.doc', '{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\trowd\\cellx1000 序号\\cell 群名称\\cell\\row}', 'RTF', '.docx'],
     ['Word 2003 XML named .doc', '网站平台.doc', '<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml"></w:wordDocument>', 'Word 2003 XML', '.docx'],
+    ['a PDF with text-only content', '财务处盖章版.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'PDF', '可编辑'],
     ['a saved mail', '回复：网络阵地备案.eml', 'Return-Path: <a@b.cn>\r\nReceived: from mail\r\nFrom: 财务处 <a@b.cn>\r\nSubject: 备案表\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\n--x\r\n', '邮件', '附件'],
   ])('%s says what it is, not an unrecognised CSV', async (_f, name, text, what, advice) => {
     const r = await read(name, strToU8(text));
