@@ -215,7 +215,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   if (statement) return declared(work, statement, unit === null, at);
   if (!parsed.length) {
     record.status = 'rejected';
-    if (!unrecognized.length && !unreadable) work.findings.push(R.sheetUnrecognized.at(at, {}));
+    // Every sheet blank: the unit sent an empty workbook, which is no unrecognised form.
+    if (!unrecognized.length && !unreadable) work.findings.push(R.fileUnreadable.at(at, { detail: '文件中没有任何内容（所有工作表都是空的），请填写备案表后重新提交' }));
     return work;
   }
   const { runs, byForm } = sheetRuns(groups, parsed);

@@ -133,7 +133,7 @@ function cleanPath(name: string): string {
 
 /** Folders and files that are no one's submission: macOS resource forks, lock and hidden files. */
 function passedOver(path: string): boolean {
-  return path.split('/').some((s, i, all) => (i === 0 && s === '__MACOSX') || (i === all.length - 1 ? skippedInFolder(s) : s.startsWith('.')));
+  return path.split('/').some((s, i, all) => (i === 0 && s === '__MACOSX') || (i === all.length - 1 ? skippedInFolder(s) : s.startsWith('.') || skippedInFolder(s)));
 }
 
 const METHOD: Record<number, string> = {

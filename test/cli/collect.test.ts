@@ -19,6 +19,13 @@ describe('collectFiles', () => {
     expect(got).toEqual(['丙.xlsx', '甲.xlsx', path.join('乙', 'a.csv')]);
   });
 
+  it('passes over the parts folder of a page saved as 网页 (人事处.files, Book1_files), not the page', async () => {
+    for (const d of ['人事处.files', 'Book1_files', '乙']) fs.mkdirSync(path.join(dir, d));
+    for (const f of ['人事处.htm', '人事处.files/sheet001.htm', '人事处.files/filelist.xml', 'Book1_files/tabstrip.htm', '乙/files.xlsx']) fs.writeFileSync(path.join(dir, f), 'x');
+    const got = (await collectFiles([dir])).map((f) => path.relative(dir, f));
+    expect(got).toEqual(['人事处.htm', path.join('乙', 'files.xlsx')]);
+  });
+
   it('walks a folder reached through a link loop once', async () => {
     fs.mkdirSync(path.join(dir, 'sub'));
     fs.writeFileSync(path.join(dir, 'sub', '单位.xlsx'), 'x');
