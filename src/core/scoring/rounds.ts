@@ -17,8 +17,9 @@ export function parseRound(value: string): Round | null {
     .replace(/度$/, '');
   if (['上半年', '1', '一', '上', 'i', 'ⅰ'].includes(t)) return 1;
   if (['下半年', '2', '二', '下', 'ii', 'ⅱ'].includes(t)) return 2;
-  // The inspection's date instead of its round (检查日期 2024-06-15): January–June is the first half.
-  const date = parseDate({ t: 's', v: value });
+  // The inspection's date instead of its round (检查日期 2024-06-15, or its month 2024年6月):
+  // January–June is the first half.
+  const date = parseDate({ t: 's', v: value }, true);
   return date.ok ? (Number(date.iso.slice(5, 7)) <= 6 ? 1 : 2) : null;
 }
 
