@@ -164,16 +164,17 @@ export function runAssessment(input: RunInput): RunResult {
   findings.push(...books.findings);
   const awards = oneBonusPerAward(fromScoreSheets);
   findings.push(...awards.findings);
-  const fromBooks: Adjustment[] = [];
-  for (const a of [...books.adjustments, ...awards.adjustments]) if (!fromBooks.some((b) => sameAdjustment(a, b))) fromBooks.push(a);
+  const unique: Adjustment[] = [];
+  for (const a of [...books.adjustments, ...awards.adjustments]) if (!unique.some((b) => sameAdjustment(a, b))) unique.push(a);
   // A row written from a file and changed in the result since stands for the file's row: the typed one wins.
-  const edited = byName(input.previous, ['加减分']).flatMap((s) => editedImports(s.sheet));
+  const earlier = byName(input.previous, ['加减分']);
+  const edited = earlier.flatMap((s) => editedImports(s.sheet));
   const rowOf = (a: Adjustment): OutValue[] => [a.unit, a.kind === 'veto' ? '否决' : '加分', a.kind === 'veto' ? null : a.points, a.note || null];
-  if (edited.length) fromBooks.splice(0, fromBooks.length, ...fromBooks.filter((a) => a.file === null || !isEditedImport(edited, baseName(a.file), rowOf(a))));
+  const fromBooks = edited.length ? unique.filter((a) => a.file === null || !isEditedImport(edited, baseName(a.file), rowOf(a))) : unique;
   // Rows the last run wrote from a score workbook given again (unchanged since) are that
   // workbook's to say: it holds them still (fromBooks), or no longer.
   const bookFiles = new Set([...adjustmentBooks, ...toRead.read].map((b) => baseName(b.file)));
-  const previousSheets = byName(input.previous, ['加减分']).map((s) => ({ ...s, sheet: withoutReimported(s.sheet, bookFiles) }));
+  const previousSheets = earlier.map((s) => ({ ...s, sheet: withoutReimported(s.sheet, bookFiles) }));
   const readBackSheets = parseEach(previousSheets);
   const readBack = readBackSheets.flat();
   const own = dedupeAdjustments(readBackSheets.map((rows) => rows.filter((p) => !fromBooks.some((b) => sameAdjustment(b, p)))));

@@ -1,13 +1,12 @@
 /** The office's 加减分 sheet in the result workbook: bonuses and vetoes typed there, kept on every run. */
 import { type SheetGrid, cellAt, cellText } from '../grid';
 import type { OutValue, SheetModel } from '../report/model';
+import { ORIGIN_HEADER } from './score-sheet';
 
 export const ADJUST_SHEET = '加减分';
 const HEADERS = ['单位', '类型', '分值', '说明'];
-/** Hidden: the score workbook a row was written from, with the row as written (JSON). */
-export const ADJUST_ORIGIN = '导入来源';
 
-/** A row written from a score workbook: its record for the hidden 导入来源 column. */
+/** Hidden 导入来源 (ORIGIN_HEADER): the score workbook a row was written from, with the row as written (JSON). */
 export function adjustmentOrigin(file: string, row: readonly OutValue[]): string {
   return JSON.stringify({ file, row: row.slice(0, HEADERS.length) });
 }
@@ -29,23 +28,12 @@ function recordOf(record: string): { file: string; row: OutValue[] } | null {
 
 const sameRow = (a: readonly OutValue[], b: readonly OutValue[]) => HEADERS.every((_, i) => sameCell(a[i], b[i]));
 
-/** The file a row was written from when it still reads as written (nobody changed it since); else null. */
-function originOf(record: string, row: readonly OutValue[]): string | null {
-  const r = recordOf(record);
-  return r && sameRow(r.row, row) ? r.file : null;
-}
-
 /**
  * Rows the last run wrote from a file that a user has changed since (a bonus of 3 typed as 2):
  * the typed row stands for the file's, which must not count beside it.
  */
 export function editedImports(sheet: SheetGrid): { file: string; row: OutValue[] }[] {
-  const out: { file: string; row: OutValue[] }[] = [];
-  for (const x of adjustmentRows(sheet)) {
-    const r = x.record && x.origin === null ? recordOf(x.record) : null;
-    if (r && !sameRow(r.row, x.row)) out.push(r);
-  }
-  return out;
+  return adjustmentRows(sheet).flatMap((x) => (x.written && !x.unchanged ? [x.written] : []));
 }
 
 /** Whether `row` of `file` is one a user changed in the result (editedImports). */
@@ -59,16 +47,26 @@ export function isEditedImport(edited: readonly { file: string; row: OutValue[] 
  */
 export function typedAdjustmentRows(sheet: SheetGrid): OutValue[][] {
   // The record goes on with the row: unchanged, the row stays the file's; changed, it stands for the file's.
-  return adjustmentRows(sheet).map((x) => [...x.row, x.record && recordOf(x.record) ? x.record : null]);
+  return adjustmentRows(sheet).map((x) => [...x.row, x.written ? x.record : null]);
 }
 
-/** The rows of an earlier 加减分 with the file each was written from, when unchanged since. */
-function adjustmentRows(sheet: SheetGrid): { r: number; row: OutValue[]; origin: string | null; record: string }[] {
+interface ReadRow {
+  r: number;
+  row: OutValue[];
+  /** The 导入来源 text, and what it says: the file and the row as written (null: typed, or unreadable). */
+  record: string;
+  written: { file: string; row: OutValue[] } | null;
+  /** The row still reads as written. */
+  unchanged: boolean;
+}
+
+/** The rows of an earlier 加减分, each with what the last run recorded of it. */
+function adjustmentRows(sheet: SheetGrid): ReadRow[] {
   const h = sheet.rows.slice(0, 10).findIndex((r) => ['单位', '类型'].every((x) => (r ?? []).some((c) => cellText(c).trim() === x)));
   if (h < 0) return [];
   const cols = HEADERS.map((x) => (sheet.rows[h] ?? []).findIndex((c) => cellText(c).trim() === x));
-  const originCol = (sheet.rows[h] ?? []).findIndex((c) => cellText(c).trim() === ADJUST_ORIGIN);
-  const out: { r: number; row: OutValue[]; origin: string | null; record: string }[] = [];
+  const originCol = (sheet.rows[h] ?? []).findIndex((c) => cellText(c).trim() === ORIGIN_HEADER);
+  const out: ReadRow[] = [];
   for (let r = h + 1; r < sheet.rows.length; r++) {
     const row = cols.map((c): OutValue => {
       const cell = c < 0 ? null : cellAt(sheet, r, c);
@@ -77,7 +75,8 @@ function adjustmentRows(sheet: SheetGrid): { r: number; row: OutValue[]; origin:
     });
     if (!row.some((v) => v !== null)) continue;
     const record = originCol < 0 ? '' : cellText(cellAt(sheet, r, originCol));
-    out.push({ r, row, origin: record ? originOf(record, row) : null, record });
+    const written = record ? recordOf(record) : null;
+    out.push({ r, row, record, written, unchanged: !!written && sameRow(written.row, row) });
   }
   return out;
 }
@@ -87,7 +86,7 @@ function adjustmentRows(sheet: SheetGrid): { r: number; row: OutValue[]; origin:
  * those files, given again, say what they hold now (a corrected bonus, a veto taken out).
  */
 export function withoutReimported(sheet: SheetGrid, files: ReadonlySet<string>): SheetGrid {
-  const gone = new Set(adjustmentRows(sheet).filter((x) => x.origin !== null && files.has(x.origin)).map((x) => x.r));
+  const gone = new Set(adjustmentRows(sheet).filter((x) => x.unchanged && files.has(x.written!.file)).map((x) => x.r));
   return gone.size ? { ...sheet, rows: sheet.rows.map((row, r) => (gone.has(r) ? [] : row)) } : sheet;
 }
 
@@ -102,7 +101,7 @@ export function adjustmentsSheet(rows: OutValue[][] = []): SheetModel {
       { header: '类型', width: 8, editable: true },
       { header: '分值', width: 8, kind: 'number', editable: true },
       { header: '说明', width: 48, editable: true, wrap: true },
-      { header: ADJUST_ORIGIN, width: 4, hidden: true, record: true },
+      { header: ORIGIN_HEADER, width: 4, hidden: true, record: true },
     ],
     rows,
     table: { name: 'T_Adjust' },

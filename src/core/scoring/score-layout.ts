@@ -203,8 +203,13 @@ const NOT_UNIT_HEADER = /负责|主管|责任|牵头|归口|所属|检查|评分
 /** Whether a score sheet's column header names a unit (a column or a block of columns per unit). */
 function unitHeader(text: string, find: (v: string) => Indicator | undefined, isUnit: (v: string) => boolean): boolean {
   const t = norm(unitOfHeader(text));
-  if (!t || NOT_UNIT_HEADER.test(t) || ANY_KEY.some((k) => matches(t, k)) || find(t) || roundIn(t)) return false;
+  if (!t || namesOther(t, find)) return false;
   return isUnit(unitOfHeader(text)) || UNIT_SHAPE.test(t);
+}
+
+/** A header naming something else than a unit: a header word, an indicator, a round. */
+function namesOther(t: string, find: (v: string) => Indicator | undefined): boolean {
+  return NOT_UNIT_HEADER.test(t) || ANY_KEY.some((k) => matches(t, k)) || !!find(t) || !!roundIn(t);
 }
 
 /** 护理学院得分, 团委（得分）: the unit a score column is headed by, its score word dropped. */
@@ -222,7 +227,7 @@ function unitOfHeader(text: string): string {
  */
 function otherUnitHeader(text: string, find: (v: string) => Indicator | undefined): boolean {
   const t = norm(unitOfHeader(text));
-  if (!/^[\u4e00-\u9fa5()]{2,12}$/.test(t) || NOT_UNIT_HEADER.test(t) || ANY_KEY.some((k) => matches(t, k)) || find(t) || roundIn(t)) return false;
+  if (!/^[\u4e00-\u9fa5()]{2,12}$/.test(t) || namesOther(t, find)) return false;
   return !isTotal(t) && !isStatRow(t) && !/平均|合计|总分|排名|等级|名次|分值|满分|备注|说明|序号|编号|类别|指标/.test(t);
 }
 

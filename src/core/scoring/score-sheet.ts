@@ -19,7 +19,7 @@ export function scoreColumnHeader(round: Round, inspector: string, what: '得分
 
 /** The hidden column holding what a run wrote into a score or note column from a score file. */
 export const WRITTEN_MARK = '（导入值）';
-/** The hidden column naming, per row, the score file each imported slot came from. */
+/** The hidden column naming the score file each imported value came from (评分表 per row, 加减分 per row too). */
 export const ORIGIN_HEADER = '导入来源';
 
 function inspectorsOf(scores: ScoreEntry[], round: Round, min: number): string[] {
@@ -72,11 +72,9 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
   // What came from score files is recorded in hidden columns at the end (the visible ones keep
   // their places): the next run tells a value typed since from one it wrote, which a corrected
   // score file replaces.
-  const written = new Map<number, number>();
   for (const p of plan) {
     for (const c of p.scoreCols) {
       for (const k of [c, c + 1]) {
-        written.set(k, columns.length);
         columns[k] = { ...columns[k]!, written: columns.length };
         columns.push({ header: `${columns[k]!.header}${WRITTEN_MARK}`, width: 4, hidden: true, record: true, ...(k === c ? { kind: 'number' as const } : {}) });
       }
@@ -113,8 +111,8 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
       }
       while (row.length < columns.length) row.push(null);
       for (const { col, e } of imported) {
-        row[written.get(col)!] = e.score;
-        row[written.get(col + 1)!] = e.note;
+        row[columns[col]!.written!] = e.score;
+        row[columns[col + 1]!.written!] = e.note;
       }
       if (imported.length) row[originCol] = JSON.stringify(Object.fromEntries(imported.map((x) => [x.slot, x.e.origin])));
       rows.push(row);
