@@ -4,10 +4,20 @@ import { locationText as cellText, type Finding } from '../findings';
 import type { FormId } from '../forms/ids';
 
 export function findingKey(f: Pick<Finding, 'unit' | 'rule' | 'file' | 'sheet' | 'cell'> & { form?: Finding['form'] }): string {
-  const key = [f.unit ?? '', f.rule, f.file ?? '', f.sheet ?? '', f.cell ?? ''].join('|');
+  // The file by its name: the same submission checked from another folder (or its path given
+  // otherwise) is the same item.
+  const key = [f.unit ?? '', f.rule, f.file ? baseName(f.file) : '', f.sheet ?? '', f.cell ?? ''].join('|');
   // A finding about a form as a whole (form-missing, no sheet or cell) is told apart by its form: one item per
   // missing form. Keys of findings with a place stay as they were, so earlier ledgers still match.
   return !f.sheet && !f.cell && f.form ? `${key}|${f.form}` : key;
+}
+
+/** A key read back from an earlier ledger, made comparable: older results held the file's path. */
+export function comparableKey(key: string): string {
+  const parts = key.split('|');
+  if (parts.length < 5 || !parts[2] || parts[1] === 'manual' || parts[1] === 'veto' || parts[1] === 'score') return key;
+  parts[2] = baseName(parts[2]);
+  return parts.join('|');
 }
 
 export function scoreItemKey(unit: string, indicatorId: string, round: number): string {

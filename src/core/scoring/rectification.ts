@@ -4,7 +4,7 @@ import type { Assessment } from './assessment';
 import type { Params } from './params';
 import type { Rubric } from './rubric';
 import { ROUND_NAMES } from './scores';
-import { findingKey, locationText, scoreItemKey } from './keys';
+import { comparableKey, findingKey, locationText, scoreItemKey } from './keys';
 import { addDays } from '../normalize/date';
 import { fmt, tidy } from './util';
 
@@ -139,7 +139,8 @@ export function buildRectification(input: RectInput): RectItem[] {
  * it becomes 已整改 only when nobody had set a status (still the default 待整改). A problem
  * that comes back after that is reopened if it had been closed.
  */
-export function mergeRectification(fresh: RectItem[], previous: RectItem[]): RectItem[] {
+export function mergeRectification(fresh: RectItem[], older: RectItem[]): RectItem[] {
+  const previous = older.map((p) => ({ ...p, key: comparableKey(p.key) }));
   const prev = new Map<string, RectItem>();
   for (const p of previous) if (!prev.has(p.key)) prev.set(p.key, p);
   const out: RectItem[] = [];

@@ -65,6 +65,16 @@ describe('buildRectification', () => {
 });
 
 describe('mergeRectification', () => {
+  it('matches items by file name, so the same batch checked from another folder keeps its ledger (older keys held paths)', () => {
+    const findings = [finding('cell-phone', 'U', { file: 'D:\\收件\\2024\\U.xlsx', cell: 'E5', message: '联系电话无效' })];
+    const assessment = assess({ units: [{ unit: 'U', category: null }], findings, rubric, params, scores: [entry('U', 'a', 60), entry('U', 'b', 40)], adjustments: [] });
+    const fresh = buildRectification({ findings, assessment, rubric, params, owners: {}, ruleTitles: {} }).filter((i) => i.source === 'finding');
+    expect(fresh.map((i) => i.key)).toEqual(['U|cell-phone|U.xlsx|附件1|E5']);
+    const older = { ...fresh[0]!, key: 'U|cell-phone|../收件/2024/U.xlsx|附件1|E5', status: '整改中' as const, note: '已联系' };
+    const merged = mergeRectification(fresh, [older]);
+    expect(merged.map((i) => [i.key, i.status, i.note])).toEqual([['U|cell-phone|U.xlsx|附件1|E5', '整改中', '已联系']]);
+  });
+
   it('keeps user statuses, notes and deadlines; marks vanished items 已整改; no duplicates', () => {
     const fresh = build();
     const previous: RectItem[] = [
