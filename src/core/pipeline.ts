@@ -19,8 +19,9 @@ import { checkWorkbookModel } from './report/checkSheets';
 import { checkFromResult } from './report/readCheck';
 import { ruleLegendSheet } from './rules/basis';
 import { toJsonReport, type JsonReport } from './report/json';
-import type { WorkbookModel } from './report/model';
-import { runAssessment, type RunResult, type ScoreProblem, type SourcedSheet } from './run';
+import { mergeEditable, rawFromGrid } from './report/editable';
+import type { SheetModel, WorkbookModel } from './report/model';
+import { byName, runAssessment, type RunResult, type ScoreProblem, type SourcedSheet } from './run';
 import { DEFAULT_RUBRIC, makeParams, paramsFromGrid, rubricFromGrid, type Params, type ParamsInput, type Rubric, type ScoreEntry } from './scoring';
 import { mergeSigners } from './sheet/signer';
 import type { Roster } from './units';
@@ -137,9 +138,23 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     // The findings' legend goes after the check sheets (before 评分细则 and 参数).
     const sheets = [...run.workbook.sheets];
     sheets.splice(Math.max(0, sheets.findIndex((x) => x.name === '评分细则')), 0, ruleLegendSheet());
-    return { sheets };
+    return { sheets: withTyped(sheets, previous) };
   };
   return lazily({ params, rubric, check, run, findings: all.findings }, workbook, json);
+}
+
+/**
+ * What users typed into the earlier result's editable cells, kept cell by cell (DOMAIN §4), by
+ * every front end alike: the steps read it for its meaning, and a value they could not take (a
+ * score over the maximum, a note with no score yet) still shows where it was typed, beside its
+ * finding, instead of being overwritten.
+ */
+function withTyped(sheets: SheetModel[], previous: readonly SourcedSheet[]): SheetModel[] {
+  if (!previous.length) return sheets;
+  return sheets.map((s) => {
+    const old = s.columns.some((c) => c.editable) ? byName(previous, [s.name])[0] : undefined;
+    return old ? mergeEditable(s, rawFromGrid(old.sheet)).sheet : s;
+  });
 }
 
 /**

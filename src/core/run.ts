@@ -92,7 +92,7 @@ const NOT_SCORES = ['加减分', '评分细则', '参数'];
  * An earlier result's sheets by name: as written, else renamed by the office around the name
  * (评分表（办公室修改）, 评分表 (2) as Excel names a copy), never the print view 评分表_打印.
  */
-const byName = (sheets: readonly SourcedSheet[], names: string[]) => {
+export const byName = (sheets: readonly SourcedSheet[], names: string[]) => {
   const exact = sheets.filter((s) => names.some((n) => s.sheet.name.trim() === n));
   if (exact.length) return exact;
   return sheets.filter((s) => names.some((n) => s.sheet.name.trim().startsWith(n) && !s.sheet.name.trim().startsWith(`${n}_`)));
@@ -201,10 +201,14 @@ export function runAssessment(input: RunInput): RunResult {
   // score replaces it, and a score taken out of the file goes; its file not given, it stays.
   const fromFiles = new Map(imported.map((e) => [scoreKey(e), e]));
   const givenFiles = new Set(toRead.read.map((s) => baseName(s.file)));
-  const changed = typed.filter((t) => {
+  const changed = typed.flatMap((t): ScoreEntry[] => {
     const f = fromFiles.get(scoreKey(t));
-    if (t.origin !== undefined) return !f && !givenFiles.has(t.origin);
-    return !f || f.score !== t.score || f.note !== t.note;
+    if (t.origin !== undefined) {
+      // The file's score as given now, with the note a user typed beside the written one.
+      if (f) return t.fileNote !== undefined && t.note !== f.note ? [{ ...f, note: t.note, fileNote: f.note }] : [];
+      return givenFiles.has(t.origin) ? [] : [t];
+    }
+    return !f || f.score !== t.score || f.note !== t.note ? [t] : [];
   });
   const allScores = mergeScoreEntries(imported, changed, [...input.entries]);
   const listed = new Set(units.map((u) => u.unit));

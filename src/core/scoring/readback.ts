@@ -111,8 +111,9 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
         continue;
       }
       const note = slot.note === undefined ? '' : text(cellAt(sheet, r, slot.note));
-      const origin = writtenOrigin(sheet, r, slot, originCol, score, note);
-      out.push({ round: slot.round, inspector: slot.inspector, indicatorId: ind.id, score, note, ...place, ...(origin === undefined ? {} : { origin }) });
+      const origin = writtenOrigin(sheet, r, slot, originCol, score);
+      const fileNote = origin === undefined || slot.writtenNote === undefined ? note : text(cellAt(sheet, r, slot.writtenNote));
+      out.push({ round: slot.round, inspector: slot.inspector, indicatorId: ind.id, score, note, ...place, ...(origin === undefined ? {} : { origin }), ...(fileNote !== note ? { fileNote } : {}) });
     }
   }
   const deduped = dedupeScores(out, rubric);
@@ -121,14 +122,14 @@ function readScoreSheet(sheet: SheetGrid, rubric: Rubric, file: string | null, f
 }
 
 /**
- * The score file a read-back value came from, when the last run wrote it from there and nobody
- * changed it since (score and note as written); undefined for what was typed.
+ * The score file a read-back score came from, when the last run wrote it from there and nobody
+ * changed it since; undefined for a typed score. A note typed beside it leaves the score the
+ * file's (a corrected file still replaces it), the note the user's.
  */
-function writtenOrigin(sheet: SheetGrid, r: number, slot: { name: string; writtenScore?: number; writtenNote?: number }, originCol: number | undefined, score: number, note: string): string | undefined {
+function writtenOrigin(sheet: SheetGrid, r: number, slot: { name: string; writtenScore?: number }, originCol: number | undefined, score: number): string | undefined {
   if (slot.writtenScore === undefined || originCol === undefined) return undefined;
   const was = numberOf(cellAt(sheet, r, slot.writtenScore));
   if (was === null || was !== score) return undefined;
-  if (slot.writtenNote !== undefined && text(cellAt(sheet, r, slot.writtenNote)) !== note) return undefined;
   try {
     const map = JSON.parse(text(cellAt(sheet, r, originCol)) || '{}') as Record<string, unknown>;
     const file = map[slot.name];

@@ -112,7 +112,7 @@ export function scoreSheet(input: ScoreSheetInput): SheetModel {
       while (row.length < columns.length) row.push(null);
       for (const { col, e } of imported) {
         row[columns[col]!.written!] = e.score;
-        row[columns[col + 1]!.written!] = e.note;
+        row[columns[col + 1]!.written!] = e.fileNote ?? e.note;
       }
       if (imported.length) row[originCol] = JSON.stringify(Object.fromEntries(imported.map((x) => [x.slot, x.e.origin])));
       rows.push(row);

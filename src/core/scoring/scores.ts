@@ -42,6 +42,8 @@ export interface ScoreEntry {
    * on a result's value read back unchanged since; absent on what a user typed.
    */
   origin?: string;
+  /** With an origin: the score file's note, where a user typed another one beside its score. */
+  fileNote?: string;
 }
 
 export interface Adjustment {

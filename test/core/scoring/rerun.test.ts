@@ -31,13 +31,18 @@ const scoreOf = (r: Result, unit: string) => r.run!.ranking.find((x) => x.unit =
 const sheetOf = (r: Result) => r.workbook.sheets.find((s) => s.name === '评分表')!;
 const result = (r: Result) => modelToGrid(sheetOf(r));
 /** Types `value` into 评分表 where the unit's 新闻动态 score of 张明 stands. */
-function typed(r: Result, unit: string, value: number): SheetGrid {
-  const g = result(r);
+function typed(r: Result, unit: string, value: number | string, column = '上半年·张明·得分', g = result(r)): SheetGrid {
   const header = g.rows.findIndex((row) => row.some((c) => c?.t === 's' && c.v === '单位'));
-  const col = g.rows[header]!.findIndex((c) => c?.t === 's' && c.v === '上半年·张明·得分');
+  const col = g.rows[header]!.findIndex((c) => c?.t === 's' && c.v === column);
   const row = g.rows.findIndex((x) => x[0]?.t === 's' && x[0].v === unit && x[4]?.t === 's' && x[4].v === DEFAULT_RUBRIC.indicators[2]!.level2);
-  g.rows[row]![col] = { t: 'n', v: value };
+  g.rows[row]![col] = typeof value === 'number' ? { t: 'n', v: value } : { t: 's', v: value };
   return g;
+}
+/** The 评分表 cell of a unit's 新闻动态 in a column, as the run writes it. */
+function shownAt(r: Result, unit: string, column: string): unknown {
+  const s = sheetOf(r);
+  const col = s.columns.findIndex((c) => c.header === column);
+  return s.rows.find((x) => x[0] === unit && x[4] === DEFAULT_RUBRIC.indicators[2]!.level2)![col];
 }
 
 describe('re-running a result with its score file corrected', () => {
@@ -77,6 +82,37 @@ describe('re-running a result with its score file corrected', () => {
     expect(scoreOf(again, '团委')).toBe(100 - DEFAULT_RUBRIC.indicators[2]!.max + 7);
     const print = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [{ ...typed(first, '团委', 7), name: '评分表_打印' }]);
     expect(scoreOf(print, '团委')).toBe(98);
+  });
+
+  it('a typed score over the maximum is not counted, and still shows where it was typed, beside its finding', () => {
+    const over = DEFAULT_RUBRIC.indicators[2]!.max + 4;
+    const again = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [typed(first, '团委', over)]);
+    expect(scoreOf(again, '团委')).toBe(98);
+    expect(again.findings.filter((f) => f.rule === 'score-out-of-range').map((f) => f.unit)).toEqual(['团委']);
+    expect(shownAt(again, '团委', '上半年·张明·得分')).toBe(over);
+    // Corrected by the user, it counts.
+    const fixed = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [typed(again, '团委', 3)]);
+    expect(scoreOf(fixed, '团委')).toBe(100 - DEFAULT_RUBRIC.indicators[2]!.max + 3);
+  });
+
+  it('a note typed beside a written score keeps the note; a corrected file still replaces the score', () => {
+    const g = typed(first, '团委', '复核：新闻更新不及时', '上半年·张明·扣分说明');
+    const again = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 2, 护理学院: 5 })] }], [g]);
+    expect(scoreOf(again, '团委')).toBe(98);
+    expect(shownAt(again, '团委', '上半年·张明·扣分说明')).toBe('复核：新闻更新不及时');
+    expect(again.run!.scores.find((e) => e.unit === '团委' && e.indicatorId === DEFAULT_RUBRIC.indicators[2]!.id)!.note).toBe('复核：新闻更新不及时');
+    const third = run([{ file: '评分.xlsx', sheets: [scores({ 团委: 4, 护理学院: 5 })] }], [result(again)]);
+    expect(scoreOf(third, '团委')).toBe(96);
+    expect(shownAt(third, '团委', '上半年·张明·扣分说明')).toBe('复核：新闻更新不及时');
+  });
+
+  it('a note typed where no score is yet stays for the next run', () => {
+    const book = { file: '评分.xlsx', sheets: [scores({ 护理学院: 5 })] };
+    const g = typed(run([book]), '团委', '待复核：网站打不开', '上半年·张明·扣分说明');
+    const again = run([book], [g]);
+    expect(shownAt(again, '团委', '上半年·张明·扣分说明')).toBe('待复核：网站打不开');
+    expect(shownAt(again, '团委', '上半年·张明·得分')).toBeNull();
+    expect(shownAt(run([book], [result(again)]), '团委', '上半年·张明·扣分说明')).toBe('待复核：网站打不开');
   });
 
   it('the pane’s writer keeps a typed value and lets a written one be replaced', () => {
