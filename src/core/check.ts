@@ -20,6 +20,7 @@ import { joinContinued, type Table } from './sheet/continued';
 import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { officeDay } from './report/dates';
+import { rowsSubmitted } from './sheet/submitted';
 import { baseName } from './fileName';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
@@ -819,8 +820,9 @@ function summarise(works: FileCheck[], tables: Record<FormId, ConsolidatedRow[]>
       if (s.record.replaced) continue;
       const f = s.form;
       u.forms[f] = (u.forms[f] ?? 0) + s.rows.length;
-      // The day the file came in on the office's clock: just after midnight there is the next day.
-      const day = opts.deadline && w.record.modified ? officeDay(w.record.modified) : null;
+      // The day the rows say they were submitted (an online form's export); else the day the file
+      // came in on the office's clock: just after midnight there is the next day.
+      const day = opts.deadline ? (rowsSubmitted(s.rows) ?? (w.record.modified ? officeDay(w.record.modified) : null)) : null;
       const late = opts.deadline && day !== null && day > opts.deadline;
       if (late && !u.lateForms.includes(f)) {
         u.lateForms.push(f);

@@ -95,6 +95,23 @@ describe('a file split by its unit column', () => {
   });
 });
 
+describe('an online form export’s own submission times', () => {
+  /** Exported on the 20th, after the deadline; each row with the time its unit submitted it. */
+  const exported = (times: [string, string][]) => ({
+    ...submission('新媒体平台登记备案表（收集结果）.xlsx', [grid('Sheet1', [['提交答卷时间', '填报单位', ...HEAD.newmedia], ...times.map(([unit, t], i) => [t, unit, ...account(i + 1, `号${i}`, `id_${i}`, `1380000111${i}`)])])]),
+    modified: '2024-11-20T02:00:00Z',
+  });
+  const late = (times: [string, string][]) => checkBatch([exported(times)], { asOf: AS_OF, roster, deadline: '2024-11-15' }).findings.filter((f) => f.rule === 'form-late').map((f) => [f.unit, f.message]);
+
+  it('a unit is late by the day its rows were submitted, not by the day the office exported them', () => {
+    expect(late([['信工学院', '2024/11/14 09:12:30'], ['团委', '2024/11/16 08:00:01'], ['信工学院', '2024/11/15 23:59:59']])).toEqual([['团委', '《新媒体平台登记备案表》提交时间 2024-11-16 晚于截止日期 2024-11-15']]);
+  });
+
+  it('near miss: every row in time, nobody is late although the export is', () => {
+    expect(late([['信工学院', '2024-11-14 09:12'], ['团委', '2024-11-15 18:00']])).toEqual([]);
+  });
+});
+
 describe('a unit column past the bounds', () => {
   it('reads a file naming more units than a batch holds as one file, and says why', () => {
     const many = Array.from({ length: MAX_SPLIT_UNITS + 1 }, (_, i): [string, Raw[]] => [`单位${i}`, account(i + 1, `号${i}`, `id_${i}`, '13800001111')]);
