@@ -448,6 +448,7 @@ function checkForm(group: readonly ParsedSheet[], runs: readonly SheetRun[], ctx
       const checked = checkCells(p, { ...place, asOf: ctx.asOf });
       if (!ctx.headerless.has(p)) append(findings, p === first ? checkHeader(p, place) : newHeaderFindings(p, first, place));
       if (p.hiddenRows) findings.push(hiddenRowsFinding(p.hiddenRows, place, ctx.origins.get(p)?.top));
+      if (p.hiddenCols) findings.push(hiddenColumnsFinding(p, place));
       if (p.ditto) findings.push(dittoFinding(p.ditto, place, ctx.origins.get(p)?.top));
       append(findings, checked.findings);
       append(rows, checked.rows);
@@ -479,6 +480,20 @@ function hiddenRowsFinding(rows: readonly number[], place: Place, top: number | 
   const shown = rows.slice(0, HIDDEN_SHOWN).map((r) => String(top === undefined ? r + 1 : r - top + 1));
   const text = shown.join('、') + (rows.length > HIDDEN_SHOWN ? ' 等' : '');
   return R.rowsHidden.at({ ...place, cell: top === undefined ? `A${rows[0]! + 1}` : null }, { rows: text, count: rows.length });
+}
+
+/** One columns-hidden per part: each column by its letter and what it holds (its template label, else its header). */
+function hiddenColumnsFinding(p: ParsedSheet, place: Place): Finding {
+  const cols = p.hiddenCols!;
+  const label = new Map<number, string>();
+  for (const d of p.form.columns) {
+    const c = p.columnOf.get(d.key);
+    if (c !== undefined && !label.has(c)) label.set(c, d.label);
+  }
+  for (const x of p.extraColumns) if (x.header && !label.has(x.col)) label.set(x.col, x.header);
+  const shown = cols.slice(0, HIDDEN_SHOWN).map((c) => `${columnLetters(c)} 列${label.has(c) ? `（${label.get(c)}）` : ''}`);
+  const text = shown.join('、') + (cols.length > HIDDEN_SHOWN ? ' 等' : '');
+  return R.columnsHidden.at({ ...place, cell: a1(p.detection.headerTop, cols[0]!) }, { columns: text, count: cols.length });
 }
 
 function dittoFinding(cells: readonly { row: number; col: number }[], place: Place, top: number | undefined): Finding {

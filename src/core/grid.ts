@@ -35,6 +35,8 @@ export interface SheetGrid {
   prose?: true;
   /** Rows hidden in the sheet (0-based, ascending), where the format says: a reader that cannot tell leaves it out. */
   hiddenRows?: number[];
+  /** Columns hidden in the sheet (0-based, ascending, within its width), where the format says. */
+  hiddenCols?: number[];
   /**
    * The sheet is a table of a document (Word, web page): findings are located as 表n 第r行, with
    * r counted from the table's first row, `top` being the sheet row where the table starts.

@@ -14,6 +14,7 @@ export class SheetBounds {
   private readonly rows: (Cell | null | undefined)[][] = [];
   private readonly merges: Merge[] = [];
   private readonly hidden: number[] = [];
+  private readonly hiddenCols: [number, number][] = [];
   private wide = 0;
   private wideFirst = '';
   private tall = 0;
@@ -80,6 +81,11 @@ export class SheetBounds {
     for (let k = 0; k < count && row + k < MAX_ROWS && this.hidden.length < MAX_HIDDEN; k++) this.hidden.push(row + k);
   }
 
+  /** Columns first..last (0-based) are hidden in the source sheet. */
+  hideColumns(first: number, last: number): void {
+    if (first >= 0 && first <= last && this.hiddenCols.length < MAX_HIDDEN) this.hiddenCols.push([first, last]);
+  }
+
   grid(name: string, notes: ReadNote[], where = name): SheetGrid {
     const lim = this.lim;
     if (this.wide) notes.push({ kind: 'limit', sheet: where, detail: `第 ${lim.maxColumns} 列以后还有 ${this.wide} 个有内容的单元格（如 ${this.wideFirst}），超出读取范围（每行最多 ${lim.maxColumns} 列），未读取；备案表内容请填在模板列内` });
@@ -90,8 +96,23 @@ export class SheetBounds {
     const grid: SheetGrid = { name, rows: dense(this.rows), merges: this.merges };
     const hidden = hiddenWithin(this.hidden, grid.rows.length);
     if (hidden) grid.hiddenRows = hidden;
+    const cols = hiddenColumnsWithin(this.hiddenCols, grid.rows);
+    if (cols) grid.hiddenCols = cols;
     return grid;
   }
+}
+
+/**
+ * Hidden columns worth keeping: those within the sheet's width (a form often hides every column
+ * right of it, to XFD), ascending, once each.
+ */
+export function hiddenColumnsWithin(ranges: readonly (readonly [number, number])[], rows: readonly (readonly unknown[])[]): number[] | undefined {
+  if (!ranges.length) return undefined;
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  const out = new Set<number>();
+  for (const [first, last] of ranges) for (let c = first; c <= Math.min(last, width - 1); c++) out.add(c);
+  return out.size ? [...out].sort((a, b) => a - b) : undefined;
 }
 
 /** Hidden rows worth keeping: those that hold something (below the last filled row none do), ascending, once each. */

@@ -15,7 +15,7 @@
  * seen records nothing.
  */
 import { a1, type Cell, type Merge, type ReadNote, type SheetGrid, type WorkbookGrid } from '../core/grid';
-import { dense, hiddenWithin } from './bounds';
+import { dense, hiddenColumnsWithin, hiddenWithin } from './bounds';
 import { BAIL, CellScanner, StringScanner } from './fastCells';
 import { CLOSE, decodeXString, END, OPEN, Scanner, XmlError } from './fastXml';
 import { parseDateStyles, serialToIso } from './fastStyles';
@@ -479,6 +479,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   const pending: { row: number; col: number; text: string; isDate: boolean }[] = [];
   const merges: Merge[] = [];
   const hiddenRows: number[] = [];
+  const hiddenCols: [number, number][] = [];
   const shared = new Map<string, { text: string; row: number; col: number }>();
   let inData = false;
   let inMerges = false;
@@ -702,6 +703,12 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
     }
     if (tag === 'sheetData') inData = !sc.selfClosing;
     else if (tag === 'mergeCells') inMerges = !sc.selfClosing;
+    else if (tag === 'col') {
+      // <col min max hidden>, 1-based; a form often hides every column right of it (to XFD).
+      const min = Number(sc.attr('min'));
+      const max = Number(sc.attr('max'));
+      if (isTrue(sc.attr('hidden')) && Number.isInteger(min) && Number.isInteger(max) && min >= 1 && hiddenCols.length < 16_384) hiddenCols.push([min - 1, Math.min(max, MAX_COLS) - 1]);
+    }
     else if (filters && tag === 'autoFilter') {
       const range = parseRange(sc.attr('ref')?.trim() ?? '');
       if (range) filters.ranges.push({ range, active: false });
@@ -737,6 +744,8 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
   const grid: SheetGrid = { name, rows: dense(values), merges: kept };
   const hidden = hiddenWithin(hiddenRows, grid.rows.length);
   if (hidden) grid.hiddenRows = hidden;
+  const cols = hiddenColumnsWithin(hiddenCols, grid.rows);
+  if (cols) grid.hiddenCols = cols;
   const f = formulaRecord(formulas);
   if (f) grid.formulas = f;
   return grid;

@@ -66,6 +66,7 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
   let col = 0;
   let rowRepeat = 1;
   let rowHidden = false;
+  let column = 0;
   let rowCells: { col: number; cell: Cell }[] = [];
   let cell: PendingCell | null = null;
   let inP = 0;
@@ -99,8 +100,16 @@ export function odsSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
             bounds = new SheetBounds(limits, text);
             hidden = !!a['table:style-name'] && hiddenStyles.has(a['table:style-name']);
             row = 0;
+            column = 0;
             cells = 0;
             break;
+          case 'table:table-column': {
+            if (!bounds) break;
+            const n = count(a['table:number-columns-repeated'], 16_384);
+            if (a['table:visibility'] === 'collapse') bounds.hideColumns(column, column + n - 1);
+            column += n;
+            break;
+          }
           case 'table:table-row':
             col = 0;
             rowCells = [];

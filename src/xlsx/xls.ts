@@ -45,6 +45,7 @@ const R = {
   STRING: 0x0207,
   MERGEDCELLS: 0x00e5,
   ROW: 0x0208,
+  COLINFO: 0x007d,
 } as const;
 
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A' };
@@ -382,6 +383,10 @@ function readSheet(stream: Uint8Array, pos: number, g: Globals, limits: ReadLimi
       case R.ROW:
         // grbit bit 5, fDyZero: the row is hidden.
         if (d.length >= 14 && u16(d, 12) & 0x20) out.hide(u16(d, 0));
+        break;
+      case R.COLINFO:
+        // colFirst, colLast, …, grbit bit 0 fHidden.
+        if (d.length >= 10 && u16(d, 8) & 0x01) out.hideColumns(u16(d, 0), u16(d, 2));
         break;
       case R.MERGEDCELLS: {
         const n = Math.min(u16(d, 0), Math.floor((d.length - 2) / 8));

@@ -55,6 +55,7 @@ export function xmlSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
   const guard = new ParseGuard(new Budget(limits.maxReadMs));
   const text = { chars: 0 };
   let row = -1;
+  let column = -1;
   let col = -1;
   let cells = 0;
   let cell: { col: number; across: number; down: number; type: string; text: string } | null = null;
@@ -69,8 +70,17 @@ export function xmlSheets(xml: string, limits: ReadLimits, notes: ReadNote[] = [
           case 'Worksheet':
             sheet = { name: attr(a, 'Name') ?? `Sheet${sheets.length + 1}`, hidden: false, bounds: new SheetBounds(limits, text) };
             row = -1;
+            column = -1;
             cells = 0;
             break;
+          case 'Column': {
+            // <Column ss:Index ss:Span ss:Hidden>: Span more columns alike after this one.
+            column = (index(attr(a, 'Index'), MAX_COL) ?? column + 2) - 1;
+            const span = Math.min(Number(attr(a, 'Span')) || 0, MAX_COL);
+            if (sheet && attr(a, 'Hidden') === '1') sheet.bounds.hideColumns(column, column + span);
+            column += span;
+            break;
+          }
           case 'Row':
             row = (index(attr(a, 'Index'), MAX_ROW) ?? row + 2) - 1;
             col = -1;

@@ -94,6 +94,11 @@ export const rowsHidden = defineRule<{ rows: string; count: number }>({
   description: '备案表中有被隐藏的数据行：已按报送内容计入并校验，但打印和查看时看不到，容易漏报或误报。',
   message: (p) => `第 ${p.rows} 行${p.count > 1 ? `（共 ${p.count} 行）` : ''}被隐藏，已按报送内容计入；请取消隐藏核对，不需要的行请删除`,
 });
+export const columnsHidden = defineRule<{ columns: string; count: number }>({
+  id: 'columns-hidden', severity: 'warning', title: '有隐藏的列',
+  description: '备案表中有被隐藏的列：已按报送内容计入并校验，但打印和查看时看不到，容易漏报或误报。',
+  message: (p) => `${p.columns}${p.count > 1 ? `（共 ${p.count} 列）` : ''}被隐藏，已按报送内容计入；请取消隐藏核对，不需要的列请删除`,
+});
 export const cellDitto = defineRule<{ cells: string; count: number }>({
   id: 'cell-ditto', severity: 'info', title: '“同上”按上一行读取',
   description: '单元格写“同上”或“〃”：按上一行同一列的内容读取并校验；汇总表中显示实际内容。',

@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'file-statement',
   'file-scan',
   'rows-hidden',
+  'columns-hidden',
   'cell-ditto',
   'cell-unreadable',
   'formula-no-value',

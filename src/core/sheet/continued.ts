@@ -24,7 +24,7 @@ import { saysContinued } from './labels';
 import { mergeSigners } from './signer';
 import { scanTables } from './detect';
 import { isInstructionSheet } from './instructions';
-import { extraColumnsOf, hiddenDataRows, linesAbove, type ParsedSheet, parseSheet, readRows } from './parse';
+import { extraColumnsOf, hiddenDataRows, hiddenTableColumns, linesAbove, type ParsedSheet, parseSheet, readRows } from './parse';
 
 /** One table of a file in order: a form found by its header, or a visible sheet without one. */
 export interface Table {
@@ -308,6 +308,8 @@ function headerlessPart(g: Group, sheet: SheetGrid, follows: boolean): ParsedShe
   };
   const hidden = hiddenDataRows(sheet, body.rows);
   if (hidden) part.hiddenRows = hidden;
+  const cols = hiddenTableColumns(sheet, part);
+  if (cols) part.hiddenCols = cols;
   return part;
 }
 

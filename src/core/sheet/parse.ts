@@ -29,6 +29,8 @@ export interface ParsedSheet {
   signer: Signer;
   /** Data rows (sheet rows, 0-based) hidden in the sheet: read, and reported (rows-hidden). */
   hiddenRows?: number[];
+  /** The table's columns (template or extra) hidden in the sheet: read, and reported (columns-hidden). */
+  hiddenCols?: number[];
   /** A phone column split in several (联系电话 over 办公电话 | 手机): key → its columns, read as one. */
   joined?: Map<string, number[]>;
   /** Cells written 同上 / 〃, read as the cell above them: (sheet row, column) each. */
@@ -176,6 +178,8 @@ export function parseSheet(sheet: SheetGrid, scan?: SheetScan): SheetParse {
   };
   const hidden = hiddenDataRows(sheet, rows);
   if (hidden) parsed.hiddenRows = hidden;
+  const cols = hiddenTableColumns(sheet, parsed);
+  if (cols) parsed.hiddenCols = cols;
   if (joined) parsed.joined = joined;
   if (ditto.length) parsed.ditto = ditto;
   return { kind: 'form', parsed };
@@ -241,6 +245,14 @@ export function hiddenDataRows(sheet: SheetGrid, rows: readonly RawRow[]): numbe
   if (!sheet.hiddenRows?.length) return undefined;
   const hidden = new Set(sheet.hiddenRows);
   const out = rows.filter((r) => hidden.has(r.row)).map((r) => r.row);
+  return out.length ? out : undefined;
+}
+
+/** Which of the table's columns (template or extra) the sheet hides. */
+export function hiddenTableColumns(sheet: SheetGrid, p: Pick<ParsedSheet, 'columnOf' | 'extraColumns'>): number[] | undefined {
+  if (!sheet.hiddenCols?.length) return undefined;
+  const table = new Set([...p.columnOf.values(), ...p.extraColumns.map((x) => x.col)]);
+  const out = sheet.hiddenCols.filter((c) => table.has(c));
   return out.length ? out : undefined;
 }
 
