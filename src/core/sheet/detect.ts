@@ -6,6 +6,7 @@ import { type Cell, cellText, isBlank, type SheetGrid } from '../grid';
 import { FORMS, type ColumnDef, type FormTemplate } from '../forms/templates';
 import { headerKey, isSpace, squash } from '../normalize/text';
 import { makeResolver, mergeBottom, saysContinued } from './labels';
+import { splitSideBySide } from './sideBySide';
 
 const SCAN_ROWS = 20;
 
@@ -495,7 +496,7 @@ export function scanTables(sheet: SheetGrid): { sheet: SheetGrid; scan: SheetSca
     floor = d.dataStart;
     r = d.dataStart - 1;
   }
-  if (heads.length < 2) return [{ sheet, scan }];
+  if (heads.length < 2) return heads.length ? (beside(sheet, heads[0]!, 0) ?? [{ sheet, scan }]) : [{ sheet, scan }];
   const bounds = [0];
   for (let i = 1; i < heads.length; i++) {
     const floorRow = heads[i - 1]!.dataStart;
@@ -505,10 +506,17 @@ export function scanTables(sheet: SheetGrid): { sheet: SheetGrid; scan: SheetSca
     bounds.push(top);
   }
   bounds.push(sheet.rows.length);
-  return bounds.slice(0, -1).map((s, i) => {
+  return bounds.slice(0, -1).flatMap((s, i) => {
     const table = slice(sheet, s, bounds[i + 1]!);
-    return { sheet: table, scan: new SheetScan(table) };
+    return beside(table, heads[i]!, i ? heads[i - 1]!.dataStart : 0) ?? [{ sheet: table, scan: new SheetScan(table) }];
   });
+}
+
+/** Forms side by side in a table (sideBySide.ts), each with its scan; null for one form. */
+function beside(table: SheetGrid, head: Detection, floor: number): { sheet: SheetGrid; scan: SheetScan }[] | null {
+  const top = head.headerTop;
+  const split = splitSideBySide(table, head, (s) => detectForm(s, { from: top, rows: 1, aboveFrom: Math.max(floor, top - 4) }));
+  return split && split.map((s) => ({ sheet: s, scan: new SheetScan(s) }));
 }
 
 function isBlankRow(sheet: SheetGrid, r: number): boolean {

@@ -1,0 +1,77 @@
+/**
+ * Forms laid side by side on one sheet (网站 in A:G, a blank column, 新媒体 in I:R): one sheet
+ * per form, each keeping its cells' places (columns of the others blank), so each is checked as
+ * its own form with the right A1 cells, as stacked forms are (detect.ts scanTables).
+ */
+import { isBlank, type Merge, type SheetGrid } from '../grid';
+import type { Detection } from './detect';
+
+type Band = [left: number, right: number];
+
+/**
+ * Runs of header cells in row `top` separated by blank columns (a merge over the row fills
+ * what it covers).
+ */
+export function headerBands(sheet: SheetGrid, top: number): Band[] {
+  const row = sheet.rows[top] ?? [];
+  const filled = row.map((c) => !isBlank(c));
+  for (const m of sheet.merges) if (m.top <= top && m.bottom >= top) for (let c = m.left; c <= m.right; c++) filled[c] = true;
+  const bands: Band[] = [];
+  for (let c = 0; c < filled.length; c++) {
+    if (!filled[c]) continue;
+    const last = bands[bands.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else bands.push([c, c]);
+  }
+  return bands;
+}
+
+/**
+ * The sheet with only columns left..right kept (others blank, places kept). A line above the
+ * header written in one cell (填报单位：… across the sheet) is every form's, kept whole.
+ */
+export function columnSlice(sheet: SheetGrid, [left, right]: Band, top: number): SheetGrid {
+  const rows = sheet.rows.map((row, r) => {
+    if (r < top && row.filter((c) => !isBlank(c)).length === 1) return row;
+    const out = row.slice(0, right + 1);
+    for (let c = 0; c < Math.min(left, out.length); c++) out[c] = null;
+    return out;
+  });
+  const merges: Merge[] = [];
+  for (const m of sheet.merges) {
+    if (m.top < top && rows[m.top] === sheet.rows[m.top]) merges.push(m);
+    else if (m.right >= left && m.left <= right) merges.push({ ...m, left: Math.max(m.left, left), right: Math.min(m.right, right) });
+  }
+  return { ...sheet, rows, merges };
+}
+
+/**
+ * The forms of a table side by side, one sheet each; null when the table holds one form. Split
+ * only where at least two bands are each a different form: a form with one blank header cell
+ * is one form. A band that is no form (a 备注 block) goes with the form on its left.
+ */
+export function splitSideBySide(sheet: SheetGrid, head: Detection, detect: (s: SheetGrid) => Detection | null): SheetGrid[] | null {
+  const top = head.headerTop;
+  const bands = headerBands(sheet, top);
+  if (bands.length < 2) return null;
+  const forms = bands.map((b) => {
+    const d = detect(columnSlice(sheet, b, top));
+    return d && d.headerTop === top ? d.form.id : null;
+  });
+  const found = forms.filter((f) => f !== null);
+  if (found.length < 2 || new Set(found).size !== found.length) return null;
+  const groups: Band[] = [];
+  bands.forEach((b, i) => {
+    const last = groups[groups.length - 1];
+    if (forms[i] !== null || !last) groups.push([b[0], b[1]]);
+    else last[1] = b[1];
+  });
+  // A leading band with no form joins the first form.
+  if (forms[0] === null && groups.length > 1) groups.splice(0, 2, [groups[0]![0], groups[1]![1]]);
+  // The blank columns after a form, and those right of the last, are its own: a value there is
+  // its cell-extra, never lost between two forms.
+  let width = 0;
+  for (const r of sheet.rows) if (r.length > width) width = r.length;
+  groups.forEach((g, i) => (g[1] = i + 1 < groups.length ? groups[i + 1]![0] - 1 : Math.max(g[1], width - 1)));
+  return groups.map((g) => columnSlice(sheet, g, top));
+}
