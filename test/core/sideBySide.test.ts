@@ -2,13 +2,13 @@
 import { CLEAN, HEAD, SIGNER, TITLE, grid, run, submission, type Raw } from './builders';
 import { cellOf } from '../../src/core/rules/cells';
 
-/** Rows of forms side by side, one blank column between them; the title row names each above its form. */
-function beside(forms: { title: string; head: string[]; rows: Raw[][] }[], signer: string | null = SIGNER('信息工程学院')): Raw[][] {
+/** Rows of forms side by side, `gap` blank columns between them; the title row names each above its form. */
+function beside(forms: { title: string; head: string[]; rows: Raw[][] }[], gap = 1, signer: string | null = SIGNER('信息工程学院')): Raw[][] {
   const starts: number[] = [];
   let at = 0;
   for (const f of forms) {
     starts.push(at);
-    at += f.head.length + 1;
+    at += f.head.length + gap;
   }
   const line = (pick: (f: (typeof forms)[number]) => Raw[] | undefined): Raw[] => {
     const out: Raw[] = [];
@@ -35,6 +35,12 @@ describe('forms side by side on one sheet', () => {
     ]);
     expect(cellOf(r.tables.group[0]!, 'name')).toBe('V4');
     expect(r.findings.filter((f) => f.rule.startsWith('header-'))).toEqual([]);
+  });
+
+  it('splits forms side by side with no blank column between, each opening with its 序号', () => {
+    const r = run([submission('信息工程学院.xlsx', [grid('备案表', beside([WEBSITE, NEWMEDIA, GROUP], 0))])]);
+    expect(r.files[0]!.sheets.map((s) => [s.form, s.rows])).toEqual([['website', 1], ['newmedia', 1], ['group', 1]]);
+    expect(r.findings.filter((f) => f.rule === 'cell-phone').map((f) => f.cell)).toEqual(['P4']);
   });
 
   it('keeps a value typed in the blank column between two forms, as the left form’s cell-extra', () => {

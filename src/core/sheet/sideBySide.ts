@@ -3,14 +3,17 @@
  * per form, each keeping its cells' places (columns of the others blank), so each is checked as
  * its own form with the right A1 cells, as stacked forms are (detect.ts scanTables).
  */
-import { isBlank, type Merge, type SheetGrid } from '../grid';
+import { cellText, isBlank, type Merge, type SheetGrid } from '../grid';
 import type { Detection } from './detect';
 
 type Band = [left: number, right: number];
 
+/** Every form opens with its 序号: a second one in a header row starts the next form. */
+const SEQ = /^(?:序号|编号|序)$/;
+
 /**
  * Runs of header cells in row `top` separated by blank columns (a merge over the row fills
- * what it covers).
+ * what it covers) or starting at a 序号.
  */
 export function headerBands(sheet: SheetGrid, top: number): Band[] {
   const row = sheet.rows[top] ?? [];
@@ -20,7 +23,7 @@ export function headerBands(sheet: SheetGrid, top: number): Band[] {
   for (let c = 0; c < filled.length; c++) {
     if (!filled[c]) continue;
     const last = bands[bands.length - 1];
-    if (last && last[1] === c - 1) last[1] = c;
+    if (last && last[1] === c - 1 && !SEQ.test(cellText(row[c]).replace(/\s/g, ''))) last[1] = c;
     else bands.push([c, c]);
   }
   return bands;
