@@ -53,6 +53,11 @@ export function isDateFormat(code: string | null | undefined): boolean {
       case '[': {
         const end = code.indexOf(']', i + 1);
         if (end < 0) return false;
+        // Elapsed time ([h]:mm, [mm]:ss) is a duration: its hours make the m after them minutes.
+        const inner = code.slice(i + 1, end).toLowerCase();
+        if (/^h+$/.test(inner)) tokens.push('h');
+        else if (/^m+$/.test(inner)) tokens.push('n');
+        else if (/^s+$/.test(inner)) tokens.push('s');
         i = end;
         break;
       }

@@ -8,7 +8,7 @@ import { FakeExcel } from '../excel/fakeExcel';
 describe('core dates', () => {
   it('tells calendar-date formats from time-only and number formats', () => {
     const dates = ['yyyy-mm-dd', 'm/d/yyyy', 'yyyy"年"m"月"d"日"', '[$-F800]dddd, mmmm dd, yyyy', '[DBNum1][$-804]yyyy"年"m"月"', 'd-mmm-yy', 'YYYY/MM/DD', 'm/d/yy h:mm', 'mmm', 'yyyy-mm-dd hh:mm:ss'];
-    const notDates = ['General', '0.00', '@', 'h:mm', 'h:mm:ss', 'h:mm AM/PM', '[h]:mm:ss', 'mm:ss', 'mm:ss.0', '[h]', 'h"时"mm"分"', '上午/下午h"时"mm"分"ss"秒"', '0.00E+00', '#,##0"元"', '[Red]0.0', '"yyyy"0', '\\d0', '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-'];
+    const notDates = ['General', '0.00', '@', 'h:mm', 'h:mm:ss', 'h:mm AM/PM', '[h]:mm:ss', '[h]:mm', '[hh]:mm', '[mm]:ss', 'mm:ss', 'mm:ss.0', '[h]', 'h"时"mm"分"', '上午/下午h"时"mm"分"ss"秒"', '0.00E+00', '#,##0"元"', '[Red]0.0', '"yyyy"0', '\\d0', '_-* #,##0_-;\\-* #,##0_-;_-* "-"_-;_-@_-'];
     for (const f of dates) expect([f, isDateFormat(f)]).toEqual([f, true]);
     for (const f of notDates) expect([f, isDateFormat(f)]).toEqual([f, false]);
   });
