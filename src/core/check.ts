@@ -93,7 +93,7 @@ interface UnitPart {
 
 const PROBLEM_RULE = { unreadable: R.fileUnreadable, unsupported: R.fileUnsupported, 'too-large': R.fileTooLarge } as const;
 
-const NOTE_RULE = { limit: R.readLimit, cell: R.cellUnreadable, sheet: R.sheetUnreadable, formula: R.formulaNoValue, row: R.csvRowMalformed, encoding: R.encodingMixed } as const;
+const NOTE_RULE = { limit: R.readLimit, cell: R.cellUnreadable, image: R.cellImage, sheet: R.sheetUnreadable, formula: R.formulaNoValue, row: R.csvRowMalformed, encoding: R.encodingMixed } as const;
 
 /** Findings listed per sheet; past that one findings-capped finding says how many there were. */
 export const MAX_FINDINGS_PER_SHEET = 1000;
@@ -123,10 +123,21 @@ function cellKey(cell: string | null): number {
   return Number(m[2]) * 20_000 + col;
 }
 
+/** Whether the cell (A1) lies in a required template column of a form read from that sheet. */
+function inRequiredColumn(parsed: readonly ParsedSheet[], sheet: string | undefined, cell: string): boolean {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return false;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  col--;
+  const row = Number(m[2]) - 1;
+  return parsed.some((p) => p.sheet === sheet && row >= p.detection.dataStart && p.form.columns.some((d) => d.required && p.columnOf.get(d.key) === col));
+}
+
 /** Where a reader left a formula without a value: no "必填项为空" there, the note says why. */
 function formulaCells(notes: readonly ReadNote[]): Set<string> {
   const out = new Set<string>();
-  for (const n of notes) if ((n.kind === 'formula' || n.kind === 'cell') && n.cell) out.add(`${n.sheet ?? ''}!${n.cell}`);
+  for (const n of notes) if ((n.kind === 'formula' || n.kind === 'cell' || n.kind === 'image') && n.cell) out.add(`${n.sheet ?? ''}!${n.cell}`);
   return out;
 }
 
@@ -205,7 +216,11 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   if (refused) work.findings.push(R.readLimit.at(at, { detail: refused }));
   if (part?.bySheet) work.findings.push(R.fileSplitBySheet.at(at, { units: part.units, sheets: parsed.map((p) => p.sheet).filter((s, i, all) => all.indexOf(s) === i) }));
   else if (part) work.findings.push(R.fileSplitByUnit.at(at, { column: part.column, units: part.units, rows: parsed.reduce((n, p) => n + p.rows.length, 0) }));
-  for (const n of notes) work.findings.push(NOTE_RULE[n.kind].at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
+  for (const n of notes) {
+    // A picture where the form needs a value is an unreadable cell (error); elsewhere (备注) only a warning.
+    const rule = n.kind === 'image' && n.cell && inRequiredColumn(parsed, n.sheet, n.cell) ? R.cellUnreadable : NOTE_RULE[n.kind];
+    work.findings.push(rule.at({ ...at, sheet: n.sheet ?? null, cell: n.cell ?? null }, { detail: n.detail }));
+  }
   const unreadable = notes.some((n) => n.kind === 'sheet');
   if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
   for (const c of copies) work.findings.push((c.same ? R.sheetCopy : R.sheetHiddenCopy).at({ ...at, sheet: c.copy.sheet, form: c.copy.form.id }, { form: c.copy.form.title, visible: c.visible }));

@@ -50,7 +50,8 @@ export interface SheetGrid {
  * encodings. Each becomes a finding on the file, so nothing is lost without a word.
  */
 export interface ReadNote {
-  kind: 'limit' | 'cell' | 'sheet' | 'row' | 'encoding' | 'formula';
+  /** `image`: a picture placed in a cell (no text to read there). */
+  kind: 'limit' | 'cell' | 'image' | 'sheet' | 'row' | 'encoding' | 'formula';
   sheet?: string;
   /** A1 address in the sheet, where the note is about one cell. */
   cell?: string;

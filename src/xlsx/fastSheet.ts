@@ -576,7 +576,7 @@ function readSheet(xml: string, name: string, ctx: SheetContext, notes: SheetNot
     if (rich !== null || (formula !== '' && IN_CELL_IMAGE.test(formula))) {
       // The cached text (`=DISPIMG("ID_…",1)`, #VALUE!) is no content: the cell holds a picture.
       const detail = rich !== null ? RICH_DETAIL[rich] : /DISPIMG/i.test(formula) ? IMAGE_DETAIL : RICH_DETAIL.image;
-      notes.add('image', { kind: 'cell', cell: a1(cRow, col), detail }, (n, first) => `另有 ${n} 个单元格（自 ${first} 起）是嵌入单元格的图片或数据类型，无法作为文字读取`);
+      notes.add('image', { kind: 'image', cell: a1(cRow, col), detail }, (n, first) => `另有 ${n} 个单元格（自 ${first} 起）是嵌入单元格的图片或数据类型，无法作为文字读取`);
       return;
     }
     if (fType === 'shared' && si !== null) {

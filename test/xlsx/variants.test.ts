@@ -48,6 +48,15 @@ describe('Excel 365 pictures placed in a cell (rich values)', () => {
     expect(await findingsAt(p, '!D4 ')).toEqual([expect.stringMatching(/^cell-unreadable 附件2!D4 单元格中是嵌入单元格的图片（Excel“置于单元格中”或 IMAGE 函数）/)]);
   });
 
+  it('in an optional column (备注) a picture is a warning, not an error: nothing the form needs is lost', async () => {
+    const p = await withCell(2, /(<row r="4"[^>]*>.*?)<\/row>/, '$1<c r="J4" t="e" vm="1"><v>#VALUE!</v></c></row>', richParts('_localImage'));
+    const got = await findingsAt(p, '!J4 ');
+    expect(got).toEqual([expect.stringMatching(/^cell-image 附件2!J4 单元格中是嵌入单元格的图片/)]);
+    const sub: Submission = { file: '机电学院.xlsx', sha256: 'x', size: 1, modified: null, read: ok(await readSubmission('机电学院.xlsx', zip(p))) };
+    const severity = checkFile(sub, 0, { asOf: '2024-11-20' }).findings.find((f) => f.rule === 'cell-image')?.severity;
+    expect(severity).toBe('warning');
+  });
+
   it('the parts found through the workbook relationships, under other names', async () => {
     const rich = richParts('_localImage');
     const p = await withCell(2, ACCOUNT_ID, '<c r="D4" t="e" vm="1"><v>#VALUE!</v></c>', {

@@ -20,7 +20,7 @@ const BY_PREFIX: [RegExp, string, string][] = [
   [/^sheet-(hidden-)?copy/, SUBMIT, '每种备案表只保留一份，删除旧版本工作表后报送'],
   [/^rows-hidden/, FORMS, '取消隐藏所有行；确实不需要报送的行直接删除'],
   [/^columns-hidden/, FORMS, '取消隐藏所有列；确实不需要报送的列直接删除'],
-  [/^(file|sheet|cell-unreadable|formula-no-value|read-limit|csv|encoding)/, SUBMIT, '用 Excel 或 WPS 另存为 .xlsx 后按模板重新报送'],
+  [/^(file|sheet|cell-unreadable|cell-image|formula-no-value|read-limit|csv|encoding)/, SUBMIT, '用 Excel 或 WPS 另存为 .xlsx 后按模板重新报送'],
   [/^unit-(missing)/, SUBMIT, '按时报送本单位全部登记备案表'],
   [/^unit-/, SUBMIT, '在“填报单位”处填写单位全称（与单位名单一致）'],
   [/^form-/, SUBMIT, '按时补报缺少的备案表；确无此类平台的填“无”报送'],

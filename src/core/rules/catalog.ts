@@ -124,6 +124,11 @@ export const cellUnreadable = defineRule<{ detail: string }>({
   description: '单元格引用了不存在的共享字符串等，内容无法读取。',
   message: (p) => p.detail,
 });
+export const cellImage = defineRule<{ detail: string }>({
+  id: 'cell-image', severity: 'warning', title: '单元格中是图片',
+  description: '非必填列的单元格中嵌入了图片（WPS“嵌入单元格”、Excel“置于单元格中”）：图片无法作为文字读取，该格按空白计入。必填列中的图片为“单元格无法读取”。',
+  message: (p) => p.detail,
+});
 export const formulaNoValue = defineRule<{ detail: string }>({
   id: 'formula-no-value', severity: 'error', title: '公式没有计算结果',
   description: '公式单元格没有保存计算结果，且不是能直接算出的简单公式（四则运算、DATE、TODAY、ROW、单元格引用）。',

@@ -23,6 +23,7 @@ export const RULE_IDS = [
   'columns-hidden',
   'cell-ditto',
   'cell-unreadable',
+  'cell-image',
   'formula-no-value',
   'read-limit',
   'csv-row-malformed',
