@@ -21,6 +21,7 @@ import { isInstructionSheet } from './sheet/instructions';
 import { mergeSigners, type Signer } from './sheet/signer';
 import { officeDay } from './report/dates';
 import { rowsSubmitted } from './sheet/submitted';
+import { transposedForm } from './sheet/transposed';
 import { baseName } from './fileName';
 import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
@@ -186,7 +187,8 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const taken = new Set([...headerless.values()]);
   // A document with no form but a statement (情况说明: 我单位无网站、新媒体平台…) declares those forms 无.
   const statement = parsed.length ? null : proseStatement(sub.read.workbook.sheets);
-  const unrecognized = tables.filter((t) => !t.parsed && !taken.has(t.sheet) && !(statement && t.sheet.prose)).map((t) => t.sheet.name);
+  const unrecognizedSheets = tables.filter((t) => !t.parsed && !taken.has(t.sheet) && !(statement && t.sheet.prose)).map((t) => t.sheet);
+  const unrecognized = unrecognizedSheets.map((t) => t.name);
   work.signer = mergeSigners(statement ? [statement.signer] : parsed.map((p) => p.signer));
   const byColumn = unitRows(parsed);
   // A part already has its unit: resolving every name again per part would cost units² lookups.
@@ -224,9 +226,10 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
   const unreadable = notes.some((n) => n.kind === 'sheet');
   if (sub.read.mismatch) work.findings.push(R.fileExtensionMismatch.at(at, sub.read.mismatch));
   for (const c of copies) work.findings.push((c.same ? R.sheetCopy : R.sheetHiddenCopy).at({ ...at, sheet: c.copy.sheet, form: c.copy.form.id }, { form: c.copy.form.title, visible: c.visible }));
-  for (const name of unrecognized) {
-    record.sheets.push({ sheet: name, form: null, rows: 0 });
-    work.findings.push(R.sheetUnrecognized.at({ ...at, sheet: name }, {}));
+  for (const sheet of unrecognizedSheets) {
+    record.sheets.push({ sheet: sheet.name, form: null, rows: 0 });
+    const down = transposedForm(sheet);
+    work.findings.push(down ? R.sheetTransposed.at({ ...at, sheet: sheet.name, form: down.id }, { form: down.title }) : R.sheetUnrecognized.at({ ...at, sheet: sheet.name }, {}));
   }
   if (statement) return declared(work, statement, unit === null, at);
   if (!parsed.length) {

@@ -432,3 +432,20 @@ describe('half-filled rows that look like lines', () => {
     expect(rowsOf(r, 'newmedia')).toBe(2);
   });
 });
+
+describe('a form laid out down the sheet', () => {
+  /** The bigv form as a card: the template's labels down column A, one person per column. */
+  const card = (labels: string[]): Raw[][] => [[TITLE.bigv], [SIGNER('学生工作处')], ...labels.map((h, i) => [h, CLEAN.bigv[0]![i] ?? null, i === 0 ? 2 : null])];
+
+  it('is named as the form it is, with how to lay it out, instead of “no form found”', () => {
+    const r = run([submission('学生工作处.xlsx', [grid('网络大V', card(HEAD.bigv))])]);
+    const f = r.findings.filter((x) => x.rule.startsWith('sheet-'));
+    expect(f.map((x) => [x.rule, x.severity, x.form])).toEqual([['sheet-transposed', 'error', 'bigv']]);
+    expect(f[0]!.message).toContain('竖排的“网络大V”信息统计表');
+  });
+
+  it('near miss: a column of notes that names no form’s labels is an unrecognised sheet', () => {
+    const r = run([submission('学生工作处.xlsx', [grid('说明', card(['填报说明', '一、按时报送', '二、如实填写', '三、盖章']))])]);
+    expect(r.findings.filter((x) => x.rule.startsWith('sheet-')).map((x) => x.rule)).toEqual(['sheet-unrecognized']);
+  });
+});

@@ -18,6 +18,7 @@ const BY_PREFIX: [RegExp, string, string][] = [
   [/^file-split-by-unit/, SUBMIT, '核对各行所填单位；各单位数据以本单位的行为准'],
   [/^file-statement/, SUBMIT, '确无此类平台的表可以情况说明报送；其他备案表仍按模板报送'],
   [/^sheet-(hidden-)?copy/, SUBMIT, '每种备案表只保留一份，删除旧版本工作表后报送'],
+  [/^sheet-transposed/, SUBMIT, '按模板横向填写：表头在上，每行一条记录'],
   [/^rows-hidden/, FORMS, '取消隐藏所有行；确实不需要报送的行直接删除'],
   [/^columns-hidden/, FORMS, '取消隐藏所有列；确实不需要报送的列直接删除'],
   [/^(file|sheet|cell-unreadable|cell-image|formula-no-value|read-limit|csv|encoding)/, SUBMIT, '用 Excel 或 WPS 另存为 .xlsx 后按模板重新报送'],

@@ -84,6 +84,11 @@ export const sheetUnrecognized = defineRule({
   description: '非空工作表与五张模板均不匹配。',
   message: () => '该工作表不是任何一种备案表（找不到模板表头），未导入；如为备案表，请使用统一模板的表头',
 });
+export const sheetTransposed = defineRule<{ form: string }>({
+  id: 'sheet-transposed', severity: 'error', title: '表格为竖排',
+  description: '工作表是竖排的备案表（第一列为项目名称，每列一条记录），无法按模板读取，未导入。',
+  message: (p) => `该工作表是竖排的${p.form}（第一列为项目名称、每列一条记录），无法按模板读取，未导入；请按模板横向填写（表头在上、每行一条记录）后重新报送`,
+});
 export const sheetHiddenCopy = defineRule<{ form: string; visible: string }>({
   id: 'sheet-hidden-copy', severity: 'info', title: '隐藏的重复表',
   description: '隐藏的工作表与可见工作表是同一种备案表（多为留在工作簿里的旧版本）：以可见工作表为准，隐藏的不导入。',

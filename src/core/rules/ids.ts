@@ -14,6 +14,7 @@ export const RULE_IDS = [
   'form-missing',
   'form-late',
   'sheet-unrecognized',
+  'sheet-transposed',
   'sheet-unreadable',
   'sheet-hidden-copy',
   'sheet-copy',
