@@ -675,14 +675,35 @@ function domainParams(opts: CheckOptions): DomainParams {
 }
 
 export function checkBatch(subs: readonly Submission[], opts: CheckOptions): CheckResult {
-  const seen = new Set<string>();
+  const copies = new CopySkipper();
   // A byte-identical copy is not even parsed: consolidate() reports it as a duplicate.
-  const checks = subs.map((sub, index) => {
-    const dup = seen.has(sub.sha256);
-    seen.add(sub.sha256);
-    return dup ? skipped(sub, index) : checkFile(sub, index, opts);
-  });
+  const checks = subs.map((sub, index) => (copies.skip(sub) ? skipped(sub, index) : checkFile(sub, index, opts)));
   return consolidate(checks, opts);
+}
+
+/**
+ * Which submissions need not be parsed: a byte-identical copy of one seen, under a name that
+ * names the same unit or none. The same blank template sent by 保卫处.xlsx and 档案馆.xlsx is
+ * two units' filing: both are read (consolidate() keeps them apart by unit).
+ */
+export class CopySkipper {
+  private readonly seen = new Map<string, string[]>();
+  skip(sub: Pick<Submission, 'file' | 'sha256'>): boolean {
+    const name = fileNameUnit(sub.file);
+    const names = this.seen.get(sub.sha256);
+    if (!names) {
+      this.seen.set(sub.sha256, [name]);
+      return false;
+    }
+    if (names.includes(name) || name === '') return true;
+    names.push(name);
+    return false;
+  }
+}
+
+/** The unit a file's name names first (squashed), '' for none. */
+function fileNameUnit(file: string): string {
+  return squash(unitCandidatesFromFileName(baseName(file))[0] ?? '');
 }
 
 function skipped(sub: Submission, index: number): FileCheck {
@@ -722,26 +743,27 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
   const roster = opts.roster ?? null;
   const required = opts.requiredForms ?? FORM_IDS;
   const works: FileCheck[] = [];
-  const bySha = new Map<string, FileCheck>();
+  const bySha = new Map<string, FileCheck[]>();
   const duplicated = new Set<string>();
   const flat = checked.flatMap((w) => (w.more?.length ? [w, ...w.more] : [w]));
   for (const w of flat.sort((a, b) => a.index - b.index).map(copyCheck)) {
-    // A file split by unit is one part per unit: the same bytes again are a duplicate part by part.
-    const sha = w.record.byColumn ? `${w.record.sha256}\u0000${w.record.unit}` : w.record.sha256;
-    const first = bySha.get(sha);
+    // The same bytes again are a duplicate of the same unit's file: a file split by unit part by
+    // part, and two units' identical files (the same blank template) are two filings. A copy
+    // skipped unparsed, or naming no unit, is a duplicate of the first.
+    const same = bySha.get(w.record.sha256) ?? [];
+    const unit = w.record.unit;
+    const first = unit === null || w.record.status === 'duplicate' ? same[0] : same.find((x) => x.record.unit === unit);
     if (first) {
       // A split file sent twice is one duplicate file, not one per unit.
       if (w.record.byColumn && duplicated.has(w.file)) continue;
       duplicated.add(w.file);
-      const unit = first.record.unit;
+      const owner = first.record.unit;
       const { byColumn: _split, ...plain } = w.record;
-      const rec: FileRecord = { ...plain, unit, status: 'duplicate', sheets: [] };
-      works.push({ index: w.index, file: w.file, record: rec, findings: [R.fileDuplicate.at({ file: w.file, unit }, { original: baseName(first.file) })], sheets: [], signer: mergeSigners([]) });
+      const rec: FileRecord = { ...plain, unit: owner, status: 'duplicate', sheets: [] };
+      works.push({ index: w.index, file: w.file, record: rec, findings: [R.fileDuplicate.at({ file: w.file, unit: owner }, { original: baseName(first.file) })], sheets: [], signer: mergeSigners([]) });
       continue;
     }
-    bySha.set(sha, w);
-    // A copy skipped unparsed (checkBatch) knows only the bytes' hash.
-    if (sha !== w.record.sha256 && !bySha.has(w.record.sha256)) bySha.set(w.record.sha256, w);
+    bySha.set(w.record.sha256, [...same, w]);
     works.push(w);
   }
 

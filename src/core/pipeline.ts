@@ -11,7 +11,7 @@
  *        (statuses typed into the earlier result's 整改台账 kept);
  *     4. the workbook model every writer renders, and the JSON report (DOMAIN §5.1).
  */
-import { checkFile, consolidate, type FileCheck, type Submission } from './check';
+import { checkFile, consolidate, CopySkipper, type FileCheck, type Submission } from './check';
 import type { Finding } from './findings';
 import type { CheckResult } from './model';
 import { checkOptionsOf, definedOnly } from './params';
@@ -179,10 +179,9 @@ function lazily(base: Omit<PipelineResult, 'workbook' | 'json'>, workbook: () =>
 /** Per-file checks in batch order; a byte-identical copy is not even parsed (consolidate reports it). */
 function checkAll(subs: readonly Submission[], opts: ReturnType<typeof checkOptionsOf>, cache: CheckCache | undefined, context: string): FileCheck[] {
   cache?.use(context);
-  const seen = new Set<string>();
+  const copies = new CopySkipper();
   return subs.map((sub, index) => {
-    if (seen.has(sub.sha256)) return duplicateOf(sub, index);
-    seen.add(sub.sha256);
+    if (copies.skip(sub)) return duplicateOf(sub, index);
     const hit = cache?.get(sub);
     if (hit) return { ...hit, index };
     const fresh = checkFile(sub, index, opts);
