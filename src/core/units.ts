@@ -117,16 +117,40 @@ export function rosterFromWorkbook(sheets: readonly SheetGrid[]): Roster | null 
 export function resolveUnit(roster: Roster, candidate: string): RosterUnit | null {
   const c = squash(candidate);
   if (!c) return null;
-  const exact = byName(roster).get(c);
+  const index = indexOf(roster);
+  const exact = index.map.get(c);
   if (exact) return exact;
   let best: { u: RosterUnit; len: number } | null = null;
-  for (const u of roster.units) {
-    for (const n of [u.name, ...u.aliases]) {
-      const k = squash(n);
-      if (k.length >= 2 && (!best || k.length > best.len) && containsAsName(c, k)) best = { u, len: k.length };
-    }
+  for (const { u, key: k } of index.names) {
+    if (k.length >= 2 && (!best || k.length > best.len) && containsAsName(c, k)) best = { u, len: k.length };
   }
   return best?.u ?? null;
+}
+
+/** A school's name, as it stands before a unit's in a roster written in full. */
+const SCHOOL = /^(.{2,}?(?:大学|学校|职业技术学院|职业学院|师范学院|技术学院|高等专科学校|专科学校))(.{2,})$/;
+/** What a bracket says of a unit's state, not another name for it. */
+const STATE = /^(?:筹|筹建|筹备|试行|暂定|挂靠|合署|合署办公|临时)$/;
+
+/**
+ * Names a roster name is also known by: without its bracketed part (人工智能学院（筹）), the
+ * unit named in the bracket (马克思主义学院（思政部）→ 思政部), and without the school's
+ * name before it (示范职业技术学院艺术学院 → 艺术学院). Each only where it looks like a unit.
+ */
+export function impliedNames(name: string): string[] {
+  const out: string[] = [];
+  const add = (n: string) => {
+    const t = cleanText(n);
+    if (t.length >= 2 && t !== name && UNIT_LIKE.test(t) && !out.includes(t)) out.push(t);
+  };
+  const plain = name.replace(/[（(][^（()）]*[）)]/g, '');
+  add(plain);
+  for (const m of name.matchAll(/[（(]([^（()）]*)[）)]/g)) if (!STATE.test(m[1]!.trim())) add(m[1]!);
+  for (const n of [name, plain]) {
+    const m = SCHOOL.exec(squash(n));
+    if (m) add(m[2]!);
+  }
+  return out;
 }
 
 /** What may stand right before a unit's name inside a longer one. */
@@ -141,21 +165,37 @@ function containsAsName(c: string, k: string): boolean {
   return false;
 }
 
-/** Squashed name or alias → the first roster unit of that name, built once per roster (every file looks its unit up). */
-const INDEX = new WeakMap<readonly RosterUnit[], { size: number; map: Map<string, RosterUnit> }>();
-function byName(roster: Roster): Map<string, RosterUnit> {
-  const cached = INDEX.get(roster.units);
-  if (cached && cached.size === roster.units.length) return cached.map;
-  const map = new Map<string, RosterUnit>();
-  for (const u of roster.units) {
-    for (const n of [u.name, ...u.aliases]) {
-      const k = squash(n);
-      if (!map.has(k)) map.set(k, u);
-    }
-  }
-  INDEX.set(roster.units, { size: roster.units.length, map });
-  return map;
+interface RosterIndex {
+  size: number;
+  /** Squashed name → the roster unit of that name: names first, then aliases, then implied names no two units share. */
+  map: Map<string, RosterUnit>;
+  /** Every unit's names, squashed, in that order. */
+  names: { u: RosterUnit; key: string }[];
 }
+
+/** Built once per roster (every file looks its unit up). */
+const INDEX = new WeakMap<readonly RosterUnit[], RosterIndex>();
+function indexOf(roster: Roster): RosterIndex {
+  const cached = INDEX.get(roster.units);
+  if (cached && cached.size === roster.units.length) return cached;
+  const map = new Map<string, RosterUnit>();
+  const names: RosterIndex['names'] = [];
+  const put = (u: RosterUnit, n: string) => {
+    const key = squash(n);
+    names.push({ u, key });
+    if (!map.has(key)) map.set(key, u);
+  };
+  for (const u of roster.units) put(u, u.name);
+  for (const u of roster.units) for (const n of u.aliases) put(u, n);
+  const implied = roster.units.map((u) => ({ u, keys: impliedNames(u.name).map(squash) }));
+  const claims = new Map<string, number>();
+  for (const { keys } of implied) for (const k of keys) claims.set(k, (claims.get(k) ?? 0) + 1);
+  for (const { u, keys } of implied) for (const k of keys) if (claims.get(k) === 1 && !map.has(k)) put(u, k);
+  const index = { size: roster.units.length, map, names };
+  INDEX.set(roster.units, index);
+  return index;
+}
+
 
 function distance(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -185,19 +225,16 @@ function commonPrefix(a: string, b: string): number {
 export function nearestUnit(roster: Roster, name: string): string | null {
   const s = squash(name);
   let best: { n: string; d: number; p: number } | null = null;
-  for (const u of roster.units) {
-    for (const n of [u.name, ...u.aliases]) {
-      const k = squash(n);
-      const d = distance(s, k);
-      const p = commonPrefix(s, k);
-      if (!best || d < best.d || (d === best.d && p > best.p)) best = { n: u.name, d, p };
-    }
+  for (const { u, key: k } of indexOf(roster).names) {
+    const d = distance(s, k);
+    const p = commonPrefix(s, k);
+    if (!best || d < best.d || (d === best.d && p > best.p)) best = { n: u.name, d, p };
   }
   if (best && best.d <= Math.max(1, Math.floor(name.length / 2))) return best.n;
   // A name cut short (护理 for 护理学院, 机电 for 机电工程学院): the one unit it begins.
   if (s.length < 2) return null;
-  const starts = roster.units.filter((u) => [u.name, ...u.aliases].some((n) => squash(n).startsWith(s)));
-  return starts.length === 1 ? starts[0]!.name : null;
+  const starts = new Set(indexOf(roster).names.filter((x) => x.key.startsWith(s)).map((x) => x.u));
+  return starts.size === 1 ? [...starts][0]!.name : null;
 }
 
 const GENERIC = [

@@ -188,3 +188,26 @@ describe('names that must stay as written', () => {
     expect(unitOf('物理学院.xlsx', [['单位：人']])).toBe('物理学院');
   });
 });
+
+describe('roster names written in full', () => {
+  const rosterOf = (...names: string[]): Roster => ({ units: names.map((name) => ({ name, category: null, aliases: [], head: null, phone: null })) });
+  const roster = rosterOf('示范职业技术学院艺术学院', '人工智能学院（筹）', '马克思主义学院（思政部）', '信息工程学院');
+
+  it.each([
+    ['艺术学院.xlsx', '示范职业技术学院艺术学院'],
+    ['人工智能学院.xlsx', '人工智能学院（筹）'],
+    ['马克思主义学院.xlsx', '马克思主义学院（思政部）'],
+    ['思政部.xlsx', '马克思主义学院（思政部）'],
+  ])('%s is %s', (file, unit) => {
+    expect(unitOf(file, [], undefined, roster)).toBe(unit);
+  });
+
+  it('near miss: a shorter name two roster units imply is neither’s, and a unit’s own name wins over another’s implied one', () => {
+    const two = rosterOf('甲大学艺术学院', '乙大学艺术学院');
+    expect(unitOf('艺术学院.xlsx', [], undefined, two)).toBe('艺术学院');
+    const own = rosterOf('示范职业技术学院艺术学院', '艺术学院');
+    expect(unitOf('艺术学院.xlsx', [], undefined, own)).toBe('艺术学院');
+    // 音乐艺术学院 is not 艺术学院 (a name inside another counts only after a school's).
+    expect(unitOf('音乐艺术学院.xlsx', [], undefined, roster)).toBe('音乐艺术学院');
+  });
+});
