@@ -313,6 +313,9 @@ describe('contact-conflict compares people, not spellings', () => {
   it('a courtesy word alone is kept as the name', () => {
     expect(personKey('老师')).toBe('老师');
   });
+  it('names the person of another unit with that unit, so the unit knows whom to ask', () => {
+    expect(withName('李明老师').map((f) => [f.unit, f.message])).toEqual([['团委', '号码 13800001111 同时登记为 李敏（信息工程学院）、李明老师 的电话，请核对']]);
+  });
 });
 
 it('an ID typed as a number in an extra column is found (Excel kept its first 15 digits)', () => {

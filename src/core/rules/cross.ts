@@ -136,7 +136,7 @@ const NAME_SEPARATORS = /[、,，;；/／]+/;
 /** Where a phone is given: a row of a form (its owner) or a signer line. */
 type Use = { name: string; unit: string; file: string; row: ConsolidatedRow | null; form: FormId | null; signer: SignerContact | null };
 /** A phone's first holder and the uses of it by other names: most numbers are one person's, on many rows. */
-type Holder = { name: string; key: string; others: Use[] | null };
+type Holder = { name: string; key: string; unit: string; others: Use[] | null };
 
 /**
  * A person's name as compared: 李娜 padded with U+3000, 李娜（老师） and 李娜老师 are one person. Spaces pad names
@@ -149,11 +149,11 @@ export function personKey(name: string): string {
 }
 
 /** Records `name` using `phone`: the list to add the use to when that name is not its first holder's, else null. */
-function otherHolder(holders: Map<string, Holder>, phone: string, name: string): Use[] | null {
+function otherHolder(holders: Map<string, Holder>, phone: string, name: string, unit: string): Use[] | null {
   const key = personKey(name);
   const h = holders.get(phone);
   if (!h) {
-    holders.set(phone, { name, key, others: null });
+    holders.set(phone, { name, key, unit, others: null });
     return null;
   }
   return h.key === key ? null : (h.others ??= []);
@@ -176,27 +176,31 @@ function contactConflict(t: Tables, signers: SignerContact[]): Finding[] {
       if (names.length > 1 && names.length !== r.phones.length) continue;
       r.phones.forEach((p, i) => {
         const who = names.length > 1 ? names[i]! : name;
-        otherHolder(holders, p, who)?.push({ name: who, unit: r.unit, file: r.file, row: r, form, signer: null });
+        otherHolder(holders, p, who, r.unit)?.push({ name: who, unit: r.unit, file: r.file, row: r, form, signer: null });
       });
     }
   }
-  for (const s of signers) for (const p of s.phones) otherHolder(holders, p, s.name)?.push({ name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
+  for (const s of signers) for (const p of s.phones) otherHolder(holders, p, s.name, s.unit)?.push({ name: s.name, unit: s.unit, file: s.file, row: null, form: null, signer: s });
   const out: Finding[] = [];
-  for (const [phone, { name: first, others }] of holders) {
+  for (const [phone, h] of holders) {
+    const others = h.others;
     if (!others) continue;
-    const byKey = new Map<string, string>();
-    for (const n of [first, ...others.map((u) => u.name)]) {
-      const k = personKey(n);
-      if (!byKey.has(k)) byKey.set(k, n);
+    // Each person once, with the unit that first gave the number for them.
+    const byKey = new Map<string, { name: string; unit: string }>();
+    for (const x of [h, ...others]) {
+      const k = personKey(x.name);
+      if (!byKey.has(k)) byKey.set(k, { name: x.name, unit: x.unit });
     }
-    const names = [...byKey.values()];
-    // Report where the number is used by someone other than its first holder.
+    const people = [...byKey.values()].slice(0, NAMES_SHOWN);
+    // Report where the number is used by someone other than its first holder; a person of
+    // another unit is named with it, so the unit knows whom to ask.
     const seen = new Set<string>();
     for (const u of others) {
       const k = `${personKey(u.name)}|${u.unit}|${u.file}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      out.push(R.contactConflict.at(at(u), { phone, names: names.slice(0, NAMES_SHOWN), count: names.length }));
+      const names = people.map((p) => (p.unit === u.unit ? p.name : `${p.name}（${p.unit}）`));
+      out.push(R.contactConflict.at(at(u), { phone, names, count: byKey.size }));
     }
   }
   return out;
