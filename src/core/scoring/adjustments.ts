@@ -4,7 +4,7 @@ import { FORM_IDS, type FormId } from '../forms/ids';
 import type { Params } from './params';
 import type { RectItem } from './rectification';
 import type { Adjustment } from './scores';
-import { FORM_TITLES, findingKey, formItemKey, locationText, vetoItemKey } from './keys';
+import { FORM_TITLES, findingKey, locationText, vetoItemKey } from './keys';
 import { fmt, tidy } from './util';
 
 export type AdjustmentGroup = 'forms' | 'overdue' | 'stale' | 'groups' | 'bonus' | 'veto' | 'bounds';
@@ -68,7 +68,8 @@ function formCandidates(unit: string, findings: Finding[], params: Params): Cand
   for (const f of findings) {
     if (f.rule === 'unit-missing') {
       for (const form of FORM_IDS.filter((x) => required.has(x))) {
-        add(`missing|${form}`, { reason: `未报送《${FORM_TITLES[form]}》（单位未报送任何材料）`, key: formItemKey(unit, f.rule, form), points: params.formMissing.each });
+        // One problem, one 整改台账 item: the unit's unit-missing, whichever forms it costs.
+        add(`missing|${form}`, { reason: `未报送《${FORM_TITLES[form]}》（单位未报送任何材料）`, key: findingKey(f), points: params.formMissing.each });
       }
     } else if (f.rule === 'form-missing' && f.form && required.has(f.form)) {
       add(`missing|${f.form}`, { reason: `未报送《${FORM_TITLES[f.form]}》`, key: findingKey(f), points: params.formMissing.each });

@@ -15,6 +15,8 @@ export function findingKey(f: Pick<Finding, 'unit' | 'rule' | 'file' | 'sheet' |
 /** A key read back from an earlier ledger, made comparable: older results held the file's path. */
 export function comparableKey(key: string): string {
   const parts = key.split('|');
+  // Older ledgers held a unit-missing item per form: one problem, now one item.
+  if (parts.length === 3 && parts[1] === 'unit-missing') return `${parts[0]}|unit-missing|||`;
   if (parts.length < 5 || !parts[2] || parts[1] === 'manual' || parts[1] === 'veto' || parts[1] === 'score') return key;
   parts[2] = baseName(parts[2]);
   return parts.join('|');
@@ -22,10 +24,6 @@ export function comparableKey(key: string): string {
 
 export function scoreItemKey(unit: string, indicatorId: string, round: number): string {
   return [unit, 'score', indicatorId, `round${round}`].join('|');
-}
-
-export function formItemKey(unit: string, rule: string, form: FormId): string {
-  return [unit, rule, form].join('|');
 }
 
 /** By what the veto says, not where it was typed: the same veto read back from the result's own 加减分 keeps its item. */

@@ -113,10 +113,19 @@ export function buildRectification(input: RectInput): RectItem[] {
       source: 'score',
     });
   }
+  // A deduction for a problem that is already an item (unit-missing: one item, a deduction per
+  // form) is said on that item, not as items of its own.
+  const deducted = new Map<string, { indicator: string; points: number }>();
   for (const res of [...input.assessment.results, ...(input.assessment.unscored ?? [])]) {
     for (const a of res.adjustments) {
       const text = GROUP_TEXT[a.group];
       if (!a.key || a.points > 0 || !text) continue;
+      if (out.get(a.key)?.source === 'finding') {
+        const d = deducted.get(a.key) ?? { indicator: a.indicator, points: 0 };
+        d.points = tidy(d.points - a.points);
+        deducted.set(a.key, d);
+        continue;
+      }
       add({
         ...base(res.unit),
         key: a.key,
@@ -128,6 +137,10 @@ export function buildRectification(input: RectInput): RectItem[] {
         source: 'assessment',
       });
     }
+  }
+  for (const [key, d] of deducted) {
+    const item = out.get(key)!;
+    if (d.points > 0) out.set(key, { ...item, description: `${item.description}（${ASSESSMENT_TYPE_PREFIX}${d.indicator}扣 ${fmt(d.points)} 分）` });
   }
   return [...out.values()];
 }

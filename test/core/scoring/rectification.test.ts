@@ -1,5 +1,7 @@
+import { runPipeline } from '../../../src/core/pipeline';
 import {
   type RectItem,
+  type RectStatus,
   type Rubric,
   VANISHED,
   assess,
@@ -120,4 +122,24 @@ it('each missing form is an item of its own (two forms missing, two rows in 整�
   const items = buildRectification({ findings, assessment, rubric, params, owners: {}, ruleTitles: {} }).filter((i) => i.key.includes('form-missing'));
   expect(items.map((i) => i.key)).toEqual(['U|form-missing||||bigv', 'U|form-missing||||group']);
   expect(items.map((i) => i.description.includes('网络大V') || i.description.includes('工作群组'))).toEqual([true, true]);
+});
+
+describe('a roster unit that sent nothing', () => {
+  it('is one 整改台账 item, its deduction said on it (not one item per form besides)', () => {
+    const r = runPipeline({
+      submissions: [],
+      roster: { units: [{ name: '团委', category: '职能部门', aliases: [], head: null, phone: null }] },
+      params: { asOf: '2024-11-20' },
+      mode: 'run',
+    });
+    const items = r.run!.rectification.filter((i) => i.unit === '团委');
+    expect(items.map((i) => i.key)).toEqual(['团委|unit-missing|||']);
+    expect(items[0]!.description).toMatch(/（年度考核：.+扣 10 分）$/);
+  });
+
+  it('near miss: a ledger of the older shape (an item per form) keeps its first item’s status, no row closed as 已整改', () => {
+    const fresh = buildRectification({ findings: [finding('unit-missing', 'U', { file: null, sheet: null, cell: null })], assessment: assess({ units: [{ unit: 'U', category: null }], findings: [], rubric, params, scores: [], adjustments: [] }), rubric, params, owners: {}, ruleTitles: {} });
+    const older = (['website', 'newmedia'] as const).map((f, i) => ({ ...fresh[0]!, key: `U|unit-missing|${f}`, status: (i ? '待整改' : '整改中') as RectStatus, note: i ? '' : '已催报' }));
+    expect(mergeRectification(fresh, older).map((i) => [i.key, i.status, i.note])).toEqual([['U|unit-missing|||', '整改中', '已催报']]);
+  });
 });
