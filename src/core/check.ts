@@ -27,7 +27,7 @@ import { PARAM_DEFAULTS } from './scoring/params';
 import { locateInTable, tableOrigin, type TableOrigin } from './sheet/locate';
 import type { CheckResult, ConsolidatedRow, FileRecord, SheetRecord, UnitSummary } from './model';
 import { unitRows, type UnitRows } from './sheet/unitColumn';
-import { nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitCandidatesFromFolders, unitFromTitle } from './units';
+import { afterSchool, nearestUnit, pickUnit, type Roster, unitCandidatesFromFileName, unitCandidatesFromFolders, unitFromTitle } from './units';
 
 export type ReadOutcome =
   | { ok: true; workbook: WorkbookGrid; kind?: string; encoding?: string; mismatch?: { extension: string; actual: string } }
@@ -80,6 +80,9 @@ export interface FileCheck {
   other?: Exclude<FileKind, 'submission'>;
   /** The other units' parts of a file holding several units' rows (sheet/unitColumn.ts); consolidate() lists them after this one. */
   more?: FileCheck[];
+  /** Names the file's form titles give (示范职业技术学院网站平台…), and whether only a title named its unit. */
+  titles?: string[];
+  byTitle?: true;
 }
 
 /** One unit's rows of a file split by its unit column, or its sheets of a file whose sheets name several units. */
@@ -213,6 +216,9 @@ function readFile(sub: Submission, index: number, opts: CheckOptions, domain: Do
     roster,
   );
   record.unit = unit?.name ?? null;
+  const titles = [...new Set(parsed.map((p) => (p.title ? unitFromTitle(p.title) : null)).filter((t): t is string => !!t))];
+  if (titles.length) work.titles = titles;
+  if (unit?.source === '标题') work.byTitle = true;
   if (part) record.byColumn = part.column;
   const at: Place = { file: sub.file, unit: record.unit };
   if (refused) work.findings.push(R.readLimit.at(at, { detail: refused }));
@@ -719,6 +725,45 @@ function copyCheck(w: FileCheck): FileCheck {
   return { ...rest, record: { ...w.record, sheets: w.record.sheets.map((r) => records.get(r)!) }, findings: [...w.findings], sheets };
 }
 
+/**
+ * Without a roster, a unit named only by its form's title is no unit when the titles of other
+ * units' files give the same name: it is the school's (示范职业技术学院网站平台更新登记备案表),
+ * and taking it would let one unnamed file's rows replace another's. The file names no unit.
+ */
+function schoolNotUnit(works: FileCheck[]): void {
+  const school = new Set<string>();
+  for (const w of works) {
+    if (w.record.status !== 'accepted' || w.byTitle || !w.titles || !w.record.unit) continue;
+    for (const t of w.titles) if (squash(t) !== squash(w.record.unit)) school.add(squash(t));
+  }
+  if (!school.size) return;
+  works.forEach((w, i) => {
+    if (!w.byTitle || w.record.status !== 'accepted' || !w.record.unit || !school.has(squash(w.record.unit))) return;
+    const at = { file: w.file, unit: null };
+    works[i] = { ...w, record: { ...w.record, unit: null, status: 'rejected' }, sheets: [], findings: [...w.findings.map((f) => ({ ...f, unit: null })), R.unitUnidentified.at(at, {})] };
+  });
+}
+
+/**
+ * Without a roster, a unit named with the school's name before it in one file and without it in
+ * another (示范职业技术学院计算机学院, 计算机学院) is one unit, by its short name.
+ */
+function oneNamePerUnit(works: FileCheck[]): void {
+  const names = new Set(works.map((w) => w.record.unit).filter((u): u is string => !!u));
+  const rename = new Map<string, string>();
+  for (const n of names) {
+    const short = afterSchool(n);
+    if (short && names.has(short)) rename.set(n, short);
+  }
+  if (!rename.size) return;
+  const fix = (f: Finding): Finding => (f.unit && rename.has(f.unit) ? { ...f, unit: rename.get(f.unit)! } : f);
+  works.forEach((w, i) => {
+    const to = w.record.unit ? rename.get(w.record.unit) : undefined;
+    if (!to) return;
+    works[i] = { ...w, record: { ...w.record, unit: to }, findings: w.findings.map(fix), sheets: w.sheets.map((s) => ({ ...s, findings: s.findings.map(fix) })) };
+  });
+}
+
 /** A scan or photo of the stamped paper copy (the notice asks for it on paper): PDF, images, OFD. */
 const SCAN_FILE = /\.(?:pdf|ofd|jpe?g|png|tiff?|bmp|gif|webp|heic|heif)$/i;
 
@@ -765,6 +810,11 @@ export function consolidate(checked: readonly FileCheck[], opts: CheckOptions): 
     }
     bySha.set(w.record.sha256, [...same, w]);
     works.push(w);
+  }
+
+  if (!roster) {
+    schoolNotUnit(works);
+    oneNamePerUnit(works);
   }
 
   // Last submission of a unit/form wins; a form itself always wins over a statement's 无.

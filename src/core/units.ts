@@ -356,6 +356,12 @@ export function pickUnit(
   return first ? { name: cleanText(first.name), rosterUnit: null, source: first.source } : null;
 }
 
+/** The unit's name after a school's name before it (示范职业技术学院计算机学院 → 计算机学院), or null. */
+export function afterSchool(name: string): string | null {
+  const m = SCHOOL.exec(name);
+  return m && UNIT_LIKE.test(m[2]!) ? m[2]! : null;
+}
+
 const HAN = /[\u3400-\u9fff]/;
 /** How a unit's name ends (学院, 处, 部, 中心, 团委…), or an English name: what a file's leftover must look like. */
 const UNIT_LIKE = /(?:学院|学校|大学|系|部|处|科|室|馆|中心|委|委员会|办|院|所|队|站|组|会|团|支部|总支|基地|实验室|[A-Za-z]{2,})[)）]?$/;

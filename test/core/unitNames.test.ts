@@ -211,3 +211,31 @@ describe('roster names written in full', () => {
     expect(unitOf('音乐艺术学院.xlsx', [], undefined, roster)).toBe('音乐艺术学院');
   });
 });
+
+describe('without a roster, the school’s name', () => {
+  const SCHOOL_TITLE = '示范职业技术学院网站平台更新登记备案表';
+  /** A website sheet titled with the school's name; the unit only where `signer` gives it. */
+  const file = (name: string, signer: string | null = null, site = '网') => submission(name, [grid('附件1', [[SCHOOL_TITLE], ...(signer ? [[signer]] : []), HEAD.website, [1, site, '王建国', '李敏', '13800001111', '新闻动态', '2024-11-18']])]);
+
+  it('in a title is no unit when other units’ titles give it too: the unnamed files stay apart, unidentified', () => {
+    const r = run([file('计算机学院.xlsx', null, '计算机网'), file('备案表.xlsx', null, '甲网'), file('网络阵地登记备案表（2）.xlsx', null, '乙网')]);
+    expect(r.files.map((f) => [f.file, f.unit, f.status])).toEqual([
+      ['计算机学院.xlsx', '计算机学院', 'accepted'],
+      ['备案表.xlsx', null, 'rejected'],
+      ['网络阵地登记备案表（2）.xlsx', null, 'rejected'],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'unit-unidentified').map((f) => f.file)).toEqual(['备案表.xlsx', '网络阵地登记备案表（2）.xlsx']);
+    expect(r.units.map((u) => u.unit)).toEqual(['计算机学院']);
+  });
+
+  it('near miss: a title alone naming the unit, with no other unit’s title giving the name, names it', () => {
+    const r = run([submission('备案表.xlsx', [grid('附件1', [['化学学院网站平台更新登记备案表'], HEAD.website, ...CLEAN.website])])]);
+    expect(r.files.map((f) => [f.unit, f.status])).toEqual([['化学学院', 'accepted']]);
+  });
+
+  it('before a unit’s name in one file and not in another is one unit, by its short name', () => {
+    const r = run([file('示范职业技术学院计算机学院-网站.xlsx'), submission('计算机学院-其他.xlsx', [formSheet('newmedia', CLEAN.newmedia, { unit: null })])]);
+    expect(r.files.map((f) => f.unit)).toEqual(['计算机学院', '计算机学院']);
+    expect(r.units.map((u) => [u.unit, Object.keys(u.forms)])).toEqual([['计算机学院', ['website', 'newmedia']]]);
+  });
+});
