@@ -202,8 +202,29 @@ export function docxBlocks(xml: string, maxCells: number, budget?: Budget): Bloc
   return blocks;
 }
 
+/** A page header part: some units type 填报单位 there, where it prints on every page. */
+const PAGE_HEADER = /^word\/header\d*\.xml$/i;
+/** A page header's line that names the unit (not 内部资料, not the page number). */
+const UNIT_LABEL = /(?:填报单位|报送单位|填报部门|单位名称|单位)\s*[（(]?[^）)]*[）)]?\s*[:：]/;
+
+/** The page headers' lines naming the unit, once each, as paragraphs before the document's first table. */
+function unitLines(headers: string[], maxCells: number, budget: Budget): Block[] {
+  const seen = new Set<string>();
+  const out: Block[] = [];
+  for (const xml of headers) {
+    for (const b of docxBlocks(xml, maxCells, budget)) {
+      const text = b.kind === 'p' ? b.text.trim() : '';
+      if (!text || !UNIT_LABEL.test(text) || seen.has(text)) continue;
+      seen.add(text);
+      out.push({ kind: 'p', text });
+    }
+  }
+  return out;
+}
+
 export function readDocx(_fileName: string, bytes: Uint8Array, limits: ReadLimits): { ok: true; workbook: WorkbookGrid } | ReadFailure {
   let xml: string;
+  let headers: string[] = [];
   try {
     const entries = listEntries(bytes);
     const declared = checkDeclared(entries, limits);
@@ -211,12 +232,14 @@ export function readDocx(_fileName: string, bytes: Uint8Array, limits: ReadLimit
     const main = entries.find((e) => e.name.toLowerCase() === 'word/document.xml');
     if (!main) return fail('unreadable', BROKEN);
     xml = new TextDecoder().decode(inflateEntry(bytes, main));
+    headers = entries.filter((e) => PAGE_HEADER.test(e.name)).sort((a, b) => a.name.localeCompare(b.name)).map((e) => new TextDecoder().decode(inflateEntry(bytes, e)));
   } catch {
     return fail('unreadable', BROKEN);
   }
   let blocks: Block[];
   try {
-    blocks = docxBlocks(xml, limits.maxCellsPerSheet, new Budget(limits.maxReadMs));
+    const budget = new Budget(limits.maxReadMs);
+    blocks = [...unitLines(headers, limits.maxCellsPerSheet, budget), ...docxBlocks(xml, limits.maxCellsPerSheet, budget)];
   } catch (e) {
     if (e instanceof ReadRefused) return e.failure;
     if (e instanceof TooManyCells) return fail('too-large', `Word 文档中的表格单元格超过 ${limits.maxCellsPerSheet} 个，已拒绝导入；请删除多余的行后再提交`);
