@@ -35,6 +35,8 @@ export interface SheetGrid {
   prose?: true;
   /** Rows hidden in the sheet (0-based, ascending), where the format says: a reader that cannot tell leaves it out. */
   hiddenRows?: number[];
+  /** One question group of an online form's repeated groups (网站1…, 网站2…; sheet/sideBySide.ts): its number. */
+  repeatedGroup?: number;
   /** Columns hidden in the sheet (0-based, ascending, within its width), where the format says. */
   hiddenCols?: number[];
   /**

@@ -63,3 +63,39 @@ describe('forms side by side on one sheet', () => {
     expect(r.tables.website[0]!.extras).toEqual({ 备注: '已报党委宣传部' });
   });
 });
+
+describe('an online form’s repeated question groups (网站1…, 网站2…)', () => {
+  const Q = ['名称', '负责人', '管理员', '联系电话', '栏目', '最后更新日期'];
+  const head = ['序号', '提交答卷时间', '1、所在单位', ...[1, 2].flatMap((g) => Q.map((q, k) => `${k + 2}、网站${g}${q}`))];
+  const site = (name: string, phone: string, date: string): Raw[] => [name, '王建国', '李敏', phone, '新闻动态、组织管理、党员教育', date];
+  const blank: Raw[] = ['(空)', '(空)', '(空)', '(空)', '(空)', '(空)'];
+  const rows: Raw[][] = [
+    head,
+    [1, '2024/11/12 10:00:00', '信息工程学院', ...site('信工党建网', '13800001111', '2024-11-18'), ...site('信工官网', '1390001', '2024-09-01')],
+    [2, '2024/11/12 11:00:00', '团委', ...site('团委党建网', '13600003333', '2024-11-18'), ...blank],
+  ];
+  const r = run([submission('网站平台登记_问卷星.xlsx', [grid('Sheet1', rows)])]);
+
+  it('reads each group as rows of the form, a problem in the second group at its own cell', () => {
+    expect(r.files.map((f) => [f.unit, f.sheets.map((s) => [s.form, s.rows])])).toEqual([
+      ['信息工程学院', [['website', 2]]],
+      ['团委', [['website', 1]]],
+    ]);
+    expect(r.tables.website.map((t) => t.values.name)).toEqual(['信工党建网', '信工官网', '团委党建网']);
+    expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing').map((f) => [f.unit, f.rule, f.cell])).toEqual([
+      ['信息工程学院', 'cell-phone', 'M2'],
+      ['信息工程学院', 'website-stale-long', 'O2'],
+    ]);
+  });
+
+  it('an unanswered group is no row, and the groups’ columns are no extra columns', () => {
+    expect(r.findings.filter((f) => f.rule === 'form-empty' || f.rule === 'cell-required')).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'header-extra-column').map((f) => f.message)).toEqual([expect.stringContaining('提交答卷时间'), expect.stringContaining('提交答卷时间')]);
+  });
+
+  it('near miss: one group only (网站1…) is the plain form', () => {
+    const one = [head.slice(0, 9), ...rows.slice(1).map((x) => x.slice(0, 9))];
+    const plain = run([submission('网站平台登记_问卷星.xlsx', [grid('Sheet1', one)])]);
+    expect(plain.tables.website.map((t) => t.values.name)).toEqual(['信工党建网', '团委党建网']);
+  });
+});

@@ -96,6 +96,16 @@ export function cleanText(s: string): string {
   return s.replace(SPACE_LIKE, (run) => (ONLY_INVISIBLE.test(run) ? '' : ' ')).trim();
 }
 
+/** What online forms and databases write for a question left blank: (空), (跳过), null. */
+/** First characters of those answers: most cells are ruled out without the pattern. */
+const UNANSWERED_FIRST = new Set([0x28, 0xff08, 0x6e, 0x4e, 0x75, 0x55, 0x23]);
+const UNANSWERED = /^(?:[(（]\s*(?:空|跳过|未填|未填写|未作答)\s*[)）]|null|undefined|nan|#n\/a)$/i;
+
+/** Whether a text cell is an online form's or a database's mark of a question left blank. */
+export function isUnanswered(v: string): boolean {
+  return v.length <= 12 && UNANSWERED_FIRST.has(v.trimStart().charCodeAt(0)) && UNANSWERED.test(v.trim());
+}
+
 /** True for answers like '无', '暂无', '/', 'N/A' that say there is nothing to file. */
 export function isNothingToFile(s: string): boolean {
   return NOTHING_TO_FILE.includes(squash(s));

@@ -11,7 +11,7 @@ import { matchEnum } from '../normalize/enums';
 import { parseCount } from '../normalize/number';
 import { findPersonalId } from '../normalize/personal';
 import { parsePhones } from '../normalize/phone';
-import { cleanText, isNothingToFile, isSpace, toHalfWidth } from '../normalize/text';
+import { cleanText, isNothingToFile, isSpace, isUnanswered, toHalfWidth } from '../normalize/text';
 import type { ParsedSheet } from '../sheet/parse';
 import { matchedColumns } from '../sheet/parse';
 import * as R from './catalog';
@@ -77,10 +77,6 @@ export function checkHeader(p: ParsedSheet, at: Place): Finding[] {
 }
 
 /** A cell's normalised value; the digits of its phones go to `phones` (left alone for other columns). */
-/** What online forms and databases write for a question left blank: (空), (跳过), null. */
-/** First characters of those answers: most cells are ruled out without the pattern. */
-const UNANSWERED_FIRST = new Set([0x28, 0xff08, 0x6e, 0x4e, 0x75, 0x55, 0x23]);
-const UNANSWERED = /^(?:[(（]\s*(?:空|跳过|未填|未填写|未作答)\s*[)）]|null|undefined|nan|#n\/a)$/i;
 
 function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, asOf: string, out: Finding[], phones: string[], scale = 1): RowValue {
   const column = def.label;
@@ -88,7 +84,7 @@ function checkCell(def: ColumnDef, cell: Cell | null | undefined, place: Place, 
     out.push(R.cellFormulaError.at(place, { column, value: cell.v }));
     return null;
   }
-  if (isBlank(cell) || (cell?.t === 's' && cell.v.length <= 12 && UNANSWERED_FIRST.has(cell.v.trimStart().charCodeAt(0)) && UNANSWERED.test(cell.v.trim()))) {
+  if (isBlank(cell) || (cell?.t === 's' && isUnanswered(cell.v))) {
     if (def.required) out.push(R.cellRequired.at(place, { column }));
     return null;
   }

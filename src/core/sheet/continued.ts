@@ -132,12 +132,14 @@ function marked(sheet: SheetGrid, above: number): boolean {
 function continuesWithHeader(g: Group, t: Table, follows: boolean): boolean {
   const p = t.parsed!;
   const first = g.parts[0]!;
+  const last = g.sheets.at(-1)!;
+  // The next question group of an online form's repeated groups (网站2… after 网站1…) is the same form.
+  if (follows && t.sheet.repeatedGroup && last.repeatedGroup && last.name === t.sheet.name) return true;
   if (!sameColumns(first.columnOf, p.columnOf)) return false;
   const next = firstSeq(p);
   if (next !== null && next === lastSeq(g) + 1) return true;
   if (marked(t.sheet, p.detection.headerTop)) return true;
   // The header repeated on the same sheet (printed pages pasted), unless its 序号 starts again.
-  const last = g.sheets.at(-1)!;
   return follows && last.name === t.sheet.name && next !== 1;
 }
 

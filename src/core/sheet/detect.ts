@@ -6,7 +6,7 @@ import { type Cell, cellText, isBlank, type SheetGrid } from '../grid';
 import { FORMS, type ColumnDef, type FormTemplate } from '../forms/templates';
 import { headerKey, isSpace, squash } from '../normalize/text';
 import { makeResolver, mergeBottom, saysContinued } from './labels';
-import { splitSideBySide } from './sideBySide';
+import { splitRepeatedGroups, splitSideBySide } from './sideBySide';
 
 const SCAN_ROWS = 20;
 
@@ -74,7 +74,11 @@ function matchKey(form: FormTemplate, key: string): Match | null {
   return key ? (lookup(form).get(key) ?? null) : null;
 }
 
-function mapRow(form: FormTemplate, texts: string[], keys: string[]): { cells: HeaderCell[]; score: number; required: number } {
+/** An online form's repeated question group's number (网站1栏目, 账号2ID) left out: the question is the template's. */
+const GROUP_NUMBER = /(网站|站点|账号|帐号|平台|公众号|群组|工作群|群)[0-9]{1,2}/;
+
+function mapRow(form: FormTemplate, texts: string[], keyRow: string[]): { cells: HeaderCell[]; score: number; required: number } {
+  const keys = keyRow.some((k) => GROUP_NUMBER.test(k)) ? keyRow.map((k) => k.replace(GROUP_NUMBER, '$1')) : keyRow;
   const cells: HeaderCell[] = texts.map((text, col) => {
     const m = matchKey(form, keys[col] ?? '');
     return { col, text, column: m?.column ?? null, match: m?.match ?? null };
@@ -496,7 +500,11 @@ export function scanTables(sheet: SheetGrid): { sheet: SheetGrid; scan: SheetSca
     floor = d.dataStart;
     r = d.dataStart - 1;
   }
-  if (heads.length < 2) return heads.length ? (beside(sheet, heads[0]!, 0) ?? [{ sheet, scan }]) : [{ sheet, scan }];
+  if (heads.length < 2) {
+    // A header no label matches word for word (2、网站1名称) is found by the full detection.
+    const head = heads[0] ?? detectForm(sheet, {}, scan);
+    return (head && beside(sheet, head, 0)) ?? [{ sheet, scan }];
+  }
   const bounds = [0];
   for (let i = 1; i < heads.length; i++) {
     const floorRow = heads[i - 1]!.dataStart;
@@ -515,7 +523,8 @@ export function scanTables(sheet: SheetGrid): { sheet: SheetGrid; scan: SheetSca
 /** Forms side by side in a table (sideBySide.ts), each with its scan; null for one form. */
 function beside(table: SheetGrid, head: Detection, floor: number): { sheet: SheetGrid; scan: SheetScan }[] | null {
   const top = head.headerTop;
-  const split = splitSideBySide(table, head, (s) => detectForm(s, { from: top, rows: 1, aboveFrom: Math.max(floor, top - 4) }));
+  const detect = (s: SheetGrid) => detectForm(s, { from: top, rows: 1, aboveFrom: Math.max(floor, top - 4) });
+  const split = splitSideBySide(table, head, detect) ?? splitRepeatedGroups(table, head, detect);
   return split && split.map((s) => ({ sheet: s, scan: new SheetScan(s) }));
 }
 

@@ -4,6 +4,7 @@
  * its own form with the right A1 cells, as stacked forms are (detect.ts scanTables).
  */
 import { cellText, isBlank, type Merge, type SheetGrid } from '../grid';
+import { isUnanswered, toHalfWidth } from '../normalize/text';
 import type { Detection } from './detect';
 
 type Band = [left: number, right: number];
@@ -77,4 +78,42 @@ export function splitSideBySide(sheet: SheetGrid, head: Detection, detect: (s: S
   for (const r of sheet.rows) if (r.length > width) width = r.length;
   groups.forEach((g, i) => (g[1] = i + 1 < groups.length ? groups[i + 1]![0] - 1 : Math.max(g[1], width - 1)));
   return groups.map((g) => columnSlice(sheet, g, top));
+}
+
+/**
+ * An online form's repeated question group: 网站1名称 … 网站2名称 (a questionnaire has no rows
+ * to add, so the office asks for 网站1, 网站2…). The entity word, its number, then the question.
+ */
+const GROUP = /(?:网站|站点|账号|帐号|平台|公众号|群组|工作群|群|大V)\s*([0-9０-９]{1,2})\s*(?:[:：、.．)）_-]\s*)?(?=\S)/;
+
+function groupOf(text: string): number | null {
+  const m = GROUP.exec(text.replace(/^\s*(?:[Qq]?\d+\s*[、.．:：)）]\s*)/, ''));
+  return m ? Number(toHalfWidth(m[1]!)) : null;
+}
+
+/**
+ * The groups of a table laid out as repeated question groups, one sheet per group: its own
+ * columns and the shared ones (序号, 提交时间, 所在单位), the other groups' blank; a row whose
+ * group is unanswered there ((空), blank) is no row of that sheet. Null for a plain table.
+ */
+export function splitRepeatedGroups(sheet: SheetGrid, head: Detection, detect: (s: SheetGrid) => Detection | null): SheetGrid[] | null {
+  const top = head.headerTop;
+  const header = sheet.rows[top] ?? [];
+  const group = header.map((c) => (isBlank(c) ? null : groupOf(cellText(c))));
+  const ids = [...new Set(group.filter((g): g is number => g !== null))].sort((a, b) => a - b);
+  if (ids.length < 2) return null;
+  const out: SheetGrid[] = [];
+  for (const id of ids) {
+    const own = group.flatMap((g, c) => (g === id ? [c] : []));
+    const rows = sheet.rows.map((row, r) => {
+      if (r <= head.headerBottom) return r < top ? row : row.map((c, k) => (group[k] === null || group[k] === id ? c : null));
+      if (own.every((c) => isBlank(row[c]) || (row[c]?.t === 's' && isUnanswered(row[c]!.v)))) return [];
+      return row.map((c, k) => (group[k] === null || group[k] === id ? c : null));
+    });
+    const part: SheetGrid = { ...sheet, rows, repeatedGroup: id, merges: sheet.merges.filter((m) => m.left === m.right ? group[m.left] === null || group[m.left] === id : m.top < top) };
+    const d = detect(part);
+    if (!d || d.headerTop !== top) return null;
+    out.push(part);
+  }
+  return out;
 }
