@@ -693,18 +693,21 @@ export function checkBatch(subs: readonly Submission[], opts: CheckOptions): Che
  * two units' filing: both are read (consolidate() keeps them apart by unit).
  */
 export class CopySkipper {
-  private readonly seen = new Map<string, string[]>();
+  private readonly seen = new Map<string, Pick<Submission, 'file' | 'sha256'>[]>();
   skip(sub: Pick<Submission, 'file' | 'sha256'>): boolean {
-    const name = fileNameUnit(sub.file);
-    const names = this.seen.get(sub.sha256);
-    if (!names) {
-      this.seen.set(sub.sha256, [name]);
-      return false;
-    }
-    if (names.includes(name) || name === '') return true;
-    names.push(name);
+    const same = this.seen.get(sub.sha256);
+    if (same?.some((s) => isCopyOf(sub, s))) return true;
+    if (same) same.push(sub);
+    else this.seen.set(sub.sha256, [sub]);
     return false;
   }
+}
+
+/** Whether `copy`, byte-identical to `original`, is a duplicate of it rather than another unit's filing. */
+export function isCopyOf(copy: Pick<Submission, 'file' | 'sha256'>, original: Pick<Submission, 'file' | 'sha256'>): boolean {
+  if (copy.sha256 !== original.sha256) return false;
+  const name = fileNameUnit(copy.file);
+  return name === '' || name === fileNameUnit(original.file);
 }
 
 /** The unit a file's name names first (squashed), '' for none. */

@@ -17,6 +17,7 @@
  *   download(settings)         → bytes           the whole result workbook, re-rendered
  * The older step calls (check, scoring, ranking, rectify) are views of the same pipeline.
  */
+import { isCopyOf } from '../../core/check';
 import { classifyWorkbook, scoreBookProblems, scoreBookSheets, type FileKind } from '../../core/classify';
 import type { WorkbookGrid } from '../../core/grid';
 import { compareFindings, zhCollator, type Finding } from '../../core/findings';
@@ -430,7 +431,8 @@ export class EngineCore {
       counts.results++;
       return brief;
     }
-    const twin = this.state.submissions.find((s) => s.sha256 === sha256);
+    // The same bytes under a name naming another unit are that unit's filing (the same blank template).
+    const twin = this.state.submissions.find((s) => isCopyOf({ file: f.name, sha256 }, s));
     if (twin) {
       brief.duplicateOf = twin.file;
       counts.duplicates++;
