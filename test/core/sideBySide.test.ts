@@ -99,3 +99,30 @@ describe('an online form’s repeated question groups (网站1…, 网站2…)',
     expect(plain.tables.website.map((t) => t.values.name)).toEqual(['信工党建网', '团委党建网']);
   });
 });
+
+describe('a questionnaire asking for several forms in one row', () => {
+  const head = ['序号', '提交答卷时间', '1、所在单位', '2、网站名称', '3、网站负责人', '4、网站管理员', '5、联系电话', '6、网站栏目', '7、最后更新日期', '8、网络平台', '9、账号名称', '10、账号ID', '11、粉丝人数', '12、开通日期', '13、主要用途', '14、管理员姓名', '15、联系电话'];
+  const rows: Raw[][] = [
+    head,
+    [1, '2024/11/12 10:00', '信息工程学院', '信工党建网', '王建国', '李敏', '13800001111', '新闻动态、组织管理、党员教育', '2024-11-18', '微信公众号', '信工青年', 'xxgc_2019', 3200, '2019-09-01', '新闻发布', '赵强', '1380000222'],
+    [2, '2024/11/12 11:00', '团委', '团委党建网', '王建国', '李敏', '13600003333', '新闻动态、组织管理、党员教育', '2024-09-18', '抖音', '青春', 'tw_1', 2100, '2020-09-01', '活动', '周八', '13500005555'],
+  ];
+  const r = run([submission('阵地登记_问卷星.xlsx', [grid('Sheet1', rows)])]);
+
+  it('reads each form from its own stretch of columns, shared ones (序号, 单位) with each', () => {
+    expect(r.files.map((f) => [f.unit, f.sheets.map((s) => s.form)])).toEqual([
+      ['信息工程学院', ['website', 'newmedia']],
+      ['团委', ['website', 'newmedia']],
+    ]);
+    expect(r.tables.newmedia.map((t) => [t.values.accountName, t.values.admin])).toEqual([['信工青年', '赵强'], ['青春', '周八']]);
+    expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'form-missing').map((f) => [f.unit, f.rule, f.cell]).sort()).toEqual([
+      ['信息工程学院', 'cell-phone', 'Q2'],
+      ['团委', 'website-stale-long', 'I3'],
+    ]);
+  });
+
+  it('near miss: one form’s row with a label another form shares (账号名称 is 网络大V’s too) is that form', () => {
+    const one = run([submission('新媒体.xlsx', [grid('Sheet1', [HEAD.newmedia, ...CLEAN.newmedia])])]);
+    expect(one.files[0]!.sheets.map((s) => s.form)).toEqual(['newmedia']);
+  });
+});

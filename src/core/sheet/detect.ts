@@ -6,7 +6,7 @@ import { type Cell, cellText, isBlank, type SheetGrid } from '../grid';
 import { FORMS, type ColumnDef, type FormTemplate } from '../forms/templates';
 import { headerKey, isSpace, squash } from '../normalize/text';
 import { makeResolver, mergeBottom, saysContinued } from './labels';
-import { splitRepeatedGroups, splitSideBySide } from './sideBySide';
+import { splitFormsInRow, splitRepeatedGroups, splitSideBySide } from './sideBySide';
 
 const SCAN_ROWS = 20;
 
@@ -72,6 +72,15 @@ export function matchColumn(form: FormTemplate, text: string): Match | null {
 
 function matchKey(form: FormTemplate, key: string): Match | null {
   return key ? (lookup(form).get(key) ?? null) : null;
+}
+
+/** A questionnaire's question number before a header (2、网站名称, Q3 粉丝人数). */
+const QUESTION_NO = /^\s*(?:[Qq]?\d+\s*[、.．:：)）]?\s*)/;
+
+/** The forms one of whose labels or aliases a header is, word for word (its question number left out). */
+export function formsNaming(text: string): FormTemplate[] {
+  const key = headerKey(text.replace(QUESTION_NO, '')).replace(GROUP_NUMBER, '$1');
+  return key ? FORMS.filter((f) => lookup(f).has(key)) : [];
 }
 
 /** An online form's repeated question group's number (网站1栏目, 账号2ID) left out: the question is the template's. */
@@ -524,7 +533,7 @@ export function scanTables(sheet: SheetGrid): { sheet: SheetGrid; scan: SheetSca
 function beside(table: SheetGrid, head: Detection, floor: number): { sheet: SheetGrid; scan: SheetScan }[] | null {
   const top = head.headerTop;
   const detect = (s: SheetGrid) => detectForm(s, { from: top, rows: 1, aboveFrom: Math.max(floor, top - 4) });
-  const split = splitSideBySide(table, head, detect) ?? splitRepeatedGroups(table, head, detect);
+  const split = splitSideBySide(table, head, detect) ?? splitRepeatedGroups(table, head, detect) ?? splitFormsInRow(table, head, detect, formsNaming);
   return split && split.map((s) => ({ sheet: s, scan: new SheetScan(s) }));
 }
 

@@ -97,9 +97,51 @@ function groupOf(text: string): number | null {
  * group is unanswered there ((空), blank) is no row of that sheet. Null for a plain table.
  */
 export function splitRepeatedGroups(sheet: SheetGrid, head: Detection, detect: (s: SheetGrid) => Detection | null): SheetGrid[] | null {
+  const header = sheet.rows[head.headerTop] ?? [];
+  return sliceGroups(sheet, head, detect, header.map((c) => (isBlank(c) ? null : groupOf(cellText(c)))));
+}
+
+/**
+ * A questionnaire asking for several forms in one row (网站名称 … 最后更新日期, then 网络平台 …
+ * 联系电话): one sheet per form where the columns only one form's labels name run in disjoint
+ * stretches; a column two forms share (联系电话, 主要用途) goes with the stretch it stands in,
+ * and the columns before the first (序号, 提交时间, 所在单位) with every form.
+ */
+export function splitFormsInRow(sheet: SheetGrid, head: Detection, detect: (s: SheetGrid) => Detection | null, naming: (text: string) => readonly { id: string }[]): SheetGrid[] | null {
+  const header = sheet.rows[head.headerTop] ?? [];
+  const named = header.map((c) => (isBlank(c) ? [] : naming(cellText(c)).map((f) => f.id)));
+  // The forms the row asks for: those a column names alone (网站名称, 开通日期); a label they
+  // share with a form not asked for (账号名称 is 网络大V's too) is theirs.
+  const present = new Set(named.flatMap((f) => (f.length === 1 ? f : [])));
+  const own = named.map((f) => {
+    const here = f.filter((x) => present.has(x));
+    return here.length === 1 ? here[0]! : null;
+  });
+  const spans = new Map<string, [number, number]>();
+  own.forEach((f, c) => {
+    if (f === null) return;
+    const s = spans.get(f);
+    if (s) s[1] = c;
+    else spans.set(f, [c, c]);
+  });
+  // At least two forms, each named by three of its own columns, one after the other.
+  const order = [...spans.entries()].filter(([f]) => own.filter((x) => x === f).length >= 3).sort((a, b) => a[1][0] - b[1][0]);
+  if (order.length < 2 || order.some(([, s], i) => i > 0 && s[0] <= order[i - 1]![1][1])) return null;
+  const group = header.map((_, c) => {
+    if (c < order[0]![1][0]) return null;
+    let k = 0;
+    while (k + 1 < order.length && c >= order[k + 1]![1][0]) k++;
+    return k + 1;
+  });
+  const parts = sliceGroups(sheet, head, detect, group);
+  if (!parts) return null;
+  // Different forms: not one form's parts.
+  for (const p of parts) delete p.repeatedGroup;
+  return parts;
+}
+
+function sliceGroups(sheet: SheetGrid, head: Detection, detect: (s: SheetGrid) => Detection | null, group: (number | null)[]): SheetGrid[] | null {
   const top = head.headerTop;
-  const header = sheet.rows[top] ?? [];
-  const group = header.map((c) => (isBlank(c) ? null : groupOf(cellText(c))));
   const ids = [...new Set(group.filter((g): g is number => g !== null))].sort((a, b) => a - b);
   if (ids.length < 2) return null;
   const out: SheetGrid[] = [];
